@@ -1,0 +1,27 @@
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Geography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EmploymentPortal.Data.Configurations;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(u => u.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(u => u.CommunityScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserCommunityScopeConfiguration : IEntityTypeConfiguration<UserCommunityScope>
+{
+    public void Configure(EntityTypeBuilder<UserCommunityScope> builder)
+    {
+        builder.ToTable("UserCommunityScopes");
+        builder.HasKey(s => new { s.UserId, s.CommunityId });
+        builder.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

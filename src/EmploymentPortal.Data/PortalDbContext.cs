@@ -1,0 +1,96 @@
+using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Residents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EmploymentPortal.Data;
+
+/// <summary>
+/// The one DbContext of the portal, on SQLite or PostgreSQL (see <see cref="DatabaseProvider"/>).
+/// Identity tables live here too, so that a user, their scope and the audit of their changes
+/// commit together. Migrations are kept per provider in EmploymentPortal.Data.Sqlite and
+/// EmploymentPortal.Data.Postgres.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string>
+{
+    private readonly List<AuditDraft> _pendingReads = [];
+
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditActor? actor = null)
+        : base(options)
+    {
+        Actor = actor ?? SystemAuditActor.Instance;
+    }
+
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<Street> Streets => Set<Street>();
+
+    public DbSet<Community> Communities => Set<Community>();
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public IAuditActor Actor { get; }
+
+    /// <summary>The transaction the audit interceptor opened for the current save, if any.</summary>
+    internal IDbContextTransaction? AuditTransaction { get; set; }
+
+    /// <summary>
+    /// Records that personal data was read in full (e.g. an unmasked ID-card number). The entry is
+    /// written, chained like any other, by the next <c>SaveChanges</c>.
+    /// </summary>
+    public void RecordRead(string entityType, string entityId, string what)
+    {
+        var changes = new System.Text.Json.Nodes.JsonObject { ["read"] = what }.ToJsonString();
+        _pendingReads.Add(new AuditDraft(entityType, entityId, AuditAction.Read, changes));
+    }
+
+    internal IReadOnlyList<AuditDraft> TakePendingReads()
+    {
+        var reads = _pendingReads.ToList();
+        _pendingReads.Clear();
+        return reads;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names: readable in the database and stable when members are
+        // reordered (eShop convention).
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date-time-with-offset type and EF Core cannot order or compare
+            // DateTimeOffset stored as text. All portal timestamps are UTC, so they are stored as
+            // UTC ticks: sortable, comparable and exact.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
+    {
+        public UtcTicksConverter()
+            : base(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero))
+        {
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace EmploymentPortal.Data.Seeding;
+
+/// <summary>
+/// Creates the demo city (<see cref="DemoCity"/>): geography, about 200 enterprises, about 2,000
+/// residents and one account for every role. Deterministic (fixed random seed), and idempotent:
+/// it does nothing when the city's districts exist already.
+/// <para>
+/// The demo password comes from configuration <c>Demo:Password</c>; when it is not set (a
+/// production configuration has none), a random password is generated and reported once.
+/// </para>
+/// </summary>
+public sealed class DemoDataSeeder
+{
+    public const int EnterpriseCount = 200;
+    public const int ResidentCount = 2_000;
+
+    private readonly IDbContextFactory<PortalDbContext> _factory;
+    private readonly UserManager<PortalUser> _userManager;
+    private readonly RoleManager<IdentityRole> _roleManager;
+    private readonly IConfiguration _configuration;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DemoDataSeeder> _logger;
+
+    public DemoDataSeeder(IDbContextFactory<PortalDbContext> factory, UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IConfiguration configuration, TimeProvider time, ILogger<DemoDataSeeder> logger)
+    {
+        _factory = factory;
+        _userManager = userManager;
+        _roleManager = roleManager;
+        _configuration = configuration;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The demo accounts: user name, role and what they are for.</summary>
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("admin", PortalRoles.Administrator, "系统管理员 system administrator"),
+        new("officer1", PortalRoles.BureauOfficer, "人社局经办人员 bureau officer"),
+        new("officer2", PortalRoles.BureauOfficer, "人社局复核人员 bureau officer (second approver)"),
+        new("station1", PortalRoles.StationStaff, "东湖社区、滨江社区服务站 station staff, two communities"),
+        new("station2", PortalRoles.StationStaff, "西山社区服务站 station staff, one community"),
+        new("enterprise1", PortalRoles.EnterpriseUser, "已认证企业用户 verified enterprise"),
+        new("enterprise2", PortalRoles.EnterpriseUser, "企业用户 enterprise user"),
+    ];
+
+    public async Task<DemoSeedReport> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureRolesAsync();
+        await using (var db = await _factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Districts.AnyAsync(cancellationToken))
+            {
+                return new DemoSeedReport(false, _configuration["Demo:Password"], await ExistingAccountsAsync(db, cancellationToken));
+            }
+        }
+
+        var password = _configuration["Demo:Password"];
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            password = GeneratePassword();
+        }
+
+        var random = new Random(20261122);
+        var communities = await SeedGeographyAsync(cancellationToken);
+        var enterprises = await SeedEnterprisesAsync(random, communities, cancellationToken);
+        await SeedResidentsAsync(random, communities, cancellationToken);
+        await SeedUsersAsync(password, communities, enterprises);
+        _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, ResidentCount);
+        return new DemoSeedReport(true, password, Accounts);
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await _roleManager.RoleExistsAsync(role))
+            {
+                ThrowOnFailure(await _roleManager.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<DemoAccount>> ExistingAccountsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var names = Accounts.Select(a => a.UserName.ToUpperInvariant()).ToList();
+        var existing = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName!).ToListAsync(cancellationToken);
+        return Accounts.Where(a => existing.Contains(a.UserName)).ToList();
+    }
+
+    private async Task<List<Community>> SeedGeographyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var communities = new List<Community>();
+        foreach (var districtSpec in DemoCity.Districts)
+        {
+            var district = new District(districtSpec.Code, districtSpec.Name);
+            db.Districts.Add(district);
+            for (var s = 0; s < districtSpec.Streets.Length; s++)
+            {
+                var streetSpec = districtSpec.Streets[s];
+                var street = new Street(district, $"{district.Code}{(streetSpec.IsTownship ? 100 : 1) + s:000}", streetSpec.Name, streetSpec.IsTownship ? StreetKind.Township : StreetKind.Street);
+                db.Streets.Add(street);
+                for (var c = 0; c < streetSpec.Communities.Length; c++)
+                {
+                    var name = streetSpec.Communities[c];
+                    var isVillage = name.EndsWith('村');
+
+                    // Stations on a ring around the district centre, a few km apart, so that
+                    // three-kilometre circles overlap the way they do in a real city.
+                    var angle = (s * streetSpec.Communities.Length + c) * 2.399963; // golden angle
+                    var radiusKm = 1.2 + (1.6 * s) + (0.5 * c);
+                    var latitude = districtSpec.Latitude + (radiusKm / 111.32 * Math.Cos(angle));
+                    var longitude = districtSpec.Longitude + (radiusKm / (111.32 * Math.Cos(districtSpec.Latitude * Math.PI / 180)) * Math.Sin(angle));
+                    var code = $"{street.Code}{(isVillage ? 200 : 1) + c:000}";
+                    communities.Add(new Community(street, code, name, isVillage ? CommunityKind.Village : CommunityKind.Community, Math.Round(latitude, 6), Math.Round(longitude, 6), $"{DemoCity.Name}{district.Name}{street.Name}{name}党群服务中心一楼"));
+                }
+            }
+        }
+
+        db.Communities.AddRange(communities);
+        await db.SaveChangesAsync(cancellationToken);
+        return communities;
+    }
+
+    private async Task<List<Enterprise>> SeedEnterprisesAsync(Random random, List<Community> communities, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var enterprises = new List<Enterprise>();
+        var names = new HashSet<string>();
+        var codes = new HashSet<string>();
+        while (enterprises.Count < EnterpriseCount)
+        {
+            var name = $"{DemoCity.Name[..2]}{Pick(random, DemoCity.EnterpriseWords)}{Pick(random, DemoCity.EnterpriseTrades)}{Pick(random, DemoCity.EnterpriseForms)}";
+            if (!names.Add(name))
+            {
+                name = $"{DemoCity.Name[..2]}{Pick(random, DemoCity.EnterpriseWords)}{Pick(random, DemoCity.EnterpriseWords)}{Pick(random, DemoCity.EnterpriseTrades)}{Pick(random, DemoCity.EnterpriseForms)}";
+                if (!names.Add(name))
+                {
+                    continue;
+                }
+            }
+
+            var community = communities[random.Next(communities.Count)];
+            var code = DemoIdentifiers.CreditCode(random, community.Code[..6]);
+            if (!codes.Add(code))
+            {
+                continue;
+            }
+
+            var (lat, lon) = Jitter(random, community.StationLatitude, community.StationLongitude, 2.5);
+            var enterprise = new Enterprise(code, name, community.Id, $"{community.StationAddress[..^7]}{random.Next(1, 300)}号", lat, lon);
+            if (enterprises.Count % 10 != 9)
+            {
+                enterprise.Verify();
+            }
+
+            enterprises.Add(enterprise);
+        }
+
+        db.Enterprises.AddRange(enterprises);
+        await db.SaveChangesAsync(cancellationToken);
+        return enterprises;
+    }
+
+    private async Task SeedResidentsAsync(Random random, List<Community> communities, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var ids = new HashSet<string>();
+        var residents = new List<Resident>(ResidentCount);
+        while (residents.Count < ResidentCount)
+        {
+            var birthDate = today.AddYears(-random.Next(18, 60)).AddDays(-random.Next(0, 365));
+            var sex = random.Next(2) == 0 ? Sex.Male : Sex.Female;
+            var idNumber = DemoIdentifiers.IdNumber(random, Pick(random, DemoCity.BirthplaceCodes), birthDate, sex);
+            if (!ids.Add(idNumber))
+            {
+                continue;
+            }
+
+            var name = Pick(random, DemoCity.Surnames) + Pick(random, DemoCity.GivenNameCharacters) + (random.Next(3) == 0 ? string.Empty : Pick(random, DemoCity.GivenNameCharacters));
+            var phone = $"1{Pick(random, new[] { "3", "5", "7", "8", "9" })}{random.Next(0, 10)}{random.Next(0, 100_000_000):00000000}";
+
+            // Residents cluster in the first communities of each street, as in a real city.
+            var community = communities[Math.Min(communities.Count - 1, (int)(communities.Count * Math.Pow(random.NextDouble(), 1.3)))];
+            residents.Add(new Resident(name, idNumber, birthDate, sex, phone, community.Id));
+        }
+
+        db.Residents.AddRange(residents);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedUsersAsync(string password, List<Community> communities, List<Enterprise> enterprises)
+    {
+        var now = _time.GetUtcNow();
+        var verified = enterprises.Where(e => e.Status == EnterpriseStatus.Verified).ToList();
+        var pending = enterprises.First(e => e.Status == EnterpriseStatus.Pending);
+        foreach (var account in Accounts)
+        {
+            var user = new PortalUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.UserName switch
+                {
+                    "admin" => "系统管理员",
+                    "officer1" => "李经办",
+                    "officer2" => "王复核",
+                    "station1" => "张站长",
+                    "station2" => "赵专干",
+                    "enterprise1" => $"{verified[0].Name[..Math.Min(8, verified[0].Name.Length)]}人事专员",
+                    _ => $"{pending.Name[..Math.Min(8, pending.Name.Length)]}经办人",
+                },
+                CreatedAt = now,
+                EnterpriseId = account.UserName switch
+                {
+                    "enterprise1" => verified[0].Id,
+                    "enterprise2" => pending.Id,
+                    _ => null,
+                },
+            };
+            if (account.UserName == "station1")
+            {
+                user.CommunityScopes.Add(new UserCommunityScope { CommunityId = communities.Single(c => c.Name == "东湖社区").Id });
+                user.CommunityScopes.Add(new UserCommunityScope { CommunityId = communities.Single(c => c.Name == "滨江社区").Id });
+            }
+            else if (account.UserName == "station2")
+            {
+                user.CommunityScopes.Add(new UserCommunityScope { CommunityId = communities.Single(c => c.Name == "西山社区").Id });
+            }
+
+            ThrowOnFailure(await _userManager.CreateAsync(user, password), $"user {account.UserName}");
+            ThrowOnFailure(await _userManager.AddToRoleAsync(user, account.Role), $"role of {account.UserName}");
+        }
+    }
+
+    private static string GeneratePassword()
+    {
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string lower = "abcdefghijkmnopqrstuvwxyz";
+        const string digits = "23456789";
+        var all = upper + lower + digits;
+        var chars = new char[14];
+        chars[0] = upper[System.Security.Cryptography.RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[1] = lower[System.Security.Cryptography.RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[2] = digits[System.Security.Cryptography.RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < chars.Length; i++)
+        {
+            chars[i] = all[System.Security.Cryptography.RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        return new string(chars);
+    }
+
+    private static (double Latitude, double Longitude) Jitter(Random random, double latitude, double longitude, double maxKm)
+    {
+        var distance = maxKm * Math.Sqrt(random.NextDouble());
+        var angle = random.NextDouble() * 2 * Math.PI;
+        return (
+            Math.Round(latitude + (distance / 111.32 * Math.Cos(angle)), 6),
+            Math.Round(longitude + (distance / (111.32 * Math.Cos(latitude * Math.PI / 180)) * Math.Sin(angle)), 6));
+    }
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    private static void ThrowOnFailure(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
+
+public sealed record DemoAccount(string UserName, string Role, string Description);
+
+/// <summary>What seeding did, for the console banner.</summary>
+public sealed record DemoSeedReport(bool Created, string? Password, IReadOnlyList<DemoAccount> Accounts);

@@ -1,0 +1,72 @@
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>
+/// Sign-in for other systems and scripts: the same accounts, password rules and lockout as the
+/// login page, answering with the portal's auth cookie.
+/// </summary>
+internal static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Signs in with user name and password; sets the auth cookie.");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+            .WithSummary("Signs out and clears the auth cookie.");
+        group.MapGet("/me", Me).RequireAuthorization()
+            .WithSummary("The signed-in user, their roles and scope.");
+        return group;
+    }
+
+    public sealed record LoginRequest(string? UserName, string? Password);
+
+    public sealed record UserInfo(string UserId, string UserName, string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<Guid> CommunityIds, Guid? EnterpriseId);
+
+    private static async Task<Results<Ok<UserInfo>, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName))
+        {
+            errors["userName"] = ["请输入用户名。"];
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors["password"] = ["请输入密码。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var outcome = await LoginFlow.SignInAsync(signInManager, userManager, request.UserName!.Trim(), request.Password!);
+        if (outcome.Succeeded)
+        {
+            var user = outcome.User!;
+            var principal = await signInManager.CreateUserPrincipalAsync(user);
+            var p = PortalPrincipal.From(principal);
+            return TypedResults.Ok(new UserInfo(user.Id, user.UserName!, user.DisplayName, p.Roles, p.CommunityIds, p.EnterpriseId));
+        }
+
+        return ApiProblems.Problem(StatusCodes.Status401Unauthorized, outcome.Code, "登录失败", outcome.Message);
+    }
+
+    private static async Task<NoContent> LogoutAsync(SignInManager<PortalUser> signInManager)
+    {
+        await signInManager.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<UserInfo> Me(CurrentUser currentUser)
+    {
+        var p = currentUser.Principal;
+        return TypedResults.Ok(new UserInfo(p.UserId!, p.UserName, p.DisplayName, p.Roles, p.CommunityIds, p.EnterpriseId));
+    }
+}

@@ -1,0 +1,53 @@
+using EmploymentPortal.Data.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace EmploymentPortal.Web.Infrastructure.Security;
+
+/// <summary>
+/// The authorization policies every page and endpoint names. Roles decide the area; the scope
+/// (communities, enterprise) is then checked in the queries themselves (<see cref="PortalPrincipal"/>).
+/// </summary>
+public static class PortalPolicies
+{
+    /// <summary>Community service-station work (社区服务站).</summary>
+    public const string Station = nameof(Station);
+
+    /// <summary>Enterprise self-service (企业服务).</summary>
+    public const string Enterprise = nameof(Enterprise);
+
+    /// <summary>Bureau review and approval (人社局经办).</summary>
+    public const string Bureau = nameof(Bureau);
+
+    /// <summary>System administration (系统管理).</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Any signed-in staff member of the bureau or a station (internal reference data).</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Residents' records: station staff within their scope, bureau officers city-wide.</summary>
+    public const string ResidentRecords = nameof(ResidentRecords);
+
+    public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
+    {
+        return builder
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Station, p => p.RequireRole(PortalRoles.StationStaff))
+            .AddPolicy(Enterprise, p => p.RequireRole(PortalRoles.EnterpriseUser).RequireClaim(PortalClaimTypes.Enterprise))
+            .AddPolicy(Bureau, p => p.RequireRole(PortalRoles.BureauOfficer))
+            .AddPolicy(Administration, p => p.RequireRole(PortalRoles.Administrator))
+            .AddPolicy(Staff, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer, PortalRoles.Administrator))
+            .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer));
+    }
+}
+
+/// <summary>Claims the portal adds to a signed-in user's principal.</summary>
+public static class PortalClaimTypes
+{
+    /// <summary>One claim per community a station-staff user works for (community id).</summary>
+    public const string Community = "portal:community";
+
+    /// <summary>The enterprise an enterprise user acts for (enterprise id).</summary>
+    public const string Enterprise = "portal:enterprise";
+
+    public const string DisplayName = "portal:display-name";
+}

@@ -1,0 +1,72 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Seeding;
+using EmploymentPortal.Web.Api;
+using EmploymentPortal.Web.Components;
+using EmploymentPortal.Web.Features.Account;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Localization;
+using Radzen;
+
+var command = PortalCommands.Find(args);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
+
+builder.AddPortalLogging();
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<DatabaseMigrator>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddPortalIdentity();
+builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
+builder.Services.AddPortalLocalization();
+builder.Services.AddHttpContextAccessor();
+
+// Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddPortalRadzenLocalization();
+builder.Services.AddPortalHealthChecks();
+builder.Services.AddOpenApi("v1");
+builder.Services.AddProblemDetails();
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await PortalCommands.RunAsync(app, command);
+}
+
+await PortalCommands.PrepareDatabaseAsync(app);
+
+app.UseRequestLogging();
+app.UseApiProblems();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseAuthentication();
+CurrentUser.UseCurrentUser(app);
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapBlazorScript();
+app.MapCultureSwitch();
+app.MapPortalHealthChecks();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapAccountEndpoints();
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so that WebApplicationFactory can start the portal in tests.</summary>
+public partial class Program
+{
+}
