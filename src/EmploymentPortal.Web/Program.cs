@@ -28,6 +28,7 @@ builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
 
 var app = builder.Build();
@@ -61,6 +62,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapAccountEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
+api.MapResidentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
