@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Adds or updates English texts in src/EmploymentPortal.Web/Resources/SharedResource.en.resx.
+
+UI texts are keyed by their Simplified Chinese text (see PortalLocalization). Usage:
+    python3 eng/resx.py 'Chinese text=English text' ...
+    python3 eng/resx.py --missing      # lists L["..."] keys used in .razor/.cs files without English
+"""
+import re, sys, pathlib, html
+from xml.sax.saxutils import escape
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WEB = ROOT / "src/EmploymentPortal.Web"
+RESX = WEB / "Resources/SharedResource.en.resx"
+HEADER = """<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+"""
+
+def load():
+    if not RESX.exists():
+        return {}
+    text = RESX.read_text(encoding="utf-8")
+    return {html.unescape(k): html.unescape(v) for k, v in re.findall(r'<data name="([^"]*)" xml:space="preserve">\s*<value>(.*?)</value>', text, re.S)}
+
+def save(entries):
+    RESX.parent.mkdir(parents=True, exist_ok=True)
+    body = "".join(f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve">\n    <value>{escape(v)}</value>\n  </data>\n' for k, v in sorted(entries.items()))
+    RESX.write_text(HEADER + body + "</root>\n", encoding="utf-8")
+
+def used_keys():
+    keys = set()
+    for path in list(WEB.rglob("*.razor")) + list(WEB.rglob("*.cs")):
+        if "/obj/" in str(path) or "/bin/" in str(path):
+            continue
+        keys.update(re.findall(r'\bL\["((?:[^"\\]|\\.)+)"\]', path.read_text(encoding="utf-8")))
+    return keys
+
+if __name__ == "__main__":
+    entries = load()
+    if sys.argv[1:] == ["--missing"]:
+        missing = sorted(k for k in used_keys() if k not in entries)
+        print("\n".join(missing))
+        sys.exit(1 if missing else 0)
+    for arg in sys.argv[1:]:
+        key, _, value = arg.partition("=")
+        entries[key] = value
+    save(entries)
