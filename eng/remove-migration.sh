@@ -46,6 +46,16 @@ done
 restore_tool
 backup_migrations
 
+# dotnet-ef checks a database to see whether the migration was applied before it removes one.
+# For PostgreSQL the design-time factory reads PORTAL_DESIGN_PG; unless it is set, give it an
+# empty throwaway server (where nothing is applied), stopped again on exit.
+if [[ -z "${PORTAL_DESIGN_PG:-}" ]]; then
+    export PORTAL_PG_STATE="$(mktemp -d)/pg.state"
+    trap 'bash "$repo_root/eng/pg.sh" stop >/dev/null 2>&1 || true' EXIT
+    PORTAL_DESIGN_PG="$(bash "$repo_root/eng/pg.sh" start)" || die "could not start a throwaway PostgreSQL"
+    export PORTAL_DESIGN_PG
+fi
+
 for provider in "${providers[@]}"; do
     project="$(project_dir "$provider")"
     say "removing migration ${latest_names[0]} from $project"
