@@ -103,9 +103,11 @@ internal sealed class AmountCalculator(
             _ => null,
         };
 
-        if (total is null)
+        // A figure the bureau has not set yet (or a cap it has not set) leaves the amount open:
+        // the decision says so rather than paying an uncapped or made-up sum.
+        if (total is null || _missingParameters.Count > 0)
         {
-            return new AmountResult(null, null, [], _missingParameters, null);
+            return new AmountResult(null, null, [], _missingParameters.Distinct().ToList(), null);
         }
 
         var beforeCaps = Round(total.Value);

@@ -61,7 +61,8 @@ public sealed class FactReader(JsonObject facts)
 
         if (v.GetValueKind() == JsonValueKind.Number)
         {
-            return v.GetValue<decimal>();
+            // The node may wrap a long, a double or a JsonElement: go through its JSON text.
+            return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
         }
 
         return v.TryGetValue<string>(out var s) &&
