@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EmploymentPortal.Policies.Model;
+
+namespace EmploymentPortal.Policies.Evaluation;
+
+internal sealed record AmountResult(
+    long? AmountFen,
+    AmountBreakdown? Breakdown,
+    IReadOnlyList<string> MissingFacts,
+    IReadOnlyList<string> MissingParameters,
+    string? Exhausted);
+
+/// <summary>
+/// Computes the amount of an eligible rule in fen: rate × persons × months or a share of a base,
+/// then the caps. Yuan parameters are multiplied by 100; a fractional fen is rounded half away
+/// from zero once, at the end of each line.
+/// </summary>
+internal sealed class AmountCalculator(
+    PolicyRule rule,
+    FactReader facts,
+    DateOnly evaluationDate,
+    DateOnly onDate,
+    Func<string, ParameterTrace?> parameter,
+    ConditionRegistry registry)
+{
+    private readonly List<AmountLine> _lines = [];
+    private readonly List<string> _missingParameters = [];
+
+    public AmountResult Compute()
+    {
+        var amount = rule.Amount;
+        if (amount.Kind == AmountKind.None)
+        {
+            return new AmountResult(null, null, [], [], null);
+        }
+
+        var before = facts.Missing.Count;
+        decimal? rate = amount.Rate is null ? null : Yuan(amount.Rate);
+        if (rate is not null && amount.Increase is { } increase && IncreaseApplies(increase) is { } share)
+        {
+            var raised = rate.Value * (1 + share);
+            _lines.Add(new AmountLine("rate increased", $"{Fen(rate.Value)} × (1 + {Num(share)})", Round(raised)));
+            rate = raised;
+        }
+
+        decimal? count = amount.Count is null ? null : facts.Number(amount.Count);
+        decimal? months = amount.Months is null ? null : facts.Number(amount.Months);
+        decimal? requested = amount.RequestedFact is null ? null : facts.Number(amount.RequestedFact);
+        decimal? baseFen = amount.BaseFact is not null ? facts.Number(amount.BaseFact)
+            : amount.BaseParameter is not null ? Yuan(amount.BaseParameter) : null;
+        decimal? shareOf = amount.Share is null ? null : Value(amount.Share);
+
+        var missingFacts = facts.Missing.Skip(before).ToList();
+        if (missingFacts.Count > 0)
+        {
+            return new AmountResult(null, null, missingFacts, [], null);
+        }
+
+        var caps = new List<CapApplied>();
+        if (months is not null)
+        {
+            foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Months))
+            {
+                if (Value(cap.Parameter) is not { } limit)
+                {
+                    continue;
+                }
+
+                var used = cap.CountsHistory ? MonthsAlreadyPaid() : 0;
+                var remaining = limit - used;
+                if (cap.CountsHistory && remaining <= 0)
+                {
+                    return new AmountResult(null, null, [], [], $"the {Num(limit)} months of {cap.Parameter} are used up ({Num(used)} months in history.payments)");
+                }
+
+                var capped = Math.Min(months.Value, remaining);
+                caps.Add(new CapApplied(cap.Parameter, CapTarget.Months, remaining, months.Value, capped, capped < months.Value));
+                months = capped;
+            }
+        }
+
+        if (requested is not null)
+        {
+            foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Requested))
+            {
+                if (Yuan(cap.Parameter) is { } limit)
+                {
+                    var capped = Math.Min(requested.Value, limit);
+                    caps.Add(new CapApplied(cap.Parameter, CapTarget.Requested, limit, requested.Value, capped, capped < requested.Value));
+                    requested = capped;
+                }
+            }
+        }
+
+        decimal? total = amount.Kind switch
+        {
+            AmountKind.LumpSum => Line("lump sum", rate, null, null),
+            AmountKind.PerPerson => Line("per person", rate, count ?? 1, null),
+            AmountKind.PerMonth => Line("per month", rate, count, months),
+            AmountKind.ShareOf => ShareLine(shareOf, baseFen, count, months),
+            AmountKind.Requested => requested is null ? null : AddLine("amount requested", $"{Fen(requested.Value)}", requested.Value),
+            _ => null,
+        };
+
+        // A figure the bureau has not set yet (or a cap it has not set) leaves the amount open:
+        // the decision says so rather than paying an uncapped or made-up sum.
+        if (total is null || _missingParameters.Count > 0)
+        {
+            return new AmountResult(null, null, [], _missingParameters.Distinct().ToList(), null);
+        }
+
+        var beforeCaps = Round(total.Value);
+        foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Total))
+        {
+            if (Yuan(cap.Parameter) is { } limit)
+            {
+                var capped = Math.Min(total.Value, limit);
+                caps.Add(new CapApplied(cap.Parameter, CapTarget.Total, limit, total.Value, capped, capped < total.Value));
+                total = capped;
+            }
+        }
+
+        var fen = Round(total.Value);
+        return new AmountResult(fen, new AmountBreakdown(_lines, beforeCaps, caps, fen), [], _missingParameters, null);
+    }
+
+    private decimal? IncreaseApplies(AmountIncrease increase)
+    {
+        var context = new ConditionContext(increase.When.Args, facts, evaluationDate, onDate, parameter);
+        if (rule.Amount.Increase is null || !registry.TryGet(increase.When.Check, out var definition))
+        {
+            return null;
+        }
+
+        var verdict = definition.Evaluate(context);
+        _lines.Add(new AmountLine("increase condition: " + increase.When.Description, verdict.Status.ToString().ToLowerInvariant() + ": " + verdict.Detail, 0));
+        return verdict.Status == ConditionStatus.Pass ? Value(increase.Parameter) : null;
+    }
+
+    private decimal MonthsAlreadyPaid()
+    {
+        var payments = facts.Raw("history.payments") as JsonArray;
+        decimal used = 0;
+        foreach (var payment in payments?.OfType<JsonObject>() ?? [])
+        {
+            if (payment["rule"]?.ToString() == rule.Id &&
+                decimal.TryParse(payment["months"]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var m))
+            {
+                used += m;
+            }
+        }
+
+        return used;
+    }
+
+    private decimal? Line(string what, decimal? rate, decimal? count, decimal? months)
+    {
+        if (rate is null)
+        {
+            return null;
+        }
+
+        var value = rate.Value * (count ?? 1) * (months ?? 1);
+        var formula = Fen(rate.Value) + (count is null ? "" : $" × {Num(count.Value)} persons") + (months is null ? "" : $" × {Num(months.Value)} months");
+        return AddLine(what, formula, value);
+    }
+
+    private decimal? ShareLine(decimal? share, decimal? baseFen, decimal? count, decimal? months)
+    {
+        if (share is null || baseFen is null)
+        {
+            return null;
+        }
+
+        var value = share.Value * baseFen.Value * (count ?? 1) * (months ?? 1);
+        var formula = $"{Num(share.Value)} × {Fen(baseFen.Value)}" + (count is null ? "" : $" × {Num(count.Value)} persons") + (months is null ? "" : $" × {Num(months.Value)} months");
+        return AddLine("share", formula, value);
+    }
+
+    private decimal AddLine(string what, string formula, decimal value)
+    {
+        _lines.Add(new AmountLine(what, formula, Round(value)));
+        return value;
+    }
+
+    private decimal? Value(string id)
+    {
+        var use = parameter(id);
+        if (use is null)
+        {
+            _missingParameters.Add(id);
+        }
+
+        return use?.Value;
+    }
+
+    private decimal? Yuan(string id) => Value(id) * 100;
+
+    private static long Round(decimal fen) => (long)Math.Round(fen, 0, MidpointRounding.AwayFromZero);
+
+    private static string Fen(decimal fen) => Num(fen) + " fen";
+
+    private static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EmploymentPortal.Policies.Model;
+
+namespace EmploymentPortal.Policies.Evaluation;
+
+/// <summary>
+/// A request to evaluate one benefit kind. <see cref="Facts"/> is the JSON facts object grouped
+/// as person, enterprise, hire, business, post, internship, training, community and history
+/// (docs/policies/facts.md); a web host can pass the <c>facts</c> of a JSON body straight in.
+/// </summary>
+public sealed record EvaluationRequest(
+    string Benefit,
+    string Jurisdiction,
+    DateOnly Date,
+    JsonObject? Facts,
+    bool IncludeOtherJurisdictions = true,
+    string? RuleId = null);
+
+public interface IEligibilityEvaluator
+{
+    /// <summary>Evaluates every rule of the requested benefit kind (or the one rule asked for).</summary>
+    EvaluationResult Evaluate(EvaluationRequest request);
+}
+
+/// <summary>
+/// Evaluates rules of the catalogue against facts. Pure: the evaluation date is part of the
+/// request, nothing reads a clock, and the same request on the same catalogue version always
+/// gives the same decisions and traces. Thread-safe.
+/// </summary>
+public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibilityEvaluator
+{
+    public PolicyCatalogue Catalogue { get; } = catalogue;
+
+    public EvaluationResult Evaluate(EvaluationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rules = request.RuleId is not null
+            ? Catalogue.FindRule(request.RuleId) is { } one ? [one] : []
+            : Catalogue.RulesForBenefit(request.Benefit);
+        var decisions = new List<RuleDecision>();
+        foreach (var rule in rules)
+        {
+            var document = Catalogue.DocumentOf(rule);
+            var here = document.Jurisdictions.Contains(request.Jurisdiction, StringComparer.Ordinal);
+            if (here || request.IncludeOtherJurisdictions)
+            {
+                decisions.Add(EvaluateRule(rule, document, here, request));
+            }
+        }
+
+        return new EvaluationResult(request.Benefit, request.Jurisdiction, request.Date, Catalogue.Version, decisions);
+    }
+
+    private RuleDecision EvaluateRule(PolicyRule rule, PolicyDocument document, bool inJurisdiction, EvaluationRequest request)
+    {
+        var flags = new List<string>();
+        if (rule.Discretionary) flags.Add(DecisionFlags.Discretionary);
+        if (rule.AmountNotStated) flags.Add(DecisionFlags.AmountNotStated);
+        if (rule.MaximumOnly) flags.Add(DecisionFlags.MaximumOnly);
+        if (rule.MinimumOnly) flags.Add(DecisionFlags.MinimumOnly);
+        if (document.Draft) flags.Add(DecisionFlags.DraftDocument);
+
+        if (!inJurisdiction)
+        {
+            flags.Add(DecisionFlags.NotThisJurisdiction);
+            var trace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, null, rule.AppliesOn, null, [], null, [], []);
+            return Decision(rule, Outcome.Ineligible, null, null, flags, [],
+                [$"the rule applies in {string.Join(", ", document.Jurisdictions)}, not in {request.Jurisdiction}"], trace);
+        }
+
+        var facts = new FactReader(request.Facts ?? []);
+        var reasons = new List<string>();
+        var parameters = new List<ParameterTrace>();
+
+        DateOnly? applicable = rule.AppliesOn == PolicyRule.EvaluationDate ? request.Date : facts.Date(rule.AppliesOn);
+        facts.TakeReads();
+        var onDate = applicable ?? request.Date;
+
+        ParameterTrace? Parameter(string id)
+        {
+            var parameter = Catalogue.Parameters[id];
+            var value = parameter.ValueAt(onDate);
+            if (value is null)
+            {
+                return null;
+            }
+
+            var next = parameter.Values.FirstOrDefault(v => v.From > value.From)?.From;
+            var until = value.Until ?? next?.AddDays(-1);
+            var use = new ParameterTrace(id, value.Value, parameter.Unit, value.From, until, onDate, value.Reference);
+            if (!parameters.Contains(use))
+            {
+                parameters.Add(use);
+            }
+
+            return use;
+        }
+
+        // Effective period, on the date the rule says it applies to.
+        PeriodTrace? period = null;
+        var outsidePeriod = false;
+        if (applicable is { } day)
+        {
+            var matched = rule.Periods.FirstOrDefault(p => p.Contains(day));
+            period = new PeriodTrace(matched is not null, matched, rule.Periods);
+            if (matched is null)
+            {
+                outsidePeriod = true;
+                reasons.Add($"{rule.AppliesOn} {Iso(day)} is outside the effective period(s) {string.Join("; ", rule.Periods.Select(Describe))}");
+            }
+        }
+
+        var conditions = rule.Conditions.Select(c => Check(c, facts, request.Date, onDate, Parameter)).ToList();
+        foreach (var failed in conditions.Where(c => c.Result == ConditionStatus.Fail))
+        {
+            reasons.Add($"not met: {failed.Description} ({failed.Detail})");
+        }
+
+        foreach (var review in conditions.Where(c => c.Result == ConditionStatus.ManualReview))
+        {
+            reasons.Add($"needs an officer: {review.Description} ({review.Detail})");
+        }
+
+        var onceOnly = rule.OnceOnly is { } once ? CheckOnceOnly(rule, once, facts, onDate) : null;
+        if (onceOnly is { AlreadyPaid: true })
+        {
+            reasons.Add(onceOnly.Detail);
+        }
+
+        var missing = new List<string>();
+        if (applicable is null)
+        {
+            missing.Add(rule.AppliesOn);
+        }
+
+        missing.AddRange(conditions.Where(c => c.Result == ConditionStatus.Missing).SelectMany(c => c.Facts.Where(f => f.Missing).Select(f => f.Name)));
+
+        var ineligible = outsidePeriod || conditions.Any(c => c.Result == ConditionStatus.Fail) || onceOnly is { AlreadyPaid: true };
+        var outcome = ineligible ? Outcome.Ineligible
+            : missing.Count > 0 ? Outcome.NeedsInformation
+            : conditions.Any(c => c.Result == ConditionStatus.ManualReview) ? Outcome.ManualReview
+            : Outcome.Eligible;
+
+        long? amount = null;
+        AmountBreakdown? breakdown = null;
+        IReadOnlyList<FactRead> amountFacts = [];
+        if (outcome == Outcome.Eligible)
+        {
+            var calculator = new AmountCalculator(rule, facts, request.Date, onDate, Parameter, Catalogue.Conditions);
+            var result = calculator.Compute();
+            amountFacts = facts.TakeReads();
+            if (result.MissingFacts.Count > 0)
+            {
+                outcome = Outcome.NeedsInformation;
+                missing.AddRange(result.MissingFacts);
+            }
+            else if (result.Exhausted is { } exhausted)
+            {
+                outcome = Outcome.Ineligible;
+                reasons.Add(exhausted);
+            }
+            else
+            {
+                amount = result.AmountFen;
+                breakdown = result.Breakdown;
+                if (result.MissingParameters.Count > 0)
+                {
+                    flags.Add(DecisionFlags.LocalParameterMissing);
+                    reasons.Add($"the amount is set locally and has no value on {Iso(onDate)}: {string.Join(", ", result.MissingParameters)}");
+                }
+            }
+        }
+
+        if (outcome == Outcome.NeedsInformation)
+        {
+            reasons.Add("missing facts: " + string.Join(", ", missing.Distinct()));
+        }
+
+        var decisionTrace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn,
+            period, conditions, onceOnly, parameters, amountFacts);
+        return Decision(rule, outcome, amount, breakdown, flags, missing.Distinct().ToList(), reasons, decisionTrace);
+    }
+
+    private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter)
+    {
+        var context = new ConditionContext(condition.Args, facts, evaluationDate, onDate, parameter);
+        ConditionVerdict verdict;
+        if (!Catalogue.Conditions.TryGet(condition.Check, out var definition))
+        {
+            verdict = new ConditionVerdict(ConditionStatus.ManualReview, $"no implementation registered for '{condition.Check}'");
+        }
+        else
+        {
+            try
+            {
+                verdict = definition.Evaluate(context);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+            {
+                verdict = new ConditionVerdict(ConditionStatus.ManualReview, e.Message);
+            }
+        }
+
+        return new ConditionTrace(condition.Check, condition.Description, verdict.Status, verdict.Detail,
+            facts.TakeReads(), context.ParametersUsed, condition.Reference);
+    }
+
+    /// <summary>
+    /// Looks in <c>history.payments</c> for a payment under the same rule to the same subject.
+    /// An id is compared only when both the payment and the facts carry it: the host passes the
+    /// claimant's own history.
+    /// </summary>
+    private static OnceOnlyTrace CheckOnceOnly(PolicyRule rule, OnceOnlyRule once, FactReader facts, DateOnly onDate)
+    {
+        var personId = once.Scope is OnceOnlyScope.Person or OnceOnlyScope.PersonAndEnterprise ? facts.OptionalText("person.id") : null;
+        var enterpriseId = once.Scope is OnceOnlyScope.Enterprise or OnceOnlyScope.PersonAndEnterprise ? facts.OptionalText("enterprise.id") : null;
+        var communityId = once.Scope is OnceOnlyScope.Community ? facts.OptionalText("community.id") : null;
+        var payments = facts.Raw("history.payments") as JsonArray;
+        facts.TakeReads();
+
+        static bool Same(string? expected, JsonObject payment, string key) =>
+            expected is null || payment[key] is not JsonValue v || v.ToString() == expected;
+
+        foreach (var payment in payments?.OfType<JsonObject>() ?? [])
+        {
+            if (payment["rule"]?.ToString() != rule.Id)
+            {
+                continue;
+            }
+
+            if (!Same(personId, payment, "personId") || !Same(enterpriseId, payment, "enterpriseId") || !Same(communityId, payment, "communityId"))
+            {
+                continue;
+            }
+
+            var paidOn = payment["date"]?.ToString();
+            if (once.PerCalendarYear &&
+                (!DateOnly.TryParseExact(paidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paid) || paid.Year != onDate.Year))
+            {
+                continue;
+            }
+
+            return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, true,
+                $"already paid under {rule.Id} on {paidOn ?? "an earlier date"} (once only per {ScopeName(once.Scope)}{(once.PerCalendarYear ? " and calendar year" : "")})",
+                once.Reference);
+        }
+
+        return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, false,
+            $"no earlier payment under {rule.Id} in history.payments ({payments?.Count ?? 0} payments given)", once.Reference);
+    }
+
+    private static string ScopeName(OnceOnlyScope scope) => scope switch
+    {
+        OnceOnlyScope.Person => "person",
+        OnceOnlyScope.Enterprise => "enterprise",
+        OnceOnlyScope.PersonAndEnterprise => "person and enterprise",
+        _ => "community",
+    };
+
+    private RuleDecision Decision(PolicyRule rule, Outcome outcome, long? amount, AmountBreakdown? breakdown,
+        List<string> flags, IReadOnlyList<string> missing, IReadOnlyList<string> reasons, DecisionTrace trace) =>
+        new(rule.Id, rule.DocumentId, rule.Title, rule.Benefit, rule.Beneficiary, outcome, amount, breakdown, flags, missing, reasons, rule.Reference, trace);
+
+    private static string Describe(RulePeriod period) => $"{Iso(period.From)}..{(period.Until is { } u ? Iso(u) : "open")}";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
