@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
+using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Localization;
@@ -26,6 +27,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
+PolicyCatalogueService.Register(builder.Services, builder.Configuration);
 builder.Services.AddOpenApi("v1");
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -38,6 +40,8 @@ if (command is not null)
     return await PortalCommands.RunAsync(app, command);
 }
 
+// Load and check the policy catalogue before serving: a broken rule set must stop the start.
+_ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
 app.UseRequestLogging();
@@ -63,6 +67,7 @@ app.MapAccountEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
+api.MapPolicyEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

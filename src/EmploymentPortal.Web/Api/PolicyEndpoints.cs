@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>The rules service over HTTP: the catalogue and eligibility evaluation with traces.</summary>
+internal static class PolicyEndpoints
+{
+    public static RouteGroupBuilder MapPolicyEndpoints(this RouteGroupBuilder api)
+    {
+        var policies = api.MapGroup("/policies").WithTags("Policies");
+        policies.MapGet("/", ListPolicies).WithSummary("The policy documents of the catalogue.");
+        policies.MapGet("/{id}/rules", ListRules).WithSummary("The rules of one policy document with their parameters and citations.");
+        api.MapPost("/eligibility/evaluate", Evaluate).WithTags("Policies")
+            .WithSummary("Evaluates a benefit kind for the given facts on a date; returns each rule's decision with its trace.");
+        return policies;
+    }
+
+    public sealed record PolicySummary(string Id, string Issuer, string? DocumentNumber, string Title, DateOnly Date, IReadOnlyList<string> Jurisdictions, bool Draft, string SourceFile, int RuleCount);
+
+    public sealed record EvaluateRequest(string? Benefit, string? Jurisdiction, string? Date, JsonObject? Facts);
+
+    private static JsonHttpResult<object> ListPolicies(PolicyCatalogueService service)
+    {
+        var catalogue = service.Catalogue;
+        var documents = catalogue.Documents
+            .Select(d => new PolicySummary(d.Id, d.Issuer, d.DocumentNumber, d.Title, d.Date, d.Jurisdictions, d.Draft, d.SourceFile, catalogue.RulesOfDocument(d.Id).Count()))
+            .ToList();
+        return TypedResults.Json<object>(new { catalogueVersion = catalogue.Version, servedJurisdictions = service.Jurisdictions, documents }, PolicyJson.Options);
+    }
+
+    private static Results<JsonHttpResult<object>, ProblemHttpResult> ListRules(string id, PolicyCatalogueService service)
+    {
+        var rules = service.Catalogue.DescribeRules(id);
+        if (rules is null)
+        {
+            return ApiProblems.NotFound("政策文件");
+        }
+
+        var body = rules.Select(r => new { rule = r.Rule, parameters = r.Parameters }).ToList();
+        return TypedResults.Json<object>(new { document = service.Catalogue.FindDocument(id), rules = body }, PolicyJson.Options);
+    }
+
+    private static Results<JsonHttpResult<EvaluationResult>, ProblemHttpResult> Evaluate(EvaluateRequest request, PolicyCatalogueService service)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Benefit))
+        {
+            errors["benefit"] = ["请填写补贴类型（benefit）。"];
+        }
+        else if (!BenefitKinds.All.Contains(request.Benefit))
+        {
+            errors["benefit"] = [$"未知的补贴类型“{request.Benefit}”。可用类型：{string.Join("、", BenefitKinds.All.Order(StringComparer.Ordinal))}。"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Jurisdiction) || request.Jurisdiction.Length != 6 || !request.Jurisdiction.All(char.IsAsciiDigit))
+        {
+            errors["jurisdiction"] = ["请填写 6 位行政区划代码（jurisdiction），例如 130506。"];
+        }
+
+        DateOnly date = default;
+        if (string.IsNullOrWhiteSpace(request.Date) || !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            errors["date"] = ["请按 yyyy-MM-dd 格式填写评估日期（date）。"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var result = service.Evaluator.Evaluate(new EvaluationRequest(request.Benefit!, request.Jurisdiction!, date, request.Facts ?? []));
+        return TypedResults.Json(result, PolicyJson.Options);
+    }
+}

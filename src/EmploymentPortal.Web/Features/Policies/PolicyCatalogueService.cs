@@ -1,0 +1,54 @@
+using EmploymentPortal.Policies;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Policies.Loading;
+
+namespace EmploymentPortal.Web.Features.Policies;
+
+/// <summary>Configuration section <c>Policies</c>.</summary>
+public sealed class PolicyOptions
+{
+    public const string SectionName = "Policies";
+
+    /// <summary>
+    /// Folder of the policy texts the catalogue quotes (the documents in shared/policies). When
+    /// empty, the copy in the build output or a shared/policies folder above the content root is used.
+    /// </summary>
+    public string? TextDirectory { get; set; }
+
+    /// <summary>Administrative division codes of the jurisdictions this deployment serves.</summary>
+    public List<string> Jurisdictions { get; set; } = [];
+}
+
+/// <summary>
+/// The policy catalogue of the running portal, loaded and checked once at start: a catalogue that
+/// fails to load (an unknown key, a quote not in its document) stops the portal with the list of
+/// problems rather than deciding claims on a broken rule set.
+/// </summary>
+public sealed class PolicyCatalogueService
+{
+    public PolicyCatalogueService(PolicyOptions options, IWebHostEnvironment environment)
+    {
+        var directory = string.IsNullOrWhiteSpace(options.TextDirectory)
+            ? PolicyTextLocator.Locate(AppContext.BaseDirectory, environment.ContentRootPath)
+            : Path.GetFullPath(options.TextDirectory, environment.ContentRootPath);
+        Catalogue = PolicyCatalogue.LoadEmbedded(directory);
+        Evaluator = new EligibilityEvaluator(Catalogue);
+        Jurisdictions = options.Jurisdictions.Count > 0
+            ? options.Jurisdictions
+            : Catalogue.Documents.SelectMany(d => d.Jurisdictions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public PolicyCatalogue Catalogue { get; }
+
+    public IEligibilityEvaluator Evaluator { get; }
+
+    /// <summary>The jurisdictions this deployment serves (all of the catalogue's when not configured).</summary>
+    public IReadOnlyList<string> Jurisdictions { get; }
+
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PolicyOptions.SectionName).Get<PolicyOptions>() ?? new PolicyOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<PolicyCatalogueService>();
+    }
+}
