@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Running;
+using EmploymentPortal.Bench;
+
+// EmploymentPortal.Bench: `generate` loads city-scale data, `bench` runs BenchmarkDotNet.
+// See docs/benchmarks.md for the commands and the figures measured so far.
+switch (args)
+{
+    case ["generate", .. var rest]:
+        GenerateOptions options;
+        try
+        {
+            options = GenerateOptions.Parse(rest);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(GenerateOptions.Usage);
+            return 2;
+        }
+
+        return await GenerateCommand.RunAsync(options);
+
+    case ["bench", .. var rest]:
+        // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
+        BenchmarkSwitcher.FromAssembly(typeof(GenerateCommand).Assembly).Run(rest);
+        return 0;
+
+    default:
+        Console.Error.WriteLine("""
+            Usage:
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --provider postgres|sqlite --connection "<cs>"
+                  [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1] [--vacancies N]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
+            """);
+        return 2;
+}
