@@ -1,6 +1,8 @@
 # The portal as a container: build with the .NET SDK, run on the ASP.NET Core runtime image as
-# its non-root `app` user. See docs/operations.md ("Docker"). Build from the repository root:
-#   docker build -t employment-portal .
+# its non-root `app` user. See docs/operations.md ("Docker"). Build from the repository root,
+# giving the policy texts (shared/policies, beside the repository) as a named build context: the
+# rules service checks every quote against them and ships them with the portal.
+#   docker build --build-context policies=../shared/policies -t employment-portal .
 # No HEALTHCHECK here: the runtime image has neither curl nor wget. Probe /health/live and
 # /health/ready from the orchestrator (or add a probe tool to the image) instead.
 
@@ -11,6 +13,8 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY eng/ eng/
 COPY src/ src/
+# The Policies project links ../../../shared/policies/*.txt (from /source/src/EmploymentPortal.Policies).
+COPY --from=policies . /shared/policies/
 RUN dotnet publish src/EmploymentPortal.Web/EmploymentPortal.Web.csproj \
         -c Release -o /app/publish -p:UseAppHost=false
 
