@@ -19,7 +19,7 @@ public static class CreateUser
         public string Role { get; set; } = string.Empty;
 
         /// <summary>For <see cref="PortalRoles.StationStaff"/>: the communities they work for.</summary>
-        public List<Guid> CommunityIds { get; set; } = [];
+        public IEnumerable<Guid> CommunityIds { get; set; } = [];
 
         /// <summary>For <see cref="PortalRoles.EnterpriseUser"/>: the enterprise they act for.</summary>
         public Guid? EnterpriseId { get; set; }

@@ -24,9 +24,9 @@ public static class UpdateUserAccess
 
         public string DisplayName { get; set; } = string.Empty;
 
-        public List<string> Roles { get; set; } = [];
+        public IEnumerable<string> Roles { get; set; } = [];
 
-        public List<Guid> CommunityIds { get; set; } = [];
+        public IEnumerable<Guid> CommunityIds { get; set; } = [];
 
         public Guid? EnterpriseId { get; set; }
     }
@@ -42,7 +42,7 @@ public static class UpdateUserAccess
             RuleFor(c => c.Roles)
                 .NotEmpty().WithMessage("请至少选择一个角色。")
                 .Must(r => r.All(PortalRoles.All.Contains)).WithMessage("所选角色无效。")
-                .Must(r => !r.Contains(PortalRoles.EnterpriseUser) || r.Count == 1).WithMessage("企业用户不能同时拥有其他角色。");
+                .Must(r => !r.Contains(PortalRoles.EnterpriseUser) || r.Distinct().Count() == 1).WithMessage("企业用户不能同时拥有其他角色。");
             RuleFor(c => c.CommunityIds)
                 .NotEmpty().When(c => c.Roles.Contains(PortalRoles.StationStaff)).WithMessage("社区服务站工作人员至少需要负责一个社区。");
             RuleFor(c => c.EnterpriseId)

@@ -57,16 +57,19 @@ public static class UserQueries
         public string Label => $"{Name}（{CreditCode}）";
     }
 
+    /// <summary>A role as the forms offer it: the stored name and its Chinese name.</summary>
+    public sealed record RoleOption(string Role, string Name);
+
     /// <summary>Chinese names of the roles, in the order the forms list them.</summary>
-    public static IReadOnlyList<(string Role, string Name)> RoleNames { get; } =
+    public static IReadOnlyList<RoleOption> RoleNames { get; } =
     [
-        (PortalRoles.StationStaff, "社区服务站工作人员"),
-        (PortalRoles.EnterpriseUser, "企业用户"),
-        (PortalRoles.BureauOfficer, "人社局经办人员"),
-        (PortalRoles.Administrator, "系统管理员"),
+        new(PortalRoles.StationStaff, "社区服务站工作人员"),
+        new(PortalRoles.EnterpriseUser, "企业用户"),
+        new(PortalRoles.BureauOfficer, "人社局经办人员"),
+        new(PortalRoles.Administrator, "系统管理员"),
     ];
 
-    public static string RoleName(string role) => RoleNames.FirstOrDefault(r => r.Role == role).Name ?? role;
+    public static string RoleName(string role) => RoleNames.FirstOrDefault(r => r.Role == role)?.Name ?? role;
 
     /// <summary>
     /// One page of users. Only the page's rows are read; their roles and scopes follow in two
