@@ -16,6 +16,9 @@ public static class ValidationServiceCollectionExtensions
     public static IServiceCollection AddPortalValidators(this IServiceCollection services)
     {
         ValidatorOptions.Global.LanguageManager = new PortalLanguageManager();
+
+        // One message a field at a time: "please enter a user name" needs no "too short" beside it.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         var types = typeof(ValidationServiceCollectionExtensions).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false });
         foreach (var type in types)

@@ -41,7 +41,7 @@ public static class CreateUser
                 .MaximumLength(100).WithMessage("姓名不能超过 100 个字符。");
             RuleFor(c => c.Role)
                 .NotEmpty().WithMessage("请选择角色。")
-                .Must(r => PortalRoles.All.Contains(r)).When(c => !string.IsNullOrEmpty(c.Role)).WithMessage("所选角色无效。");
+                .Must(r => string.IsNullOrEmpty(r) || PortalRoles.All.Contains(r)).WithMessage("所选角色无效。");
             RuleFor(c => c.CommunityIds)
                 .NotEmpty().When(c => c.Role == PortalRoles.StationStaff).WithMessage("社区服务站工作人员至少需要负责一个社区。");
             RuleFor(c => c.EnterpriseId)
