@@ -4,8 +4,10 @@ using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
 using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Localization;
 using Radzen;
 
@@ -20,6 +22,8 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 builder.Services.AddPortalLocalization();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddPortalValidators();
+builder.Services.AddAdminFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -21,6 +21,9 @@ public sealed class CurrentUser : IAuditActor
 
     public void Set(ClaimsPrincipal? user) => Principal = PortalPrincipal.From(user);
 
+    /// <summary>Acts for a user already known, e.g. in a scope a circuit opens for one command.</summary>
+    public void Set(PortalPrincipal principal) => Principal = principal;
+
     public static IApplicationBuilder UseCurrentUser(IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {

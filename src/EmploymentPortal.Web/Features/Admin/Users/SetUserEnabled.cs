@@ -1,0 +1,68 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Identity;
+
+namespace EmploymentPortal.Web.Features.Admin.Users;
+
+/// <summary>
+/// Disables or re-enables a user. Disabling renews the security stamp, so the user's open
+/// sessions and circuits end at their next validation (within two minutes).
+/// </summary>
+public static class SetUserEnabled
+{
+    public const string DisableSelfMessage = "不能停用自己的账号。";
+
+    public sealed record Command(string UserId, string ConcurrencyStamp, bool Enabled);
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+
+        public Handler(OperationScope scope)
+        {
+            _scope = scope;
+        }
+
+        public async Task<CommandResult> HandleAsync(Command command)
+        {
+            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            {
+                return denied;
+            }
+
+            if (!command.Enabled && command.UserId == _scope.Principal.UserId)
+            {
+                return CommandResult.Failure(DisableSelfMessage);
+            }
+
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var users = services.GetRequiredService<UserManager<PortalUser>>();
+                var (user, error) = await UserCommandSupport.LoadAsync(users, db, command.UserId, command.ConcurrencyStamp);
+                if (user is null)
+                {
+                    return error!;
+                }
+
+                if (user.IsDisabled == !command.Enabled)
+                {
+                    return CommandResult.Success(command.Enabled ? $"用户“{user.UserName}”已是启用状态。" : $"用户“{user.UserName}”已是停用状态。");
+                }
+
+                user.IsDisabled = !command.Enabled;
+
+                // One save: the flag and the new stamp together.
+                var result = command.Enabled ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
+                if (!result.Succeeded)
+                {
+                    return UserCommandSupport.FromIdentity(result, string.Empty);
+                }
+
+                return CommandResult.Success(command.Enabled ? $"已启用用户“{user.UserName}”。" : $"已停用用户“{user.UserName}”，其登录会话将在两分钟内失效。");
+            });
+        }
+    }
+}
