@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Infrastructure;
 
@@ -28,6 +31,28 @@ public abstract class PortalApp : IAsyncLifetime
     /// <summary>A client signed in as a demo account, created once and shared: never sign it out.</summary>
     public Task<HttpClient> SignedInClientAsync(string userName) =>
         _signedIn.GetOrAdd(userName, name => Factory.CreateSignedInClientAsync(name));
+
+    /// <summary>
+    /// Creates a user of its own for a test that changes the account (failed attempts, lockout,
+    /// disabling), so that the demo accounts other tests sign in with stay usable.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string role, bool disabled = false)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = $"itest-{Guid.NewGuid():N}"[..20],
+            DisplayName = "测试用户",
+            IsDisabled = disabled,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var created = await users.CreateAsync(user, PortalAppFactory.DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var inRole = await users.AddToRoleAsync(user, role);
+        Assert.True(inRole.Succeeded, string.Join("; ", inRole.Errors.Select(e => e.Description)));
+        return user.UserName;
+    }
 
     public async Task InitializeAsync()
     {
