@@ -1,0 +1,132 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Auditing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EmploymentPortal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, uniquely named, empty database for one test class (or one test): a temporary SQLite
+/// file, or <c>portal_test_&lt;guid&gt;</c> on the PostgreSQL server named by
+/// <see cref="PostgresServer.EnvironmentVariable"/>. Disposing deletes the file or drops the
+/// database.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqlitePath;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqlitePath = sqlitePath;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string to give the portal as <c>ConnectionStrings:Portal</c>.</summary>
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "portal-itests", $"portal_test_{Guid.NewGuid():N}.db");
+
+            // The same resolution as the portal's (pooling, busy timeout), so tests see what it sees.
+            var connectionString = DatabaseServiceCollectionExtensions.ResolveConnectionString(DatabaseProvider.Sqlite, $"Data Source={path}", Path.GetTempPath());
+            return new TestDatabase(provider, connectionString, path, null);
+        }
+
+        var name = $"portal_test_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name };
+        return new TestDatabase(provider, builder.ConnectionString, null, name);
+    }
+
+    /// <summary>
+    /// A context configured as the portal configures its own: the provider, the migrations
+    /// assembly, and the concurrency and audit interceptors. Audit rows name <paramref name="actor"/>.
+    /// </summary>
+    public PortalDbContext CreateContext(IAuditActor? actor = null)
+    {
+        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(builder, Provider, ConnectionString)
+            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
+        return new PortalDbContext(builder.Options, actor);
+    }
+
+    public async Task MigrateAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Runs raw SQL against the database, bypassing EF Core and its interceptors.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new SqliteCommand(sql, connection);
+            return await command.ExecuteNonQueryAsync();
+        }
+
+        await using var pg = new NpgsqlConnection(ConnectionString);
+        await pg.OpenAsync();
+        await using var pgCommand = new NpgsqlCommand(sql, pg);
+        return await pgCommand.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlitePath is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+            {
+                File.Delete(_sqlitePath + suffix);
+            }
+
+            return;
+        }
+
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The PostgreSQL server the tests may create databases on.</summary>
+public static class PostgresServer
+{
+    public const string EnvironmentVariable = "PORTAL_TEST_PG";
+
+    /// <summary>
+    /// The Npgsql connection string from <see cref="EnvironmentVariable"/>. The PostgreSQL tests
+    /// fail, never skip, when it is missing: a green run must mean both providers were tested.
+    /// </summary>
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server: set {EnvironmentVariable} to an Npgsql connection string of a role that may CREATE DATABASE, " +
+                $"e.g. {EnvironmentVariable}=\"Host=127.0.0.1;Port=55500;Username=portal;Password=portal;Database=postgres\". " +
+                "The repository's test command starts a throwaway PostgreSQL 15 and sets it.");
+}

@@ -1,0 +1,312 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace EmploymentPortal.IntegrationTests.Security;
+
+/// <summary>
+/// Who may reach what: every endpoint of the portal (Razor component pages, minimal APIs, health,
+/// OpenAPI, Blazor's own endpoints) × anonymous and each role. The table below is the contract;
+/// an endpoint that is not in it fails the build, and so does an entry whose endpoint is gone.
+/// Static assets from MapStaticAssets are public by design and left out (recognised by their
+/// <see cref="StaticAssetDescriptor"/>).
+/// </summary>
+[Collection(SqliteAppCollection.Name)]
+public sealed partial class AuthorizationMatrixTests
+{
+    private const string Get = "GET";
+    private const string Post = "POST";
+    private const string Head = "HEAD";
+
+    /// <summary>Endpoints without HTTP method metadata answer every method.</summary>
+    private const string AnyMethod = "*";
+
+    private static readonly Who[] Everyone = [Who.Anonymous, Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer, Who.Administrator];
+    private static readonly Who[] SignedIn = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer, Who.Administrator];
+    private static readonly Who[] Staff = [Who.StationStaff, Who.BureauOfficer, Who.Administrator];
+
+    /// <summary>
+    /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
+    /// the route's parameters are replaced by <see cref="SampleValuesAsync"/> by name.
+    /// <c>AlsoAllowed</c> lists error statuses that still prove the request got past
+    /// authorization to the endpoint (e.g. 400 for a deliberately empty form).
+    /// </summary>
+    private static readonly Entry[] Table =
+    [
+        // Pages (Razor components). A POST without a form name reaches the page, which answers 400.
+        new(Get, "/", SignedIn),
+        new(Post, "/", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/geography", Staff),
+        new(Post, "/geography", Staff, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/account/login", Everyone),
+        new(Post, "/account/login", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/account/access-denied", Everyone),
+        new(Post, "/account/access-denied", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+
+        // Account and culture endpoints. Signing out and switching language change the
+        // client's cookies, so they run on a client of their own.
+        new(Post, "/account/logout", SignedIn, WithAntiforgeryToken: true, OwnClient: true),
+        new(Get, "/culture/set", Everyone, Probe: "/culture/set?culture=en&redirectUri=/", OwnClient: true),
+
+        // API.
+        new(Post, "/api/v1/auth/login", Everyone, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/auth/logout", SignedIn, Body: "{}", OwnClient: true),
+        new(Get, "/api/v1/auth/me", SignedIn),
+
+        // Operations: public by design.
+        new(AnyMethod, "/health/live", Everyone),
+        new(AnyMethod, "/health/ready", Everyone),
+        new(Get, "/openapi/{documentName}.json", Everyone, Probe: "/openapi/v1.json"),
+        new(Get, "/_framework/blazor.web.js", Everyone),
+
+        // MapStaticAssets' fallback for file-like paths that are no asset: 404 for the signed in.
+        new(Get, "{**path:file}", SignedIn, Probe: "/no-such-file.txt", AlsoAllowed: [404]),
+        new(Head, "{**path:file}", SignedIn, Probe: "/no-such-file.txt", AlsoAllowed: [404]),
+
+        // Blazor's own endpoints: the circuit is for signed-in users only (the login page is
+        // static server rendering and needs none). Probed without a real circuit, so the hub
+        // answers 400 once authorization has passed.
+        new(AnyMethod, "/_blazor", SignedIn, AlsoAllowed: [400]),
+        new(AnyMethod, "/_blazor/negotiate", SignedIn, Method: Post, Probe: "/_blazor/negotiate?negotiateVersion=1"),
+        new(AnyMethod, "/_blazor/initializers/", SignedIn),
+        new(AnyMethod, "/_blazor/disconnect/", SignedIn, Method: Post, Body: string.Empty, AlsoAllowed: [400]),
+        new(Get, "/_framework/opaque-redirect", SignedIn, AlsoAllowed: [400]),
+    ];
+
+    private static readonly Dictionary<Who, string> DemoUsers = new()
+    {
+        [Who.StationStaff] = "station1",
+        [Who.EnterpriseUser] = "enterprise1",
+        [Who.BureauOfficer] = "officer1",
+        [Who.Administrator] = "admin",
+    };
+
+    private readonly SqlitePortalApp _app;
+    private readonly ITestOutputHelper _output;
+
+    public AuthorizationMatrixTests(SqlitePortalApp app, ITestOutputHelper output)
+    {
+        _app = app;
+        _output = output;
+    }
+
+    public enum Who
+    {
+        Anonymous,
+        StationStaff,
+        EnterpriseUser,
+        BureauOfficer,
+        Administrator,
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_portal_has_an_entry_in_the_matrix()
+    {
+        var listed = Table.Select(e => e.Key).ToHashSet();
+
+        var missing = EndpointKeys().Where(key => !listed.Contains(key)).ToList();
+
+        Assert.True(missing.Count == 0, "Endpoints without an entry in the authorization matrix (add one to AuthorizationMatrixTests.Table):" + Environment.NewLine + string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
+    public void Every_entry_of_the_matrix_names_an_existing_endpoint()
+    {
+        var existing = EndpointKeys().ToHashSet();
+
+        var stale = Table.Select(e => e.Key).Where(key => !existing.Contains(key)).ToList();
+
+        Assert.True(stale.Count == 0, "Matrix entries whose endpoint no longer exists (remove them):" + Environment.NewLine + string.Join(Environment.NewLine, stale));
+    }
+
+    [Fact]
+    public void Matrix_lists_every_endpoint_once()
+    {
+        var duplicates = Table.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public async Task Every_endpoint_allows_exactly_the_identities_in_the_matrix()
+    {
+        var samples = await SampleValuesAsync();
+        var failures = new List<string>();
+
+        foreach (var entry in Table)
+        {
+            foreach (var who in Everyone)
+            {
+                var expectedAllowed = entry.Allowed.Contains(who);
+                var (outcome, detail) = await ProbeAsync(entry, who, samples);
+                var ok = expectedAllowed ? outcome == Outcome.Allowed : outcome == Outcome.Denied;
+                _output.WriteLine($"{entry.Key,-40} {who,-15} {outcome,-10} {detail}");
+                if (!ok)
+                {
+                    failures.Add($"{entry.Key,-40} as {who,-15} expected {(expectedAllowed ? "allowed" : "denied")}, got {outcome}: {detail}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Authorization matrix mismatches:" + Environment.NewLine + string.Join(Environment.NewLine, failures));
+    }
+
+    private IEnumerable<string> EndpointKeys()
+    {
+        var endpoints = _app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null);
+        foreach (var endpoint in endpoints)
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            foreach (var method in methods is { Count: > 0 } ? methods : [AnyMethod])
+            {
+                yield return Entry.MakeKey(method, endpoint.RoutePattern.RawText ?? string.Empty);
+            }
+        }
+    }
+
+    private async Task<(Outcome Outcome, string Detail)> ProbeAsync(Entry entry, Who who, IReadOnlyDictionary<string, string> samples)
+    {
+        HttpClient? own = null;
+        try
+        {
+            HttpClient client;
+            if (entry.OwnClient || who == Who.Anonymous)
+            {
+                own = who == Who.Anonymous ? _app.Factory.CreateAnonymousClient() : await _app.Factory.CreateSignedInClientAsync(DemoUsers[who]);
+                client = own;
+            }
+            else
+            {
+                client = await _app.SignedInClientAsync(DemoUsers[who]);
+            }
+
+            using var request = new HttpRequestMessage(new HttpMethod(entry.RequestMethod), entry.Probe ?? FillRoute(entry.Route, samples));
+            if (entry.WithAntiforgeryToken)
+            {
+                request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", await AntiforgeryTokenAsync(client))]);
+            }
+            else if (entry.Body is not null)
+            {
+                request.Content = new StringContent(entry.Body, Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
+            var body = response.Content.Headers.ContentType?.MediaType == "text/html" ? await response.Content.ReadAsStringAsync() : string.Empty;
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.OriginalString ?? string.Empty;
+            var detail = $"{status}{(location.Length > 0 ? " → " + location : string.Empty)}";
+
+            if (IsDenial(status, location, body))
+            {
+                return (Outcome.Denied, detail);
+            }
+
+            return status < 400 || entry.AlsoAllowed.Contains(status)
+                ? (Outcome.Allowed, detail)
+                : (Outcome.Unexpected, detail);
+        }
+        finally
+        {
+            own?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A denial: 401/403 (API, Blazor hub), a challenge or forbid redirect (the cookie handler adds
+    /// a ReturnUrl, unlike a page that merely links to the login page), or a page that rendered
+    /// the router's NotAuthorized block.
+    /// </summary>
+    private static bool IsDenial(int status, string location, string html)
+    {
+        if (status is 401 or 403)
+        {
+            return true;
+        }
+
+        if (status is 301 or 302 or 303 or 307 or 308
+            && (location.Contains("/account/login", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase))
+            && location.Contains("returnurl=", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return status == 200 && html.Contains("portal-denied", StringComparison.Ordinal) && html.Contains("无权访问", StringComparison.Ordinal);
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/account/login");
+        var match = AntiforgeryField().Match(html);
+        Assert.True(match.Success, "the login page has no antiforgery field");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Ids from the seeded demo city, by the route parameter names the portal uses.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> SampleValuesAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        var community = await db.Communities.AsNoTracking().FirstAsync(c => c.Name == "东湖社区");
+        var enterprise = await db.Enterprises.AsNoTracking().OrderBy(e => e.CreditCode).FirstAsync();
+        var resident = await db.Residents.AsNoTracking().OrderBy(r => r.Id).FirstAsync(r => r.CommunityId == community.Id);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.UserName == "station1");
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["communityId"] = community.Id.ToString(),
+            ["enterpriseId"] = enterprise.Id.ToString(),
+            ["residentId"] = resident.Id.ToString(),
+            ["userId"] = user.Id,
+            ["id"] = resident.Id.ToString(),
+        };
+    }
+
+    private static string FillRoute(string route, IReadOnlyDictionary<string, string> samples) =>
+        RouteParameter().Replace(route, match =>
+        {
+            var name = match.Groups[1].Value;
+            return samples.TryGetValue(name, out var value)
+                ? value
+                : throw new InvalidOperationException($"No sample value for route parameter '{name}' of {route}: add one to SampleValuesAsync or give the entry a Probe.");
+        });
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    private enum Outcome
+    {
+        Allowed,
+        Denied,
+        Unexpected,
+    }
+
+    private sealed record Entry(
+        string EndpointMethod,
+        string Route,
+        Who[] Allowed,
+        string? Probe = null,
+        string? Method = null,
+        string? Body = null,
+        bool WithAntiforgeryToken = false,
+        bool OwnClient = false,
+        int[]? AlsoAllowed = null)
+    {
+        public int[] AlsoAllowed { get; } = AlsoAllowed ?? [];
+
+        public string Key => MakeKey(EndpointMethod, Route);
+
+        /// <summary>The method of the probe: the endpoint's own, or for "any method" endpoints GET unless given.</summary>
+        public string RequestMethod => Method ?? (EndpointMethod == AnyMethod ? Get : EndpointMethod);
+
+        public static string MakeKey(string method, string route) => $"{method} {route}";
+    }
+}

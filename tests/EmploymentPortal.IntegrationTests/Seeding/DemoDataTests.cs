@@ -1,0 +1,131 @@
+using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data.Seeding;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.IntegrationTests.Seeding;
+
+/// <summary>The demo city the portal seeds on start, read back from each provider.</summary>
+public abstract class DemoDataTests
+{
+    private readonly PortalApp _app;
+
+    protected DemoDataTests(PortalApp app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public async Task Every_demo_resident_has_a_valid_id_card_number_matching_birth_date_and_sex()
+    {
+        await using var db = _app.Database.CreateContext();
+
+        var residents = await db.Residents.AsNoTracking().Select(r => new { r.IdNumber, r.BirthDate, r.Sex }).ToListAsync();
+
+        Assert.Equal(DemoDataSeeder.ResidentCount, residents.Count);
+        Assert.All(residents, r =>
+        {
+            var number = IdCardNumber.Parse(r.IdNumber);
+            Assert.Equal(r.IdNumber, number.Value);
+            Assert.Equal(r.BirthDate, number.BirthDate);
+            Assert.Equal(r.Sex, number.Sex);
+        });
+    }
+
+    [Fact]
+    public async Task Every_demo_enterprise_has_a_valid_unified_social_credit_code()
+    {
+        await using var db = _app.Database.CreateContext();
+
+        var codes = await db.Enterprises.AsNoTracking().Select(e => e.CreditCode).ToListAsync();
+
+        Assert.Equal(DemoDataSeeder.EnterpriseCount, codes.Count);
+        Assert.All(codes, code => Assert.Equal(code, UnifiedSocialCreditCode.Parse(code).Value));
+    }
+
+    [Fact]
+    public async Task Demo_city_has_four_districts_and_its_stations_lie_within_30_km_of_the_centre()
+    {
+        await using var db = _app.Database.CreateContext();
+
+        var districts = await db.Districts.CountAsync();
+        var streets = await db.Streets.CountAsync();
+        var stations = await db.Communities.AsNoTracking().Select(c => new { c.StationLatitude, c.StationLongitude }).ToListAsync();
+
+        Assert.Equal(4, districts);
+        Assert.InRange(streets, 10, 14);
+        Assert.InRange(stations.Count, 35, 45);
+        var centre = GeoPoint.Create(28.6820, 115.8580);
+        Assert.All(stations, s => Assert.InRange(GeoPoint.Create(s.StationLatitude, s.StationLongitude).DistanceKmTo(centre), 0, 30));
+    }
+
+    [Fact]
+    public async Task Station_staff_are_scoped_to_their_communities_and_enterprise_users_to_an_enterprise()
+    {
+        await using var db = _app.Database.CreateContext();
+
+        var station1 = await ScopeNamesAsync(db, "station1");
+        var station2 = await ScopeNamesAsync(db, "station2");
+        var enterpriseUsers = await db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith("enterprise")).Select(u => u.EnterpriseId).ToListAsync();
+
+        Assert.Equal(["东湖社区", "滨江社区"], station1.Order());
+        Assert.Equal(["西山社区"], station2);
+        Assert.Equal(2, enterpriseUsers.Count);
+        Assert.All(enterpriseUsers, id => Assert.NotNull(id));
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing()
+    {
+        await using var scope = _app.Factory.Services.CreateAsyncScope();
+        await using var db = _app.Database.CreateContext();
+        var residentsBefore = await db.Residents.CountAsync();
+
+        var report = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+
+        Assert.False(report.Created);
+        Assert.Equal(DemoDataSeeder.Accounts.Select(a => a.UserName), report.Accounts.Select(a => a.UserName));
+        Assert.Equal(residentsBefore, await db.Residents.CountAsync());
+    }
+
+    [Fact]
+    public async Task Audit_chain_of_the_running_portal_verifies()
+    {
+        using var client = await _app.Factory.CreateSignedInClientAsync("officer1");
+        await using var db = _app.Database.CreateContext();
+
+        var verification = await AuditChain.VerifyAsync(db);
+
+        Assert.True(verification.IsIntact, verification.Message);
+        Assert.True(verification.CheckedRows > DemoDataSeeder.ResidentCount + DemoDataSeeder.EnterpriseCount);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(PortalUser) && e.Action == AuditAction.Update), "a sign-in updates the user and is audited");
+    }
+
+    private static async Task<List<string>> ScopeNamesAsync(EmploymentPortal.Data.PortalDbContext db, string userName) =>
+        await (from user in db.Users
+               join scope in db.UserCommunityScopes on user.Id equals scope.UserId
+               join community in db.Communities on scope.CommunityId equals community.Id
+               where user.UserName == userName
+               select community.Name).ToListAsync();
+}
+
+[Collection(SqliteAppCollection.Name)]
+public sealed class SqliteDemoDataTests : DemoDataTests
+{
+    public SqliteDemoDataTests(SqlitePortalApp app)
+        : base(app)
+    {
+    }
+}
+
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresDemoDataTests : DemoDataTests
+{
+    public PostgresDemoDataTests(PostgresPortalApp app)
+        : base(app)
+    {
+    }
+}
