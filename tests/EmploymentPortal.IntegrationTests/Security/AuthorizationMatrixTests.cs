@@ -31,6 +31,9 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Everyone = [Who.Anonymous, Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] SignedIn = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] Staff = [Who.StationStaff, Who.BureauOfficer, Who.Administrator];
+    private static readonly Who[] ResidentRecords = [Who.StationStaff, Who.BureauOfficer];
+    private static readonly Who[] Bureau = [Who.BureauOfficer];
+    private static readonly Who[] Administration = [Who.Administrator];
 
     /// <summary>
     /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
@@ -45,6 +48,18 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/geography", Staff),
         new(Post, "/geography", Staff, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/residents", ResidentRecords),
+        new(Post, "/residents", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/residents/{Id:guid}", ResidentRecords),
+        new(Post, "/residents/{Id:guid}", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/policies", Bureau),
+        new(Post, "/policies", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/policies/sandbox", Bureau),
+        new(Post, "/policies/sandbox", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/admin/users", Administration),
+        new(Post, "/admin/users", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/admin/audit", Administration),
+        new(Post, "/admin/audit", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/login", Everyone),
         new(Post, "/account/login", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/access-denied", Everyone),
@@ -59,6 +74,11 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/auth/login", Everyone, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/auth/logout", SignedIn, Body: "{}", OwnClient: true),
         new(Get, "/api/v1/auth/me", SignedIn),
+        new(Get, "/api/v1/residents/", ResidentRecords),
+        new(Get, "/api/v1/residents/{id:guid}", ResidentRecords),
+        new(Get, "/api/v1/policies/", SignedIn),
+        new(Get, "/api/v1/policies/{id}/rules", SignedIn, Probe: "/api/v1/policies/nanhe-2020-1/rules"),
+        new(Post, "/api/v1/eligibility/evaluate", SignedIn, Body: "{}", AlsoAllowed: [400]),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
