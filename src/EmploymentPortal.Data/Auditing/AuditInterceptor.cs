@@ -140,6 +140,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private async Task AppendAsync(PortalDbContext db, bool sync, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
+
+        // The log is append-only: no code path may change or remove an entry through EF Core.
+        if (db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+
         var drafts = db.ChangeTracker.Entries()
             .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(Describe)

@@ -134,6 +134,25 @@ public abstract class PersistenceTests : IAsyncLifetime
             await verifier.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
     }
 
+    [Fact]
+    public async Task Audit_entries_cannot_be_changed_or_deleted_through_the_context()
+    {
+        await AddAuditedChangesAsync(1);
+        await using var db = Database.CreateContext();
+        var entry = await db.AuditEntries.OrderBy(e => e.Sequence).FirstAsync();
+
+        entry.ActorName = "someone-else";
+        var change = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.Entry(entry).State = EntityState.Unchanged;
+        db.AuditEntries.Remove(entry);
+        var removal = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+
+        Assert.Contains("append-only", change.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", removal.Message, StringComparison.Ordinal);
+        await using var verifier = Database.CreateContext();
+        Assert.True((await AuditChain.VerifyAsync(verifier)).IsIntact);
+    }
+
     [Theory]
     [InlineData("Changes", "'{\"Name\":[null,\"改过的名字\"]}'")]
     [InlineData("ActorName", "'someone-else'")]
