@@ -55,12 +55,17 @@ public abstract class PortalPageTest : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs a test's steps; a failure keeps a screenshot and the HTML of the page.</summary>
+    /// <summary>
+    /// Runs a test's steps, then checks that the browser logged no error (a script failing, a
+    /// content security policy violation, a resource that did not load); a failure keeps a
+    /// screenshot and the HTML of the page.
+    /// </summary>
     protected async Task RunAsync(Func<Task> steps, string? variant = null, [CallerMemberName] string test = "")
     {
         try
         {
             await steps();
+            Assert.True(BrowserErrors.Count == 0, "The browser logged errors.");
         }
         catch (Exception exception) when (_page is not null)
         {

@@ -74,6 +74,8 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
 
             await Expect(Page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
             await Expect(Page).ToHaveURLAsync(PathIs("/account/login"));
+            await Expect(Page.Locator("#userName")).ToHaveValueAsync("officer2");
+            await Expect(Page.Locator("#password")).ToHaveValueAsync(string.Empty);
             await Expect(Page.GetByTestId("user-name")).ToHaveCountAsync(0);
         });
     }
