@@ -38,6 +38,11 @@ public sealed class ScreenshotTests(PortalFixture portal) : PortalPageTest(porta
         {
             Assert.True(new FileInfo(file).Length > 10_000, $"{file} is missing or nearly empty.");
         }
+
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS_DIR")))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private async Task CaptureAsync(string path)
