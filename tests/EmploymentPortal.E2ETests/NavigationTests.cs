@@ -48,4 +48,18 @@ public sealed class NavigationTests(PortalFixture portal) : PortalPageTest(porta
             await Expect(Page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2F$", RegexOptions.IgnoreCase));
         });
     }
+
+    [Fact]
+    public async Task Enterprise_user_opening_a_staff_page_is_refused_in_Chinese()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("enterprise1");
+
+            await Page.GotoAsync("/geography");
+
+            await Expect(Page.Locator("h1")).ToHaveTextAsync("无权访问");
+            await Expect(Page.GetByTestId("community-count")).ToHaveCountAsync(0);
+        });
+    }
 }
