@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>
+/// A test with its own browser context and page on the shared portal. Steps run inside
+/// <see cref="RunAsync"/>, which on failure saves a screenshot and the page's HTML under
+/// TestResults/e2e and names both files in the failure message.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public abstract class PortalPageTest : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    protected PortalPageTest(PortalFixture portal)
+    {
+        Portal = portal;
+    }
+
+    protected PortalFixture Portal { get; }
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("No page yet.");
+
+    /// <summary>Console errors and uncaught exceptions of the page, with the script that raised them.</summary>
+    protected List<string> BrowserErrors { get; } = [];
+
+    public virtual async Task InitializeAsync()
+    {
+        _context = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        _context.SetDefaultTimeout(10_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                BrowserErrors.Add($"console.error at {message.Location}: {message.Text}");
+            }
+        };
+        _page.PageError += (_, error) => BrowserErrors.Add($"uncaught: {error}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs a test's steps, then checks that the browser logged no error (a script failing, a
+    /// content security policy violation, a resource that did not load); a failure keeps a
+    /// screenshot and the HTML of the page.
+    /// </summary>
+    protected async Task RunAsync(Func<Task> steps, string? variant = null, [CallerMemberName] string test = "")
+    {
+        try
+        {
+            await steps();
+            Assert.True(BrowserErrors.Count == 0, "The browser logged errors.");
+        }
+        catch (Exception exception) when (_page is not null)
+        {
+            var name = Regex.Replace($"{GetType().Name}.{test}{(variant is null ? string.Empty : "-" + variant)}-{DateTime.Now:HHmmss}", @"[^\w.\-]", "_");
+            var screenshot = Path.Combine(PortalFixture.ArtifactsDirectory, name + ".png");
+            var html = Path.Combine(PortalFixture.ArtifactsDirectory, name + ".html");
+            try
+            {
+                await _page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 5_000 });
+                await File.WriteAllTextAsync(html, await _page.ContentAsync());
+            }
+            catch (PlaywrightException artefactFailure)
+            {
+                html += $" (not saved: {artefactFailure.Message})";
+            }
+
+            var errors = BrowserErrors.Count == 0 ? "none" : string.Join(Environment.NewLine + "  ", BrowserErrors);
+            throw new Xunit.Sdk.XunitException(
+                $"{exception.Message}{Environment.NewLine}Page: {_page.Url}{Environment.NewLine}Screenshot: {screenshot}{Environment.NewLine}HTML: {html}{Environment.NewLine}Browser errors: {errors}{Environment.NewLine}Portal log: {PortalFixture.ArtifactsDirectory}/portal-*.log",
+                exception);
+        }
+    }
+
+    /// <summary>
+    /// Fills and submits the real login form, then waits until the browser shows the document the
+    /// POST answered with (a marker on the old window is gone), so that the next step never reads
+    /// the page the form was submitted from.
+    /// </summary>
+    protected async Task SubmitLoginAsync(string userName, string password)
+    {
+        await Page.Locator("#userName").FillAsync(userName);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.EvaluateAsync("() => { window.__e2eSubmitted = true; }");
+        await Page.Locator("form button[type=submit]").ClickAsync();
+        await Page.WaitForFunctionAsync("() => window.__e2eSubmitted === undefined && document.readyState !== 'loading'");
+    }
+
+    protected async Task LogInAsync(string userName, string password = PortalFixture.DemoPassword)
+    {
+        await Page.GotoAsync("/account/login");
+        await SubmitLoginAsync(userName, password);
+        await Expect(Page.GetByTestId("home-title")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page is live: blazor.web.js has loaded and the circuit has rendered over the
+    /// prerendered HTML (the layout marks itself <c>data-interactive="true"</c> once it renders
+    /// interactively).
+    /// </summary>
+    protected async Task WaitForCircuitAsync()
+    {
+        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+    }
+
+    protected Regex PathIs(string path) => new("^" + Regex.Escape(new Uri(Portal.BaseAddress, path).ToString()) + "$");
+}

@@ -1,0 +1,105 @@
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>Signing in through the real login page, as each role, and what the login refuses.</summary>
+public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    public static TheoryData<string, string, string[]> Roles => new()
+    {
+        { "admin", "系统管理工作台", ["首页", "区划与服务站", "系统管理", "用户管理", "审计日志"] },
+        { "officer1", "人社局经办工作台", ["首页", "居民管理", "区划与服务站"] },
+        { "officer2", "人社局经办工作台", ["首页", "居民管理", "区划与服务站"] },
+        { "station1", "社区服务站工作台", ["首页", "居民管理", "区划与服务站"] },
+        { "station2", "社区服务站工作台", ["首页", "居民管理", "区划与服务站"] },
+        { "enterprise1", "企业服务", ["首页"] },
+        { "enterprise2", "企业服务", ["首页"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_demo_role_signs_in_and_sees_its_own_Chinese_home_page_and_only_its_own_areas(string userName, string homeTitle, string[] areas)
+    {
+        var displayName = await Portal.DisplayNameAsync(userName);
+
+        await RunAsync(
+            async () =>
+            {
+                await LogInAsync(userName);
+
+                await Expect(Page).ToHaveURLAsync(PathIs("/"));
+                await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+                await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync(homeTitle);
+                await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync(displayName);
+                await Expect(Page.Locator(".portal-nav .rz-navigation-item-text")).ToHaveTextAsync(areas);
+            },
+            userName);
+    }
+
+    [Fact]
+    public async Task Station_worker_sees_the_two_communities_of_their_scope()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+
+            await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync("社区服务站工作台");
+            await Expect(Page.Locator(".home-card h3")).ToHaveTextAsync(["东湖社区", "滨江社区"]);
+            await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync("张站长");
+            await Expect(Page.Locator(".portal-nav").GetByText("用户管理")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task Enterprise_user_sees_enterprise_services_for_their_own_enterprise()
+    {
+        var enterpriseName = await Portal.EnterpriseNameAsync("enterprise1");
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("enterprise1");
+
+            await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync("企业服务");
+            await Expect(Page.Locator(".home-card h3")).ToHaveTextAsync(enterpriseName);
+            await Expect(Page.Locator(".home-card")).ToContainTextAsync("已认证");
+        });
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_the_Chinese_error_on_the_login_page()
+    {
+        await RunAsync(async () =>
+        {
+            await Page.GotoAsync("/account/login");
+
+            await SubmitLoginAsync("officer2", "Wrong" + PortalFixture.DemoPassword);
+
+            await Expect(Page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
+            await Expect(Page).ToHaveURLAsync(PathIs("/account/login"));
+            await Expect(Page.Locator("#userName")).ToHaveValueAsync("officer2");
+            await Expect(Page.Locator("#password")).ToHaveValueAsync(string.Empty);
+            await Expect(Page.GetByTestId("user-name")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task Fifth_wrong_password_locks_the_account_and_then_the_right_password_is_refused_too()
+    {
+        await RunAsync(async () =>
+        {
+            await Page.GotoAsync("/account/login");
+            for (var attempt = 1; attempt <= 4; attempt++)
+            {
+                await SubmitLoginAsync(PortalFixture.LockoutUserName, $"Wrong{attempt}Password");
+                await Expect(Page.GetByTestId("login-error")).ToHaveTextAsync("用户名或密码错误。");
+            }
+
+            await SubmitLoginAsync(PortalFixture.LockoutUserName, "Wrong5Password");
+            await Expect(Page.GetByTestId("login-error")).ToContainTextAsync("锁定");
+
+            await SubmitLoginAsync(PortalFixture.LockoutUserName, PortalFixture.DemoPassword);
+            await Expect(Page.GetByTestId("login-error")).ToContainTextAsync("锁定");
+            await Expect(Page).ToHaveURLAsync(PathIs("/account/login"));
+            await Page.GotoAsync("/");
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        });
+    }
+}
