@@ -76,7 +76,7 @@ internal static class PortalCommands
     private static void PrintDemoAccounts(DemoSeedReport report, ICollection<string>? urls = null)
     {
         Console.WriteLine();
-        Console.WriteLine("==================== 就业服务平台 EmploymentPortal ====================");
+        Console.WriteLine("==================== 就业公共服务平台 EmploymentPortal ==================");
         if (urls is { Count: > 0 })
         {
             Console.WriteLine($"  地址 URL: {string.Join("  ", urls)}");
