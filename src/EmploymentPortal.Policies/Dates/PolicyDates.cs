@@ -1,7 +1,10 @@
+using EmploymentPortal.Domain.Common;
+
 namespace EmploymentPortal.Policies.Dates;
 
 /// <summary>
-/// The one implementation of the date arithmetic the policy documents need. Every period rule
+/// The date arithmetic the policy documents need, on top of the domain's DatePeriods (the one
+/// definition of month arithmetic in the portal). Every period rule
 /// ("登记失业半年以上", "离校2年内", "正常经营6个月以上") goes through these methods, so a boundary
 /// day means the same thing in every rule. See docs/policies/dates-and-thresholds.md.
 /// </summary>
@@ -11,30 +14,17 @@ public static class PolicyDates
     /// The same day <paramref name="months"/> months later, clamped to the last day of the target
     /// month (31 January + 1 month = 28 or 29 February).
     /// </summary>
-    public static DateOnly AddMonths(DateOnly date, int months) => date.AddMonths(months);
+    public static DateOnly AddMonths(DateOnly date, int months) => DatePeriods.AddMonthsClamped(date, months);
 
     /// <summary>The same day <paramref name="years"/> years later; 29 February clamps to 28 February.</summary>
-    public static DateOnly AddYears(DateOnly date, int years) => date.AddMonths(checked(years * 12));
+    public static DateOnly AddYears(DateOnly date, int years) => DatePeriods.AddMonthsClamped(date, checked(years * 12));
 
     /// <summary>
     /// Whole months from <paramref name="start"/> to <paramref name="end"/>: the largest n such
     /// that <c>AddMonths(start, n) &lt;= end</c>. Negative when <paramref name="end"/> is earlier.
     /// </summary>
-    public static int WholeMonthsBetween(DateOnly start, DateOnly end)
-    {
-        if (end < start)
-        {
-            return -WholeMonthsBetween(end, start);
-        }
-
-        var months = (end.Year - start.Year) * 12 + end.Month - start.Month;
-        while (months > 0 && AddMonths(start, months) > end)
-        {
-            months--;
-        }
-
-        return months;
-    }
+    public static int WholeMonthsBetween(DateOnly start, DateOnly end) =>
+        end < start ? -DatePeriods.CompletedMonthsBetween(end, start) : DatePeriods.CompletedMonthsBetween(start, end);
 
     /// <summary>
     /// Completed years of age on <paramref name="on"/> for someone born on
