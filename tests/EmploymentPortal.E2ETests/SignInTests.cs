@@ -6,8 +6,8 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
     public static TheoryData<string, string, string[]> Roles => new()
     {
         { "admin", "系统管理工作台", ["首页", "区划与服务站", "系统管理", "用户管理", "审计日志"] },
-        { "officer1", "人社局经办工作台", ["首页", "居民管理", "区划与服务站"] },
-        { "officer2", "人社局经办工作台", ["首页", "居民管理", "区划与服务站"] },
+        { "officer1", "人社局经办工作台", ["首页", "居民管理", "区划与服务站", "政策与规则", "政策文件", "评估沙盘"] },
+        { "officer2", "人社局经办工作台", ["首页", "居民管理", "区划与服务站", "政策与规则", "政策文件", "评估沙盘"] },
         { "station1", "社区服务站工作台", ["首页", "居民管理", "区划与服务站"] },
         { "station2", "社区服务站工作台", ["首页", "居民管理", "区划与服务站"] },
         { "enterprise1", "企业服务", ["首页"] },
