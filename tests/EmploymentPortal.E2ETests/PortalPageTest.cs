@@ -69,7 +69,7 @@ public abstract class PortalPageTest : IAsyncLifetime
         }
         catch (Exception exception) when (_page is not null)
         {
-            var name = Regex.Replace($"{GetType().Name}.{test}{(variant is null ? string.Empty : "-" + variant)}-{DateTime.Now:HHmmss}", @"[^\w.\-]", "_");
+            var name = Regex.Replace($"{GetType().Name}.{test}{(variant is null ? string.Empty : "-" + variant)}-{Guid.NewGuid().ToString("N")[..8]}", @"[^\w.\-]", "_");
             var screenshot = Path.Combine(PortalFixture.ArtifactsDirectory, name + ".png");
             var html = Path.Combine(PortalFixture.ArtifactsDirectory, name + ".html");
             try
