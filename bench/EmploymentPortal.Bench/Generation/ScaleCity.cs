@@ -1,5 +1,6 @@
 using System.Reflection;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,6 @@ internal static class ScaleCity
     private const int MaxDistricts = 60;
     private const int MaxStreetsPerDistrict = 98;
     private const int MaxCommunitiesPerStreet = 199;
-    private const double KmPerDegreeLatitude = 111.32;
 
     // Entity.Id has a private setter: the domain creates ids itself. The generator needs the same
     // ids for the same seed, so it sets them before the entities are added.
@@ -109,8 +109,8 @@ internal static class ScaleCity
             districts.Add(district);
 
             var (districtLatitude, districtLongitude) = isCounty
-                ? Offset(random, CentreLatitude, CentreLongitude, 13, 18)
-                : Offset(random, CentreLatitude, CentreLongitude, 2, 9);
+                ? GeneratedLocations.InRing(random, CentreLatitude, CentreLongitude, 13, 18)
+                : GeneratedLocations.InRing(random, CentreLatitude, CentreLongitude, 2, 9);
             var districtCommunities = Share(communityCount, districtCount, d);
             var streetCount = Math.Clamp((districtCommunities + CommunitiesPerStreet - 1) / CommunitiesPerStreet, 1, MaxStreetsPerDistrict);
             for (var s = 0; s < streetCount; s++)
@@ -133,7 +133,7 @@ internal static class ScaleCity
                     var isVillage = isCounty && c > 0;
                     var code = $"{streetCode}{(isVillage ? 200 : 1) + c:000}";
                     var name = Words.Places[((d * 13) + (s * 7) + (c * 3) + 1) % Words.Places.Length] + (isVillage ? "村" : "社区");
-                    var (latitude, longitude) = Offset(random, districtLatitude, districtLongitude, 0, isCounty ? 9 : 5);
+                    var (latitude, longitude) = GeneratedLocations.InRing(random, districtLatitude, districtLongitude, 0, isCounty ? 9 : 5);
                     var community = new Community(street, code, name, isVillage ? CommunityKind.Village : CommunityKind.Community, latitude, longitude, $"{CityName}{district.Name}{street.Name}{name}党群服务中心");
                     communities.Add(WithId(community, ids, idIndex++));
                 }
@@ -141,16 +141,6 @@ internal static class ScaleCity
         }
 
         return (districts, streets, communities);
-    }
-
-    /// <summary>A point between <paramref name="minKm"/> and <paramref name="maxKm"/> from a centre, uniform over the ring's area, rounded to 6 decimals (~0.1 m).</summary>
-    internal static (double Latitude, double Longitude) Offset(Random random, double latitude, double longitude, double minKm, double maxKm)
-    {
-        var distance = Math.Sqrt((minKm * minKm) + (random.NextDouble() * ((maxKm * maxKm) - (minKm * minKm))));
-        var angle = random.NextDouble() * 2 * Math.PI;
-        return (
-            Math.Round(latitude + (distance / KmPerDegreeLatitude * Math.Cos(angle)), 6),
-            Math.Round(longitude + (distance / (KmPerDegreeLatitude * Math.Cos(latitude * Math.PI / 180)) * Math.Sin(angle)), 6));
     }
 
     // Part `index` of `total` split into `parts` nearly equal shares.

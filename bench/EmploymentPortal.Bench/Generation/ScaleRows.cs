@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.ValueObjects;
 
@@ -120,7 +121,7 @@ internal static class ScaleRows
             var round = i / nameSpace;
             var name = $"{ScaleCity.CityName[..2]}{first}{second}{trade}{form}{(round == 0 ? string.Empty : $"第{round + 1}分公司")}";
 
-            var (latitude, longitude) = ScaleCity.Offset(random, community.Latitude, community.Longitude, 0, 2.5);
+            var (latitude, longitude) = GeneratedLocations.InRing(random, community.Latitude, community.Longitude, 0, 2.5);
             var address = $"{community.AddressStem}{Words.Places[random.Next(Words.Places.Length)]}路{random.Next(1, 500)}号";
             var status = random.Next(100) switch
             {

@@ -119,8 +119,7 @@ public sealed class DemoDataSeeder
                     // three-kilometre circles overlap the way they do in a real city.
                     var angle = (s * streetSpec.Communities.Length + c) * 2.399963; // golden angle
                     var radiusKm = 1.2 + (1.6 * s) + (0.5 * c);
-                    var latitude = districtSpec.Latitude + (radiusKm / 111.32 * Math.Cos(angle));
-                    var longitude = districtSpec.Longitude + (radiusKm / (111.32 * Math.Cos(districtSpec.Latitude * Math.PI / 180)) * Math.Sin(angle));
+                    var (latitude, longitude) = GeneratedLocations.Offset(districtSpec.Latitude, districtSpec.Longitude, radiusKm, angle);
                     var code = $"{street.Code}{(isVillage ? 200 : 1) + c:000}";
                     communities.Add(new Community(street, code, name, isVillage ? CommunityKind.Village : CommunityKind.Community, Math.Round(latitude, 6), Math.Round(longitude, 6), $"{DemoCity.Name}{district.Name}{street.Name}{name}党群服务中心一楼"));
                 }
@@ -157,7 +156,7 @@ public sealed class DemoDataSeeder
                 continue;
             }
 
-            var (lat, lon) = Jitter(random, community.StationLatitude, community.StationLongitude, 2.5);
+            var (lat, lon) = GeneratedLocations.InRing(random, community.StationLatitude, community.StationLongitude, 0, 2.5);
             var enterprise = new Enterprise(code, name, community.Id, $"{community.StationAddress[..^7]}{random.Next(1, 300)}号", lat, lon);
             if (enterprises.Count % 10 != 9)
             {
@@ -259,15 +258,6 @@ public sealed class DemoDataSeeder
         }
 
         return new string(chars);
-    }
-
-    private static (double Latitude, double Longitude) Jitter(Random random, double latitude, double longitude, double maxKm)
-    {
-        var distance = maxKm * Math.Sqrt(random.NextDouble());
-        var angle = random.NextDouble() * 2 * Math.PI;
-        return (
-            Math.Round(latitude + (distance / 111.32 * Math.Cos(angle)), 6),
-            Math.Round(longitude + (distance / (111.32 * Math.Cos(latitude * Math.PI / 180)) * Math.Sin(angle)), 6));
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
