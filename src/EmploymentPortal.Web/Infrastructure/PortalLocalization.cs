@@ -42,10 +42,7 @@ internal static class PortalLocalization
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
-            // Only local paths: an open redirect would let a phishing link borrow the portal's name.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
-                ? redirectUri
-                : "/";
+            var target = LocalPaths.IsLocal(redirectUri) ? redirectUri! : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous().ExcludeFromDescription();
     }
