@@ -15,14 +15,7 @@ public static class ApiProblems
 
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Type = $"https://employment-portal.local/problems/{code}",
-        };
-        problem.Extensions["code"] = code;
+        var problem = Create(status, code, title, detail);
         if (extensions is not null)
         {
             foreach (var (key, value) in extensions)
@@ -67,9 +60,20 @@ public static class ApiProblems
         var (code, title, detail) = Describe(status);
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        var body = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://employment-portal.local/problems/{code}" };
-        body.Extensions["code"] = code;
-        return context.Response.WriteAsJsonAsync(body, options: null, contentType: ContentType);
+        return context.Response.WriteAsJsonAsync(Create(status, code, title, detail), options: null, contentType: ContentType);
+    }
+
+    private static ProblemDetails Create(int status, string code, string title, string? detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Type = $"https://employment-portal.local/problems/{code}",
+        };
+        problem.Extensions["code"] = code;
+        return problem;
     }
 
     /// <summary>
