@@ -26,6 +26,8 @@ public sealed class PolicyOptions
 /// </summary>
 public sealed class PolicyCatalogueService
 {
+    private readonly Dictionary<string, string> _texts;
+
     public PolicyCatalogueService(PolicyOptions options, IWebHostEnvironment environment)
     {
         var directory = string.IsNullOrWhiteSpace(options.TextDirectory)
@@ -33,6 +35,10 @@ public sealed class PolicyCatalogueService
             : Path.GetFullPath(options.TextDirectory, environment.ContentRootPath);
         Catalogue = PolicyCatalogue.LoadEmbedded(directory);
         Evaluator = new EligibilityEvaluator(Catalogue);
+        _texts = Catalogue.Documents
+            .Select(d => d.SourceFile)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(Catalogue.PolicyTextDirectory, f)), StringComparer.Ordinal);
         Jurisdictions = options.Jurisdictions.Count > 0
             ? options.Jurisdictions
             : Catalogue.Documents.SelectMany(d => d.Jurisdictions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -44,6 +50,9 @@ public sealed class PolicyCatalogueService
 
     /// <summary>The jurisdictions this deployment serves (all of the catalogue's when not configured).</summary>
     public IReadOnlyList<string> Jurisdictions { get; }
+
+    /// <summary>The text of a policy document (read once at start), or empty for an unknown file.</summary>
+    public string DocumentText(string file) => _texts.GetValueOrDefault(Path.GetFileName(file), string.Empty);
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
