@@ -2,6 +2,7 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Residents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
     public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
 

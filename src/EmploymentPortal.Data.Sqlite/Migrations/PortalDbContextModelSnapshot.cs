@@ -333,6 +333,62 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParameterId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParameterId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalParameterValues", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")

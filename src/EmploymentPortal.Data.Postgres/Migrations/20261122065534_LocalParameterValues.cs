@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EmploymentPortal.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class LocalParameterValues : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LocalParameterValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParameterId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ReferenceDocument = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Section = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Quote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SetByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SetByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LocalParameterValues", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LocalParameterValues_ParameterId_EffectiveFrom",
+                table: "LocalParameterValues",
+                columns: new[] { "ParameterId", "EffectiveFrom" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LocalParameterValues");
+        }
+    }
+}
