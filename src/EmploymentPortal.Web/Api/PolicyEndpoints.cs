@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Data;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Policies;
@@ -25,8 +26,9 @@ internal static class PolicyEndpoints
 
     public sealed record EvaluateRequest(string? Benefit, string? Jurisdiction, string? Date, JsonObject? Facts);
 
-    private static JsonHttpResult<object> ListPolicies(PolicyCatalogueService service)
+    private static async Task<JsonHttpResult<object>> ListPolicies(PolicyCatalogueService service, PortalDbContext db, CancellationToken cancellationToken)
     {
+        await service.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = service.Catalogue;
         var documents = catalogue.Documents
             .Select(d => new PolicySummary(d.Id, d.Issuer, d.DocumentNumber, d.Title, d.Date, d.Jurisdictions, d.Draft, d.SourceFile, catalogue.RulesOfDocument(d.Id).Count()))
@@ -34,8 +36,9 @@ internal static class PolicyEndpoints
         return TypedResults.Json<object>(new { catalogueVersion = catalogue.Version, servedJurisdictions = service.Jurisdictions, documents }, PolicyJson.Options);
     }
 
-    private static Results<JsonHttpResult<object>, ProblemHttpResult> ListRules(string id, PolicyCatalogueService service)
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> ListRules(string id, PolicyCatalogueService service, PortalDbContext db, CancellationToken cancellationToken)
     {
+        await service.EnsureCurrentAsync(db, cancellationToken);
         var rules = service.Catalogue.DescribeRules(id);
         if (rules is null)
         {
@@ -46,7 +49,7 @@ internal static class PolicyEndpoints
         return TypedResults.Json<object>(new { document = service.Catalogue.FindDocument(id), rules = body }, PolicyJson.Options);
     }
 
-    private static Results<JsonHttpResult<EvaluationResult>, ProblemHttpResult> Evaluate(EvaluateRequest request, PolicyCatalogueService service)
+    private static async Task<Results<JsonHttpResult<EvaluationResult>, ProblemHttpResult>> Evaluate(EvaluateRequest request, PolicyCatalogueService service, PortalDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Benefit))
@@ -74,6 +77,7 @@ internal static class PolicyEndpoints
             return ApiProblems.Validation(errors);
         }
 
+        await service.EnsureCurrentAsync(db, cancellationToken);
         var result = service.Evaluator.Evaluate(new EvaluationRequest(request.Benefit!, request.Jurisdiction!, date, request.Facts ?? []));
         return TypedResults.Json(result, PolicyJson.Options);
     }
