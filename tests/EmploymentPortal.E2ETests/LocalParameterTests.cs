@@ -1,0 +1,33 @@
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>An officer sets a figure the policy document leaves open, from the catalogue page.</summary>
+public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Officer_sets_a_local_value_and_sees_it_in_the_parameter_history_with_the_bureaus_reference()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("officer1");
+            await Page.GotoAsync("/policies");
+            await WaitForCircuitAsync();
+
+            await Page.GetByTestId("set-nanhe-2020-1.internship.monthlySubsidy").First.ClickAsync();
+            var form = Page.GetByTestId("local-parameter-form");
+            await form.GetByTestId("submit").ClickAsync();
+            await Expect(form).ToContainTextAsync("请填写生效日期。");
+            await form.Locator("input[name=Value]").FillAsync("1500");
+            await form.Locator("input[name=EffectiveFrom]").FillAsync("2020-08-01");
+            await form.Locator("input[name=EffectiveFrom]").PressAsync("Tab");
+            await form.GetByTestId("reference-document").FillAsync("江人社〔2026〕7号");
+            await form.GetByTestId("section").FillAsync("第二条");
+            await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
+            await form.GetByTestId("submit").ClickAsync();
+
+            await Expect(form).ToBeHiddenAsync();
+            var rule = Page.GetByTestId("policy-rule").Filter(new() { HasText = "nanhe-2020-1.internship" }).First;
+            await Expect(rule).ToContainTextAsync("¥1,500.00");
+            await Expect(rule).ToContainTextAsync("第二条「就业见习补贴标准为每人每月1500元。」");
+        });
+    }
+}
