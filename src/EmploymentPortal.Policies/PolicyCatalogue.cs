@@ -124,6 +124,33 @@ public sealed class PolicyCatalogue
         return new PolicyCatalogue(Version + "+local." + overlay.Version, PolicyTextDirectory, Documents, Rules, parameters, Conditions);
     }
 
+    /// <summary>
+    /// A hypothetical catalogue in which <paramref name="parameterId"/> has
+    /// <paramref name="value"/> from <paramref name="from"/> on (earlier values stay; a value in
+    /// force on that day ends the day before). For what-if runs only: it is never published, and
+    /// its version says so.
+    /// </summary>
+    /// <exception cref="PolicyCatalogueException">The parameter is unknown.</exception>
+    public PolicyCatalogue WithHypotheticalValue(string parameterId, decimal value, DateOnly from, Citation reference)
+    {
+        if (!Parameters.TryGetValue(parameterId, out var parameter))
+        {
+            throw new PolicyCatalogueException([$"unknown parameter '{parameterId}'"]);
+        }
+
+        var values = parameter.Values
+            .Where(v => v.From < from)
+            .Select(v => v.Until is null || v.Until >= from ? v with { Until = from.AddDays(-1) } : v)
+            .Append(new ParameterValue(from, null, value, reference))
+            .ToList();
+        var parameters = new Dictionary<string, PolicyParameter>(Parameters, StringComparer.Ordinal)
+        {
+            [parameterId] = parameter with { Values = values },
+        };
+        var version = Version + "+whatif." + Hash([parameterId, from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), value.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        return new PolicyCatalogue(version, PolicyTextDirectory, Documents, Rules, parameters, Conditions);
+    }
+
     public PolicyRule? FindRule(string id) => _rules.GetValueOrDefault(id);
 
     public PolicyDocument? FindDocument(string id) => _documents.GetValueOrDefault(id);

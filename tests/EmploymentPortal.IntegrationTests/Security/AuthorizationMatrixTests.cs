@@ -56,6 +56,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/policies", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/policies/sandbox", Bureau),
         new(Post, "/policies/sandbox", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/policies/what-if", Bureau),
+        new(Post, "/policies/what-if", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/admin/users", Administration),
         new(Post, "/admin/users", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/admin/audit", Administration),

@@ -1,0 +1,166 @@
+using System.Text.Json.Nodes;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Policies.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Policies;
+
+/// <summary>
+/// What-if (政策测算): re-evaluates a population under a changed parameter value and reports the
+/// difference in people and money against the catalogue in force. Nothing is published or saved.
+/// The population is the residents of a district or community, each with the facts their record
+/// holds plus scenario facts the officer gives for all of them (e.g. a hire date); populations of
+/// claims join when claims exist.
+/// </summary>
+public static class WhatIf
+{
+    public sealed record Request(
+        string Benefit,
+        string Jurisdiction,
+        DateOnly Date,
+        string ParameterId,
+        decimal NewValue,
+        DateOnly NewValueFrom,
+        Guid? DistrictId,
+        Guid? CommunityId,
+        JsonObject ScenarioFacts);
+
+    /// <summary>How many people fall under each outcome, and the money for the eligible.</summary>
+    public sealed record Tally(int Eligible, int Ineligible, int NeedsInformation, int ManualReview, long AmountFen);
+
+    /// <summary>A person whose decision changes; the name is masked (张*), the id is enough to look them up.</summary>
+    public sealed record ChangedPerson(Guid ResidentId, string MaskedName, Outcome Before, long? BeforeFen, Outcome After, long? AfterFen);
+
+    public sealed record Result(int People, Tally Baseline, Tally Variant, int ChangedCount, IReadOnlyList<ChangedPerson> Changed, string BaselineVersion, string VariantVersion);
+
+    /// <summary>At most this many changed people are listed; the counts cover everyone.</summary>
+    public const int ListedChanges = 200;
+
+    public static async Task<Result> RunAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var reference = new Citation("测算（未发布）", "—", $"{request.ParameterId} = {request.NewValue} 自 {request.NewValueFrom:yyyy-MM-dd}", Local: true, SetBy: "what-if");
+        var variantCatalogue = current.WithHypotheticalValue(request.ParameterId, request.NewValue, request.NewValueFrom, reference);
+        var baseline = new EligibilityEvaluator(current);
+        var variant = new EligibilityEvaluator(variantCatalogue);
+        var before = new Counter();
+        var after = new Counter();
+        var changed = new List<ChangedPerson>();
+        var changedCount = 0;
+        var people = 0;
+
+        await foreach (var resident in Population(db, request).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var facts = (JsonObject)request.ScenarioFacts.DeepClone();
+            var person = facts["person"] as JsonObject ?? new JsonObject();
+            person["birthDate"] = resident.BirthDate.ToString("yyyy-MM-dd");
+            person["sex"] = resident.Sex == Sex.Male ? "male" : "female";
+            facts["person"] = person;
+
+            var (outcomeBefore, fenBefore) = Best(baseline.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
+            var (outcomeAfter, fenAfter) = Best(variant.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
+            before.Add(outcomeBefore, fenBefore);
+            after.Add(outcomeAfter, fenAfter);
+            if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
+            {
+                changedCount++;
+                if (changed.Count < ListedChanges)
+                {
+                    changed.Add(new ChangedPerson(resident.Id, MaskName(resident.Name), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
+                }
+            }
+
+            if (++people % 500 == 0)
+            {
+                progress?.Report(people);
+            }
+        }
+
+        progress?.Report(people);
+        return new Result(people, before.ToTally(), after.ToTally(), changedCount, changed, current.Version, variantCatalogue.Version);
+    }
+
+    /// <summary>How many residents the request covers (for the progress bar).</summary>
+    public static Task<int> CountAsync(PortalDbContext db, Request request, CancellationToken cancellationToken = default) =>
+        Population(db, request).CountAsync(cancellationToken);
+
+    /// <summary>
+    /// A person's result for the benefit: eligible with the highest amount among the rules of the
+    /// jurisdiction when any rule grants it (alternative rules of one benefit are not added up),
+    /// otherwise the most actionable other outcome.
+    /// </summary>
+    private static (Outcome Outcome, long? AmountFen) Best(EvaluationResult result)
+    {
+        var eligible = result.Decisions.Where(d => d.Outcome == Outcome.Eligible).ToList();
+        if (eligible.Count > 0)
+        {
+            return (Outcome.Eligible, eligible.Max(d => d.AmountFen));
+        }
+
+        foreach (var outcome in new[] { Outcome.ManualReview, Outcome.NeedsInformation })
+        {
+            if (result.Decisions.Any(d => d.Outcome == outcome))
+            {
+                return (outcome, null);
+            }
+        }
+
+        return (Outcome.Ineligible, null);
+    }
+
+    private static IQueryable<PopulationRow> Population(PortalDbContext db, Request request)
+    {
+        var residents = db.Residents.AsNoTracking();
+        if (request.CommunityId is { } community)
+        {
+            residents = residents.Where(r => r.CommunityId == community);
+        }
+        else if (request.DistrictId is { } district)
+        {
+            residents = from r in residents
+                        join c in db.Communities on r.CommunityId equals c.Id
+                        join s in db.Streets on c.StreetId equals s.Id
+                        where s.DistrictId == district
+                        select r;
+        }
+
+        return residents.OrderBy(r => r.Id).Select(r => new PopulationRow(r.Id, r.Name, r.BirthDate, r.Sex));
+    }
+
+    private static string MaskName(string name) => name.Length <= 1 ? "*" : name[0] + new string('*', name.Length - 1);
+
+    private sealed record PopulationRow(Guid Id, string Name, DateOnly BirthDate, Sex Sex);
+
+    private sealed class Counter
+    {
+        private int _eligible;
+        private int _ineligible;
+        private int _needsInformation;
+        private int _manualReview;
+        private long _amountFen;
+
+        public void Add(Outcome outcome, long? amountFen)
+        {
+            switch (outcome)
+            {
+                case Outcome.Eligible:
+                    _eligible++;
+                    _amountFen += amountFen ?? 0;
+                    break;
+                case Outcome.NeedsInformation:
+                    _needsInformation++;
+                    break;
+                case Outcome.ManualReview:
+                    _manualReview++;
+                    break;
+                default:
+                    _ineligible++;
+                    break;
+            }
+        }
+
+        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amountFen);
+    }
+}
