@@ -119,7 +119,24 @@ internal static class Wording
 
     public static string Fen(decimal fen) => Num(fen) + " 分";
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd, as <c>date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)</c> but without the format parser (a hot path of traces).</summary>
+    public static string Iso(DateOnly date) => string.Create(10, date, static (chars, d) =>
+    {
+        Write(chars[..4], d.Year);
+        chars[4] = '-';
+        Write(chars.Slice(5, 2), d.Month);
+        chars[7] = '-';
+        Write(chars.Slice(8, 2), d.Day);
+    });
+
+    private static void Write(Span<char> chars, int value)
+    {
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            chars[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     public static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
