@@ -13,6 +13,7 @@ namespace EmploymentPortal.Bench.Benchmarks;
 /// which also builds the facts object, as evaluate-batch does for every resident.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class EvaluationBenchmarks
 {
     private EligibilityEvaluator _evaluator = null!;
