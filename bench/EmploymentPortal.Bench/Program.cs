@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using EmploymentPortal.Bench;
+using EmploymentPortal.Bench.Rules;
 
-// EmploymentPortal.Bench: `generate` loads city-scale data, `bench` runs BenchmarkDotNet.
+// EmploymentPortal.Bench: `generate` loads city-scale data, `evaluate-batch` evaluates a rule for
+// every resident, `bench` runs BenchmarkDotNet.
 // See docs/benchmarks.md for the commands and the figures measured so far.
 switch (args)
 {
@@ -20,6 +22,21 @@ switch (args)
 
         return await GenerateCommand.RunAsync(options);
 
+    case ["evaluate-batch", .. var rest]:
+        EvaluateBatchOptions batch;
+        try
+        {
+            batch = EvaluateBatchOptions.Parse(rest);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(EvaluateBatchOptions.Usage);
+            return 2;
+        }
+
+        return await EvaluateBatchCommand.RunAsync(batch);
+
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
         BenchmarkSwitcher.FromAssembly(typeof(GenerateCommand).Assembly).Run(rest);
@@ -30,6 +47,8 @@ switch (args)
             Usage:
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --provider postgres|sqlite --connection "<cs>"
                   [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1] [--vacancies N]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- evaluate-batch --connection "<npgsql cs>"
+                  [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>]   (evaluate-batch --help for the facts)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);
         return 2;

@@ -40,7 +40,7 @@ internal sealed class AmountCalculator(
         if (rate is not null && amount.Increase is { } increase && IncreaseApplies(increase) is { } share)
         {
             var raised = rate.Value * (1 + share);
-            _lines.Add(new AmountLine("rate increased", $"{Fen(rate.Value)} × (1 + {Num(share)})", Round(raised)));
+            _lines.Add(new AmountLine("标准上浮", $"{Fen(rate.Value)} × (1 + {Num(share)})", Round(raised)));
             rate = raised;
         }
 
@@ -71,7 +71,7 @@ internal sealed class AmountCalculator(
                 var remaining = limit - used;
                 if (cap.CountsHistory && remaining <= 0)
                 {
-                    return new AmountResult(null, null, [], [], $"the {Num(limit)} months of {cap.Parameter} are used up ({Num(used)} months in history.payments)");
+                    return new AmountResult(null, null, [], [], $"{cap.Parameter} 规定的 {Num(limit)} 个月已用完（history.payments 中已发放 {Num(used)} 个月）");
                 }
 
                 var capped = Math.Min(months.Value, remaining);
@@ -95,11 +95,11 @@ internal sealed class AmountCalculator(
 
         decimal? total = amount.Kind switch
         {
-            AmountKind.LumpSum => Line("lump sum", rate, null, null),
-            AmountKind.PerPerson => Line("per person", rate, count ?? 1, null),
-            AmountKind.PerMonth => Line("per month", rate, count, months),
+            AmountKind.LumpSum => Line("一次性定额", rate, null, null),
+            AmountKind.PerPerson => Line("按人计", rate, count ?? 1, null),
+            AmountKind.PerMonth => Line("按月计", rate, count, months),
             AmountKind.ShareOf => ShareLine(shareOf, baseFen, count, months),
-            AmountKind.Requested => requested is null ? null : AddLine("amount requested", $"{Fen(requested.Value)}", requested.Value),
+            AmountKind.Requested => requested is null ? null : AddLine("按申请额", $"{Fen(requested.Value)}", requested.Value),
             _ => null,
         };
 
@@ -134,7 +134,7 @@ internal sealed class AmountCalculator(
         }
 
         var verdict = definition.Evaluate(context);
-        _lines.Add(new AmountLine("increase condition: " + increase.When.Description, verdict.Status.ToString().ToLowerInvariant() + ": " + verdict.Detail, 0));
+        _lines.Add(new AmountLine("上浮条件：" + increase.When.Description, Wording.Status(verdict.Status) + "：" + verdict.Detail, 0));
         return verdict.Status == ConditionStatus.Pass ? Value(increase.Parameter) : null;
     }
 
@@ -162,7 +162,7 @@ internal sealed class AmountCalculator(
         }
 
         var value = rate.Value * (count ?? 1) * (months ?? 1);
-        var formula = Fen(rate.Value) + (count is null ? "" : $" × {Num(count.Value)} persons") + (months is null ? "" : $" × {Num(months.Value)} months");
+        var formula = Fen(rate.Value) + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
         return AddLine(what, formula, value);
     }
 
@@ -174,8 +174,8 @@ internal sealed class AmountCalculator(
         }
 
         var value = share.Value * baseFen.Value * (count ?? 1) * (months ?? 1);
-        var formula = $"{Num(share.Value)} × {Fen(baseFen.Value)}" + (count is null ? "" : $" × {Num(count.Value)} persons") + (months is null ? "" : $" × {Num(months.Value)} months");
-        return AddLine("share", formula, value);
+        var formula = $"{Num(share.Value)} × {Fen(baseFen.Value)}" + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
+        return AddLine("按比例", formula, value);
     }
 
     private decimal AddLine(string what, string formula, decimal value)
@@ -199,7 +199,7 @@ internal sealed class AmountCalculator(
 
     private static long Round(decimal fen) => (long)Math.Round(fen, 0, MidpointRounding.AwayFromZero);
 
-    private static string Fen(decimal fen) => Num(fen) + " fen";
+    private static string Fen(decimal fen) => Wording.Fen(fen);
 
-    private static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Num(decimal value) => Wording.Num(value);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentPortal.Policies.Dates;
 using EmploymentPortal.Policies.Model;
 
@@ -82,12 +81,12 @@ public sealed class ConditionContext
         var missing = Facts.MissingInCurrentSection();
         if (missing.Count > 0)
         {
-            return new ConditionVerdict(ConditionStatus.Missing, "missing: " + string.Join(", ", missing));
+            return new ConditionVerdict(ConditionStatus.Missing, "缺少事实：" + Wording.List(missing));
         }
 
         return _parametersMissing.Count > 0
-            ? new ConditionVerdict(ConditionStatus.ManualReview, "no value set on " + ApplicableDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " for " + string.Join(", ", _parametersMissing))
-            : new ConditionVerdict(ConditionStatus.ManualReview, "incomplete");
+            ? new ConditionVerdict(ConditionStatus.ManualReview, $"参数 {Wording.List(_parametersMissing)} 在 {Wording.Iso(ApplicableDate)} 尚无取值（由本地设定）")
+            : new ConditionVerdict(ConditionStatus.ManualReview, "信息不全，无法判定");
     }
 }
 

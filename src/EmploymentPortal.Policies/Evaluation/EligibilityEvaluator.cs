@@ -66,7 +66,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             flags.Add(DecisionFlags.NotThisJurisdiction);
             var trace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, null, rule.AppliesOn, null, [], null, [], []);
             return Decision(rule, Outcome.Ineligible, null, null, flags, [],
-                [$"the rule applies in {string.Join(", ", document.Jurisdictions)}, not in {request.Jurisdiction}"], trace);
+                [$"本规则适用于 {Wording.List(document.Jurisdictions)}，不适用于 {request.Jurisdiction}"], trace);
         }
 
         var facts = new FactReader(request.Facts ?? []);
@@ -107,19 +107,19 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             if (matched is null)
             {
                 outsidePeriod = true;
-                reasons.Add($"{rule.AppliesOn} {Iso(day)} is outside the effective period(s) {string.Join("; ", rule.Periods.Select(Describe))}");
+                reasons.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
             }
         }
 
         var conditions = rule.Conditions.Select(c => Check(c, facts, request.Date, onDate, Parameter)).ToList();
         foreach (var failed in conditions.Where(c => c.Result == ConditionStatus.Fail))
         {
-            reasons.Add($"not met: {failed.Description} ({failed.Detail})");
+            reasons.Add($"不符合：{failed.Description}（{failed.Detail}）");
         }
 
         foreach (var review in conditions.Where(c => c.Result == ConditionStatus.ManualReview))
         {
-            reasons.Add($"needs an officer: {review.Description} ({review.Detail})");
+            reasons.Add($"需经办人审核：{review.Description}（{review.Detail}）");
         }
 
         var onceOnly = rule.OnceOnly is { } once ? CheckOnceOnly(rule, once, facts, onDate) : null;
@@ -167,14 +167,14 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 if (result.MissingParameters.Count > 0)
                 {
                     flags.Add(DecisionFlags.LocalParameterMissing);
-                    reasons.Add($"the amount is set locally and has no value on {Iso(onDate)}: {string.Join(", ", result.MissingParameters)}");
+                    reasons.Add($"补贴标准由本地设定，{Iso(onDate)} 尚无取值：{Wording.List(result.MissingParameters)}");
                 }
             }
         }
 
         if (outcome == Outcome.NeedsInformation)
         {
-            reasons.Add("missing facts: " + string.Join(", ", missing.Distinct()));
+            reasons.Add("缺少事实：" + Wording.List(missing.Distinct()));
         }
 
         var decisionTrace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn,
@@ -188,7 +188,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         ConditionVerdict verdict;
         if (!Catalogue.Conditions.TryGet(condition.Check, out var definition))
         {
-            verdict = new ConditionVerdict(ConditionStatus.ManualReview, $"no implementation registered for '{condition.Check}'");
+            verdict = new ConditionVerdict(ConditionStatus.ManualReview, $"条件 {condition.Check} 没有注册实现，无法自动判定");
         }
         else
         {
@@ -198,7 +198,9 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {
-                verdict = new ConditionVerdict(ConditionStatus.ManualReview, e.Message);
+                // The loader refuses malformed arguments, so this is a host-registered condition's
+                // fault; the message is the developer's, in English.
+                verdict = new ConditionVerdict(ConditionStatus.ManualReview, $"条件 {condition.Check} 无法计算：{e.Message}");
             }
         }
 
@@ -242,27 +244,17 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             }
 
             return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, true,
-                $"already paid under {rule.Id} on {paidOn ?? "an earlier date"} (once only per {ScopeName(once.Scope)}{(once.PerCalendarYear ? " and calendar year" : "")})",
+                $"已享受过该补贴：{(paidOn is null ? "此前" : $"已于 {paidOn} ")}按 {rule.Id} 发放（按{Wording.Scope(once.Scope)}{(once.PerCalendarYear ? "每自然年度" : "")}一次性）",
                 once.Reference);
         }
 
         return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, false,
-            $"no earlier payment under {rule.Id} in history.payments ({payments?.Count ?? 0} payments given)", once.Reference);
+            $"history.payments 中没有 {rule.Id} 的发放记录（共提供 {payments?.Count ?? 0} 条）", once.Reference);
     }
-
-    private static string ScopeName(OnceOnlyScope scope) => scope switch
-    {
-        OnceOnlyScope.Person => "person",
-        OnceOnlyScope.Enterprise => "enterprise",
-        OnceOnlyScope.PersonAndEnterprise => "person and enterprise",
-        _ => "community",
-    };
 
     private RuleDecision Decision(PolicyRule rule, Outcome outcome, long? amount, AmountBreakdown? breakdown,
         List<string> flags, IReadOnlyList<string> missing, IReadOnlyList<string> reasons, DecisionTrace trace) =>
         new(rule.Id, rule.DocumentId, rule.Title, rule.Benefit, rule.Beneficiary, outcome, amount, breakdown, flags, missing, reasons, rule.Reference, trace);
 
-    private static string Describe(RulePeriod period) => $"{Iso(period.From)}..{(period.Until is { } u ? Iso(u) : "open")}";
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => Wording.Iso(date);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,6 +14,10 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// </summary>
 public sealed class FactReader(JsonObject facts)
 {
+    // Fact names come from the catalogue (a few hundred): their parts are split once, not on
+    // every read (a batch reads millions of facts).
+    private static readonly ConcurrentDictionary<string, string[]> Paths = new(StringComparer.Ordinal);
+
     private List<FactRead> _reads = [];
 
     /// <summary>Facts that were asked for and not present (or unreadable), in order, once each.</summary>
@@ -32,7 +38,7 @@ public sealed class FactReader(JsonObject facts)
     public JsonNode? Raw(string name)
     {
         JsonNode? node = facts;
-        foreach (var part in name.Split('.'))
+        foreach (var part in Paths.GetOrAdd(name, static n => n.Split('.')))
         {
             node = node is JsonObject obj && obj.TryGetPropertyValue(part, out var child) ? child : null;
             if (node is null)
@@ -47,10 +53,44 @@ public sealed class FactReader(JsonObject facts)
     public bool Has(string name) => Raw(name) is not null;
 
     public DateOnly? Date(string name) => Read(name, node =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) &&
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        node is JsonValue v && v.TryGetValue<string>(out var s) && TryParseIsoDate(s, out var d)
             ? d
             : (DateOnly?)null);
+
+    /// <summary>
+    /// DateOnly.TryParseExact(s, "yyyy-MM-dd", invariant): the common shape (ten ASCII
+    /// characters, digits and two hyphens) is read directly, anything else goes to the framework,
+    /// so the accepted strings and the dates are the same.
+    /// </summary>
+    internal static bool TryParseIsoDate(string s, out DateOnly date)
+    {
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-' &&
+            Digits(s, 0, 4, out var year) && Digits(s, 5, 2, out var month) && Digits(s, 8, 2, out var day))
+        {
+            var valid = year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+            date = valid ? new DateOnly(year, month, day) : default;
+            return valid;
+        }
+
+        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    private static bool Digits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = s[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return true;
+    }
 
     public decimal? Number(string name) => Read(name, node =>
     {
@@ -61,7 +101,24 @@ public sealed class FactReader(JsonObject facts)
 
         if (v.GetValueKind() == JsonValueKind.Number)
         {
-            // The node may wrap a long, a double or a JsonElement: go through its JSON text.
+            // The node may wrap a long, a double or a JsonElement: go through its JSON text. A
+            // parsed number's text is its raw UTF-8 and an integer's text is exact, so those two
+            // skip the writer; a double (whose text is its shortest round-trip form) does not.
+            if (v.TryGetValue<JsonElement>(out var element))
+            {
+                return decimal.TryParse(JsonMarshal.GetRawUtf8Value(element), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            }
+
+            if (v.TryGetValue<int>(out var i))
+            {
+                return i;
+            }
+
+            if (v.TryGetValue<long>(out var l))
+            {
+                return l;
+            }
+
             return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
         }
 

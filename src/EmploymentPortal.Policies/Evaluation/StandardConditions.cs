@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentPortal.Policies.Dates;
 
 namespace EmploymentPortal.Policies.Evaluation;
@@ -24,11 +23,22 @@ internal static class StandardConditions
         new("startupLoanNewHireRatio", "Nanhe (十): new hires this year / current employees at least the ratio; enterprises with more than 100 employees (超过) need the lower ratio.", ["newHires", "employees"], ["ratio", "largeEnterpriseSize", "largeEnterpriseRatio"], [], StartupLoanNewHireRatio),
     ];
 
-    private static ConditionVerdict IsTrue(ConditionContext ctx) =>
-        ctx.BoolFact("fact") is { } value ? ConditionVerdict.Of(value, $"{ctx.Arg("fact")} = {Lower(value)}") : ctx.Incomplete();
+    private static ConditionVerdict IsTrue(ConditionContext ctx) => Expect(ctx, true);
 
-    private static ConditionVerdict IsFalse(ConditionContext ctx) =>
-        ctx.BoolFact("fact") is { } value ? ConditionVerdict.Of(!value, $"{ctx.Arg("fact")} = {Lower(value)}") : ctx.Incomplete();
+    private static ConditionVerdict IsFalse(ConditionContext ctx) => Expect(ctx, false);
+
+    private static ConditionVerdict Expect(ConditionContext ctx, bool expected)
+    {
+        if (ctx.BoolFact("fact") is not { } value)
+        {
+            return ctx.Incomplete();
+        }
+
+        var fact = Wording.Fact(ctx.Arg("fact"));
+        return value == expected
+            ? ConditionVerdict.Of(true, $"{fact} 为{Wording.Bool(value)}")
+            : ConditionVerdict.Of(false, $"{fact} 为{Wording.Bool(value)}，应为{Wording.Bool(expected)}");
+    }
 
     private static ConditionVerdict OneOf(ConditionContext ctx)
     {
@@ -38,7 +48,8 @@ internal static class StandardConditions
         }
 
         var allowed = ctx.Arg("values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return ConditionVerdict.Of(allowed.Contains(value, StringComparer.Ordinal), $"{ctx.Arg("fact")} = {value}; allowed: {string.Join(", ", allowed)}");
+        var pass = allowed.Contains(value, StringComparer.Ordinal);
+        return ConditionVerdict.Of(pass, $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，{(pass ? "在" : "不在")}允许的取值（{Wording.List(allowed)}）内");
     }
 
     private static ConditionVerdict Compare(ConditionContext ctx)
@@ -51,8 +62,9 @@ internal static class StandardConditions
         }
 
         var kind = Threshold.Parse(ctx.Arg("op"));
-        return ConditionVerdict.Of(Threshold.Satisfies(kind, value.Value, limit.Value),
-            $"{ctx.Arg("fact")} = {Num(value.Value)} {Threshold.Symbol(kind)} {Num(limit.Value)}");
+        var pass = Threshold.Satisfies(kind, value.Value, limit.Value);
+        return ConditionVerdict.Of(pass,
+            $"{Wording.Fact(ctx.Arg("fact"))} 为 {Num(value.Value)}，{Wording.Relation(kind, pass)} {Num(limit.Value)}");
     }
 
     private static ConditionVerdict DateCompare(ConditionContext ctx)
@@ -65,13 +77,14 @@ internal static class StandardConditions
         }
 
         var kind = Threshold.Parse(ctx.Arg("op"));
-        return ConditionVerdict.Of(Threshold.Satisfies(kind, date.Value.DayNumber, other.Value.DayNumber),
-            $"{ctx.Arg("fact")} = {Iso(date.Value)} {Threshold.Symbol(kind)} {ctx.Arg("other")} = {Iso(other.Value)}");
+        var pass = Threshold.Satisfies(kind, date.Value.DayNumber, other.Value.DayNumber);
+        return ConditionVerdict.Of(pass,
+            $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)} {Wording.DateRelation(kind, pass)} {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)}");
     }
 
-    private static ConditionVerdict MonthsBetween(ConditionContext ctx) => Between(ctx, "months", 1);
+    private static ConditionVerdict MonthsBetween(ConditionContext ctx) => Between(ctx, "个月", 1);
 
-    private static ConditionVerdict YearsBetween(ConditionContext ctx) => Between(ctx, "years", 12);
+    private static ConditionVerdict YearsBetween(ConditionContext ctx) => Between(ctx, "年", 12);
 
     private static ConditionVerdict Between(ConditionContext ctx, string unit, int monthsPerUnit)
     {
@@ -85,9 +98,14 @@ internal static class StandardConditions
 
         var kind = Threshold.Parse(ctx.Arg("op"));
         var boundary = PolicyDates.AddMonths(from.Value, n.Value * monthsPerUnit);
-        return ConditionVerdict.Of(Threshold.Satisfies(kind, to.Value.DayNumber, boundary.DayNumber),
-            $"{ctx.Arg("to")} = {Iso(to.Value)} {Threshold.Symbol(kind)} {ctx.Arg("from")} + {n} {unit} = {Iso(boundary)} " +
-            $"({PolicyDates.WholeMonthsBetween(from.Value, to.Value)} whole months)");
+        var pass = Threshold.Satisfies(kind, to.Value.DayNumber, boundary.DayNumber);
+        var span = $"{n} {unit}";
+
+        // e.g. 失业登记日期 2020-01-15 至 录用日期 2020-06-20 满 5 个月，不足 6 个月（2020-01-15 后 6 个月为 2020-07-15）
+        return ConditionVerdict.Of(pass,
+            $"{Wording.Fact(ctx.Arg("from"))} {Iso(from.Value)} 至 {Wording.Fact(ctx.Arg("to"))} {Iso(to.Value)} " +
+            $"满 {PolicyDates.WholeMonthsBetween(from.Value, to.Value)} 个月，{Wording.Span(kind, pass, span)}" +
+            $"（{Iso(from.Value)} 后 {span}为 {Iso(boundary)}）");
     }
 
     private static ConditionVerdict AgeOn(ConditionContext ctx)
@@ -102,8 +120,9 @@ internal static class StandardConditions
 
         var kind = Threshold.Parse(ctx.Arg("op"));
         var age = PolicyDates.AgeOn(birth.Value, on.Value);
-        return ConditionVerdict.Of(Threshold.Satisfies(kind, age, limit.Value),
-            $"age on {Iso(on.Value)} = {age} {Threshold.Symbol(kind)} {limit}");
+        var pass = Threshold.Satisfies(kind, age, limit.Value);
+        return ConditionVerdict.Of(pass,
+            $"{Wording.Fact(ctx.Arg("on"))} {Iso(on.Value)} 时年满 {age} 周岁（{Wording.Fact(ctx.Arg("birth"))} {Iso(birth.Value)}），{Wording.Relation(kind, pass)} {limit} 周岁");
     }
 
     private static ConditionVerdict SameCalendarYear(ConditionContext ctx)
@@ -115,8 +134,10 @@ internal static class StandardConditions
             return ctx.Incomplete();
         }
 
-        return ConditionVerdict.Of(date.Value.Year == other.Value.Year,
-            $"{ctx.Arg("fact")} = {Iso(date.Value)}, {ctx.Arg("other")} = {Iso(other.Value)}");
+        var same = date.Value.Year == other.Value.Year;
+        return ConditionVerdict.Of(same, same
+            ? $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)} 与 {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)} 同在 {date.Value.Year} 年"
+            : $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)}（{date.Value.Year} 年）与 {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)}（{other.Value.Year} 年）不在同一年度");
     }
 
     // 邢南政发〔2020〕1号 (二): "对参保职工30人(含)以下的企业,裁员率放宽至不超过企业职工总数20%";
@@ -144,8 +165,10 @@ internal static class StandardConditions
             return ctx.Incomplete();
         }
 
-        return ConditionVerdict.Of(Threshold.Satisfies(ThresholdKind.AtMost, rate.Value, limit.Value),
-            $"{(small ? "insured employees " + Num(employees.Value) + " <= " + Num(smallSize.Value) : "insured employees " + Num(employees.Value) + " > " + Num(smallSize.Value))}; layoff rate {Num(rate.Value)} <= {Num(limit.Value)}");
+        var pass = Threshold.Satisfies(ThresholdKind.AtMost, rate.Value, limit.Value);
+        return ConditionVerdict.Of(pass,
+            $"参保职工 {Num(employees.Value)} 人，{(small ? "不超过" : "超过")} {Num(smallSize.Value)} 人；" +
+            $"裁员率 {Num(rate.Value)}，{Wording.Relation(ThresholdKind.AtMost, pass)} {Num(limit.Value)}");
     }
 
     // 邢南政发〔2020〕1号 (十): "当年新招用符合条件人员占现有职工比例下调为20%,职工超过100人的比例下调为10%".
@@ -161,7 +184,7 @@ internal static class StandardConditions
 
         if (employees.Value <= 0)
         {
-            return new ConditionVerdict(ConditionStatus.ManualReview, "no current employees: the ratio is undefined");
+            return new ConditionVerdict(ConditionStatus.ManualReview, $"现有职工人数为 {Num(employees.Value)}，无法计算新招用人员比例");
         }
 
         var large = Threshold.Satisfies(ThresholdKind.MoreThan, employees.Value, largeSize.Value);
@@ -172,13 +195,13 @@ internal static class StandardConditions
         }
 
         var actual = newHires.Value / employees.Value;
-        return ConditionVerdict.Of(Threshold.Satisfies(ThresholdKind.AtLeast, actual, ratio.Value),
-            $"new hires {Num(newHires.Value)} / employees {Num(employees.Value)} = {actual:0.####} >= {Num(ratio.Value)} ({(large ? "more than" : "at most")} {Num(largeSize.Value)} employees)");
+        var pass = Threshold.Satisfies(ThresholdKind.AtLeast, actual, ratio.Value);
+        return ConditionVerdict.Of(pass,
+            $"当年新招用 {Num(newHires.Value)} 人 / 现有职工 {Num(employees.Value)} 人 = {Num(actual)}，" +
+            $"{Wording.Relation(ThresholdKind.AtLeast, pass)} {Num(ratio.Value)}（职工{(large ? "超过" : "不超过")} {Num(largeSize.Value)} 人）");
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => Wording.Iso(date);
 
-    private static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Lower(bool value) => value ? "true" : "false";
+    private static string Num(decimal value) => Wording.Num(value);
 }

@@ -117,7 +117,7 @@ public sealed record AmountBreakdown(
     IReadOnlyList<CapApplied> Caps,
     long TotalFen);
 
-/// <summary>One step of the computation, e.g. "100000 fen × 3 persons".</summary>
+/// <summary>One step of the computation, e.g. "100000 分 × 3 人" (Chinese, as the reasons).</summary>
 public sealed record AmountLine(string Description, string Formula, long AmountFen);
 
 public sealed record CapApplied(string Parameter, CapTarget Applies, decimal Limit, decimal Before, decimal After, bool Applied);
