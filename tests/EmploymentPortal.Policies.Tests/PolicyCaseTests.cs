@@ -101,6 +101,91 @@ public class PolicyCaseTests
         }
     }
 
+    /// <summary>
+    /// The batch form (<see cref="EvaluationRequest.IncludeTrace"/> false) decides every rule of
+    /// the case's benefit, in every jurisdiction, exactly as the full evaluation: outcome,
+    /// amount, flags and missing facts, in the same order. A third run gives the dates as
+    /// <see cref="DateOnly"/> values instead of ISO strings.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void PolicyCase_DecidesTheSameWithoutTrace(string name)
+    {
+        var policyCase = AllCases.Value[name];
+        var evaluator = new EligibilityEvaluator(CatalogueFixture.WithLocalParameters);
+        var date = DateOnly.ParseExact(policyCase.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        EvaluationResult Run(bool trace, bool typedDates)
+        {
+            var facts = (JsonObject)ToJson(policyCase.Facts)!;
+            if (typedDates)
+            {
+                TypeDates(facts);
+            }
+
+            return evaluator.Evaluate(new EvaluationRequest(policyCase.Benefit, policyCase.Jurisdiction, date, facts, IncludeTrace: trace));
+        }
+
+        var full = Run(trace: true, typedDates: false);
+        Assert.NotEmpty(full.Decisions);
+        foreach (var (trace, typedDates) in new[] { (false, false), (false, true), (true, true) })
+        {
+            var other = Run(trace, typedDates);
+            var what = $"trace {trace}, DateOnly facts {typedDates}";
+            Assert.Equal(full.Decisions.Select(d => d.RuleId), other.Decisions.Select(d => d.RuleId));
+            foreach (var (expected, actual) in full.Decisions.Zip(other.Decisions))
+            {
+                Assert.True(expected.Outcome == actual.Outcome, $"{expected.RuleId} ({what}): outcome {expected.Outcome} vs {actual.Outcome}");
+                Assert.True(expected.AmountFen == actual.AmountFen, $"{expected.RuleId} ({what}): amount {expected.AmountFen} vs {actual.AmountFen}");
+                Assert.Equal(expected.Flags, actual.Flags);
+                Assert.Equal(expected.MissingFacts, actual.MissingFacts);
+                Assert.Equal(expected.Trace.ApplicableDate, actual.Trace.ApplicableDate);
+                if (!trace)
+                {
+                    Assert.Empty(actual.Reasons);
+                    Assert.Null(actual.Breakdown);
+                    Assert.Empty(actual.Trace.Conditions);
+                }
+                else
+                {
+                    Assert.Equal(expected.Reasons, actual.Reasons);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces every valid ISO date string in the facts with a <see cref="DateOnly"/> value,
+    /// except in <c>history</c>: payment records are matched as JSON text, not read as date facts.
+    /// </summary>
+    private static void TypeDates(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).Where(k => k != "history").ToList())
+                {
+                    if (obj[key] is JsonValue v && v.TryGetValue<string>(out var s) &&
+                        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    {
+                        obj[key] = JsonValue.Create(d);
+                    }
+                    else
+                    {
+                        TypeDates(obj[key]);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    TypeDates(item);
+                }
+
+                break;
+        }
+    }
+
     [Fact]
     public void CaseFiles_HoldAtLeastEightyCases()
     {

@@ -22,7 +22,8 @@ internal sealed class AmountCalculator(
     DateOnly evaluationDate,
     DateOnly onDate,
     Func<string, ParameterTrace?> parameter,
-    ConditionRegistry registry)
+    ConditionRegistry registry,
+    bool trace = true)
 {
     private readonly List<AmountLine> _lines = [];
     private readonly List<string> _missingParameters = [];
@@ -40,7 +41,11 @@ internal sealed class AmountCalculator(
         if (rate is not null && amount.Increase is { } increase && IncreaseApplies(increase) is { } share)
         {
             var raised = rate.Value * (1 + share);
-            _lines.Add(new AmountLine("标准上浮", $"{Fen(rate.Value)} × (1 + {Num(share)})", Round(raised)));
+            if (trace)
+            {
+                _lines.Add(new AmountLine("标准上浮", $"{Fen(rate.Value)} × (1 + {Num(share)})", Round(raised)));
+            }
+
             rate = raised;
         }
 
@@ -99,7 +104,7 @@ internal sealed class AmountCalculator(
             AmountKind.PerPerson => Line("按人计", rate, count ?? 1, null),
             AmountKind.PerMonth => Line("按月计", rate, count, months),
             AmountKind.ShareOf => ShareLine(shareOf, baseFen, count, months),
-            AmountKind.Requested => requested is null ? null : AddLine("按申请额", $"{Fen(requested.Value)}", requested.Value),
+            AmountKind.Requested => requested is null ? null : AddLine("按申请额", trace ? $"{Fen(requested.Value)}" : "", requested.Value),
             _ => null,
         };
 
@@ -122,19 +127,23 @@ internal sealed class AmountCalculator(
         }
 
         var fen = Round(total.Value);
-        return new AmountResult(fen, new AmountBreakdown(_lines, beforeCaps, caps, fen), [], _missingParameters, null);
+        return new AmountResult(fen, trace ? new AmountBreakdown(_lines, beforeCaps, caps, fen) : null, [], _missingParameters, null);
     }
 
     private decimal? IncreaseApplies(AmountIncrease increase)
     {
-        var context = new ConditionContext(increase.When.Args, facts, evaluationDate, onDate, parameter);
+        var context = new ConditionContext(increase.When.Args, facts, evaluationDate, onDate, parameter, trace);
         if (rule.Amount.Increase is null || !registry.TryGet(increase.When.Check, out var definition))
         {
             return null;
         }
 
         var verdict = definition.Evaluate(context);
-        _lines.Add(new AmountLine("上浮条件：" + increase.When.Description, Wording.Status(verdict.Status) + "：" + verdict.Detail, 0));
+        if (trace)
+        {
+            _lines.Add(new AmountLine("上浮条件：" + increase.When.Description, Wording.Status(verdict.Status) + "：" + verdict.Detail, 0));
+        }
+
         return verdict.Status == ConditionStatus.Pass ? Value(increase.Parameter) : null;
     }
 
@@ -162,7 +171,7 @@ internal sealed class AmountCalculator(
         }
 
         var value = rate.Value * (count ?? 1) * (months ?? 1);
-        var formula = Fen(rate.Value) + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
+        var formula = !trace ? "" : Fen(rate.Value) + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
         return AddLine(what, formula, value);
     }
 
@@ -174,13 +183,13 @@ internal sealed class AmountCalculator(
         }
 
         var value = share.Value * baseFen.Value * (count ?? 1) * (months ?? 1);
-        var formula = $"{Num(share.Value)} × {Fen(baseFen.Value)}" + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
+        var formula = !trace ? "" : $"{Num(share.Value)} × {Fen(baseFen.Value)}" + (count is null ? "" : $" × {Num(count.Value)} 人") + (months is null ? "" : $" × {Num(months.Value)} 个月");
         return AddLine("按比例", formula, value);
     }
 
     private decimal AddLine(string what, string formula, decimal value)
     {
-        _lines.Add(new AmountLine(what, formula, Round(value)));
+        if (trace) _lines.Add(new AmountLine(what, formula, Round(value)));
         return value;
     }
 

@@ -6,7 +6,16 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// <summary>The verdict of one condition with a sentence for the trace.</summary>
 public sealed record ConditionVerdict(ConditionStatus Status, string Detail)
 {
+    private static readonly ConditionVerdict[] Bare =
+        [new(ConditionStatus.Pass, ""), new(ConditionStatus.Fail, ""), new(ConditionStatus.Missing, ""), new(ConditionStatus.ManualReview, "")];
+
     public static ConditionVerdict Of(bool pass, string detail) => new(pass ? ConditionStatus.Pass : ConditionStatus.Fail, detail);
+
+    /// <summary>A shared verdict without a sentence, for evaluations without a trace (<see cref="ConditionContext.Traced"/> false).</summary>
+    public static ConditionVerdict Without(ConditionStatus status) => Bare[(int)status];
+
+    /// <summary>Pass or fail without a sentence.</summary>
+    public static ConditionVerdict Of(bool pass) => Without(pass ? ConditionStatus.Pass : ConditionStatus.Fail);
 }
 
 /// <summary>What a condition implementation sees: its arguments, the facts, the parameters and the dates.</summary>
@@ -21,8 +30,10 @@ public sealed class ConditionContext
         FactReader facts,
         DateOnly evaluationDate,
         DateOnly applicableDate,
-        Func<string, ParameterTrace?> parameter)
+        Func<string, ParameterTrace?> parameter,
+        bool traced = true)
     {
+        Traced = traced;
         Args = args;
         Facts = facts;
         EvaluationDate = evaluationDate;
@@ -31,6 +42,13 @@ public sealed class ConditionContext
     }
 
     public IReadOnlyDictionary<string, string> Args { get; }
+
+    /// <summary>
+    /// False when the request asked for no trace: the verdict's <see cref="ConditionVerdict.Detail"/>
+    /// is not shown to anyone, so a condition may skip writing it (<see cref="ConditionVerdict.Of(bool)"/>).
+    /// The status must not depend on it.
+    /// </summary>
+    public bool Traced { get; }
     public FactReader Facts { get; }
     public DateOnly EvaluationDate { get; }
 
@@ -79,6 +97,11 @@ public sealed class ConditionContext
     public ConditionVerdict Incomplete()
     {
         var missing = Facts.MissingInCurrentSection();
+        if (!Traced)
+        {
+            return ConditionVerdict.Without(missing.Count > 0 ? ConditionStatus.Missing : ConditionStatus.ManualReview);
+        }
+
         if (missing.Count > 0)
         {
             return new ConditionVerdict(ConditionStatus.Missing, "缺少事实：" + Wording.List(missing));

@@ -8,6 +8,14 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// A request to evaluate one benefit kind. <see cref="Facts"/> is the JSON facts object grouped
 /// as person, enterprise, hire, business, post, internship, training, community and history
 /// (docs/policies/facts.md); a web host can pass the <c>facts</c> of a JSON body straight in.
+/// <para>
+/// <see cref="IncludeTrace"/> = false is for batches: the outcome, amount, flags and missing
+/// facts are the same as with the trace (the same code decides them), but no reason sentences,
+/// condition details, amount breakdown or copies of the facts read are made.
+/// <see cref="RuleDecision.Reasons"/> is then empty, <see cref="RuleDecision.Breakdown"/> null,
+/// and <see cref="RuleDecision.Trace"/> carries only the catalogue version, rule, dates and
+/// applicable date (no conditions, facts or parameters).
+/// </para>
 /// </summary>
 public sealed record EvaluationRequest(
     string Benefit,
@@ -15,7 +23,8 @@ public sealed record EvaluationRequest(
     DateOnly Date,
     JsonObject? Facts,
     bool IncludeOtherJurisdictions = true,
-    string? RuleId = null);
+    string? RuleId = null,
+    bool IncludeTrace = true);
 
 public interface IEligibilityEvaluator
 {
@@ -65,11 +74,12 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         {
             flags.Add(DecisionFlags.NotThisJurisdiction);
             var trace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, null, rule.AppliesOn, null, [], null, [], []);
-            return Decision(rule, Outcome.Ineligible, null, null, flags, [],
+            return Decision(rule, Outcome.Ineligible, null, null, flags, [], !request.IncludeTrace ? [] :
                 [$"本规则适用于 {Wording.List(document.Jurisdictions)}，不适用于 {request.Jurisdiction}"], trace);
         }
 
-        var facts = new FactReader(request.Facts ?? []);
+        var traced = request.IncludeTrace;
+        var facts = new FactReader(request.Facts ?? [], traced);
         var reasons = new List<string>();
         var parameters = new List<ParameterTrace>();
 
@@ -84,6 +94,11 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             if (value is null)
             {
                 return null;
+            }
+
+            if (!traced)
+            {
+                return new ParameterTrace(id, value.Value, parameter.Unit, value.From, value.Until, onDate, value.Reference);
             }
 
             var next = parameter.Values.FirstOrDefault(v => v.From > value.From)?.From;
@@ -102,28 +117,45 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         var outsidePeriod = false;
         if (applicable is { } day)
         {
-            var matched = rule.Periods.FirstOrDefault(p => p.Contains(day));
-            period = new PeriodTrace(matched is not null, matched, rule.Periods);
+            RulePeriod? matched = null;
+            foreach (var p in rule.Periods)
+            {
+                if (p.Contains(day))
+                {
+                    matched = p;
+                    break;
+                }
+            }
+
+            period = traced ? new PeriodTrace(matched is not null, matched, rule.Periods) : null;
             if (matched is null)
             {
                 outsidePeriod = true;
-                reasons.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
+                if (traced) reasons.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
             }
         }
 
-        var conditions = rule.Conditions.Select(c => Check(c, facts, request.Date, onDate, Parameter)).ToList();
-        foreach (var failed in conditions.Where(c => c.Result == ConditionStatus.Fail))
+        var conditions = new List<ConditionTrace>(rule.Conditions.Count);
+        foreach (var condition in rule.Conditions)
         {
-            reasons.Add($"不符合：{failed.Description}（{failed.Detail}）");
+            conditions.Add(Check(condition, facts, request.Date, onDate, Parameter, traced));
         }
 
-        foreach (var review in conditions.Where(c => c.Result == ConditionStatus.ManualReview))
+        if (traced)
         {
-            reasons.Add($"需经办人审核：{review.Description}（{review.Detail}）");
+            foreach (var failed in conditions.Where(c => c.Result == ConditionStatus.Fail))
+            {
+                reasons.Add($"不符合：{failed.Description}（{failed.Detail}）");
+            }
+
+            foreach (var review in conditions.Where(c => c.Result == ConditionStatus.ManualReview))
+            {
+                reasons.Add($"需经办人审核：{review.Description}（{review.Detail}）");
+            }
         }
 
-        var onceOnly = rule.OnceOnly is { } once ? CheckOnceOnly(rule, once, facts, onDate) : null;
-        if (onceOnly is { AlreadyPaid: true })
+        var onceOnly = rule.OnceOnly is { } once ? CheckOnceOnly(rule, once, facts, onDate, traced) : null;
+        if (traced && onceOnly is { AlreadyPaid: true })
         {
             reasons.Add(onceOnly.Detail);
         }
@@ -134,12 +166,36 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             missing.Add(rule.AppliesOn);
         }
 
-        missing.AddRange(conditions.Where(c => c.Result == ConditionStatus.Missing).SelectMany(c => c.Facts.Where(f => f.Missing).Select(f => f.Name)));
+        // Untraced, a condition's Facts holds only its missing reads (FactReader records no others).
+        var anyFail = false;
+        var anyReview = false;
+        foreach (var condition in conditions)
+        {
+            switch (condition.Result)
+            {
+                case ConditionStatus.Missing:
+                    foreach (var read in condition.Facts)
+                    {
+                        if (read.Missing)
+                        {
+                            missing.Add(read.Name);
+                        }
+                    }
 
-        var ineligible = outsidePeriod || conditions.Any(c => c.Result == ConditionStatus.Fail) || onceOnly is { AlreadyPaid: true };
+                    break;
+                case ConditionStatus.Fail:
+                    anyFail = true;
+                    break;
+                case ConditionStatus.ManualReview:
+                    anyReview = true;
+                    break;
+            }
+        }
+
+        var ineligible = outsidePeriod || anyFail || onceOnly is { AlreadyPaid: true };
         var outcome = ineligible ? Outcome.Ineligible
             : missing.Count > 0 ? Outcome.NeedsInformation
-            : conditions.Any(c => c.Result == ConditionStatus.ManualReview) ? Outcome.ManualReview
+            : anyReview ? Outcome.ManualReview
             : Outcome.Eligible;
 
         long? amount = null;
@@ -147,7 +203,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         IReadOnlyList<FactRead> amountFacts = [];
         if (outcome == Outcome.Eligible)
         {
-            var calculator = new AmountCalculator(rule, facts, request.Date, onDate, Parameter, Catalogue.Conditions);
+            var calculator = new AmountCalculator(rule, facts, request.Date, onDate, Parameter, Catalogue.Conditions, traced);
             var result = calculator.Compute();
             amountFacts = facts.TakeReads();
             if (result.MissingFacts.Count > 0)
@@ -158,7 +214,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             else if (result.Exhausted is { } exhausted)
             {
                 outcome = Outcome.Ineligible;
-                reasons.Add(exhausted);
+                if (traced) reasons.Add(exhausted);
             }
             else
             {
@@ -167,24 +223,26 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 if (result.MissingParameters.Count > 0)
                 {
                     flags.Add(DecisionFlags.LocalParameterMissing);
-                    reasons.Add($"补贴标准由本地设定，{Iso(onDate)} 尚无取值：{Wording.List(result.MissingParameters)}");
+                    if (traced) reasons.Add($"补贴标准由本地设定，{Iso(onDate)} 尚无取值：{Wording.List(result.MissingParameters)}");
                 }
             }
         }
 
-        if (outcome == Outcome.NeedsInformation)
+        if (traced && outcome == Outcome.NeedsInformation)
         {
             reasons.Add("缺少事实：" + Wording.List(missing.Distinct()));
         }
 
-        var decisionTrace = new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn,
-            period, conditions, onceOnly, parameters, amountFacts);
-        return Decision(rule, outcome, amount, breakdown, flags, missing.Distinct().ToList(), reasons, decisionTrace);
+        var decisionTrace = traced
+            ? new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, period, conditions, onceOnly, parameters, amountFacts)
+            : new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, null, [], null, [], []);
+        IReadOnlyList<string> missingFacts = missing.Count == 0 ? [] : missing.Distinct().ToList();
+        return Decision(rule, outcome, amount, breakdown, flags, missingFacts, reasons, decisionTrace);
     }
 
-    private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter)
+    private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter, bool traced)
     {
-        var context = new ConditionContext(condition.Args, facts, evaluationDate, onDate, parameter);
+        var context = new ConditionContext(condition.Args, facts, evaluationDate, onDate, parameter, traced);
         ConditionVerdict verdict;
         if (!Catalogue.Conditions.TryGet(condition.Check, out var definition))
         {
@@ -213,7 +271,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
     /// An id is compared only when both the payment and the facts carry it: the host passes the
     /// claimant's own history.
     /// </summary>
-    private static OnceOnlyTrace CheckOnceOnly(PolicyRule rule, OnceOnlyRule once, FactReader facts, DateOnly onDate)
+    private static OnceOnlyTrace CheckOnceOnly(PolicyRule rule, OnceOnlyRule once, FactReader facts, DateOnly onDate, bool traced)
     {
         var personId = once.Scope is OnceOnlyScope.Person or OnceOnlyScope.PersonAndEnterprise ? facts.OptionalText("person.id") : null;
         var enterpriseId = once.Scope is OnceOnlyScope.Enterprise or OnceOnlyScope.PersonAndEnterprise ? facts.OptionalText("enterprise.id") : null;
@@ -243,12 +301,12 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 continue;
             }
 
-            return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, true,
+            return !traced ? new OnceOnlyTrace(once.Scope, once.PerCalendarYear, true, "", once.Reference) : new OnceOnlyTrace(once.Scope, once.PerCalendarYear, true,
                 $"已享受过该补贴：{(paidOn is null ? "此前" : $"已于 {paidOn} ")}按 {rule.Id} 发放（按{Wording.Scope(once.Scope)}{(once.PerCalendarYear ? "每自然年度" : "")}一次性）",
                 once.Reference);
         }
 
-        return new OnceOnlyTrace(once.Scope, once.PerCalendarYear, false,
+        return !traced ? new OnceOnlyTrace(once.Scope, once.PerCalendarYear, false, "", once.Reference) : new OnceOnlyTrace(once.Scope, once.PerCalendarYear, false,
             $"history.payments 中没有 {rule.Id} 的发放记录（共提供 {payments?.Count ?? 0} 条）", once.Reference);
     }
 

@@ -11,8 +11,13 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// records every read, so that a trace shows exactly which values a decision used. Dates are
 /// ISO strings (yyyy-MM-dd); numbers may be JSON numbers or numeric strings; booleans may be JSON
 /// booleans or "true"/"false". A value of the wrong shape counts as missing, with a note.
+/// A host building facts in code may also give a date as a <see cref="DateOnly"/> value
+/// (<c>JsonValue.Create(date)</c>), which is read without formatting and parsing it (date
+/// facts only: the records of <c>history.payments</c> are matched as JSON text and keep ISO strings).
+/// With <paramref name="trace"/> false only the missing reads are recorded (what the decision
+/// needs); values read are neither copied nor kept.
 /// </summary>
-public sealed class FactReader(JsonObject facts)
+public sealed class FactReader(JsonObject facts, bool trace = true)
 {
     // Fact names come from the catalogue (a few hundred): their parts are split once, not on
     // every read (a batch reads millions of facts).
@@ -26,6 +31,11 @@ public sealed class FactReader(JsonObject facts)
     /// <summary>Starts a new section of reads (one per condition) and returns the previous one.</summary>
     public IReadOnlyList<FactRead> TakeReads()
     {
+        if (_reads.Count == 0)
+        {
+            return [];
+        }
+
         var reads = _reads;
         _reads = [];
         return reads;
@@ -52,10 +62,11 @@ public sealed class FactReader(JsonObject facts)
 
     public bool Has(string name) => Raw(name) is not null;
 
-    public DateOnly? Date(string name) => Read(name, node =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && TryParseIsoDate(s, out var d)
-            ? d
-            : (DateOnly?)null);
+    public DateOnly? Date(string name) => Read(name, static node =>
+        node is not JsonValue v ? null
+        : v.TryGetValue<string>(out var s) ? (TryParseIsoDate(s, out var d) ? d : null)
+        : v.TryGetValue<DateOnly>(out var date) ? date
+        : (DateOnly?)null);
 
     /// <summary>
     /// DateOnly.TryParseExact(s, "yyyy-MM-dd", invariant): the common shape (ten ASCII
@@ -159,7 +170,11 @@ public sealed class FactReader(JsonObject facts)
     {
         var node = Raw(name);
         var value = node is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
-        _reads.Add(new FactRead(name, node?.DeepClone(), value is null));
+        if (trace || value is null)
+        {
+            _reads.Add(new FactRead(name, trace ? node?.DeepClone() : null, value is null));
+        }
+
         return value;
     }
 
@@ -174,7 +189,15 @@ public sealed class FactReader(JsonObject facts)
 
     private void Record(string name, JsonNode? node, bool missing)
     {
-        _reads.Add(new FactRead(name, node?.DeepClone(), missing));
+        if (trace)
+        {
+            _reads.Add(new FactRead(name, node?.DeepClone(), missing));
+        }
+        else if (missing)
+        {
+            _reads.Add(new FactRead(name, null, true));
+        }
+
         if (missing && !Missing.Contains(name))
         {
             Missing.Add(name);

@@ -34,6 +34,11 @@ internal static class StandardConditions
             return ctx.Incomplete();
         }
 
+        if (!ctx.Traced)
+        {
+            return ConditionVerdict.Of(value == expected);
+        }
+
         var fact = Wording.Fact(ctx.Arg("fact"));
         return value == expected
             ? ConditionVerdict.Of(true, $"{fact} 为{Wording.Bool(value)}")
@@ -49,7 +54,7 @@ internal static class StandardConditions
 
         var allowed = ctx.Arg("values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var pass = allowed.Contains(value, StringComparer.Ordinal);
-        return ConditionVerdict.Of(pass, $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，{(pass ? "在" : "不在")}允许的取值（{Wording.List(allowed)}）内");
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass, $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，{(pass ? "在" : "不在")}允许的取值（{Wording.List(allowed)}）内");
     }
 
     private static ConditionVerdict Compare(ConditionContext ctx)
@@ -63,7 +68,7 @@ internal static class StandardConditions
 
         var kind = Threshold.Parse(ctx.Arg("op"));
         var pass = Threshold.Satisfies(kind, value.Value, limit.Value);
-        return ConditionVerdict.Of(pass,
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass,
             $"{Wording.Fact(ctx.Arg("fact"))} 为 {Num(value.Value)}，{Wording.Relation(kind, pass)} {Num(limit.Value)}");
     }
 
@@ -78,7 +83,7 @@ internal static class StandardConditions
 
         var kind = Threshold.Parse(ctx.Arg("op"));
         var pass = Threshold.Satisfies(kind, date.Value.DayNumber, other.Value.DayNumber);
-        return ConditionVerdict.Of(pass,
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass,
             $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)} {Wording.DateRelation(kind, pass)} {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)}");
     }
 
@@ -99,6 +104,11 @@ internal static class StandardConditions
         var kind = Threshold.Parse(ctx.Arg("op"));
         var boundary = PolicyDates.AddMonths(from.Value, n.Value * monthsPerUnit);
         var pass = Threshold.Satisfies(kind, to.Value.DayNumber, boundary.DayNumber);
+        if (!ctx.Traced)
+        {
+            return ConditionVerdict.Of(pass);
+        }
+
         var span = $"{n} {unit}";
 
         // e.g. 失业登记日期 2020-01-15 至 录用日期 2020-06-20 满 5 个月，不足 6 个月（2020-01-15 后 6 个月为 2020-07-15）
@@ -121,7 +131,7 @@ internal static class StandardConditions
         var kind = Threshold.Parse(ctx.Arg("op"));
         var age = PolicyDates.AgeOn(birth.Value, on.Value);
         var pass = Threshold.Satisfies(kind, age, limit.Value);
-        return ConditionVerdict.Of(pass,
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass,
             $"{Wording.Fact(ctx.Arg("on"))} {Iso(on.Value)} 时年满 {age} 周岁（{Wording.Fact(ctx.Arg("birth"))} {Iso(birth.Value)}），{Wording.Relation(kind, pass)} {limit} 周岁");
     }
 
@@ -135,7 +145,7 @@ internal static class StandardConditions
         }
 
         var same = date.Value.Year == other.Value.Year;
-        return ConditionVerdict.Of(same, same
+        return !ctx.Traced ? ConditionVerdict.Of(same) : ConditionVerdict.Of(same, same
             ? $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)} 与 {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)} 同在 {date.Value.Year} 年"
             : $"{Wording.Fact(ctx.Arg("fact"))} {Iso(date.Value)}（{date.Value.Year} 年）与 {Wording.Fact(ctx.Arg("other"))} {Iso(other.Value)}（{other.Value.Year} 年）不在同一年度");
     }
@@ -166,7 +176,7 @@ internal static class StandardConditions
         }
 
         var pass = Threshold.Satisfies(ThresholdKind.AtMost, rate.Value, limit.Value);
-        return ConditionVerdict.Of(pass,
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass,
             $"参保职工 {Num(employees.Value)} 人，{(small ? "不超过" : "超过")} {Num(smallSize.Value)} 人；" +
             $"裁员率 {Num(rate.Value)}，{Wording.Relation(ThresholdKind.AtMost, pass)} {Num(limit.Value)}");
     }
@@ -196,7 +206,7 @@ internal static class StandardConditions
 
         var actual = newHires.Value / employees.Value;
         var pass = Threshold.Satisfies(ThresholdKind.AtLeast, actual, ratio.Value);
-        return ConditionVerdict.Of(pass,
+        return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass,
             $"当年新招用 {Num(newHires.Value)} 人 / 现有职工 {Num(employees.Value)} 人 = {Num(actual)}，" +
             $"{Wording.Relation(ThresholdKind.AtLeast, pass)} {Num(ratio.Value)}（职工{(large ? "超过" : "不超过")} {Num(largeSize.Value)} 人）");
     }
