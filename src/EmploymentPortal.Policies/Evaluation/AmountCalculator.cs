@@ -56,7 +56,7 @@ internal sealed class AmountCalculator(
             : amount.BaseParameter is not null ? Yuan(amount.BaseParameter) : null;
         decimal? shareOf = amount.Share is null ? null : Value(amount.Share);
 
-        var missingFacts = facts.Missing.Skip(before).ToList();
+        List<string> missingFacts = facts.Missing.Count > before ? facts.Missing.GetRange(before, facts.Missing.Count - before) : [];
         if (missingFacts.Count > 0)
         {
             return new AmountResult(null, null, missingFacts, [], null);
@@ -65,8 +65,13 @@ internal sealed class AmountCalculator(
         var caps = new List<CapApplied>();
         if (months is not null)
         {
-            foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Months))
+            foreach (var cap in amount.Caps)
             {
+                if (cap.Applies != CapTarget.Months)
+                {
+                    continue;
+                }
+
                 if (Value(cap.Parameter) is not { } limit)
                 {
                     continue;
@@ -87,8 +92,13 @@ internal sealed class AmountCalculator(
 
         if (requested is not null)
         {
-            foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Requested))
+            foreach (var cap in amount.Caps)
             {
+                if (cap.Applies != CapTarget.Requested)
+                {
+                    continue;
+                }
+
                 if (Yuan(cap.Parameter) is { } limit)
                 {
                     var capped = Math.Min(requested.Value, limit);
@@ -116,8 +126,13 @@ internal sealed class AmountCalculator(
         }
 
         var beforeCaps = Round(total.Value);
-        foreach (var cap in amount.Caps.Where(c => c.Applies == CapTarget.Total))
+        foreach (var cap in amount.Caps)
         {
+            if (cap.Applies != CapTarget.Total)
+            {
+                continue;
+            }
+
             if (Yuan(cap.Parameter) is { } limit)
             {
                 var capped = Math.Min(total.Value, limit);

@@ -22,8 +22,9 @@ public sealed record ConditionVerdict(ConditionStatus Status, string Detail)
 public sealed class ConditionContext
 {
     private readonly Func<string, ParameterTrace?> _parameter;
-    private readonly List<ParameterTrace> _parametersUsed = [];
-    private readonly List<string> _parametersMissing = [];
+    // Made on first use: most conditions use one parameter or none, and a batch makes millions of contexts.
+    private List<ParameterTrace>? _parametersUsed;
+    private List<string>? _parametersMissing;
 
     internal ConditionContext(
         IReadOnlyDictionary<string, string> args,
@@ -55,7 +56,7 @@ public sealed class ConditionContext
     /// <summary>The date the rule's period and parameters apply to (per rule: hire date, evaluation date, ...).</summary>
     public DateOnly ApplicableDate { get; }
 
-    public IReadOnlyList<ParameterTrace> ParametersUsed => _parametersUsed;
+    public IReadOnlyList<ParameterTrace> ParametersUsed => (IReadOnlyList<ParameterTrace>?)_parametersUsed ?? [];
 
     public string Arg(string name) => Args.TryGetValue(name, out var value)
         ? value
@@ -83,11 +84,11 @@ public sealed class ConditionContext
         var use = _parameter(id);
         if (use is null)
         {
-            _parametersMissing.Add(id);
+            (_parametersMissing ??= []).Add(id);
             return null;
         }
 
-        _parametersUsed.Add(use);
+        (_parametersUsed ??= []).Add(use);
         return use.Value;
     }
 
@@ -107,7 +108,7 @@ public sealed class ConditionContext
             return new ConditionVerdict(ConditionStatus.Missing, "缺少事实：" + Wording.List(missing));
         }
 
-        return _parametersMissing.Count > 0
+        return _parametersMissing is { Count: > 0 }
             ? new ConditionVerdict(ConditionStatus.ManualReview, $"参数 {Wording.List(_parametersMissing)} 在 {Wording.Iso(ApplicableDate)} 尚无取值（由本地设定）")
             : new ConditionVerdict(ConditionStatus.ManualReview, "信息不全，无法判定");
     }

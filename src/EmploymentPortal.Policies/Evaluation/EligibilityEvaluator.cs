@@ -44,14 +44,29 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
     public EvaluationResult Evaluate(EvaluationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var rules = request.RuleId is not null
-            ? Catalogue.FindRule(request.RuleId) is { } one ? [one] : []
-            : Catalogue.RulesForBenefit(request.Benefit);
+        if (request.RuleId is not null)
+        {
+            // One rule (the batch case): no enumerators, one list of one decision.
+            var decided = new List<RuleDecision>(1);
+            if (Catalogue.FindRule(request.RuleId) is { } one)
+            {
+                var document = Catalogue.DocumentOf(one);
+                var here = InJurisdiction(document, request.Jurisdiction);
+                if (here || request.IncludeOtherJurisdictions)
+                {
+                    decided.Add(EvaluateRule(one, document, here, request));
+                }
+            }
+
+            return new EvaluationResult(request.Benefit, request.Jurisdiction, request.Date, Catalogue.Version, decided);
+        }
+
+        var rules = Catalogue.RulesForBenefit(request.Benefit);
         var decisions = new List<RuleDecision>();
         foreach (var rule in rules)
         {
             var document = Catalogue.DocumentOf(rule);
-            var here = document.Jurisdictions.Contains(request.Jurisdiction, StringComparer.Ordinal);
+            var here = InJurisdiction(document, request.Jurisdiction);
             if (here || request.IncludeOtherJurisdictions)
             {
                 decisions.Add(EvaluateRule(rule, document, here, request));
@@ -315,4 +330,18 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         new(rule.Id, rule.DocumentId, rule.Title, rule.Benefit, rule.Beneficiary, outcome, amount, breakdown, flags, missing, reasons, rule.Reference, trace);
 
     private static string Iso(DateOnly date) => Wording.Iso(date);
+
+    private static bool InJurisdiction(PolicyDocument document, string jurisdiction)
+    {
+        var list = document.Jurisdictions;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], jurisdiction, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

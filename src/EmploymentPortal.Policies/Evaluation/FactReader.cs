@@ -26,7 +26,9 @@ public sealed class FactReader(JsonObject facts, bool trace = true)
     private List<FactRead> _reads = [];
 
     /// <summary>Facts that were asked for and not present (or unreadable), in order, once each.</summary>
-    public List<string> Missing { get; } = [];
+    public List<string> Missing => _missing ??= [];
+
+    private List<string>? _missing;
 
     /// <summary>Starts a new section of reads (one per condition) and returns the previous one.</summary>
     public IReadOnlyList<FactRead> TakeReads()
