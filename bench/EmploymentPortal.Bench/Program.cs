@@ -35,7 +35,7 @@ switch (args)
             return 2;
         }
 
-        return await EvaluateBatchCommand.RunAsync(batch);
+        return EvaluateBatchCommand.Run(batch);
 
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
@@ -48,7 +48,7 @@ switch (args)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --provider postgres|sqlite --connection "<cs>"
                   [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1] [--vacancies N]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- evaluate-batch --connection "<npgsql cs>"
-                  [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>]   (evaluate-batch --help for the facts)
+                  [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>] [--trace on|off] [--mode pipeline|phases]   (evaluate-batch --help for the facts)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);
         return 2;

@@ -9,18 +9,29 @@ public sealed record EvaluateBatchOptions(
     DateOnly Date,
     int Workers,
     string? LocalParameters,
-    string? PolicyTexts)
+    string? PolicyTexts,
+    bool Trace = false,
+    bool Phases = false)
 {
     public const string DefaultRule = "nanhe-2020-1.labour-preparatory-training";
 
     public const string Usage = """
         evaluate-batch --connection "<npgsql connection string>" [--rule <rule id>] [--date yyyy-MM-dd]
                        [--workers N] [--local-parameters <yaml>] [--policy-texts <dir>]
+                       [--trace on|off] [--mode pipeline|phases]
 
         Reads every resident (Id, BirthDate, Sex; no names, ID numbers or phones) from the
-        Residents table of a PostgreSQL database with an Npgsql data reader, builds a facts
-        object per resident and evaluates ONE rule for each, on all cores. Prints rows, the read
-        and evaluation times, residents/s, the outcome counts, the flags and the sum of amounts.
+        Residents table of a PostgreSQL database with an Npgsql data reader and evaluates ONE
+        rule for each, on all cores. Prints rows, the read and evaluation times, residents/s,
+        the outcome counts, the flags and the sum of amounts.
+
+        Each worker keeps one facts object and updates the resident's values in it (birthDate
+        as a DateOnly value, not a string). --mode pipeline (default): one thread reads chunks
+        of 16,384 rows while the workers evaluate the chunks already read, so the wall time is
+        about max(read, evaluate). --mode phases: everything is read first, then evaluated, to
+        time the two apart. --trace off (default) evaluates with IncludeTrace = false (same
+        outcomes, amounts, flags and missing facts; no reasons, details or trace); --trace on
+        builds the full decision with its trace for every resident.
 
         Facts per resident (the fixed scenario: every resident is an unemployed person who is
         hired, and starts a training course, on --date):
@@ -58,6 +69,8 @@ public sealed record EvaluateBatchOptions(
         var workers = Environment.ProcessorCount;
         string? local = null;
         string? texts = Environment.GetEnvironmentVariable("PORTAL_POLICY_TEXTS");
+        var trace = false;
+        var phases = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -92,6 +105,22 @@ public sealed record EvaluateBatchOptions(
                 case "--policy-texts":
                     texts = value;
                     break;
+                case "--trace":
+                    trace = value switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        _ => throw new ArgumentException($"--trace must be on or off, not '{value}'."),
+                    };
+                    break;
+                case "--mode":
+                    phases = value switch
+                    {
+                        "phases" => true,
+                        "pipeline" => false,
+                        _ => throw new ArgumentException($"--mode must be pipeline or phases, not '{value}'."),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.");
             }
@@ -102,6 +131,6 @@ public sealed record EvaluateBatchOptions(
             throw new ArgumentException("--connection is required.");
         }
 
-        return new EvaluateBatchOptions(connection, rule, date, workers, local, texts);
+        return new EvaluateBatchOptions(connection, rule, date, workers, local, texts, trace, phases);
     }
 }
