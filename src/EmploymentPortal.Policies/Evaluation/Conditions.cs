@@ -56,6 +56,7 @@ public sealed class ConditionContext
     /// <summary>The date the rule's period and parameters apply to (per rule: hire date, evaluation date, ...).</summary>
     public DateOnly ApplicableDate { get; }
 
+    /// <summary>The parameters used, for the trace (empty when <see cref="Traced"/> is false).</summary>
     public IReadOnlyList<ParameterTrace> ParametersUsed => (IReadOnlyList<ParameterTrace>?)_parametersUsed ?? [];
 
     public string Arg(string name) => Args.TryGetValue(name, out var value)
@@ -88,7 +89,11 @@ public sealed class ConditionContext
             return null;
         }
 
-        (_parametersUsed ??= []).Add(use);
+        if (Traced)
+        {
+            (_parametersUsed ??= []).Add(use);
+        }
+
         return use.Value;
     }
 

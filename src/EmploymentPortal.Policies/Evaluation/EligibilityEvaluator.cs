@@ -95,8 +95,9 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
 
         var traced = request.IncludeTrace;
         var facts = new FactReader(request.Facts ?? [], traced);
-        var reasons = new List<string>();
-        var parameters = new List<ParameterTrace>();
+        // Untraced, neither list is made: every use below is behind `traced`.
+        var reasons = traced ? new List<string>() : null;
+        var parameters = traced ? new List<ParameterTrace>() : null;
 
         DateOnly? applicable = rule.AppliesOn == PolicyRule.EvaluationDate ? request.Date : facts.Date(rule.AppliesOn);
         facts.TakeReads();
@@ -119,9 +120,9 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             var next = parameter.Values.FirstOrDefault(v => v.From > value.From)?.From;
             var until = value.Until ?? next?.AddDays(-1);
             var use = new ParameterTrace(id, value.Value, parameter.Unit, value.From, until, onDate, value.Reference);
-            if (!parameters.Contains(use))
+            if (!parameters!.Contains(use))
             {
-                parameters.Add(use);
+                parameters!.Add(use);
             }
 
             return use;
@@ -146,7 +147,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             if (matched is null)
             {
                 outsidePeriod = true;
-                if (traced) reasons.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
+                if (traced) reasons!.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
             }
         }
 
@@ -160,19 +161,19 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         {
             foreach (var failed in conditions.Where(c => c.Result == ConditionStatus.Fail))
             {
-                reasons.Add($"不符合：{failed.Description}（{failed.Detail}）");
+                reasons!.Add($"不符合：{failed.Description}（{failed.Detail}）");
             }
 
             foreach (var review in conditions.Where(c => c.Result == ConditionStatus.ManualReview))
             {
-                reasons.Add($"需经办人审核：{review.Description}（{review.Detail}）");
+                reasons!.Add($"需经办人审核：{review.Description}（{review.Detail}）");
             }
         }
 
         var onceOnly = rule.OnceOnly is { } once ? CheckOnceOnly(rule, once, facts, onDate, traced) : null;
         if (traced && onceOnly is { AlreadyPaid: true })
         {
-            reasons.Add(onceOnly.Detail);
+            reasons!.Add(onceOnly.Detail);
         }
 
         var missing = new List<string>();
@@ -229,7 +230,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             else if (result.Exhausted is { } exhausted)
             {
                 outcome = Outcome.Ineligible;
-                if (traced) reasons.Add(exhausted);
+                if (traced) reasons!.Add(exhausted);
             }
             else
             {
@@ -238,21 +239,21 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 if (result.MissingParameters.Count > 0)
                 {
                     flags.Add(DecisionFlags.LocalParameterMissing);
-                    if (traced) reasons.Add($"补贴标准由本地设定，{Iso(onDate)} 尚无取值：{Wording.List(result.MissingParameters)}");
+                    if (traced) reasons!.Add($"补贴标准由本地设定，{Iso(onDate)} 尚无取值：{Wording.List(result.MissingParameters)}");
                 }
             }
         }
 
         if (traced && outcome == Outcome.NeedsInformation)
         {
-            reasons.Add("缺少事实：" + Wording.List(missing.Distinct()));
+            reasons!.Add("缺少事实：" + Wording.List(missing.Distinct()));
         }
 
         var decisionTrace = traced
-            ? new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, period, conditions, onceOnly, parameters, amountFacts)
+            ? new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, period, conditions, onceOnly, parameters!, amountFacts)
             : new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, null, [], null, [], []);
         IReadOnlyList<string> missingFacts = missing.Count == 0 ? [] : missing.Distinct().ToList();
-        return Decision(rule, outcome, amount, breakdown, flags, missingFacts, reasons, decisionTrace);
+        return Decision(rule, outcome, amount, breakdown, flags, missingFacts, (IReadOnlyList<string>?)reasons ?? [], decisionTrace);
     }
 
     private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter, bool traced)
