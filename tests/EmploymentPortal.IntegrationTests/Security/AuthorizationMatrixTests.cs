@@ -33,6 +33,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Staff = [Who.StationStaff, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] ResidentRecords = [Who.StationStaff, Who.BureauOfficer];
     private static readonly Who[] Bureau = [Who.BureauOfficer];
+    private static readonly Who[] Enterprise = [Who.EnterpriseUser];
     private static readonly Who[] Administration = [Who.Administrator];
 
     /// <summary>
@@ -81,6 +82,11 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/policies/", SignedIn),
         new(Get, "/api/v1/policies/{id}/rules", SignedIn, Probe: "/api/v1/policies/nanhe-2020-1/rules"),
         new(Post, "/api/v1/eligibility/evaluate", SignedIn, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/", Everyone, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/{id:guid}/verify", Bureau, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/vacancies/", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/vacancies/{id:guid}/review", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/vacancies/", Everyone),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
