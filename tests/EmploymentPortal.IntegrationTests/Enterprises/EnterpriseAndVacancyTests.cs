@@ -200,6 +200,24 @@ public abstract class EnterpriseAndVacancyTests
     }
 
     [Fact]
+    public async Task Enterprise_page_of_vacancies_lists_no_other_enterprise_s_vacancy()
+    {
+        var own = await Enterprise1Async();
+        await using var db = _app.Database.CreateContext();
+        var foreignTitles = await db.Vacancies.Where(v => v.EnterpriseId != own.Id).Select(v => v.Title).Distinct().ToListAsync();
+        var ownTitles = await db.Vacancies.Where(v => v.EnterpriseId == own.Id).Select(v => v.Title).ToListAsync();
+        var client = await _app.SignedInClientAsync("enterprise1");
+
+        var html = await client.GetStringAsync("/enterprise/vacancies");
+
+        Assert.Contains("data-testid=\"enterprise-vacancies\"", html, StringComparison.Ordinal);
+        var shown = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"vacancy-row-title\">([^<]*)<").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, t => Assert.Contains(t, ownTitles));
+        Assert.All(foreignTitles.Except(ownTitles), t => Assert.DoesNotContain(t, shown));
+    }
+
+    [Fact]
     public async Task Public_board_shows_only_published_unexpired_vacancies_of_verified_enterprises()
     {
         var ids = await BoardIdsAsync("pageSize=100");
