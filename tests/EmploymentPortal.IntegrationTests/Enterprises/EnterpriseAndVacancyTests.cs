@@ -155,6 +155,7 @@ public abstract class EnterpriseAndVacancyTests
             await using var db = _app.Database.CreateContext();
             var edit = (await VacancyQueries.ForEditAsync(db, principal, id))!;
             edit.Openings = 7;
+            edit.Submit = true;
             return await services.GetRequiredService<SaveVacancy.Handler>().HandleAsync(edit);
         });
         Assert.True(command.Succeeded, command.Result.Message);

@@ -187,7 +187,9 @@ public static class SaveVacancy
                         db.Vacancies.Add(vacancy);
                     }
 
-                    if (command.Submit)
+                    // A pending vacancy is under review already, and an edited published one
+                    // went back to review by itself: only drafts and rejected ones need submitting.
+                    if (command.Submit && vacancy.Status is VacancyStatus.Draft or VacancyStatus.Rejected)
                     {
                         vacancy.Submit(enterprise, today);
                     }
