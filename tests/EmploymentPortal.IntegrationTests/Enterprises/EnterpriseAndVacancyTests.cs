@@ -235,6 +235,25 @@ public abstract class EnterpriseAndVacancyTests
         Assert.All(ids, id => Assert.Contains(id, expected));
     }
 
+    [Fact]
+    public async Task Expiry_job_expires_a_published_vacancy_after_its_last_valid_day_only()
+    {
+        var title = $"过期测试岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
+        // Valid until today only, so that expiring "tomorrow" touches no other test's vacancy.
+        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
+
+        await VacancyExpiry.RunAsync(db, validUntil);
+        var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
+        await VacancyExpiry.RunAsync(db, validUntil.AddDays(1));
+
+        Assert.Equal(VacancyStatus.Published, stillPublished);
+        Assert.Equal(VacancyStatus.Expired, (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status);
+    }
+
     [Theory]
     [InlineData(1.0)]
     [InlineData(3.0)]
@@ -317,7 +336,7 @@ public abstract class EnterpriseAndVacancyTests
         };
     }
 
-    private static object VacancyBody(string title, bool submit) => new
+    private static object VacancyBody(string title, bool submit, int validDays = 60) => new
     {
         title,
         occupationGroup = "Production",
@@ -328,7 +347,7 @@ public abstract class EnterpriseAndVacancyTests
         workType = "FullTime",
         requirements = "能适应两班倒",
         noExperienceRequired = true,
-        validUntil = DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        validUntil = DateTime.UtcNow.Date.AddDays(validDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         submit,
     };
 
@@ -355,10 +374,10 @@ public abstract class EnterpriseAndVacancyTests
         return await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == enterpriseId);
     }
 
-    private async Task<Guid> PostVacancyAsEnterprise1Async(string title)
+    private async Task<Guid> PostVacancyAsEnterprise1Async(string title, int validDays = 60)
     {
         var client = await _app.SignedInClientAsync("enterprise1");
-        var response = await client.PostAsJsonAsync("/api/v1/vacancies", VacancyBody(title, submit: true));
+        var response = await client.PostAsJsonAsync("/api/v1/vacancies", VacancyBody(title, submit: true, validDays));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         using var json = JsonDocument.Parse(body);

@@ -12,6 +12,7 @@ public static class EnterpriseServiceCollectionExtensions
         services.AddScoped<SaveVacancy.Handler>();
         services.AddScoped<SubmitVacancy.Handler>();
         services.AddScoped<ReviewVacancy.Handler>();
+        services.AddHostedService<VacancyExpiryService>();
         return services;
     }
 }
