@@ -4,6 +4,7 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Vacancies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<Community> Communities => Set<Community>();
 
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
 
     public DbSet<Resident> Residents => Set<Resident>();
 

@@ -5,6 +5,7 @@ using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Admin;
+using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -24,6 +25,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalValidators();
 builder.Services.AddAdminFeatures();
+builder.Services.AddEnterpriseFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -73,6 +75,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapPolicyEndpoints();
+api.MapEnterpriseEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,8 @@ public sealed class DemoDataSeeder
         var enterprises = await SeedEnterprisesAsync(random, communities, cancellationToken);
         await SeedResidentsAsync(random, communities, cancellationToken);
         await SeedUsersAsync(password, communities, enterprises);
-        _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, ResidentCount);
+        var vacancies = await SeedVacanciesAsync(enterprises, cancellationToken);
+        _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }
 
@@ -137,6 +139,10 @@ public sealed class DemoDataSeeder
         var enterprises = new List<Enterprise>();
         var names = new HashSet<string>();
         var codes = new HashSet<string>();
+
+        // The registry details draw from a random source of their own, so that adding them did
+        // not change the residents generated after the enterprises.
+        var detailsRandom = new Random(4754);
         while (enterprises.Count < EnterpriseCount)
         {
             var name = $"{DemoCity.Name[..2]}{Pick(random, DemoCity.EnterpriseWords)}{Pick(random, DemoCity.EnterpriseTrades)}{Pick(random, DemoCity.EnterpriseForms)}";
@@ -158,6 +164,7 @@ public sealed class DemoDataSeeder
 
             var (lat, lon) = GeneratedLocations.InRing(random, community.StationLatitude, community.StationLongitude, 0, 2.5);
             var enterprise = new Enterprise(code, name, community.Id, $"{community.StationAddress[..^7]}{random.Next(1, 300)}号", lat, lon);
+            enterprise.UpdateDetails(DemoEnterpriseDetails(detailsRandom, enterprise));
             if (enterprises.Count % 10 != 9)
             {
                 enterprise.Verify();
@@ -170,6 +177,116 @@ public sealed class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
         return enterprises;
     }
+
+    private static EnterpriseDetails DemoEnterpriseDetails(Random random, Enterprise enterprise)
+    {
+        var size = (EnterpriseSize)Math.Min(3, (int)(4 * Math.Pow(random.NextDouble(), 0.4)));
+        var total = size switch
+        {
+            EnterpriseSize.Large => random.Next(1000, 3000),
+            EnterpriseSize.Medium => random.Next(300, 1000),
+            EnterpriseSize.Small => random.Next(20, 300),
+            _ => random.Next(3, 20),
+        };
+        var industries = new[] { IndustrySection.C, IndustrySection.C, IndustrySection.E, IndustrySection.F, IndustrySection.G, IndustrySection.H, IndustrySection.I, IndustrySection.L, IndustrySection.O, IndustrySection.Q };
+        return new EnterpriseDetails(
+            enterprise.CreditCode,
+            enterprise.Name,
+            Pick(random, DemoCity.Surnames) + Pick(random, DemoCity.GivenNameCharacters) + Pick(random, DemoCity.GivenNameCharacters),
+            enterprise.Address,
+            Pick(random, industries),
+            size,
+            total,
+            total - random.Next(0, Math.Max(1, total / 10)),
+            Pick(random, DemoCity.Surnames) + Pick(random, DemoCity.GivenNameCharacters),
+            $"139{random.Next(0, 100_000_000):00000000}");
+    }
+
+    /// <summary>
+    /// Vacancies: enterprise1's enterprise (the first verified one) has published, pending and
+    /// rejected vacancies; every fourth other verified enterprise has one or two published ones,
+    /// spread over the city with the enterprises.
+    /// </summary>
+    private async Task<int> SeedVacanciesAsync(List<Enterprise> enterprises, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken);
+        var random = new Random(2022);
+        var now = _time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var verified = enterprises.Where(e => e.Status == EnterpriseStatus.Verified).ToList();
+        var vacancies = new List<Vacancy>();
+
+        Vacancy Make(Enterprise enterprise)
+        {
+            var (group, titles) = DemoVacancyTitles[random.Next(DemoVacancyTitles.Length)];
+            var title = Pick(random, titles);
+            var wageMin = random.Next(25, 60) * 10_000L;
+            var details = new VacancyDetails(
+                title,
+                group,
+                title,
+                random.Next(1, 6),
+                Money.FromFen(wageMin),
+                Money.FromFen(wageMin + (random.Next(5, 30) * 10_000L)),
+                (WorkType)(random.Next(10) switch { < 7 => 0, 7 => 1, 8 => 2, _ => 3 }),
+                enterprise.CommunityId,
+                enterprise.Address,
+                enterprise.Location,
+                "身体健康，吃苦耐劳，服从工作安排。",
+                random.Next(4) == 0,
+                random.Next(3) == 0,
+                random.Next(2) == 0,
+                today.AddDays(random.Next(30, 120)));
+            var vacancy = Vacancy.Draft(enterprise, details, today);
+            vacancies.Add(vacancy);
+            return vacancy;
+        }
+
+        var own = verified[0];
+        for (var i = 0; i < 6; i++)
+        {
+            var vacancy = Make(own);
+            if (i == 5)
+            {
+                continue;
+            }
+
+            vacancy.Submit(own, today);
+            if (i < 3)
+            {
+                vacancy.Approve(own, today, now);
+            }
+            else if (i == 4)
+            {
+                vacancy.Reject("薪资待遇描述不清，请注明是否包含五险一金。");
+            }
+        }
+
+        for (var e = 4; e < verified.Count; e += 4)
+        {
+            var enterprise = verified[e];
+            var count = 1 + random.Next(2);
+            for (var i = 0; i < count; i++)
+            {
+                var vacancy = Make(enterprise);
+                vacancy.Submit(enterprise, today);
+                vacancy.Approve(enterprise, today, now);
+            }
+        }
+
+        db.Vacancies.AddRange(vacancies);
+        await db.SaveChangesAsync(cancellationToken);
+        return vacancies.Count;
+    }
+
+    private static readonly (OccupationGroup Group, string[] Titles)[] DemoVacancyTitles =
+    [
+        (OccupationGroup.Professionals, ["软件开发工程师", "会计", "护士", "机械工程师"]),
+        (OccupationGroup.Clerical, ["行政文员", "仓库管理员", "前台接待"]),
+        (OccupationGroup.Services, ["餐厅服务员", "快递员", "保洁员", "营业员", "家政服务员", "保安员"]),
+        (OccupationGroup.Agriculture, ["果园采摘工", "养殖工"]),
+        (OccupationGroup.Production, ["数控车工", "电焊工", "普工", "装配工", "叉车司机"]),
+    ];
 
     private async Task SeedResidentsAsync(Random random, List<Community> communities, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Staff = [Who.StationStaff, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] ResidentRecords = [Who.StationStaff, Who.BureauOfficer];
     private static readonly Who[] Bureau = [Who.BureauOfficer];
+    private static readonly Who[] Enterprise = [Who.EnterpriseUser];
     private static readonly Who[] Administration = [Who.Administrator];
 
     /// <summary>
@@ -62,6 +63,16 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/admin/users", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/admin/audit", Administration),
         new(Post, "/admin/audit", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/vacancies", Enterprise),
+        new(Post, "/enterprise/vacancies", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/enterprises", Bureau),
+        new(Post, "/bureau/enterprises", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/vacancies", Bureau),
+        new(Post, "/bureau/vacancies", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/jobs", Everyone),
+        new(Post, "/jobs", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/account/register-enterprise", Everyone),
+        new(Post, "/account/register-enterprise", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/login", Everyone),
         new(Post, "/account/login", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/access-denied", Everyone),
@@ -81,6 +92,11 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/policies/", SignedIn),
         new(Get, "/api/v1/policies/{id}/rules", SignedIn, Probe: "/api/v1/policies/nanhe-2020-1/rules"),
         new(Post, "/api/v1/eligibility/evaluate", SignedIn, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/", Everyone, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/{id:guid}/verify", Bureau, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/vacancies/", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/vacancies/{id:guid}/review", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/vacancies/", Everyone),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),

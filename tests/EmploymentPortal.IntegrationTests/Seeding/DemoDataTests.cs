@@ -42,7 +42,8 @@ public abstract class DemoDataTests
 
         var codes = await db.Enterprises.AsNoTracking().Select(e => e.CreditCode).ToListAsync();
 
-        Assert.Equal(DemoDataSeeder.EnterpriseCount, codes.Count);
+        // Other tests of the shared app sign up enterprises of their own, hence "at least".
+        Assert.True(codes.Count >= DemoDataSeeder.EnterpriseCount, $"{codes.Count} enterprises");
         Assert.All(codes, code => Assert.Equal(code, UnifiedSocialCreditCode.Parse(code).Value));
     }
 

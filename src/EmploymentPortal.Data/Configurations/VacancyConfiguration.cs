@@ -1,0 +1,34 @@
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EmploymentPortal.Data.Configurations;
+
+internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
+{
+    public void Configure(EntityTypeBuilder<Vacancy> builder)
+    {
+        builder.ToTable("Vacancies");
+        builder.Property(v => v.Title).HasMaxLength(100).IsRequired();
+        builder.Property(v => v.Occupation).HasMaxLength(100).IsRequired();
+        builder.Property(v => v.Address).HasMaxLength(200).IsRequired();
+        builder.Property(v => v.Requirements).HasMaxLength(2000).IsRequired();
+        builder.Property(v => v.RejectionReason).HasMaxLength(500);
+
+        // Money as integer fen.
+        builder.Property(v => v.WageMin).HasConversion(m => m.Fen, fen => Money.FromFen(fen)).HasColumnName("WageMinFen");
+        builder.Property(v => v.WageMax).HasConversion(m => m.Fen, fen => Money.FromFen(fen)).HasColumnName("WageMaxFen");
+        builder.Ignore(v => v.Location);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Community>().WithMany().HasForeignKey(v => v.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.EnterpriseId, v.Status });
+
+        // The public board: published, unexpired, then a bounding box on the coordinates.
+        builder.HasIndex(v => new { v.Status, v.ValidUntil });
+        builder.HasIndex(v => new { v.Latitude, v.Longitude });
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Enterprises;
+using EmploymentPortal.Web.Features.Jobs;
+using EmploymentPortal.Web.Features.Vacancies;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>
+/// Enterprise sign-up and verification, vacancies and their review, and the public job board,
+/// through the same handlers and queries as the pages.
+/// </summary>
+internal static class EnterpriseEndpoints
+{
+    public static RouteGroupBuilder MapEnterpriseEndpoints(this RouteGroupBuilder api)
+    {
+        var enterprises = api.MapGroup("/enterprises").WithTags("Enterprises");
+        enterprises.MapPost("/", RegisterAsync).AllowAnonymous()
+            .WithSummary("Self-service sign-up: a pending enterprise and its first enterprise user.");
+        enterprises.MapPost("/{id:guid}/verify", VerifyAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer verifies a pending enterprise ({\"approve\":false,\"reason\"} rejects it).");
+
+        var vacancies = api.MapGroup("/vacancies").WithTags("Vacancies");
+        vacancies.MapPost("/", SaveAsync).RequireAuthorization(PortalPolicies.Enterprise)
+            .WithSummary("An enterprise user creates a vacancy of their enterprise; \"submit\":true submits it for review.");
+        vacancies.MapPost("/{id:guid}/review", ReviewAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer approves ({\"approve\":true}) or rejects ({\"approve\":false,\"reason\"}) a pending vacancy.");
+        vacancies.MapGet("/", SearchAsync).AllowAnonymous()
+            .WithSummary("The public job board: published, unexpired vacancies; ?near=lat,lon&radiusKm=3&occupation=&workType=&keyword=&page=.");
+        return api;
+    }
+
+    public sealed record CreatedResponse(Guid Id, string Message);
+
+    public sealed record ReviewRequest(bool? Approve, string? Reason);
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RegisterAsync(RegisterEnterprise.Command command, RegisterEnterprise.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/enterprises/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> VerifyAsync(Guid id, ReviewRequest? request, ReviewEnterprise.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(new ReviewEnterprise.Command(id, request?.Approve ?? true, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> SaveAsync(SaveVacancy.Command command, SaveVacancy.Handler handler, CancellationToken cancellationToken)
+    {
+        // The API creates; edits go through the enterprise's pages.
+        command.Id = null;
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/vacancies/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ReviewAsync(Guid id, ReviewRequest request, ReviewVacancy.Handler handler, CancellationToken cancellationToken)
+    {
+        if (request.Approve is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["approve"] = ["请说明审核结果（approve 为 true 或 false）。"] });
+        }
+
+        var outcome = await handler.HandleAsync(new ReviewVacancy.Command(id, request.Approve.Value, request.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<JobBoardQueries.Page>, ProblemHttpResult>> SearchAsync(
+        PortalDbContext db,
+        TimeProvider time,
+        string? near,
+        double? radiusKm,
+        OccupationGroup? occupation,
+        WorkType? workType,
+        Guid? district,
+        string? keyword,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        GeoPoint? centre = null;
+        if (!string.IsNullOrWhiteSpace(near))
+        {
+            if (!GeoPoint.TryParse(near, out var point, out var error))
+            {
+                return ApiProblems.Validation(new Dictionary<string, string[]> { ["near"] = [error] });
+            }
+
+            centre = point;
+        }
+
+        if (radiusKm is { } r && (r <= 0 || r > JobBoardQueries.MaxRadiusKm))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [string.Create(CultureInfo.InvariantCulture, $"搜索半径应大于0且不超过{JobBoardQueries.MaxRadiusKm}公里。")] });
+        }
+
+        var filter = new JobBoardQueries.Filter
+        {
+            Keyword = keyword,
+            OccupationGroup = occupation,
+            WorkType = workType,
+            DistrictId = district,
+            Near = centre,
+            RadiusKm = centre is null ? null : radiusKm ?? 3,
+        };
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return TypedResults.Ok(await JobBoardQueries.SearchAsync(db, filter, today, page ?? 1, pageSize ?? 20, cancellationToken));
+    }
+
+    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
+    {
+        FeatureOutcome.ValidationFailed => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Result.Message),
+        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
+        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
+        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+        RegisterEnterprise.DuplicateCreditCodeCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "企业已注册", outcome.Result.Message),
+        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+    };
+}

@@ -1,0 +1,143 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Jobs;
+
+/// <summary>
+/// The public job board (招聘信息): published, unexpired vacancies of verified enterprises only,
+/// and nothing personal (no contact person, no phone: applicants go through the station or the
+/// enterprise's public address).
+/// </summary>
+public static class JobBoardQueries
+{
+    public const int MaxRadiusKm = 100;
+
+    public sealed record Filter
+    {
+        public string? Keyword { get; init; }
+
+        public OccupationGroup? OccupationGroup { get; init; }
+
+        public Guid? DistrictId { get; init; }
+
+        public WorkType? WorkType { get; init; }
+
+        /// <summary>Centre of the “within N km” search.</summary>
+        public GeoPoint? Near { get; init; }
+
+        public double? RadiusKm { get; init; }
+    }
+
+    public sealed record JobRow(
+        Guid Id,
+        string Title,
+        string EnterpriseName,
+        OccupationGroup OccupationGroup,
+        string Occupation,
+        int Openings,
+        long WageMinFen,
+        long WageMaxFen,
+        WorkType WorkType,
+        string District,
+        string Community,
+        string Address,
+        double Latitude,
+        double Longitude,
+        string Requirements,
+        bool AcceptsDisabled,
+        bool AcceptsOlderWorkers,
+        bool NoExperienceRequired,
+        DateOnly ValidUntil,
+        double? DistanceKm);
+
+    public sealed record Page(IReadOnlyList<JobRow> Items, int Total, int PageNumber, int PageSize);
+
+    /// <summary>
+    /// Searches the board. With a radius, the database narrows to the bounding box of the circle
+    /// (plain comparisons on latitude and longitude, the same on both providers) and the exact
+    /// great-circle distance (<see cref="GeoPoint.DistanceKmTo"/>) decides in memory; results are
+    /// then ordered by distance. Without one, newest first.
+    /// </summary>
+    public static async Task<Page> SearchAsync(PortalDbContext db, Filter filter, DateOnly today, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    {
+        pageNumber = Math.Max(1, pageNumber);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var query =
+            from v in db.Vacancies.AsNoTracking()
+            join e in db.Enterprises on v.EnterpriseId equals e.Id
+            join c in db.Communities on v.CommunityId equals c.Id
+            join s in db.Streets on c.StreetId equals s.Id
+            join d in db.Districts on s.DistrictId equals d.Id
+            where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
+            select new { v, EnterpriseName = e.Name, DistrictId = d.Id, District = d.Name, Community = c.Name };
+
+        if (!string.IsNullOrWhiteSpace(filter.Keyword))
+        {
+            var keyword = filter.Keyword.Trim();
+            query = query.Where(x => x.v.Title.Contains(keyword) || x.v.Occupation.Contains(keyword) || x.EnterpriseName.Contains(keyword) || x.v.Requirements.Contains(keyword));
+        }
+
+        if (filter.OccupationGroup is { } group)
+        {
+            query = query.Where(x => x.v.OccupationGroup == group);
+        }
+
+        if (filter.DistrictId is { } districtId)
+        {
+            query = query.Where(x => x.DistrictId == districtId);
+        }
+
+        if (filter.WorkType is { } workType)
+        {
+            query = query.Where(x => x.v.WorkType == workType);
+        }
+
+        if (filter.Near is { } centre && filter.RadiusKm is { } radius)
+        {
+            radius = Math.Clamp(radius, 0, MaxRadiusKm);
+            var (minLat, maxLat, minLon, maxLon) = BoundingBox(centre, radius);
+            var candidates = await query
+                .Where(x => x.v.Latitude >= minLat && x.v.Latitude <= maxLat && x.v.Longitude >= minLon && x.v.Longitude <= maxLon)
+                .Select(x => new JobRow(
+                    x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
+                    x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
+                .ToListAsync(cancellationToken);
+            var within = candidates
+                .Select(r => r with { DistanceKm = centre.DistanceKmTo(GeoPoint.Create(r.Latitude, r.Longitude)) })
+                .Where(r => r.DistanceKm <= radius)
+                .OrderBy(r => r.DistanceKm)
+                .ThenBy(r => r.Id)
+                .ToList();
+            return new Page(within.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList(), within.Count, pageNumber, pageSize);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(x => x.v.Id)
+            .Skip((pageNumber - 1) * pageSize)
+            .Take(pageSize)
+            .Select(x => new JobRow(
+                x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
+                x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
+            .ToListAsync(cancellationToken);
+        return new Page(items, total, pageNumber, pageSize);
+    }
+
+    /// <summary>
+    /// A latitude/longitude box that contains the circle of <paramref name="radiusKm"/> around
+    /// <paramref name="centre"/>: one degree of latitude is πR/180 km; a degree of longitude
+    /// shrinks with the cosine of the latitude, taken at the box edge farthest from the equator
+    /// so the box is never too narrow. A small margin absorbs rounding.
+    /// </summary>
+    public static (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(GeoPoint centre, double radiusKm)
+    {
+        const double kmPerDegree = Math.PI * GeoPoint.MeanEarthRadiusKm / 180.0;
+        var dLat = (radiusKm / kmPerDegree) * 1.001;
+        var farLat = Math.Min(89.9, Math.Abs(centre.Latitude) + dLat);
+        var dLon = Math.Min(180, dLat / Math.Cos(farLat * Math.PI / 180.0));
+        return (centre.Latitude - dLat, centre.Latitude + dLat, centre.Longitude - dLon, centre.Longitude + dLon);
+    }
+}

@@ -1,0 +1,105 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Vacancies;
+
+/// <summary>
+/// Vacancies as the enterprise and the bureau see them. An enterprise user's queries filter by
+/// <see cref="PortalPrincipal.EnterpriseId"/>: another enterprise's vacancy is "not found".
+/// </summary>
+public static class VacancyQueries
+{
+    public sealed record VacancyRow(
+        Guid Id,
+        string EnterpriseName,
+        string Title,
+        OccupationGroup OccupationGroup,
+        string Occupation,
+        int Openings,
+        long WageMinFen,
+        long WageMaxFen,
+        WorkType WorkType,
+        string Address,
+        DateOnly ValidUntil,
+        VacancyStatus Status,
+        string? RejectionReason,
+        string Requirements);
+
+    /// <summary>The enterprise user's own enterprise's vacancies; empty for anyone else.</summary>
+    public static async Task<List<VacancyRow>> OwnAsync(PortalDbContext db, PortalPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        if (principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+        {
+            return [];
+        }
+
+        return await Rows(db, db.Vacancies.Where(v => v.EnterpriseId == enterpriseId)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Vacancies waiting for the bureau's review, oldest first.</summary>
+    public static async Task<List<VacancyRow>> PendingReviewAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        await Rows(db, db.Vacancies.Where(v => v.Status == VacancyStatus.PendingReview), oldestFirst: true).ToListAsync(cancellationToken);
+
+    /// <summary>One vacancy of the user's own enterprise as an edit command, or null (also for another enterprise's).</summary>
+    public static async Task<SaveVacancy.Command?> ForEditAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        if (principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+        {
+            return null;
+        }
+
+        var v = await db.Vacancies.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.EnterpriseId == enterpriseId, cancellationToken);
+        return v is null
+            ? null
+            : new SaveVacancy.Command
+            {
+                Id = v.Id,
+                Title = v.Title,
+                OccupationGroup = v.OccupationGroup,
+                Occupation = v.Occupation,
+                Openings = v.Openings,
+                WageMinYuan = v.WageMin.ToYuan(),
+                WageMaxYuan = v.WageMax.ToYuan(),
+                WorkType = v.WorkType,
+                CommunityId = v.CommunityId,
+                Address = v.Address,
+                Latitude = v.Latitude,
+                Longitude = v.Longitude,
+                Requirements = v.Requirements,
+                AcceptsDisabled = v.AcceptsDisabled,
+                AcceptsOlderWorkers = v.AcceptsOlderWorkers,
+                NoExperienceRequired = v.NoExperienceRequired,
+                ValidUntil = v.ValidUntil.ToDateTime(TimeOnly.MinValue),
+            };
+    }
+
+    public static string StatusText(VacancyStatus status) => status switch
+    {
+        VacancyStatus.Draft => "草稿",
+        VacancyStatus.PendingReview => "待审核",
+        VacancyStatus.Published => "已发布",
+        VacancyStatus.Rejected => "已驳回",
+        VacancyStatus.Closed => "已关闭",
+        _ => "已过期",
+    };
+
+    public static string WorkTypeText(WorkType type) => type switch
+    {
+        WorkType.FullTime => "全职",
+        WorkType.PartTime => "兼职",
+        WorkType.Flexible => "灵活用工",
+        _ => "季节性",
+    };
+
+    /// <summary>¥3,000–¥5,000 style wage range.</summary>
+    public static string WageText(long minFen, long maxFen) =>
+        minFen == maxFen ? $"{minFen / 100m:#,##0.##}元" : $"{minFen / 100m:#,##0.##}-{maxFen / 100m:#,##0.##}元";
+
+    // Ids are GUID v7, so their order is the order of creation.
+    private static IQueryable<VacancyRow> Rows(PortalDbContext db, IQueryable<Vacancy> vacancies, bool oldestFirst = false) =>
+        from v in oldestFirst ? vacancies.AsNoTracking().OrderBy(v => v.Id) : vacancies.AsNoTracking().OrderByDescending(v => v.Id)
+        join e in db.Enterprises on v.EnterpriseId equals e.Id
+        select new VacancyRow(v.Id, e.Name, v.Title, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType, v.Address, v.ValidUntil, v.Status, v.RejectionReason, v.Requirements);
+}

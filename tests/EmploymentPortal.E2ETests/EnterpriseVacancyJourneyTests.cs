@@ -1,0 +1,126 @@
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>
+/// The journey of issue 4: an enterprise signs up, an officer verifies it, the enterprise posts a
+/// vacancy, the officer rejects it with a reason, the enterprise fixes it, the officer approves it,
+/// and an anonymous visitor finds it on the public board by searching near its community.
+/// </summary>
+public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Enterprise_signs_up_posts_a_vacancy_through_review_and_a_visitor_finds_it_near_its_community()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var enterpriseName = $"江州旅程测试{suffix}有限公司";
+        var userName = $"journey{suffix}";
+        var title = $"数控操作工{suffix}";
+
+        await RunAsync(async () =>
+        {
+            // The enterprise signs up from the login page.
+            await Page.GotoAsync("/account/login");
+            await Page.GetByTestId("register-enterprise-link").ClickAsync();
+            await Expect(Page.GetByTestId("register-enterprise")).ToBeVisibleAsync();
+            await Page.Locator("#creditCode").FillAsync(NewCreditCode());
+            await Page.Locator("#name").FillAsync(enterpriseName);
+            await Page.Locator("#legalRepresentative").FillAsync("周法人");
+            var donghu = await Page.Locator("#communityId option", new() { HasText = "东湖社区" }).First.GetAttributeAsync("value");
+            await Page.Locator("#communityId").SelectOptionAsync(donghu!);
+            await Page.Locator("#address").FillAsync("东湖路88号");
+            await Page.Locator("#industry").SelectOptionAsync("C");
+            await Page.Locator("#size").SelectOptionAsync("Small");
+            await Page.Locator("#totalEmployees").FillAsync("80");
+            await Page.Locator("#insuredEmployees").FillAsync("75");
+            await Page.Locator("#contactName").FillAsync("钱联系");
+            await Page.Locator("#contactPhone").FillAsync("13912345678");
+            await Page.Locator("#userName").FillAsync(userName);
+            await Page.Locator("#password").FillAsync(PortalFixture.DemoPassword);
+            await Page.GetByTestId("register-submit").ClickAsync();
+            await Expect(Page.GetByTestId("register-success")).ToContainTextAsync("请等待人社局审核");
+
+            // The officer verifies it.
+            await LogInAsync("officer1");
+            await Page.GotoAsync("/bureau/enterprises");
+            await WaitForCircuitAsync();
+            var enterpriseRow = Page.Locator("tr", new() { HasText = enterpriseName });
+            await enterpriseRow.GetByTestId("verify-enterprise").ClickAsync();
+            await Expect(enterpriseRow).ToHaveCountAsync(0);
+            await Page.Context.ClearCookiesAsync();
+
+            // The enterprise posts a vacancy and submits it.
+            await LogInAsync(userName);
+            await Page.GotoAsync("/enterprise/vacancies");
+            await WaitForCircuitAsync();
+            await Page.GetByTestId("create-vacancy").ClickAsync();
+            var form = Page.GetByTestId("vacancy-form");
+            await form.GetByTestId("vacancy-title").FillAsync(title);
+            await form.GetByTestId("vacancy-group").ClickAsync();
+            await Page.Locator(".rz-dropdown-item", new() { HasText = "生产制造及有关人员" }).ClickAsync();
+            await form.GetByTestId("vacancy-occupation").FillAsync("数控车工");
+            await form.Locator("[data-testid=vacancy-wage-min] input").FillAsync("4000");
+            await form.Locator("[data-testid=vacancy-wage-max] input").FillAsync("6000");
+            await form.GetByTestId("vacancy-submit").ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            var ownRow = Page.Locator("tr", new() { HasText = title });
+            await Expect(ownRow.GetByTestId("vacancy-row-status")).ToHaveTextAsync("待审核");
+            await Page.Context.ClearCookiesAsync();
+
+            // The officer rejects it with a reason.
+            await LogInAsync("officer1");
+            await Page.GotoAsync("/bureau/vacancies");
+            await WaitForCircuitAsync();
+            var reviewRow = Page.Locator("tr", new() { HasText = title });
+            await reviewRow.GetByTestId("reject-vacancy").ClickAsync();
+            await Page.GetByTestId("reject-reason").FillAsync("请注明工作时间和是否倒班");
+            await Page.GetByTestId("reject-confirm").ClickAsync();
+            await Expect(reviewRow).ToHaveCountAsync(0);
+            await Page.Context.ClearCookiesAsync();
+
+            // The enterprise sees the reason, fixes the vacancy and submits it again.
+            await LogInAsync(userName);
+            await Page.GotoAsync("/enterprise/vacancies");
+            await WaitForCircuitAsync();
+            await Expect(ownRow.GetByTestId("vacancy-row-reason")).ToContainTextAsync("请注明工作时间和是否倒班");
+            await ownRow.GetByTestId("edit-vacancy").ClickAsync();
+            await form.GetByTestId("vacancy-requirements").FillAsync("白班，8:00-17:00，不倒班。");
+            await form.GetByTestId("vacancy-submit").ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            await Expect(ownRow.GetByTestId("vacancy-row-status")).ToHaveTextAsync("待审核");
+            await Page.Context.ClearCookiesAsync();
+
+            // The officer approves it.
+            await LogInAsync("officer1");
+            await Page.GotoAsync("/bureau/vacancies");
+            await WaitForCircuitAsync();
+            await reviewRow.GetByTestId("approve-vacancy").ClickAsync();
+            await Expect(reviewRow).ToHaveCountAsync(0);
+            await Page.Context.ClearCookiesAsync();
+
+            // An anonymous visitor finds it near its community.
+            await Page.GotoAsync("/jobs");
+            var community = await Page.Locator("#community option", new() { HasText = "东湖社区" }).First.GetAttributeAsync("value");
+            await Page.GetByTestId("job-community").SelectOptionAsync(community!);
+            await Page.GetByTestId("job-radius").SelectOptionAsync("3");
+            await Page.GetByTestId("job-search-submit").ClickAsync();
+            var card = Page.GetByTestId("job-card").Filter(new() { HasText = title });
+            await Expect(card).ToBeVisibleAsync();
+            await Expect(card).ToContainTextAsync(enterpriseName);
+            await Expect(card).ToContainTextAsync("不倒班");
+        });
+    }
+
+    private static string NewCreditCode()
+    {
+        var body = new char[17];
+        "91341200".CopyTo(0, body, 0, 8);
+        var random = Random.Shared;
+        for (var i = 8; i < 17; i++)
+        {
+            body[i] = UnifiedSocialCreditCode.Alphabet[random.Next(UnifiedSocialCreditCode.Alphabet.Length)];
+        }
+
+        return new string(body) + UnifiedSocialCreditCode.ComputeCheckCharacter(body);
+    }
+}
