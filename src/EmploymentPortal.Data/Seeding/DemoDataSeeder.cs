@@ -192,7 +192,7 @@ public sealed class DemoDataSeeder
 
             // Residents cluster in the first communities of each street, as in a real city.
             var community = communities[Math.Min(communities.Count - 1, (int)(communities.Count * Math.Pow(random.NextDouble(), 1.3)))];
-            residents.Add(new Resident(name, idNumber, birthDate, sex, phone, community.Id));
+            residents.Add(new Resident(name, IdCardNumber.Parse(idNumber), PhoneNumber.Parse(phone), community.Id));
         }
 
         db.Residents.AddRange(residents);
