@@ -51,6 +51,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/geography", Staff, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/residents", ResidentRecords),
         new(Post, "/residents", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/residents/new", Station),
+        new(Post, "/residents/new", Station, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/residents/{Id:guid}", ResidentRecords),
         new(Post, "/residents/{Id:guid}", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/policies", Bureau),

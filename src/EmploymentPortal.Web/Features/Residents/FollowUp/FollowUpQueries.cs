@@ -31,7 +31,7 @@ public static class FollowUpQueries
         var total = await query.CountAsync(cancellationToken);
         var rows = await (from r in query
                           join c in db.Communities on r.CommunityId equals c.Id
-                          orderby r.Id
+                          orderby r.Id descending
                           select new
                           {
                               r.Id,
