@@ -80,6 +80,20 @@ public abstract class DemoDataTests
     }
 
     [Fact]
+    public async Task Demo_station_has_registered_unemployed_residents_some_of_them_overdue_this_month()
+    {
+        await using var db = _app.Database.CreateContext();
+        var station1Communities = await db.Communities.Where(c => c.Name == "东湖社区" || c.Name == "滨江社区").Select(c => c.Id).ToListAsync();
+        var registered = await db.Residents.CountAsync(r => station1Communities.Contains(r.CommunityId) && r.CurrentStatus == EmploymentPortal.Domain.Residents.EmploymentStatus.RegisteredUnemployed);
+        var client = await _app.SignedInClientAsync("station1");
+
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/followups/overdue?pageSize=1"));
+
+        var overdue = json.RootElement.GetProperty("total").GetInt32();
+        Assert.InRange(overdue, 1, registered - 1);
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
