@@ -20,7 +20,7 @@ internal static class ResidentEndpoints
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/residents").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked, paged.");
+        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked, paged; filters community, status, overdue.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One resident; ?reveal=true returns the full ID number and is audited.");
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");
@@ -34,11 +34,12 @@ internal static class ResidentEndpoints
         return group;
     }
 
-    private static async Task<Ok<ResidentQueries.Page<ResidentQueries.ResidentRow>>> ListAsync(PortalDbContext db, CurrentUser user, Guid? community, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Ok<ResidentQueries.Page<ResidentQueries.ResidentRow>>> ListAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, Domain.Residents.EmploymentStatus? status, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? 20, 1, 200);
         var skip = (Math.Max(page ?? 1, 1) - 1) * size;
-        return TypedResults.Ok(await ResidentQueries.ListAsync(db, user.Principal, community, skip, size, cancellationToken));
+        var filter = new ResidentQueries.ResidentFilter(community, status, overdue == true ? ResidentClock.Today(time) : null);
+        return TypedResults.Ok(await ResidentQueries.ListAsync(db, user.Principal, filter, skip, size, cancellationToken));
     }
 
     private static async Task<Results<Ok<ResidentQueries.ResidentDetail>, ProblemHttpResult>> GetAsync(Guid id, bool? reveal, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)

@@ -158,6 +158,20 @@ public abstract class ResidentRegistryTests
     }
 
     [Fact]
+    public async Task Resident_list_filters_by_status()
+    {
+        var residentId = await RegisterAsync("station1", "东湖社区", new DateOnly(1991, 7, 7));
+        var client = await _app.SignedInClientAsync("station1");
+        (await client.PostAsJsonAsync($"/api/v1/residents/{residentId}/unemployment-registration", Eligible())).EnsureSuccessStatusCode();
+
+        using var registered = JsonDocument.Parse(await client.GetStringAsync("/api/v1/residents/?status=RegisteredUnemployed&pageSize=200"));
+        using var employed = JsonDocument.Parse(await client.GetStringAsync("/api/v1/residents/?status=Employed&pageSize=200"));
+
+        Assert.Contains(residentId, registered.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(residentId, employed.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task Overdue_list_of_a_station_worker_holds_only_their_communities()
     {
         var client = await _app.SignedInClientAsync("station2");

@@ -100,10 +100,27 @@ public static class RegisterUnemployment
                     return new Outcome(OutcomeKind.Refused, CommandResult.Failure(message, new Dictionary<string, string[]> { [string.Empty] = [.. refusals] }), Refusals: refusals);
                 }
 
-                var number = await NextRegistrationNumberAsync(db, registeringCommunity, date, cancellationToken);
-                resident.RegisterUnemployed(facts, date, number);
-                await db.SaveChangesAsync(cancellationToken);
-                return new Outcome(OutcomeKind.Registered, CommandResult.Success($"已办理失业登记，登记号 {number}。"), number);
+                // Two stations of the same community may take a number at once: the unique index
+                // refuses the second, which then takes the next number.
+                for (var attempt = 1; ; attempt++)
+                {
+                    var number = await NextRegistrationNumberAsync(db, registeringCommunity, date, cancellationToken);
+                    resident.RegisterUnemployed(facts, date, number);
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        return new Outcome(OutcomeKind.Registered, CommandResult.Success($"已办理失业登记，登记号 {number}。"), number);
+                    }
+                    catch (DbUpdateException) when (attempt < 3)
+                    {
+                        db.ChangeTracker.Clear();
+                        resident = await db.Residents.Include(r => r.StatusHistory).SingleAsync(r => r.Id == residentId, cancellationToken);
+                        if (resident.CheckUnemploymentRegistration(facts, date) is { Count: > 0 } raced)
+                        {
+                            return new Outcome(OutcomeKind.Refused, CommandResult.Failure("不能办理失业登记：" + string.Join(string.Empty, raced)), Refusals: raced);
+                        }
+                    }
+                }
             });
         }
 
