@@ -41,6 +41,10 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<Resident> Residents => Set<Resident>();
 
+    public DbSet<EmploymentStatusChange> EmploymentStatusChanges => Set<EmploymentStatusChange>();
+
+    public DbSet<ResidentContact> ResidentContacts => Set<ResidentContact>();
+
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();

@@ -4,6 +4,7 @@ using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
 using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Infrastructure;
@@ -26,6 +27,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalValidators();
 builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
+builder.Services.AddResidentFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

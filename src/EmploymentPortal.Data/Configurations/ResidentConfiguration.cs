@@ -19,5 +19,58 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Community>().WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.CommunityId, r.Id });
+
+        // The registry's facts are optional or have database defaults, so rows written without
+        // them (the bench generator's COPY, older rows) stay valid.
+        builder.Property(r => r.HukouPlace).HasMaxLength(200);
+        builder.Property(r => r.Address).HasMaxLength(200);
+        builder.Property(r => r.GraduateSchool).HasMaxLength(100);
+        builder.Property(r => r.GraduateMajor).HasMaxLength(100);
+        builder.Property(r => r.DisabilityCertificateNumber).HasMaxLength(30);
+        builder.Property(r => r.IsVeteran).HasDefaultValue(false);
+        builder.Property(r => r.IsRelocatedResident).HasDefaultValue(false);
+        builder.Property(r => r.IsPovertyMonitoredHousehold).HasDefaultValue(false);
+        builder.Property(r => r.MigrantWorker).HasDefaultValue(MigrantWorkerStatus.None);
+        builder.Property(r => r.UnemploymentRegistrationNumber).HasMaxLength(40);
+        builder.Ignore(r => r.IsDisabled);
+
+        // The overdue follow-up list and the status filter start from the current status.
+        builder.HasIndex(r => new { r.CommunityId, r.CurrentStatus });
+
+        builder.HasMany(r => r.StatusHistory).WithOne().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.StatusHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class EmploymentStatusChangeConfiguration : IEntityTypeConfiguration<EmploymentStatusChange>
+{
+    public void Configure(EntityTypeBuilder<EmploymentStatusChange> builder)
+    {
+        builder.ToTable("EmploymentStatusChanges");
+
+        // The id is made by the application; without this EF Core would take a change appended to
+        // a tracked resident for an existing row and update instead of insert.
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Note).HasMaxLength(200);
+        builder.Property(c => c.RegistrationNumber).HasMaxLength(40);
+        builder.HasIndex(c => new { c.ResidentId, c.EffectiveFrom });
+        builder.HasIndex(c => c.RegistrationNumber).IsUnique();
+    }
+}
+
+internal sealed class ResidentContactConfiguration : IEntityTypeConfiguration<ResidentContact>
+{
+    public void Configure(EntityTypeBuilder<ResidentContact> builder)
+    {
+        builder.ToTable("ResidentContacts");
+        builder.Property(c => c.Outcome).HasMaxLength(500).IsRequired();
+        builder.Property(c => c.RecordedBy).HasMaxLength(256).IsRequired();
+
+        // Flags are stored as their number: the string convention would write "JobReferral, PolicyExplained".
+        builder.Property(c => c.Services).HasConversion<int>();
+        builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
+
+        // “Contacted this month?” is a range seek per resident.
+        builder.HasIndex(c => new { c.ResidentId, c.ContactedOn });
     }
 }

@@ -56,6 +56,12 @@ internal static class DemoCity
         "刚", "桂", "英", "华", "文", "辉", "鹏", "红", "建", "国", "峰", "婷", "玲", "宇", "浩", "凯", "欣", "雪", "琳", "晨",
     ];
 
+    /// <summary>Schools of the demo college graduates.</summary>
+    public static readonly string[] Schools = ["南河大学", "南河职业技术学院", "江西师范大学", "南昌大学", "华东交通大学", "江西财经大学"];
+
+    /// <summary>Majors of the demo college graduates.</summary>
+    public static readonly string[] Majors = ["会计学", "计算机科学与技术", "市场营销", "护理学", "机械设计制造及其自动化", "汉语言文学", "电子商务"];
+
     /// <summary>Birthplace region codes for generated ID numbers (real county codes, mostly Jiangxi).</summary>
     public static readonly string[] BirthplaceCodes =
     [

@@ -309,11 +309,93 @@ public sealed class DemoDataSeeder
 
             // Residents cluster in the first communities of each street, as in a real city.
             var community = communities[Math.Min(communities.Count - 1, (int)(communities.Count * Math.Pow(random.NextDouble(), 1.3)))];
-            residents.Add(new Resident(name, idNumber, birthDate, sex, phone, community.Id));
+            residents.Add(new Resident(name, IdCardNumber.Parse(idNumber), PhoneNumber.Parse(phone), community.Id));
         }
 
         db.Residents.AddRange(residents);
+        db.ResidentContacts.AddRange(SeedRegistry(residents, communities, today));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives the demo residents registry facts, unemployment registrations and monthly contacts,
+    /// about a third of them without a contact this month (overdue), so that a station opens with
+    /// work to do. A random generator of its own keeps the rest of the demo city unchanged.
+    /// </summary>
+    private static List<ResidentContact> SeedRegistry(List<Resident> residents, List<Community> communities, DateOnly today)
+    {
+        var random = new Random(3);
+        var byId = communities.ToDictionary(c => c.Id);
+        var issued = new Dictionary<string, int>(StringComparer.Ordinal);
+        var contacts = new List<ResidentContact>();
+        string[] outcomes = ["电话联系，本人仍在求职，已推荐岗位。", "上门走访，讲解灵活就业社保补贴政策。", "来站面谈，登记求职意向，推荐技能培训。", "微信联系，本人近期有面试安排。"];
+        for (var i = 0; i < residents.Count; i++)
+        {
+            var resident = residents[i];
+            var community = byId[resident.CommunityId];
+            var age = resident.AgeOn(today);
+            var migrant = i % 11 == 0;
+            var leftSchool = new DateOnly(today.Year - random.Next(0, 4), 7, 1);
+            var graduate = age is >= 21 and <= 28 && i % 5 == 0 && leftSchool <= today;
+            resident.UpdateProfile(new ResidentProfile
+            {
+                HukouType = migrant ? HukouType.NonLocalRural : i % 6 == 0 ? HukouType.LocalRural : HukouType.LocalUrban,
+                Address = $"{community.StationAddress[..^7]}{random.Next(1, 300)}号",
+                Education = graduate ? EducationLevel.Bachelor : (EducationLevel)random.Next(0, 5),
+                Graduate = graduate ? new GraduateDetails(Pick(random, DemoCity.Schools), Pick(random, DemoCity.Majors), leftSchool.AddDays(-1), leftSchool) : null,
+                DisabilityCertificateNumber = i % 61 == 0 ? resident.IdNumber + "42" : null,
+                IsVeteran = i % 53 == 0 && resident.Sex == Sex.Male,
+                IsRelocatedResident = i % 47 == 0,
+                MigrantWorker = migrant ? (i % 2 == 0 ? MigrantWorkerStatus.ReturningMigrantWorker : MigrantWorkerStatus.MigrantWorker) : MigrantWorkerStatus.None,
+                IsPovertyMonitoredHousehold = i % 59 == 0,
+            });
+
+            // The demo accounts' communities get more registered unemployed people to work with.
+            var showcase = community.Name is "东湖社区" or "滨江社区" or "西山社区";
+            if (i % (showcase ? 4 : 15) != 0)
+            {
+                continue;
+            }
+
+            var registeredOn = today.AddDays(-random.Next(5, 420));
+            var facts = new UnemploymentRegistrationFacts(AbleToWork: true, WantsWork: true, CurrentlyUnemployed: true, resident.CommunityId);
+            if (resident.CheckUnemploymentRegistration(facts, registeredOn).Count > 0)
+            {
+                continue;
+            }
+
+            var prefix = $"SY{community.Code}{registeredOn:yyyyMM}";
+            var sequence = issued[prefix] = issued.GetValueOrDefault(prefix) + 1;
+            resident.RegisterUnemployed(facts, registeredOn, $"{prefix}{sequence:D4}");
+
+            var recordedBy = community.Name switch
+            {
+                "东湖社区" or "滨江社区" => "张站长",
+                "西山社区" => "赵专干",
+                _ => "社区专干",
+            };
+            var monthStart = new DateOnly(today.Year, today.Month, 1);
+            for (var month = new DateOnly(registeredOn.Year, registeredOn.Month, 1); month <= monthStart; month = month.AddMonths(1))
+            {
+                var current = month == monthStart;
+                if (current ? random.Next(3) == 0 : random.Next(10) == 0)
+                {
+                    continue; // a third overdue this month; a gap now and then in the past
+                }
+
+                var first = month < registeredOn ? registeredOn.Day : 1;
+                var last = current ? today.Day : Math.Min(28, DateTime.DaysInMonth(month.Year, month.Month));
+                if (first > last)
+                {
+                    continue;
+                }
+
+                var day = new DateOnly(month.Year, month.Month, random.Next(first, last + 1));
+                contacts.Add(new ResidentContact(resident.Id, day, (ContactChannel)random.Next(0, 4), Pick(random, outcomes), (FollowUpServices)random.Next(1, 16), recordedBy));
+            }
+        }
+
+        return contacts;
     }
 
     private async Task SeedUsersAsync(string password, List<Community> communities, List<Enterprise> enterprises)

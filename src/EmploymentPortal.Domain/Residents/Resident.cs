@@ -4,12 +4,14 @@ using EmploymentPortal.Domain.ValueObjects;
 namespace EmploymentPortal.Domain.Residents;
 
 /// <summary>
-/// A resident known to a community service station (居民/求职者), registered in real name.
-/// The record grows with the resident-registry issue; the platform needs identity and the
-/// community that holds the record, which decides who may see it.
+/// A resident known to a community service station (居民/求职者), registered in real name for the
+/// community of habitual residence, whose station holds the record and decides who may see it.
+/// Birth date and sex come from the ID-card number and are never typed.
 /// </summary>
 public sealed class Resident : AggregateRoot
 {
+    private readonly List<EmploymentStatusChange> _statusHistory = [];
+
     private Resident()
     {
         Name = string.Empty;
@@ -17,14 +19,21 @@ public sealed class Resident : AggregateRoot
         Phone = string.Empty;
     }
 
-    public Resident(string name, string idNumber, DateOnly birthDate, Sex sex, string phone, Guid communityId)
+    /// <exception cref="DomainException">The phone number is not a mobile number (<c>resident-phone-not-mobile</c>).</exception>
+    public Resident(string name, IdCardNumber idNumber, PhoneNumber mobile, Guid communityId, ResidentProfile? profile = null)
     {
+        if (!mobile.IsMobile)
+        {
+            throw new DomainException("resident-phone-not-mobile", "请填写本人手机号码，固定电话不能作为联系方式。");
+        }
+
         Name = name;
-        IdNumber = idNumber;
-        BirthDate = birthDate;
-        Sex = sex;
-        Phone = phone;
+        IdNumber = idNumber.Value;
+        BirthDate = idNumber.BirthDate;
+        Sex = idNumber.Sex;
+        Phone = mobile.Value;
         CommunityId = communityId;
+        UpdateProfile(profile ?? new ResidentProfile());
     }
 
     public string Name { get; private set; }
@@ -38,8 +47,237 @@ public sealed class Resident : AggregateRoot
     /// <summary>Derived from the ID number.</summary>
     public Sex Sex { get; private set; }
 
+    /// <summary>Mobile number, canonical 11 digits.</summary>
     public string Phone { get; private set; }
 
     /// <summary>The community of habitual residence, whose station holds the record.</summary>
     public Guid CommunityId { get; private set; }
+
+    public HukouType? HukouType { get; private set; }
+
+    public string? HukouPlace { get; private set; }
+
+    public string? Address { get; private set; }
+
+    public EducationLevel? Education { get; private set; }
+
+    public string? GraduateSchool { get; private set; }
+
+    public string? GraduateMajor { get; private set; }
+
+    public DateOnly? GraduatedOn { get; private set; }
+
+    /// <summary>离校时间 of a college graduate.</summary>
+    public DateOnly? LeftSchoolOn { get; private set; }
+
+    public string? DisabilityCertificateNumber { get; private set; }
+
+    public bool IsVeteran { get; private set; }
+
+    public bool IsRelocatedResident { get; private set; }
+
+    public MigrantWorkerStatus MigrantWorker { get; private set; }
+
+    public bool IsPovertyMonitoredHousehold { get; private set; }
+
+    /// <summary>The current employment status; null when the resident was never registered unemployed.</summary>
+    public EmploymentStatus? CurrentStatus { get; private set; }
+
+    /// <summary>The number of the latest 失业登记, kept after deregistration for reference.</summary>
+    public string? UnemploymentRegistrationNumber { get; private set; }
+
+    /// <summary>Every status change, oldest first.</summary>
+    public IReadOnlyList<EmploymentStatusChange> StatusHistory => _statusHistory;
+
+    /// <summary>True when the resident holds a 残疾人证.</summary>
+    public bool IsDisabled => !string.IsNullOrEmpty(DisabilityCertificateNumber);
+
+    /// <summary>Replaces the recorded facts (a correction by the station).</summary>
+    /// <exception cref="DomainException">Graduate details without a college education, or dates in the wrong order.</exception>
+    public void UpdateProfile(ResidentProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.Graduate is { } graduate)
+        {
+            if (profile.Education is null or < EducationLevel.JuniorCollege)
+            {
+                throw new DomainException("resident-graduate-education", "只有大专及以上学历可以填写高校毕业生信息。");
+            }
+
+            if (graduate.LeftSchoolOn < graduate.GraduatedOn.AddYears(-1) || graduate.GraduatedOn < BirthDate)
+            {
+                throw new DomainException("resident-graduate-dates", "毕业时间与离校时间不一致，请核对。");
+            }
+        }
+
+        HukouType = profile.HukouType;
+        HukouPlace = profile.HukouPlace;
+        Address = profile.Address;
+        Education = profile.Education;
+        GraduateSchool = profile.Graduate?.School;
+        GraduateMajor = profile.Graduate?.Major;
+        GraduatedOn = profile.Graduate?.GraduatedOn;
+        LeftSchoolOn = profile.Graduate?.LeftSchoolOn;
+        DisabilityCertificateNumber = string.IsNullOrWhiteSpace(profile.DisabilityCertificateNumber) ? null : profile.DisabilityCertificateNumber;
+        IsVeteran = profile.IsVeteran;
+        IsRelocatedResident = profile.IsRelocatedResident;
+        MigrantWorker = profile.MigrantWorker;
+        IsPovertyMonitoredHousehold = profile.IsPovertyMonitoredHousehold;
+    }
+
+    /// <summary>Age in completed years (周岁) on <paramref name="date"/>.</summary>
+    public int AgeOn(DateOnly date) => date < BirthDate ? 0 : DatePeriods.CompletedYearsBetween(BirthDate, date);
+
+    /// <summary>
+    /// The conditions of a 失业登记 that are not met on <paramref name="date"/>, each as a Chinese
+    /// sentence naming the condition; empty when the resident may be registered.
+    /// </summary>
+    public IReadOnlyList<string> CheckUnemploymentRegistration(UnemploymentRegistrationFacts facts, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var refusals = new List<string>();
+        if (CurrentStatus is { } status && status != EmploymentStatus.Deregistered)
+        {
+            refusals.Add(status == EmploymentStatus.RegisteredUnemployed
+                ? "已办理失业登记，不能重复登记。"
+                : "已在就业失业管理中（当前状态不是注销），请办理状态变更而不是重新登记。");
+        }
+
+        if (AgeOn(date) < StatutoryRetirement.MinimumWorkingAge)
+        {
+            refusals.Add($"不在劳动年龄内：未满{StatutoryRetirement.MinimumWorkingAge}周岁。");
+        }
+        else if (date >= StatutoryRetirement.RetirementDate(BirthDate, Sex))
+        {
+            refusals.Add("不在劳动年龄内：已达到法定退休年龄。");
+        }
+
+        if (!facts.AbleToWork)
+        {
+            refusals.Add("不具备劳动能力。");
+        }
+
+        if (!facts.WantsWork)
+        {
+            refusals.Add("没有就业要求。");
+        }
+
+        if (!facts.CurrentlyUnemployed)
+        {
+            refusals.Add("目前不处于无业状态。");
+        }
+
+        if (facts.RegisteringCommunityId != CommunityId)
+        {
+            refusals.Add("应在常住地社区办理失业登记，本社区不是其常住地。");
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Registers the resident as unemployed (失业登记) from <paramref name="date"/>.</summary>
+    /// <exception cref="DomainException">A condition is not met (<c>unemployment-registration-refused</c>); the message names every failed condition.</exception>
+    public void RegisterUnemployed(UnemploymentRegistrationFacts facts, DateOnly date, string registrationNumber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registrationNumber);
+        var refusals = CheckUnemploymentRegistration(facts, date);
+        if (refusals.Count > 0)
+        {
+            throw new DomainException("unemployment-registration-refused", "不能办理失业登记：" + string.Join(string.Empty, refusals));
+        }
+
+        EnsureNotBeforeLastChange(date);
+        UnemploymentRegistrationNumber = registrationNumber;
+        Append(EmploymentStatus.RegisteredUnemployed, date, null, registrationNumber);
+    }
+
+    /// <summary>
+    /// Records a change of status of a registered resident (就业、灵活就业、创业、培训、公益性岗位,
+    /// or back to 登记失业). Deregistration goes through <see cref="Deregister"/>.
+    /// </summary>
+    /// <param name="status">The new status.</param>
+    /// <param name="from">The first day in the new status.</param>
+    /// <param name="note">The employer, project or post.</param>
+    /// <exception cref="DomainException">The resident is not registered, the status does not change, or the date is before the last change.</exception>
+    public void ChangeStatus(EmploymentStatus status, DateOnly from, string? note)
+    {
+        if (status == EmploymentStatus.Deregistered)
+        {
+            throw new ArgumentException("Use Deregister for a deregistration.", nameof(status));
+        }
+
+        if (CurrentStatus is null or EmploymentStatus.Deregistered)
+        {
+            throw new DomainException("resident-not-registered", "该居民未办理失业登记或已注销，不能变更就业失业状态。");
+        }
+
+        if (CurrentStatus == status)
+        {
+            throw new DomainException("resident-status-unchanged", "就业失业状态没有变化。");
+        }
+
+        EnsureNotBeforeLastChange(from);
+        Append(status, from, note, null);
+    }
+
+    /// <summary>Deregisters (注销登记) with a reason, e.g. 达到法定退休年龄、入学、参军、死亡、长期无就业意愿.</summary>
+    /// <exception cref="DomainException">The resident is not registered or the date is before the last change.</exception>
+    public void Deregister(DateOnly date, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (CurrentStatus is null or EmploymentStatus.Deregistered)
+        {
+            throw new DomainException("resident-not-registered", "该居民未办理失业登记或已注销。");
+        }
+
+        EnsureNotBeforeLastChange(date);
+        Append(EmploymentStatus.Deregistered, date, reason, null);
+    }
+
+    /// <summary>
+    /// The status in force on <paramref name="date"/>: the latest entry that starts on or before it;
+    /// null when none does.
+    /// </summary>
+    public EmploymentStatus? StatusOn(DateOnly date) =>
+        _statusHistory.LastOrDefault(c => c.EffectiveFrom <= date)?.Status;
+
+    /// <summary>
+    /// Completed months (by <see cref="DatePeriods.CompletedMonthsBetween"/>) of the uninterrupted
+    /// spell of registered unemployment that includes <paramref name="date"/>; 0 when the resident is
+    /// not registered unemployed on that day. A spell starts at the first 登记失业 entry after any
+    /// other status: a job, training or a deregistration in between ends it.
+    /// </summary>
+    public int MonthsRegisteredUnemployedOn(DateOnly date)
+    {
+        DateOnly? spellStart = null;
+        foreach (var change in _statusHistory)
+        {
+            if (change.EffectiveFrom > date)
+            {
+                break;
+            }
+
+            spellStart = change.Status == EmploymentStatus.RegisteredUnemployed
+                ? spellStart ?? change.EffectiveFrom
+                : null;
+        }
+
+        return spellStart is { } start ? DatePeriods.CompletedMonthsBetween(start, date) : 0;
+    }
+
+    private void EnsureNotBeforeLastChange(DateOnly date)
+    {
+        if (_statusHistory.Count > 0 && date < _statusHistory[^1].EffectiveFrom)
+        {
+            throw new DomainException(
+                "resident-status-date-order",
+                $"变更日期不能早于上一次状态变更（{_statusHistory[^1].EffectiveFrom:yyyy-MM-dd}）。");
+        }
+    }
+
+    private void Append(EmploymentStatus status, DateOnly from, string? note, string? registrationNumber)
+    {
+        _statusHistory.Add(new EmploymentStatusChange(Id, status, from, note, registrationNumber));
+        CurrentStatus = status;
+    }
 }

@@ -32,6 +32,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] SignedIn = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] Staff = [Who.StationStaff, Who.BureauOfficer, Who.Administrator];
     private static readonly Who[] ResidentRecords = [Who.StationStaff, Who.BureauOfficer];
+    private static readonly Who[] Station = [Who.StationStaff];
     private static readonly Who[] Bureau = [Who.BureauOfficer];
     private static readonly Who[] Enterprise = [Who.EnterpriseUser];
     private static readonly Who[] Administration = [Who.Administrator];
@@ -51,6 +52,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/geography", Staff, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/residents", ResidentRecords),
         new(Post, "/residents", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/residents/new", Station),
+        new(Post, "/residents/new", Station, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/residents/{Id:guid}", ResidentRecords),
         new(Post, "/residents/{Id:guid}", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/policies", Bureau),
@@ -89,6 +92,10 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/auth/me", SignedIn),
         new(Get, "/api/v1/residents/", ResidentRecords),
         new(Get, "/api/v1/residents/{id:guid}", ResidentRecords),
+        new(Post, "/api/v1/residents/", Station, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/residents/{id:guid}/unemployment-registration", Station, Body: "{}", AlsoAllowed: [422]),
+        new(Post, "/api/v1/residents/{id:guid}/contacts", Station, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/followups/overdue", ResidentRecords),
         new(Get, "/api/v1/policies/", SignedIn),
         new(Get, "/api/v1/policies/{id}/rules", SignedIn, Probe: "/api/v1/policies/nanhe-2020-1/rules"),
         new(Post, "/api/v1/eligibility/evaluate", SignedIn, Body: "{}", AlsoAllowed: [400]),

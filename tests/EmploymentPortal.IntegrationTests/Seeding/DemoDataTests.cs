@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.IntegrationTests.Residents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,8 @@ public abstract class DemoDataTests
     {
         await using var db = _app.Database.CreateContext();
 
-        var residents = await db.Residents.AsNoTracking().Select(r => new { r.IdNumber, r.BirthDate, r.Sex }).ToListAsync();
+        // Residents registered by other tests of the same app use region 110101, which the demo city never does.
+        var residents = await db.Residents.AsNoTracking().Where(r => !r.IdNumber.StartsWith(ResidentRegistryTests.TestRegionCode)).Select(r => new { r.IdNumber, r.BirthDate, r.Sex }).ToListAsync();
 
         Assert.Equal(DemoDataSeeder.ResidentCount, residents.Count);
         Assert.All(residents, r =>
@@ -76,6 +78,20 @@ public abstract class DemoDataTests
         Assert.Equal(["西山社区"], station2);
         Assert.Equal(2, enterpriseUsers.Count);
         Assert.All(enterpriseUsers, id => Assert.NotNull(id));
+    }
+
+    [Fact]
+    public async Task Demo_station_has_registered_unemployed_residents_some_of_them_overdue_this_month()
+    {
+        await using var db = _app.Database.CreateContext();
+        var station1Communities = await db.Communities.Where(c => c.Name == "东湖社区" || c.Name == "滨江社区").Select(c => c.Id).ToListAsync();
+        var registered = await db.Residents.CountAsync(r => station1Communities.Contains(r.CommunityId) && r.CurrentStatus == EmploymentPortal.Domain.Residents.EmploymentStatus.RegisteredUnemployed);
+        var client = await _app.SignedInClientAsync("station1");
+
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/followups/overdue?pageSize=1"));
+
+        var overdue = json.RootElement.GetProperty("total").GetInt32();
+        Assert.InRange(overdue, 1, registered - 1);
     }
 
     [Fact]

@@ -36,20 +36,33 @@ public static class ResidentQueries
         return residents.Where(_ => false);
     }
 
-    public static async Task<Page<ResidentRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, Guid? communityId, int skip, int take, CancellationToken cancellationToken = default)
+    /// <summary>Filters of the staff list; <see cref="OverdueOn"/> keeps the residents overdue for follow-up in that day's month.</summary>
+    public sealed record ResidentFilter(Guid? CommunityId = null, EmploymentStatus? Status = null, DateOnly? OverdueOn = null);
+
+    public static Task<Page<ResidentRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, Guid? communityId, int skip, int take, CancellationToken cancellationToken = default) =>
+        ListAsync(db, principal, new ResidentFilter(communityId), skip, take, cancellationToken);
+
+    public static async Task<Page<ResidentRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, ResidentFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var query = db.Residents.AsNoTracking().VisibleTo(principal);
-        if (communityId is { } id)
+        var query = filter.OverdueOn is { } today
+            ? FollowUp.FollowUpQueries.Overdue(db, principal, filter.CommunityId, today)
+            : db.Residents.AsNoTracking().VisibleTo(principal);
+        if (filter.CommunityId is { } id)
         {
             query = query.Where(r => r.CommunityId == id);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.CurrentStatus == status);
         }
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await (from r in query
                           join c in db.Communities on r.CommunityId equals c.Id
-                          orderby r.Id
+                          orderby r.Id descending // ids are time-ordered: the latest registrations first
                           select new { r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, Community = c.Name })
-            .Skip(skip)
+            .Skip(Math.Max(skip, 0))
             .Take(Math.Clamp(take, 1, 200))
             .ToListAsync(cancellationToken);
         return new Page<ResidentRow>(
@@ -82,6 +95,66 @@ public static class ResidentQueries
 
         return new ResidentDetail(row.Id, row.Name, reveal ? row.IdNumber : MaskIdNumber(row.IdNumber), reveal, row.Sex, row.BirthDate, MaskPhone(row.Phone), row.CommunityId, row.Community);
     }
+
+    /// <summary>What the detail page shows beside the identity: key groups with reasons, status history and contacts.</summary>
+    public sealed record ResidentRecord(
+        EmploymentStatus? CurrentStatus,
+        string? RegistrationNumber,
+        int MonthsRegisteredUnemployed,
+        IReadOnlyList<KeyGroupMembership> KeyGroups,
+        IReadOnlyList<StatusRow> History,
+        IReadOnlyList<ContactRow> Contacts,
+        bool ContactedThisMonth);
+
+    public sealed record StatusRow(EmploymentStatus Status, DateOnly EffectiveFrom, string? Note, string? RegistrationNumber);
+
+    public sealed record ContactRow(DateOnly ContactedOn, ContactChannel Channel, string Outcome, FollowUpServices Services, string RecordedBy);
+
+    /// <summary>The registry facts of a resident in scope on <paramref name="today"/>, or null outside scope.</summary>
+    public static async Task<ResidentRecord?> RecordAsync(PortalDbContext db, PortalPrincipal principal, Guid id, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var resident = await db.Residents.AsNoTracking().VisibleTo(principal).Include(r => r.StatusHistory)
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resident is null)
+        {
+            return null;
+        }
+
+        var contacts = await db.ResidentContacts.AsNoTracking().Where(c => c.ResidentId == id)
+            .OrderByDescending(c => c.ContactedOn).Take(50)
+            .Select(c => new ContactRow(c.ContactedOn, c.Channel, c.Outcome, c.Services, c.RecordedBy))
+            .ToListAsync(cancellationToken);
+        var monthStart = ResidentClock.StartOfMonth(today);
+        return new ResidentRecord(
+            resident.CurrentStatus,
+            resident.UnemploymentRegistrationNumber,
+            resident.MonthsRegisteredUnemployedOn(today),
+            Domain.Residents.KeyGroups.For(resident, today),
+            resident.StatusHistory.OrderBy(h => h.EffectiveFrom).Select(h => new StatusRow(h.Status, h.EffectiveFrom, h.Note, h.RegistrationNumber)).ToList(),
+            contacts,
+            contacts.Any(c => c.ContactedOn >= monthStart && c.ContactedOn <= today));
+    }
+
+    /// <summary>The communities a principal may register residents for (station staff: their own).</summary>
+    public static Task<List<CommunityOption>> RegistrableCommunitiesAsync(PortalDbContext db, PortalPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        var ids = principal.IsStationStaff ? principal.CommunityIds.ToList() : [];
+        return db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Code)
+            .Select(c => new CommunityOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The communities a principal may filter the list by.</summary>
+    public static Task<List<CommunityOption>> VisibleCommunitiesAsync(PortalDbContext db, PortalPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        if (principal.SeesAllCommunities)
+        {
+            return db.Communities.AsNoTracking().OrderBy(c => c.Code).Select(c => new CommunityOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+        }
+
+        return RegistrableCommunitiesAsync(db, principal, cancellationToken);
+    }
+
+    public sealed record CommunityOption(Guid Id, string Name);
 
     private static string MaskIdNumber(string idNumber) =>
         IdCardNumber.TryParse(idNumber, out var parsed, out _) ? parsed.Masked : new string('*', idNumber.Length);

@@ -1,0 +1,93 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Residents.FollowUp;
+
+/// <summary>Station staff log a follow-up contact (每月跟踪服务) with a resident in their scope.</summary>
+public static class LogContact
+{
+    public enum OutcomeKind
+    {
+        Logged,
+        Invalid,
+        NotFound,
+    }
+
+    public sealed record Outcome(OutcomeKind Kind, CommandResult Result, Guid? ContactId = null);
+
+    public sealed record Command
+    {
+        public DateOnly? ContactedOn { get; set; }
+
+        public ContactChannel? Channel { get; set; }
+
+        public string Outcome { get; set; } = string.Empty;
+
+        public IEnumerable<FollowUpServices> Services { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.ContactedOn)
+                .NotNull().WithMessage("请输入联系日期。")
+                .Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("联系日期不能晚于今天。");
+            RuleFor(c => c.Channel)
+                .NotNull().WithMessage("请选择联系方式。")
+                .IsInEnum().WithMessage("联系方式无效。");
+            RuleFor(c => c.Outcome)
+                .Must(o => !string.IsNullOrWhiteSpace(o)).WithMessage("请填写跟踪结果。")
+                .MaximumLength(500).WithMessage("跟踪结果不能超过 500 个字符。");
+            RuleForEach(c => c.Services).IsInEnum().WithMessage("服务内容无效。");
+        }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly IValidator<Command> _validator;
+
+        public Handler(OperationScope scope, IValidator<Command> validator)
+        {
+            _scope = scope;
+            _validator = validator;
+        }
+
+        public async Task<Outcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _validator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return new(OutcomeKind.Invalid, CommandResult.FromValidation(validation));
+            }
+
+            var principal = _scope.Principal;
+            if (!principal.IsStationStaff)
+            {
+                return NotFound();
+            }
+
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                if (!await db.Residents.VisibleTo(principal).AnyAsync(r => r.Id == residentId, cancellationToken))
+                {
+                    return NotFound();
+                }
+
+                var servicesOffered = command.Services.Aggregate(FollowUpServices.None, (all, s) => all | s);
+                var contact = new ResidentContact(residentId, command.ContactedOn!.Value, command.Channel!.Value, command.Outcome.Trim(), servicesOffered, principal.DisplayName);
+                db.ResidentContacts.Add(contact);
+                await db.SaveChangesAsync(cancellationToken);
+                return new Outcome(OutcomeKind.Logged, CommandResult.Success("已记录跟踪服务。"), contact.Id);
+            });
+        }
+
+        private static Outcome NotFound() => new(OutcomeKind.NotFound, CommandResult.Failure("居民不存在，或您无权查看。"));
+    }
+}

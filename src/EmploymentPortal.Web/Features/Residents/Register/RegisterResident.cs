@@ -1,0 +1,220 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Residents.Register;
+
+/// <summary>
+/// Station staff register a resident in real name for a community in their scope. One record
+/// per ID number in the whole city: a second registration is refused with the name of the
+/// community that holds the record, and nothing else about the person.
+/// </summary>
+public static class RegisterResident
+{
+    public enum OutcomeKind
+    {
+        Created,
+        Invalid,
+        OutOfScope,
+        Duplicate,
+    }
+
+    public sealed record Outcome(OutcomeKind Kind, CommandResult Result, Guid? ResidentId = null);
+
+    public sealed record Command
+    {
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>18 characters; birth date and sex are read from it.</summary>
+        public string IdNumber { get; set; } = string.Empty;
+
+        public string Phone { get; set; } = string.Empty;
+
+        /// <summary>The community of habitual residence; must be in the caller's scope.</summary>
+        public Guid CommunityId { get; set; }
+
+        public HukouType? HukouType { get; set; }
+
+        public string? HukouPlace { get; set; }
+
+        public string? Address { get; set; }
+
+        public EducationLevel? Education { get; set; }
+
+        public string? GraduateSchool { get; set; }
+
+        public string? GraduateMajor { get; set; }
+
+        public DateOnly? GraduatedOn { get; set; }
+
+        public DateOnly? LeftSchoolOn { get; set; }
+
+        public string? DisabilityCertificateNumber { get; set; }
+
+        public bool IsVeteran { get; set; }
+
+        public bool IsRelocatedResident { get; set; }
+
+        public MigrantWorkerStatus MigrantWorker { get; set; }
+
+        public bool IsPovertyMonitoredHousehold { get; set; }
+
+        public bool IsGraduate => !string.IsNullOrWhiteSpace(GraduateSchool) || !string.IsNullOrWhiteSpace(GraduateMajor) || GraduatedOn is not null || LeftSchoolOn is not null;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.Name)
+                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请输入姓名。")
+                .MaximumLength(50).WithMessage("姓名不能超过 50 个字符。");
+            RuleFor(c => c.IdNumber).Custom((value, context) =>
+            {
+                if (!IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                {
+                    context.AddFailure(error);
+                }
+            });
+            RuleFor(c => c.Phone).Custom((value, context) =>
+            {
+                if (!PhoneNumber.TryParse(value, out var phone, out var error))
+                {
+                    context.AddFailure(error);
+                }
+                else if (!phone.IsMobile)
+                {
+                    context.AddFailure("请填写本人手机号码，固定电话不能作为联系方式。");
+                }
+            });
+            RuleFor(c => c.CommunityId).NotEmpty().WithMessage("请选择常住社区。");
+            RuleFor(c => c.HukouType).IsInEnum().WithMessage("户口性质无效。");
+            RuleFor(c => c.Education).IsInEnum().WithMessage("文化程度无效。");
+            RuleFor(c => c.MigrantWorker).IsInEnum().WithMessage("农民工类别无效。");
+            RuleFor(c => c.HukouPlace).MaximumLength(200).WithMessage("户籍地址不能超过 200 个字符。");
+            RuleFor(c => c.Address).MaximumLength(200).WithMessage("居住地址不能超过 200 个字符。");
+            RuleFor(c => c.DisabilityCertificateNumber).MaximumLength(30).WithMessage("残疾人证号不能超过 30 个字符。");
+            When(c => c.IsGraduate, () =>
+            {
+                RuleFor(c => c.Education)
+                    .Must(e => e is >= EducationLevel.JuniorCollege).WithMessage("填写高校毕业生信息时，文化程度应为大专及以上。");
+                RuleFor(c => c.GraduateSchool)
+                    .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请输入毕业院校。")
+                    .MaximumLength(100).WithMessage("毕业院校不能超过 100 个字符。");
+                RuleFor(c => c.GraduateMajor)
+                    .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请输入所学专业。")
+                    .MaximumLength(100).WithMessage("所学专业不能超过 100 个字符。");
+                RuleFor(c => c.GraduatedOn).NotNull().WithMessage("请输入毕业时间。");
+                RuleFor(c => c.LeftSchoolOn)
+                    .NotNull().WithMessage("请输入离校时间。")
+                    .Must((c, left) => left is null || c.GraduatedOn is null || left >= c.GraduatedOn.Value.AddYears(-1)).WithMessage("离校时间与毕业时间不一致，请核对。")
+                    .Must(left => left is null || left <= ResidentClock.Today(time)).WithMessage("离校时间不能晚于今天。");
+            });
+        }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly IValidator<Command> _validator;
+
+        public Handler(OperationScope scope, IValidator<Command> validator)
+        {
+            _scope = scope;
+            _validator = validator;
+        }
+
+        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _validator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return new(OutcomeKind.Invalid, CommandResult.FromValidation(validation));
+            }
+
+            var principal = _scope.Principal;
+            if (!principal.IsStationStaff || !principal.CommunityIds.Contains(command.CommunityId))
+            {
+                return new(OutcomeKind.OutOfScope, CommandResult.FieldError(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。"));
+            }
+
+            var idNumber = IdCardNumber.Parse(command.IdNumber);
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                if (await HoldingCommunityAsync(db, idNumber.Value, cancellationToken) is { } holder)
+                {
+                    return Duplicate(holder);
+                }
+
+                Resident resident;
+                try
+                {
+                    resident = new Resident(command.Name.Trim(), idNumber, PhoneNumber.Parse(command.Phone), command.CommunityId, ToProfile(command));
+                }
+                catch (DomainException e)
+                {
+                    return new Outcome(OutcomeKind.Invalid, CommandResult.Failure(e.Message, new Dictionary<string, string[]> { [string.Empty] = [e.Message] }));
+                }
+
+                db.Residents.Add(resident);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // A registration of the same number committed between the check and the save.
+                    db.ChangeTracker.Clear();
+                    if (await HoldingCommunityAsync(db, idNumber.Value, cancellationToken) is { } raced)
+                    {
+                        return Duplicate(raced);
+                    }
+
+                    throw;
+                }
+
+                return new Outcome(OutcomeKind.Created, CommandResult.Success($"已登记居民“{resident.Name}”。"), resident.Id);
+            });
+        }
+
+        private static Outcome Duplicate(string community)
+        {
+            var message = $"该身份证号码已在“{community}”登记，不能重复登记；如本人已迁入本社区，请联系该社区服务站办理转移。";
+            return new(OutcomeKind.Duplicate, CommandResult.FieldError(nameof(Command.IdNumber), message));
+        }
+
+        /// <summary>
+        /// The name of the community holding the record, read without the caller's scope on
+        /// purpose: the name is all that is returned.
+        /// </summary>
+        private static Task<string?> HoldingCommunityAsync(PortalDbContext db, string idNumber, CancellationToken cancellationToken) =>
+            (from r in db.Residents.AsNoTracking()
+             join c in db.Communities on r.CommunityId equals c.Id
+             where r.IdNumber == idNumber
+             select c.Name).FirstOrDefaultAsync(cancellationToken);
+
+        private static ResidentProfile ToProfile(Command c) => new()
+        {
+            HukouType = c.HukouType,
+            HukouPlace = Blank(c.HukouPlace),
+            Address = Blank(c.Address),
+            Education = c.Education,
+            Graduate = c.IsGraduate
+                ? new GraduateDetails(c.GraduateSchool!.Trim(), c.GraduateMajor!.Trim(), c.GraduatedOn!.Value, c.LeftSchoolOn!.Value)
+                : null,
+            DisabilityCertificateNumber = Blank(c.DisabilityCertificateNumber),
+            IsVeteran = c.IsVeteran,
+            IsRelocatedResident = c.IsRelocatedResident,
+            MigrantWorker = c.MigrantWorker,
+            IsPovertyMonitoredHousehold = c.IsPovertyMonitoredHousehold,
+        };
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}

@@ -1,0 +1,81 @@
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>A station worker's day: register a resident, register them as unemployed, follow them up.</summary>
+public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Station_worker_registers_a_resident_corrects_the_check_digit_registers_unemployment_and_logs_a_contact()
+    {
+        var name = "测试" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
+        var first17 = $"110101{new DateOnly(1993, 9, 21):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var wrong = first17 + (idNumber[17] == '0' ? '1' : '0');
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.GotoAsync("/residents/new");
+            await WaitForCircuitAsync();
+
+            var form = Page.GetByTestId("register-resident-form");
+            await form.GetByTestId("name").FillAsync(name);
+            await form.GetByTestId("id-number").FillAsync(wrong);
+            await form.GetByTestId("phone").FillAsync("13912345678");
+            await form.GetByTestId("community").ClickAsync();
+            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+            await form.GetByTestId("submit").ClickAsync();
+
+            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("id-number") });
+            await Expect(idField).ToContainTextAsync("身份证号码校验码不正确");
+            await form.GetByTestId("id-number").FillAsync(idNumber);
+            await form.GetByTestId("submit").ClickAsync();
+
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
+            await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
+            var residentUrl = Page.Url;
+            var residentId = residentUrl[^36..];
+
+            var unemployment = Page.GetByTestId("unemployment-form");
+            await unemployment.GetByTestId("able-to-work").ClickAsync();
+            await unemployment.GetByTestId("wants-work").ClickAsync();
+            await unemployment.GetByTestId("currently-unemployed").ClickAsync();
+            await unemployment.GetByTestId("register-unemployed").ClickAsync();
+            await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("登记失业");
+            await Expect(Page.GetByTestId("registration-number")).ToContainTextAsync("SY");
+            await Expect(Page.GetByTestId("follow-up-state")).ToContainTextAsync("逾期");
+
+            await Page.GotoAsync("/residents");
+            await WaitForCircuitAsync();
+            await Page.GetByTestId("filter-overdue").ClickAsync();
+            await Expect(Page.GetByTestId("resident-grid")).ToContainTextAsync(name);
+            Assert.Contains(residentId, await OverdueAsync());
+
+            await Page.GotoAsync(residentUrl);
+            await WaitForCircuitAsync();
+            var contact = Page.GetByTestId("contact-form");
+            await contact.GetByTestId("channel").ClickAsync();
+            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "上门走访" }).ClickAsync();
+            await contact.GetByText("岗位推荐").ClickAsync();
+            await contact.GetByTestId("outcome").FillAsync("上门走访，推荐物流公司仓管岗位。");
+            await contact.GetByTestId("log-contact").ClickAsync();
+            await Expect(Page.GetByTestId("contacts")).ToContainTextAsync("推荐物流公司仓管岗位");
+            await Expect(Page.GetByTestId("follow-up-state")).ToContainTextAsync("本月已跟踪");
+
+            await Page.GotoAsync("/residents");
+            await WaitForCircuitAsync();
+            await Page.GetByTestId("filter-overdue").ClickAsync();
+            await Expect(Page.GetByTestId("resident-grid")).Not.ToContainTextAsync(name);
+            Assert.DoesNotContain(residentId, await OverdueAsync());
+        });
+    }
+
+    /// <summary>The overdue list of the signed-in user through the API (the browser's cookies).</summary>
+    private async Task<string> OverdueAsync()
+    {
+        var response = await Page.APIRequest.GetAsync("/api/v1/followups/overdue?pageSize=200");
+        Assert.True(response.Ok, $"overdue list: {response.Status}");
+        return await response.TextAsync();
+    }
+}
