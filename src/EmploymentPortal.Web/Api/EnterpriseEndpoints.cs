@@ -5,8 +5,9 @@ using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Jobs;
 using EmploymentPortal.Web.Features.Vacancies;
-using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using EmploymentPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;

@@ -1,9 +1,10 @@
-using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Admin.Users;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Enterprises;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

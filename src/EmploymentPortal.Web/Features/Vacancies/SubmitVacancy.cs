@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Enterprises;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,10 +1,9 @@
 using EmploymentPortal.Domain.Common;
-using EmploymentPortal.Web.Infrastructure.Validation;
 
-namespace EmploymentPortal.Web.Features.Enterprises;
+namespace EmploymentPortal.Web.Infrastructure.Validation;
 
 /// <summary>
-/// What the enterprise and vacancy handlers answer: the <see cref="CommandResult"/> the pages
+/// What a feature handler answers when both a page and the API call it: the <see cref="CommandResult"/> the pages
 /// show, a stable <see cref="Code"/> the API maps to a status and returns in problem details,
 /// and the id of what was created.
 /// </summary>
