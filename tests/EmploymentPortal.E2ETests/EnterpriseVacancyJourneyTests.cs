@@ -59,8 +59,15 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await form.GetByTestId("vacancy-group").ClickAsync();
             await Page.Locator(".rz-dropdown-item", new() { HasText = "生产制造及有关人员" }).ClickAsync();
             await form.GetByTestId("vacancy-occupation").FillAsync("数控车工");
-            await form.Locator("[data-testid=vacancy-wage-min] input").FillAsync("4000");
-            await form.Locator("[data-testid=vacancy-wage-max] input").FillAsync("6000");
+            // Radzen numerics send their value to the server on change (blur): wait until the
+            // server has rendered them as filled before submitting.
+            foreach (var (field, value) in new[] { ("vacancy-wage-min", "4000"), ("vacancy-wage-max", "6000") })
+            {
+                await form.Locator($"[data-testid={field}] input").FillAsync(value);
+                await form.Locator($"[data-testid={field}] input").PressAsync("Tab");
+                await Expect(form.GetByTestId(field)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-state-empty"));
+            }
+
             await form.GetByTestId("vacancy-submit").ClickAsync();
             await Expect(form).ToBeHiddenAsync();
             var ownRow = Page.Locator("tr", new() { HasText = title });
