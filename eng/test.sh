@@ -314,8 +314,32 @@ for proj in "${projects[@]}"; do
     say "$line"
 done
 
+# The failed tests by name with the first lines of their message, so that a red CI log names
+# them even when only its tail is kept.
+failed_tests() {
+    find "$results_dir" -name '*.trx' -type f 2>/dev/null | LC_ALL=C sort | while IFS= read -r trx; do
+        awk '
+            /<UnitTestResult / {
+                name = ""; failed = 0
+                if (match($0, /testName="[^"]*"/)) name = substr($0, RSTART + 10, RLENGTH - 11)
+                if ($0 ~ /outcome="Failed"/) failed = 1
+            }
+            failed && /<Message>/ { inmsg = 1; lines = 0; printf "    FAILED %s\n", name }
+            failed && inmsg && lines < 4 {
+                line = $0; gsub(/<\/?Message>/, "", line); gsub(/&quot;/, "\"", line)
+                gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&amp;/, "\\&", line)
+                sub(/^[ \t]+/, "", line); printf "      %s\n", substr(line, 1, 240); lines++
+            }
+            failed && inmsg && /<\/Message>/ { inmsg = 0; failed = 0 }
+        ' "$trx"
+    done
+}
+
 echo
 say "summary (TRX files in ${results_dir#"$repo_root"/})"
+if ((total_failed > 0)); then
+    failed_tests || true
+fi
 printf '    %s\n' "${report[@]}"
 ((total_skipped == 0)) || printf '    %d skipped\n' "$total_skipped"
 finish "$total_passed" "$total_failed"
