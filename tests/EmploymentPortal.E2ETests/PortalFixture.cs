@@ -26,6 +26,9 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>An account only the lockout test uses, so the demo accounts stay usable.</summary>
     public const string LockoutUserName = "e2e-lockout";
 
+    /// <summary>How long a step or an expectation may wait (milliseconds).</summary>
+    public const int DefaultTimeoutMs = 20_000;
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}.db");
     private PortalFactory? _factory;
     private IPlaywright? _playwright;
@@ -66,7 +69,9 @@ public sealed class PortalFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
         });
-        SetDefaultExpectTimeout(10_000);
+        // Generous: a cold CI machine compiles and JITs the first pages while the browser waits.
+        // A green run never waits this long; a red one fails with the page saved.
+        SetDefaultExpectTimeout(DefaultTimeoutMs);
     }
 
     public async Task DisposeAsync()

@@ -35,7 +35,7 @@ public abstract class PortalPageTest : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
-        _context.SetDefaultTimeout(10_000);
+        _context.SetDefaultTimeout(PortalFixture.DefaultTimeoutMs);
         _page = await _context.NewPageAsync();
         _page.Console += (_, message) =>
         {
