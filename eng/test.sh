@@ -322,6 +322,7 @@ failed_tests() {
             /<UnitTestResult / {
                 name = ""; failed = 0
                 if (match($0, /testName="[^"]*"/)) name = substr($0, RSTART + 10, RLENGTH - 11)
+                gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name)
                 if ($0 ~ /outcome="Failed"/) failed = 1
             }
             failed && /<Message>/ { inmsg = 1; lines = 0; printf "    FAILED %s\n", name }

@@ -11,7 +11,8 @@ public sealed record EvaluateBatchOptions(
     string? LocalParameters,
     string? PolicyTexts,
     bool Trace = false,
-    bool Phases = false)
+    bool Phases = false,
+    bool Copy = true)
 {
     public const string DefaultRule = "nanhe-2020-1.labour-preparatory-training";
 
@@ -19,6 +20,7 @@ public sealed record EvaluateBatchOptions(
         evaluate-batch --connection "<npgsql connection string>" [--rule <rule id>] [--date yyyy-MM-dd]
                        [--workers N] [--local-parameters <yaml>] [--policy-texts <dir>]
                        [--trace on|off] [--mode pipeline|phases]
+                       [--read copy|reader]
 
         Reads every resident (Id, BirthDate, Sex; no names, ID numbers or phones) from the
         Residents table of a PostgreSQL database with an Npgsql data reader and evaluates ONE
@@ -32,6 +34,9 @@ public sealed record EvaluateBatchOptions(
         time the two apart. --trace off (default) evaluates with IncludeTrace = false (same
         outcomes, amounts, flags and missing facts; no reasons, details or trace); --trace on
         builds the full decision with its trace for every resident.
+
+        --read copy (default): the rows come through a binary COPY ... TO STDOUT; --read reader:
+        through a SELECT with a data reader.
 
         Facts per resident (the fixed scenario: every resident is an unemployed person who is
         hired, and starts a training course, on --date):
@@ -71,6 +76,7 @@ public sealed record EvaluateBatchOptions(
         string? texts = Environment.GetEnvironmentVariable("PORTAL_POLICY_TEXTS");
         var trace = false;
         var phases = false;
+        var copy = true;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -121,6 +127,14 @@ public sealed record EvaluateBatchOptions(
                         _ => throw new ArgumentException($"--mode must be pipeline or phases, not '{value}'."),
                     };
                     break;
+                case "--read":
+                    copy = value switch
+                    {
+                        "copy" => true,
+                        "reader" => false,
+                        _ => throw new ArgumentException($"--read must be copy or reader, not '{value}'."),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.");
             }
@@ -131,6 +145,6 @@ public sealed record EvaluateBatchOptions(
             throw new ArgumentException("--connection is required.");
         }
 
-        return new EvaluateBatchOptions(connection, rule, date, workers, local, texts, trace, phases);
+        return new EvaluateBatchOptions(connection, rule, date, workers, local, texts, trace, phases, copy);
     }
 }
