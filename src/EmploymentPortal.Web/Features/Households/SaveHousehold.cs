@@ -248,3 +248,47 @@ public static class RecordPlacement
         }
     }
 }
+
+/// <summary>
+/// Brings the flags of a station's households up to date (a member's status may have changed
+/// elsewhere, e.g. a hire); run when the station opens its list. Changes are saved and audited.
+/// </summary>
+public sealed class ReassessHouseholds
+{
+    private readonly OperationScope _scope;
+    private readonly TimeProvider _time;
+
+    public ReassessHouseholds(OperationScope scope, TimeProvider time)
+    {
+        _scope = scope;
+        _time = time;
+    }
+
+    public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = _scope.Principal;
+        if (!principal.IsStationStaff || principal.CommunityIds.Count == 0)
+        {
+            return 0;
+        }
+
+        return await _scope.RunAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var changed = await ZeroEmploymentSync.ReassessCommunitiesAsync(db, principal.CommunityIds, ResidentClock.Today(_time), cancellationToken);
+            if (changed > 0)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return 0; // someone else saved the same households meanwhile; the list shows their state
+                }
+            }
+
+            return changed;
+        });
+    }
+}

@@ -10,17 +10,17 @@ namespace EmploymentPortal.Web.Features.Residents.Profile;
 /// </summary>
 public interface IJobPreferenceInput
 {
-    OccupationGroup? WantedOccupationGroup { get; }
+    OccupationGroup? WantedOccupationGroup { get; set; }
 
-    string? WantedOccupation { get; }
+    string? WantedOccupation { get; set; }
 
     /// <summary>期望月薪下限, yuan.</summary>
-    int? DesiredWageMin { get; }
+    int? DesiredWageMin { get; set; }
 
     /// <summary>期望月薪上限, yuan.</summary>
-    int? DesiredWageMax { get; }
+    int? DesiredWageMax { get; set; }
 
-    List<WorkType>? WorkTypes { get; }
+    List<WorkType>? WorkTypes { get; set; }
 }
 
 public static class JobPreferenceInput

@@ -13,6 +13,7 @@ public static class ResidentProfileFeatures
         services.AddScoped<CertifyEmploymentDifficulty.Handler>();
         services.AddScoped<SaveHousehold.Handler>();
         services.AddScoped<RecordPlacement.Handler>();
+        services.AddScoped<ReassessHouseholds>();
         services.AddScoped<RequestTransfer.Handler>();
         services.AddScoped<DecideTransfer.Handler>();
         return services;
