@@ -236,7 +236,8 @@ public abstract class ResidentProfileTests
                 new { relation = "Child", name = "子女丙", ableToWork = false, wantsWork = false, employed = false },
             },
         });
-        var householdId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var createdBody = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var householdId = createdBody.GetProperty("id").GetGuid();
         var flagged = await ZeroEmploymentIdsAsync(client);
         var foreign = await (await _app.SignedInClientAsync("station2")).GetAsync($"/api/v1/households/{householdId}");
         await using (var db = _app.Database.CreateContext())
@@ -250,7 +251,7 @@ public abstract class ResidentProfileTests
         using var after = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/households/{householdId}"));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Contains("零就业家庭", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("零就业家庭", createdBody.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains(householdId, flagged);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, placed.StatusCode);
