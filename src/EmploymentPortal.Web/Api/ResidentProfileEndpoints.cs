@@ -23,6 +23,10 @@ internal static class ResidentProfileEndpoints
     public static RouteGroupBuilder MapResidentProfileEndpoints(this RouteGroupBuilder api)
     {
         var residents = api.MapGroup("/residents").WithTags("Residents");
+        residents.MapGet("/{id:guid}/profile", async Task<Results<Ok<ResidentProfileQueries.ProfileView>, ProblemHttpResult>> (Guid id, PortalDbContext db, CurrentUser user, CancellationToken ct) =>
+                await ResidentProfileQueries.FindAsync(db, user.Principal, id, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("居民"))
+            .RequireAuthorization(PortalPolicies.ResidentRecords)
+            .WithSummary("Job-search wishes (wages in yuan), 就业困难人员 certification, households and record moves of a resident in scope.");
         residents.MapPut("/{id:guid}/job-preferences", async (Guid id, UpdateJobPreferences.Command command, UpdateJobPreferences.Handler handler, CancellationToken ct) =>
                 ToResult(await handler.HandleAsync(id, command, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace the job-search wishes (occupation, desired wage in yuan/month, work types).");

@@ -73,8 +73,11 @@ public abstract class ResidentProfileTests
 
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        await using var db = _app.Database.CreateContext();
-        Assert.Equal("养老护理员", (await db.Residents.SingleAsync(r => r.Id == id)).WantedOccupation);
+        using var profile = JsonDocument.Parse(await station1.GetStringAsync($"/api/v1/residents/{id}/profile"));
+        Assert.Equal("养老护理员", profile.RootElement.GetProperty("wantedOccupation").GetString());
+        Assert.Equal(3000, profile.RootElement.GetProperty("desiredWageMin").GetInt32());
+        Assert.Equal("PartTime", profile.RootElement.GetProperty("workTypes")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/residents/{id}/profile")).StatusCode);
     }
 
     [Fact]

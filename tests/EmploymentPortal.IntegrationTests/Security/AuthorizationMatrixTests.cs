@@ -104,6 +104,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/residents/{id:guid}/unemployment-registration", Station, Body: "{}", AlsoAllowed: [422]),
         new(Post, "/api/v1/residents/{id:guid}/contacts", Station, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/followups/overdue", ResidentRecords),
+        new(Get, "/api/v1/residents/{id:guid}/profile", ResidentRecords),
         new("PUT", "/api/v1/residents/{id:guid}/job-preferences", Station, Body: "{\"desiredWageMin\":-1}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/status", Station, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/employment-difficulty", Bureau, Body: "{}", AlsoAllowed: [400]),
