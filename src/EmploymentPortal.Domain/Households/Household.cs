@@ -82,6 +82,9 @@ public sealed class HouseholdMember : Entity
 
     public bool IsEmployed { get; private set; }
 
+    /// <summary>Links the member to the resident record registered for their ID number.</summary>
+    internal void LinkResident(Guid residentId) => ResidentId = residentId;
+
     /// <summary>Records that the member took up work (the station's placement, 安置就业).</summary>
     internal void MarkEmployed() => IsEmployed = true;
 }
@@ -150,6 +153,26 @@ public sealed class Household : AggregateRoot
 
         _members.Clear();
         _members.AddRange(members.Select(m => new HouseholdMember(Id, m.Data, m.ResidentId)));
+    }
+
+    /// <summary>
+    /// Links members recorded before their resident record existed (same ID number) to that record.
+    /// </summary>
+    /// <returns>How many members were linked.</returns>
+    public int LinkResidents(IReadOnlyDictionary<string, Guid> residentsByIdNumber)
+    {
+        ArgumentNullException.ThrowIfNull(residentsByIdNumber);
+        var linked = 0;
+        foreach (var member in _members.Where(m => m.ResidentId is null && m.IdNumber is not null))
+        {
+            if (residentsByIdNumber.TryGetValue(member.IdNumber!, out var residentId))
+            {
+                member.LinkResident(residentId);
+                linked++;
+            }
+        }
+
+        return linked;
     }
 
     /// <summary>

@@ -101,6 +101,22 @@ public class ZeroEmploymentFamiliesTests
     }
 
     [Fact]
+    public void A_member_recorded_before_registration_is_linked_by_id_number_and_then_counts_by_the_registry()
+    {
+        var number = Id(new DateOnly(1980, 1, 1), Sex.Male);
+        var household = With(new HouseholdMemberData(HouseholdRelation.Head, "王大", number, true, true, false));
+        household.Reassess(new DateOnly(2026, 1, 1), NobodyInWork);
+        var residentId = Guid.CreateVersion7();
+
+        var linked = household.LinkResidents(new Dictionary<string, Guid> { [number.Value] = residentId });
+        household.Reassess(Today, new HashSet<Guid> { residentId });
+
+        Assert.Equal(1, linked);
+        Assert.Equal(residentId, household.Members[0].ResidentId);
+        Assert.False(household.IsZeroEmployment);
+    }
+
+    [Fact]
     public void Two_heads_are_refused()
     {
         var household = new Household(Guid.CreateVersion7(), null);

@@ -288,6 +288,27 @@ public abstract class ResidentProfileTests
     }
 
     [Fact]
+    public async Task A_member_registered_after_the_household_is_linked_and_gets_the_key_group()
+    {
+        var client = await _app.SignedInClientAsync("station1");
+        var donghu = await CommunityAsync("东湖社区");
+        var idNumber = NewIdNumber(new DateOnly(1983, 8, 18), Sex.Female);
+        var created = await client.PostAsJsonAsync("/api/v1/households/", new
+        {
+            communityId = donghu,
+            members = new object[] { new { relation = "Head", name = "先录戊", idNumber, ableToWork = true, wantsWork = true, employed = false } },
+        });
+        var householdId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var registered = await client.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, donghu));
+
+        var residentId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(residentId, await db.HouseholdMembers.Where(m => m.HouseholdId == householdId).Select(m => m.ResidentId).SingleAsync());
+        Assert.NotNull(await EmploymentPortal.Web.Features.Households.ZeroEmploymentSync.ZeroEmploymentFamilySinceAsync(db, residentId));
+    }
+
+    [Fact]
     public async Task Demo_city_has_two_zero_employment_families_and_certified_persons()
     {
         await using var db = _app.Database.CreateContext();

@@ -23,6 +23,19 @@ public static class ZeroEmploymentSync
         return await ReassessAsync(db, households, today, resident, cancellationToken);
     }
 
+    /// <summary>
+    /// Links a newly registered resident to the household members recorded with their ID number
+    /// before (not saved), so that the zero-employment key group follows the record.
+    /// </summary>
+    public static async Task<int> LinkNewResidentAsync(PortalDbContext db, Resident resident, CancellationToken cancellationToken = default)
+    {
+        var households = await db.Households.Include(h => h.Members)
+            .Where(h => h.Members.Any(m => m.IdNumber == resident.IdNumber && m.ResidentId == null))
+            .ToListAsync(cancellationToken);
+        var byNumber = new Dictionary<string, Guid> { [resident.IdNumber] = resident.Id };
+        return households.Sum(h => h.LinkResidents(byNumber));
+    }
+
     /// <summary>Reassesses every household of the communities; returns how many flags changed (not saved).</summary>
     public static async Task<int> ReassessCommunitiesAsync(PortalDbContext db, IReadOnlyCollection<Guid> communityIds, DateOnly today, CancellationToken cancellationToken = default)
     {

@@ -181,6 +181,7 @@ public static class RegisterResident
                 }
 
                 db.Residents.Add(resident);
+                await Households.ZeroEmploymentSync.LinkNewResidentAsync(db, resident, cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
