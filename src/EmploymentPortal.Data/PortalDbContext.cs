@@ -2,6 +2,7 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
@@ -44,6 +45,12 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<EmploymentStatusChange> EmploymentStatusChanges => Set<EmploymentStatusChange>();
 
     public DbSet<ResidentContact> ResidentContacts => Set<ResidentContact>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+
+    public DbSet<ResidentTransferRequest> ResidentTransferRequests => Set<ResidentTransferRequest>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

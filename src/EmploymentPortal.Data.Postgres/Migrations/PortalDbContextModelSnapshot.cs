@@ -370,6 +370,95 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ClearedByMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsZeroEmployment")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ZeroEmploymentClearedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ZeroEmploymentSince")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "IsZeroEmployment");
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AbleToWork")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("IsEmployed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("WantsWork")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("HouseholdMembers", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,6 +569,30 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long?>("DesiredWageMaxFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DesiredWageMinFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DifficultyCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DifficultyCertifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DifficultyCertifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DifficultyRevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DifficultyRevokedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("DisabilityCertificateNumber")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -547,6 +660,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("PreferredWorkTypes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -559,6 +677,14 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<string>("WantedOccupation")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("WantedOccupationGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -608,6 +734,64 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("ResidentId", "ContactedOn");
 
                     b.ToTable("ResidentContacts", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.ResidentTransferRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("FromCommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ToCommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCommunityId", "Status");
+
+                    b.HasIndex("ResidentId", "Status");
+
+                    b.HasIndex("ToCommunityId", "Status");
+
+                    b.ToTable("ResidentTransferRequests", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
@@ -892,6 +1076,29 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMember", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Households.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
@@ -916,6 +1123,27 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.ResidentTransferRequest", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("FromCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("ToCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -998,6 +1226,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Street", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>

@@ -365,6 +365,95 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedByMember")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsZeroEmployment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ZeroEmploymentClearedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ZeroEmploymentSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "IsZeroEmployment");
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AbleToWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsWork")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("HouseholdMembers", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,6 +564,30 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DesiredWageMaxFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DesiredWageMinFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DifficultyCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DifficultyCertifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DifficultyCertifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DifficultyRevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DifficultyRevokedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisabilityCertificateNumber")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -542,6 +655,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PreferredWorkTypes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -554,6 +672,14 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WantedOccupation")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantedOccupationGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -603,6 +729,64 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("ResidentId", "ContactedOn");
 
                     b.ToTable("ResidentContacts", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.ResidentTransferRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromCommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToCommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromCommunityId", "Status");
+
+                    b.HasIndex("ResidentId", "Status");
+
+                    b.HasIndex("ToCommunityId", "Status");
+
+                    b.ToTable("ResidentTransferRequests", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
@@ -883,6 +1067,29 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.HouseholdMember", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Households.Household", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
@@ -907,6 +1114,27 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.ResidentTransferRequest", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("FromCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("ToCommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -989,6 +1217,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Street", b =>
                 {
                     b.Navigation("Communities");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>

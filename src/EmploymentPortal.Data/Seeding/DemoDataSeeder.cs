@@ -75,6 +75,7 @@ public sealed class DemoDataSeeder
         var communities = await SeedGeographyAsync(cancellationToken);
         var enterprises = await SeedEnterprisesAsync(random, communities, cancellationToken);
         await SeedResidentsAsync(random, communities, cancellationToken);
+        await DemoResidentProfiles.SeedAsync(_factory, communities, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), cancellationToken);
         await SeedUsersAsync(password, communities, enterprises);
         var vacancies = await SeedVacanciesAsync(enterprises, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);

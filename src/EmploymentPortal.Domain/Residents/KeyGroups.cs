@@ -29,6 +29,12 @@ public enum KeyGroup
 
     /// <summary>脱贫人口/防止返贫监测对象</summary>
     PovertyMonitoredHousehold,
+
+    /// <summary>就业困难人员 (certified by a bureau officer)</summary>
+    EmploymentDifficulty,
+
+    /// <summary>零就业家庭成员 (from the household records)</summary>
+    ZeroEmploymentFamilyMember,
 }
 
 /// <summary>A key group a resident is in on a date, with the reason shown to staff (Chinese).</summary>
@@ -57,7 +63,11 @@ public static class KeyGroups
     public const int LongTermUnemploymentMonths = 6;
 
     /// <summary>Every key group the resident is in on <paramref name="date"/>, with reasons.</summary>
-    public static IReadOnlyList<KeyGroupMembership> For(Resident resident, DateOnly date, KeyGroupSettings? settings = null)
+    /// <param name="resident">The resident.</param>
+    /// <param name="date">The day asked about.</param>
+    /// <param name="settings">Local thresholds.</param>
+    /// <param name="zeroEmploymentFamilySince">When the resident belongs to a household flagged as a zero-employment family, the day it was flagged.</param>
+    public static IReadOnlyList<KeyGroupMembership> For(Resident resident, DateOnly date, KeyGroupSettings? settings = null, DateOnly? zeroEmploymentFamilySince = null)
     {
         ArgumentNullException.ThrowIfNull(resident);
         settings ??= KeyGroupSettings.Default;
@@ -70,6 +80,8 @@ public static class KeyGroups
         Add(groups, RelocatedResident(resident));
         Add(groups, MigrantWorker(resident));
         Add(groups, PovertyMonitoredHousehold(resident));
+        Add(groups, EmploymentDifficulty(resident, date));
+        Add(groups, ZeroEmploymentFamilyMember(zeroEmploymentFamilySince, date));
         return groups;
     }
 
@@ -118,6 +130,31 @@ public static class KeyGroups
 
     public static KeyGroupMembership? PovertyMonitoredHousehold(Resident resident) =>
         resident.IsPovertyMonitoredHousehold ? new(KeyGroup.PovertyMonitoredHousehold, "脱贫人口或防止返贫监测对象。") : null;
+
+    /// <summary>就业困难人员: a certification by a bureau officer that holds on the date (not yet revoked).</summary>
+    public static KeyGroupMembership? EmploymentDifficulty(Resident resident, DateOnly date) =>
+        resident.IsCertifiedWithEmploymentDifficultyOn(date)
+            ? new(KeyGroup.EmploymentDifficulty, $"{resident.DifficultyCertifiedOn:yyyy-MM-dd}由{resident.DifficultyCertifiedBy}认定为就业困难人员（{DifficultyCategoryName(resident.DifficultyCategory!.Value)}）。")
+            : null;
+
+    /// <summary>零就业家庭成员: a member of a household flagged as a zero-employment family on or before the date.</summary>
+    public static KeyGroupMembership? ZeroEmploymentFamilyMember(DateOnly? flaggedSince, DateOnly date) =>
+        flaggedSince is { } since && since <= date
+            ? new(KeyGroup.ZeroEmploymentFamilyMember, $"所在家庭自{since:yyyy-MM-dd}起为零就业家庭（劳动年龄内有就业意愿的成员均未就业）。")
+            : null;
+
+    /// <summary>The Chinese name of a 就业困难人员 category.</summary>
+    public static string DifficultyCategoryName(EmploymentDifficultyCategory category) => category switch
+    {
+        EmploymentDifficultyCategory.OlderUnemployed => "大龄失业人员",
+        EmploymentDifficultyCategory.Disabled => "残疾人",
+        EmploymentDifficultyCategory.ZeroEmploymentFamilyMember => "零就业家庭成员",
+        EmploymentDifficultyCategory.MinimumLivingAllowanceFamily => "低保家庭成员",
+        EmploymentDifficultyCategory.LongTermUnemployed => "连续失业1年以上",
+        EmploymentDifficultyCategory.LandlessFarmer => "失地农民",
+        EmploymentDifficultyCategory.PovertyAlleviated => "脱贫人口/监测对象",
+        _ => "其他",
+    };
 
     private static void Add(List<KeyGroupMembership> groups, KeyGroupMembership? membership)
     {

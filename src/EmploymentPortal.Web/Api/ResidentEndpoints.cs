@@ -59,7 +59,13 @@ internal static class ResidentEndpoints
                 "resident-already-registered",
                 "重复登记",
                 outcome.Result.Message,
-                new Dictionary<string, object?> { ["errors"] = ToCamelCase(outcome.Result.Errors) }),
+                new Dictionary<string, object?>
+                {
+                    ["errors"] = ToCamelCase(outcome.Result.Errors),
+
+                    // The way forward: ask the holding station to transfer the record (ResidentProfileEndpoints).
+                    ["transferRequest"] = new { href = "/api/v1/resident-transfers/", method = "POST", fields = new[] { "idNumber", "toCommunityId", "reason" } },
+                }),
             RegisterResident.OutcomeKind.OutOfScope => ApiProblems.NotFound("社区"),
             _ => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors)),
         };

@@ -71,6 +71,8 @@ public static class ResidentLabels
         KeyGroup.Veteran => "退役军人",
         KeyGroup.RelocatedResident => "易地搬迁群众",
         KeyGroup.MigrantWorker => "农民工",
+        KeyGroup.EmploymentDifficulty => "就业困难人员",
+        KeyGroup.ZeroEmploymentFamilyMember => "零就业家庭成员",
         _ => "脱贫人口/监测对象",
     };
 

@@ -129,7 +129,7 @@ public static class ResidentQueries
             resident.CurrentStatus,
             resident.UnemploymentRegistrationNumber,
             resident.MonthsRegisteredUnemployedOn(today),
-            Domain.Residents.KeyGroups.For(resident, today),
+            Domain.Residents.KeyGroups.For(resident, today, zeroEmploymentFamilySince: await Households.ZeroEmploymentSync.ZeroEmploymentFamilySinceAsync(db, id, cancellationToken)),
             resident.StatusHistory.OrderBy(h => h.EffectiveFrom).Select(h => new StatusRow(h.Status, h.EffectiveFrom, h.Note, h.RegistrationNumber)).ToList(),
             contacts,
             contacts.Any(c => c.ContactedOn >= monthStart && c.ContactedOn <= today));

@@ -1,7 +1,9 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Residents.Profile;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -26,7 +28,7 @@ public static class RegisterResident
 
     public sealed record Outcome(OutcomeKind Kind, CommandResult Result, Guid? ResidentId = null);
 
-    public sealed record Command
+    public sealed record Command : IJobPreferenceInput
     {
         public string Name { get; set; } = string.Empty;
 
@@ -64,6 +66,20 @@ public static class RegisterResident
 
         public bool IsPovertyMonitoredHousehold { get; set; }
 
+        /// <summary>职业大类 wanted; filled in from a listed occupation when not given.</summary>
+        public OccupationGroup? WantedOccupationGroup { get; set; }
+
+        public string? WantedOccupation { get; set; }
+
+        /// <summary>期望月薪下限, yuan per month.</summary>
+        public int? DesiredWageMin { get; set; }
+
+        /// <summary>期望月薪上限, yuan per month.</summary>
+        public int? DesiredWageMax { get; set; }
+
+        /// <summary>Accepted work types (全职、兼职、灵活用工、季节性).</summary>
+        public List<WorkType>? WorkTypes { get; set; } = [];
+
         public bool IsGraduate => !string.IsNullOrWhiteSpace(GraduateSchool) || !string.IsNullOrWhiteSpace(GraduateMajor) || GraduatedOn is not null || LeftSchoolOn is not null;
     }
 
@@ -98,6 +114,7 @@ public static class RegisterResident
             RuleFor(c => c.MigrantWorker).IsInEnum().WithMessage("农民工类别无效。");
             RuleFor(c => c.HukouPlace).MaximumLength(200).WithMessage("户籍地址不能超过 200 个字符。");
             RuleFor(c => c.Address).MaximumLength(200).WithMessage("居住地址不能超过 200 个字符。");
+            this.AddJobPreferenceRules();
             RuleFor(c => c.DisabilityCertificateNumber).MaximumLength(30).WithMessage("残疾人证号不能超过 30 个字符。");
             When(c => c.IsGraduate, () =>
             {
@@ -156,6 +173,7 @@ public static class RegisterResident
                 try
                 {
                     resident = new Resident(command.Name.Trim(), idNumber, PhoneNumber.Parse(command.Phone), command.CommunityId, ToProfile(command));
+                    resident.SetJobPreferences(command.ToJobPreferences());
                 }
                 catch (DomainException e)
                 {
@@ -163,6 +181,7 @@ public static class RegisterResident
                 }
 
                 db.Residents.Add(resident);
+                await Households.ZeroEmploymentSync.LinkNewResidentAsync(db, resident, cancellationToken);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

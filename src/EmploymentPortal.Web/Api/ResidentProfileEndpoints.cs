@@ -1,0 +1,105 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Web.Features.Households;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Features.Residents.Profile;
+using EmploymentPortal.Web.Features.Residents.Transfers;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>
+/// The rest of the resident record through the API: job-search wishes, status changes,
+/// 就业困难人员认定, households (零就业家庭) and record transfers between stations. Same handlers,
+/// scope and Chinese refusals as the pages.
+/// </summary>
+internal static class ResidentProfileEndpoints
+{
+    public sealed record Done(Guid Id, string Message);
+
+    public static RouteGroupBuilder MapResidentProfileEndpoints(this RouteGroupBuilder api)
+    {
+        var residents = api.MapGroup("/residents").WithTags("Residents");
+        residents.MapGet("/{id:guid}/profile", async Task<Results<Ok<ResidentProfileQueries.ProfileView>, ProblemHttpResult>> (Guid id, PortalDbContext db, CurrentUser user, CancellationToken ct) =>
+                await ResidentProfileQueries.FindAsync(db, user.Principal, id, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("居民"))
+            .RequireAuthorization(PortalPolicies.ResidentRecords)
+            .WithSummary("Job-search wishes (wages in yuan), 就业困难人员 certification, households and record moves of a resident in scope.");
+        residents.MapPut("/{id:guid}/job-preferences", async (Guid id, UpdateJobPreferences.Command command, UpdateJobPreferences.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace the job-search wishes (occupation, desired wage in yuan/month, work types).");
+        residents.MapPost("/{id:guid}/status", async (Guid id, ChangeResidentStatus.Command command, ChangeResidentStatus.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("Change the employment status (flexible, self-employed, training, public-welfare post, back to unemployed) or deregister with a reason; 422 says why not.");
+        residents.MapPost("/{id:guid}/employment-difficulty", async (Guid id, CertifyEmploymentDifficulty.Command command, CertifyEmploymentDifficulty.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.CertifyAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Bureau).WithSummary("就业困难人员认定 by a bureau officer (category, date).");
+        residents.MapPost("/{id:guid}/employment-difficulty/revoke", async (Guid id, CertifyEmploymentDifficulty.RevokeCommand command, CertifyEmploymentDifficulty.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.RevokeAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Bureau).WithSummary("Revoke a 就业困难人员 certification with a reason.");
+
+        api.MapGet("/occupations", (string? q, OccupationGroup? group) => TypedResults.Ok(CommonOccupations.Search(q, group)))
+            .WithTags("Residents").RequireAuthorization(PortalPolicies.Staff).WithSummary("The searchable list of common occupations with their major group.");
+
+        var households = api.MapGroup("/households").WithTags("Households").RequireAuthorization(PortalPolicies.ResidentRecords);
+        households.MapGet("/", async (PortalDbContext db, CurrentUser user, Guid? community, bool? zeroEmployment, int? page, int? pageSize, CancellationToken ct) =>
+            {
+                var size = Math.Clamp(pageSize ?? 20, 1, 200);
+                return TypedResults.Ok(await HouseholdQueries.ListAsync(db, user.Principal, community, zeroEmployment, (Math.Max(page ?? 1, 1) - 1) * size, size, ct));
+            })
+            .WithSummary("Households in the caller's scope; zeroEmployment=true lists the zero-employment families.");
+        households.MapGet("/{id:guid}", async Task<Results<Ok<HouseholdQueries.HouseholdDetail>, ProblemHttpResult>> (Guid id, PortalDbContext db, CurrentUser user, CancellationToken ct) =>
+                await HouseholdQueries.FindAsync(db, user.Principal, id, ct) is { } household ? TypedResults.Ok(household) : ApiProblems.NotFound("家庭"))
+            .WithSummary("One household with masked member ID numbers.");
+        households.MapPost("/", async (SaveHousehold.Command command, SaveHousehold.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(null, command, ct), created: true))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("Record a household and its members; it is flagged as a zero-employment family when the members' facts say so.");
+        households.MapPut("/{id:guid}", async (Guid id, SaveHousehold.Command command, SaveHousehold.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace a household's address and members.");
+        households.MapPost("/{id:guid}/members/{memberId:guid}/placement", async (Guid id, Guid memberId, RecordPlacement.Command command, RecordPlacement.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(id, memberId, command, ct)))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("A member took up work: a zero-employment family is cleared with the date.");
+
+        var transfers = api.MapGroup("/resident-transfers").WithTags("Residents").RequireAuthorization(PortalPolicies.Station);
+        transfers.MapGet("/", async (PortalDbContext db, CurrentUser user, CancellationToken ct) => TypedResults.Ok(await TransferQueries.ListAsync(db, user.Principal, ct)))
+            .WithSummary("Transfer requests to and from the caller's communities.");
+        transfers.MapPost("/", async (RequestTransfer.Command command, RequestTransfer.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(command, ct), created: true))
+            .WithSummary("Ask the station holding a record (by ID number) to transfer it to the caller's community.");
+        transfers.MapPost("/{id:guid}/accept", async (Guid id, DecideTransfer.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.AcceptAsync(id, ct)))
+            .WithSummary("The holding station accepts: the resident's community changes.");
+        transfers.MapPost("/{id:guid}/decline", async (Guid id, DecideTransfer.DeclineCommand command, DecideTransfer.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.DeclineAsync(id, command, ct)))
+            .WithSummary("The holding station declines with a reason.");
+        return residents;
+    }
+
+    private static Results<Ok<Done>, Created<Done>, ProblemHttpResult> ToResult(FeatureOutcome outcome, bool created = false)
+    {
+        if (outcome.Succeeded)
+        {
+            var done = new Done(outcome.Id ?? Guid.Empty, outcome.Result.Message);
+            return created ? TypedResults.Created((string?)null, done) : TypedResults.Ok(done);
+        }
+
+        return outcome.Code switch
+        {
+            FeatureOutcome.ValidationFailed => ApiProblems.Validation(CamelCase(outcome.Result.Errors), outcome.Result.Message),
+            FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", FirstMessage(outcome)),
+            FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
+            FeatureOutcome.Conflict or RequestTransfer.PendingCode or RequestTransfer.SameCommunityCode =>
+                ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+            _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        };
+    }
+
+    private static string FirstMessage(FeatureOutcome outcome) =>
+        outcome.Result.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Result.Message;
+
+    private static Dictionary<string, string[]> CamelCase(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+}

@@ -1,0 +1,294 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Households;
+
+/// <summary>
+/// Station staff record a household and its members (for 零就业家庭), or correct one. A member
+/// whose ID number is in the resident registry is linked to that record. After saving, the
+/// household is assessed: flagged as a zero-employment family, or cleared with the date.
+/// </summary>
+public static class SaveHousehold
+{
+    public sealed record MemberInput
+    {
+        /// <summary>An existing member's id: a blank ID number then keeps the stored one (forms show it masked).</summary>
+        public Guid? Id { get; set; }
+
+        public HouseholdRelation Relation { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        public string? IdNumber { get; set; }
+
+        public bool AbleToWork { get; set; } = true;
+
+        public bool WantsWork { get; set; } = true;
+
+        public bool Employed { get; set; }
+    }
+
+    public sealed record Command
+    {
+        public Guid CommunityId { get; set; }
+
+        public string? Address { get; set; }
+
+        public List<MemberInput> Members { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.CommunityId).NotEmpty().WithMessage("请选择社区。");
+            RuleFor(c => c.Address).MaximumLength(200).WithMessage("地址不能超过 200 个字符。");
+            RuleFor(c => c.Members).Must(m => m is { Count: > 0 }).WithMessage("家庭至少要有一名成员。")
+                .Must(m => m is null || m.Count <= 20).WithMessage("家庭成员不能超过 20 人。")
+                .Must(m => m is null || m.Count(x => x.Relation == HouseholdRelation.Head) <= 1).WithMessage("一个家庭只能有一名户主。");
+            RuleForEach(c => c.Members).ChildRules(member =>
+            {
+                member.RuleFor(m => m.Name)
+                    .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请输入成员姓名。")
+                    .MaximumLength(50).WithMessage("姓名不能超过 50 个字符。");
+                member.RuleFor(m => m.Relation).IsInEnum().WithMessage("与户主关系无效。");
+                member.RuleFor(m => m.IdNumber).Custom((value, context) =>
+                {
+                    if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                    {
+                        context.AddFailure(error);
+                    }
+                });
+            });
+        }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly IValidator<Command> _validator;
+        private readonly TimeProvider _time;
+
+        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        {
+            _scope = scope;
+            _validator = validator;
+            _time = time;
+        }
+
+        /// <param name="householdId">Null to record a new household.</param>
+        /// <param name="command">The household and its members.</param>
+        /// <param name="cancellationToken">Cancels the save.</param>
+        public async Task<FeatureOutcome> HandleAsync(Guid? householdId, Command command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _validator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return FeatureOutcome.Invalid(validation);
+            }
+
+            var principal = _scope.Principal;
+            if (!principal.IsStationStaff || !principal.CommunityIds.Contains(command.CommunityId))
+            {
+                return FeatureOutcome.Field(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。", FeatureOutcome.NotFound);
+            }
+
+            var today = ResidentClock.Today(_time);
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                Household household;
+                if (householdId is { } id)
+                {
+                    var communities = principal.CommunityIds.ToList();
+                    var found = await db.Households.Include(h => h.Members)
+                        .FirstOrDefaultAsync(h => h.Id == id && communities.Contains(h.CommunityId), cancellationToken);
+                    if (found is null)
+                    {
+                        return FeatureOutcome.Missing("家庭");
+                    }
+
+                    household = found;
+                    if (household.CommunityId != command.CommunityId)
+                    {
+                        return FeatureOutcome.Field(nameof(Command.CommunityId), "家庭所属社区不能在此修改。");
+                    }
+
+                    household.ChangeAddress(command.Address);
+                }
+                else
+                {
+                    household = new Household(command.CommunityId, command.Address);
+                    db.Households.Add(household);
+                }
+
+                var members = new List<(HouseholdMemberData, Guid?)>();
+                var stored = household.Members.ToDictionary(m => m.Id);
+                foreach (var input in command.Members)
+                {
+                    IdCardNumber? idNumber = !string.IsNullOrWhiteSpace(input.IdNumber)
+                        ? IdCardNumber.Parse(input.IdNumber)
+                        : input.Id is { } memberId && stored.TryGetValue(memberId, out var old) && old.IdNumber is not null ? IdCardNumber.Parse(old.IdNumber) : null;
+                    members.Add((new HouseholdMemberData(input.Relation, input.Name, idNumber, input.AbleToWork, input.WantsWork, input.Employed), null));
+                }
+
+                // Link members to their resident records (one record per ID number in the city).
+                var numbers = members.Where(m => m.Item1.IdNumber is not null).Select(m => m.Item1.IdNumber!.Value.Value).ToList();
+                var residents = await db.Residents.AsNoTracking().Where(r => numbers.Contains(r.IdNumber))
+                    .Select(r => new { r.Id, r.IdNumber }).ToDictionaryAsync(r => r.IdNumber, r => r.Id, cancellationToken);
+                var linked = members.Select(m => (m.Item1, m.Item1.IdNumber is { } n && residents.TryGetValue(n.Value, out var rid) ? rid : (Guid?)null)).ToList();
+                try
+                {
+                    household.SetMembers(linked);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+
+                await ZeroEmploymentSync.ReassessAsync(db, [household], today, cancellationToken: cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                var message = household.IsZeroEmployment ? "已保存家庭信息：该家庭为零就业家庭。" : "已保存家庭信息。";
+                return FeatureOutcome.Success(message, household.Id);
+            });
+        }
+    }
+}
+
+/// <summary>A member of a zero-employment family took up work (安置就业): the family is cleared with the date.</summary>
+public static class RecordPlacement
+{
+    public sealed record Command
+    {
+        /// <summary>The day of placement; today when not given.</summary>
+        public DateOnly? PlacedOn { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.PlacedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("安置日期不能晚于今天。");
+        }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly IValidator<Command> _validator;
+        private readonly TimeProvider _time;
+
+        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        {
+            _scope = scope;
+            _validator = validator;
+            _time = time;
+        }
+
+        public async Task<FeatureOutcome> HandleAsync(Guid householdId, Guid memberId, Command command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _validator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return FeatureOutcome.Invalid(validation);
+            }
+
+            var principal = _scope.Principal;
+            if (!principal.IsStationStaff)
+            {
+                return FeatureOutcome.Missing("家庭");
+            }
+
+            var date = command.PlacedOn ?? ResidentClock.Today(_time);
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var communities = principal.CommunityIds.ToList();
+                var household = await db.Households.Include(h => h.Members)
+                    .FirstOrDefaultAsync(h => h.Id == householdId && communities.Contains(h.CommunityId), cancellationToken);
+                if (household is null)
+                {
+                    return FeatureOutcome.Missing("家庭");
+                }
+
+                try
+                {
+                    household.RecordPlacement(memberId, date, new HashSet<Guid>());
+                    await ZeroEmploymentSync.ReassessAsync(db, [household], date, cancellationToken: cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success(
+                    household.IsZeroEmployment ? "已记录安置就业。" : $"已记录安置就业，零就业家庭已于{household.ZeroEmploymentClearedOn:yyyy-MM-dd}清零。",
+                    household.Id);
+            });
+        }
+    }
+}
+
+/// <summary>
+/// Brings the flags of a station's households up to date (a member's status may have changed
+/// elsewhere, e.g. a hire); run when the station opens its list. Changes are saved and audited.
+/// </summary>
+public sealed class ReassessHouseholds
+{
+    private readonly OperationScope _scope;
+    private readonly TimeProvider _time;
+
+    public ReassessHouseholds(OperationScope scope, TimeProvider time)
+    {
+        _scope = scope;
+        _time = time;
+    }
+
+    public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = _scope.Principal;
+        if (!principal.IsStationStaff || principal.CommunityIds.Count == 0)
+        {
+            return 0;
+        }
+
+        return await _scope.RunAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var changed = await ZeroEmploymentSync.ReassessCommunitiesAsync(db, principal.CommunityIds, ResidentClock.Today(_time), cancellationToken);
+            if (changed > 0)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return 0; // someone else saved the same households meanwhile; the list shows their state
+                }
+            }
+
+            return changed;
+        });
+    }
+}

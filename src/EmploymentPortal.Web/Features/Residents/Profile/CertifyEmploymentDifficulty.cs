@@ -1,0 +1,135 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Residents.Profile;
+
+/// <summary>
+/// 就业困难人员认定 and its revocation: only a bureau officer may do either (the endpoint's policy
+/// and this handler both check). The key-group list then shows the certification as the reason.
+/// </summary>
+public static class CertifyEmploymentDifficulty
+{
+    public sealed record Command
+    {
+        public EmploymentDifficultyCategory? Category { get; set; }
+
+        /// <summary>认定日期; today when not given.</summary>
+        public DateOnly? CertifiedOn { get; set; }
+    }
+
+    public sealed record RevokeCommand
+    {
+        public DateOnly? RevokedOn { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.Category).NotNull().WithMessage("请选择认定类别。").IsInEnum().WithMessage("认定类别无效。");
+            RuleFor(c => c.CertifiedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("认定日期不能晚于今天。");
+        }
+    }
+
+    public sealed class RevokeValidator : AbstractValidator<RevokeCommand>
+    {
+        public RevokeValidator(TimeProvider time)
+        {
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("请填写撤销认定的原因。")
+                .MaximumLength(200).WithMessage("原因不能超过 200 个字符。");
+            RuleFor(c => c.RevokedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("撤销日期不能晚于今天。");
+        }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly IValidator<Command> _validator;
+        private readonly IValidator<RevokeCommand> _revokeValidator;
+        private readonly TimeProvider _time;
+
+        public Handler(OperationScope scope, IValidator<Command> validator, IValidator<RevokeCommand> revokeValidator, TimeProvider time)
+        {
+            _scope = scope;
+            _validator = validator;
+            _revokeValidator = revokeValidator;
+            _time = time;
+        }
+
+        public async Task<FeatureOutcome> CertifyAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _validator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return FeatureOutcome.Invalid(validation);
+            }
+
+            var date = command.CertifiedOn ?? ResidentClock.Today(_time);
+            return await RunAsync(residentId, (resident, officer) =>
+            {
+                resident.CertifyEmploymentDifficulty(command.Category!.Value, date, officer);
+                return $"已认定为就业困难人员（{KeyGroups.DifficultyCategoryName(command.Category.Value)}）。";
+            }, cancellationToken);
+        }
+
+        public async Task<FeatureOutcome> RevokeAsync(Guid residentId, RevokeCommand command, CancellationToken cancellationToken = default)
+        {
+            var validation = await _revokeValidator.ValidateAsync(command, cancellationToken);
+            if (!validation.IsValid)
+            {
+                return FeatureOutcome.Invalid(validation);
+            }
+
+            var date = command.RevokedOn ?? ResidentClock.Today(_time);
+            return await RunAsync(residentId, (resident, _) =>
+            {
+                resident.RevokeEmploymentDifficulty(date, command.Reason!);
+                return "已撤销就业困难人员认定。";
+            }, cancellationToken);
+        }
+
+        private async Task<FeatureOutcome> RunAsync(Guid residentId, Func<Resident, string, string> change, CancellationToken cancellationToken)
+        {
+            var principal = _scope.Principal;
+            if (!principal.IsBureauOfficer)
+            {
+                return FeatureOutcome.Denied("只有人社局经办人员可以认定或撤销就业困难人员。");
+            }
+
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+                if (resident is null)
+                {
+                    return FeatureOutcome.Missing("居民");
+                }
+
+                string message;
+                try
+                {
+                    message = change(resident, principal.DisplayName);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success(message, resident.Id);
+            });
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Web.Features.Households;
+using EmploymentPortal.Web.Features.Residents.Transfers;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Residents.Profile;
+
+public static class ResidentProfileQueries
+{
+    public sealed record Certification(EmploymentDifficultyCategory Category, DateOnly CertifiedOn, string? CertifiedBy, DateOnly? RevokedOn, string? RevocationReason);
+
+    public sealed record ProfileView(
+        EmploymentStatus? CurrentStatus,
+        OccupationGroup? WantedOccupationGroup,
+        string? WantedOccupation,
+        int? DesiredWageMin,
+        int? DesiredWageMax,
+        IReadOnlyList<WorkType> WorkTypes,
+        Certification? Certification,
+        IReadOnlyList<HouseholdQueries.HouseholdRow> Households,
+        IReadOnlyList<TransferQueries.MoveRow> Moves);
+
+    /// <summary>The profile side of a resident in scope, or null.</summary>
+    public static async Task<ProfileView?> FindAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        var r = await db.Residents.AsNoTracking().VisibleTo(principal).Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.CurrentStatus,
+                x.WantedOccupationGroup,
+                x.WantedOccupation,
+                x.DesiredWageMinFen,
+                x.DesiredWageMaxFen,
+                x.PreferredWorkTypes,
+                x.DifficultyCategory,
+                x.DifficultyCertifiedOn,
+                x.DifficultyCertifiedBy,
+                x.DifficultyRevokedOn,
+                x.DifficultyRevocationReason,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (r is null)
+        {
+            return null;
+        }
+
+        return new ProfileView(
+            r.CurrentStatus,
+            r.WantedOccupationGroup,
+            r.WantedOccupation,
+            (int?)(r.DesiredWageMinFen / 100),
+            (int?)(r.DesiredWageMaxFen / 100),
+            JobPreferences.FromMask(r.PreferredWorkTypes),
+            r is { DifficultyCategory: { } category, DifficultyCertifiedOn: { } on }
+                ? new Certification(category, on, r.DifficultyCertifiedBy, r.DifficultyRevokedOn, r.DifficultyRevocationReason)
+                : null,
+            await HouseholdQueries.OfResidentAsync(db, principal, id, cancellationToken),
+            await TransferQueries.MovesOfAsync(db, id, cancellationToken));
+    }
+
+    public static string Of(EmploymentDifficultyCategory category) => KeyGroups.DifficultyCategoryName(category);
+}

@@ -1,0 +1,42 @@
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>零就业家庭 at the station: a household is flagged when recorded and cleared by a placement.</summary>
+public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Station_worker_records_a_zero_employment_family_and_clears_it_by_a_placement()
+    {
+        var name = "户主" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
+        var first17 = $"110101{new DateOnly(1981, 10, 12):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.GotoAsync("/households/new");
+            await WaitForCircuitAsync();
+
+            var form = Page.GetByTestId("household-form");
+            await form.GetByTestId("household-community").ClickAsync();
+            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+            await form.GetByTestId("member-name").FillAsync(name);
+            await form.GetByTestId("member-id-number").FillAsync(idNumber);
+            await form.GetByTestId("save-household").ClickAsync();
+
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/households/[0-9a-f-]{36}$"));
+            await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync("零就业家庭");
+            await Expect(Page.GetByTestId("zero-employment-state")).Not.ToContainTextAsync("已清零");
+
+            await Page.GetByTestId("record-placement").ClickAsync();
+            await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync("零就业家庭已清零");
+            await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync(name);
+
+            await Page.GotoAsync("/households");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("households")).ToContainTextAsync("零就业家庭");
+            await Expect(Page.GetByTestId("households")).Not.ToContainTextAsync(name);
+        });
+    }
+}

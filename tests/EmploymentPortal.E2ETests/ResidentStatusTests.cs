@@ -1,0 +1,58 @@
+using System.Text.Json;
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>Job-search wishes on the detail page and a status change with its Chinese refusal.</summary>
+public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Station_worker_sees_the_wishes_and_moves_a_registered_resident_to_flexible_employment()
+    {
+        var name = "状态" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
+        var first17 = $"110101{new DateOnly(1989, 4, 13):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station2");
+            var xishan = await OwnCommunityAsync();
+            var created = await Page.APIRequest.PostAsync("/api/v1/residents/", new()
+            {
+                DataObject = new { name, idNumber, phone = "13912345678", communityId = xishan, wantedOccupation = "保安员", desiredWageMin = 3500, desiredWageMax = 4500, workTypes = new[] { "FullTime" } },
+            });
+            Assert.Equal(201, created.Status);
+            var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
+            var registered = await Page.APIRequest.PostAsync($"/api/v1/residents/{id}/unemployment-registration", new() { DataObject = new { ableToWork = true, wantsWork = true, currentlyUnemployed = true } });
+            Assert.Equal(200, registered.Status);
+
+            await Page.GotoAsync($"/residents/{id}");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("job-preferences-view")).ToContainTextAsync("保安员");
+            await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("3500–4500");
+
+            var form = Page.GetByTestId("status-form");
+            await form.GetByTestId("new-status").ClickAsync();
+            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "注销登记" }).ClickAsync();
+            await form.GetByTestId("change-status").ClickAsync();
+            await Expect(form).ToContainTextAsync("注销登记须填写原因");
+
+            await form.GetByTestId("new-status").ClickAsync();
+            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "灵活就业" }).ClickAsync();
+            await form.GetByTestId("status-note").FillAsync("网约车司机");
+            await form.GetByTestId("change-status").ClickAsync();
+
+            await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("灵活就业");
+            await Expect(Page.GetByTestId("status-history")).ToContainTextAsync("网约车司机");
+        });
+    }
+
+    private async Task<Guid> OwnCommunityAsync()
+    {
+        var response = await Page.APIRequest.GetAsync("/api/v1/residents/?pageSize=1");
+        using var json = JsonDocument.Parse(await response.TextAsync());
+        var anyResident = json.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var detail = JsonDocument.Parse(await (await Page.APIRequest.GetAsync($"/api/v1/residents/{anyResident}")).TextAsync());
+        return detail.RootElement.GetProperty("communityId").GetGuid();
+    }
+}

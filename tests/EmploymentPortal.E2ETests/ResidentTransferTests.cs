@@ -1,0 +1,75 @@
+using System.Text.Json;
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>档案转移: a refused duplicate registration becomes a transfer request that the holding station accepts.</summary>
+public sealed class ResidentTransferTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task A_refused_duplicate_registration_becomes_a_transfer_request_the_holding_station_accepts()
+    {
+        var name = "转移" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
+        var first17 = $"110101{new DateOnly(1987, 12, 3):yyyyMMdd}{Random.Shared.Next(0, 500) * 2:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+
+        await RunAsync(async () =>
+        {
+            // The record exists at 东湖社区 (station1).
+            await LogInAsync("station1");
+            var donghu = await CommunityIdAsync("东湖社区");
+            var created = await Page.APIRequest.PostAsync("/api/v1/residents/", new()
+            {
+                DataObject = new { name, idNumber, phone = "13912345678", communityId = donghu },
+            });
+            Assert.Equal(201, created.Status);
+
+            // station2 tries to register the same person at 西山社区 and asks for the record instead.
+            await Page.Context.ClearCookiesAsync();
+            await LogInAsync("station2");
+            await Page.GotoAsync("/residents/new");
+            await WaitForCircuitAsync();
+            var form = Page.GetByTestId("register-resident-form");
+            await form.GetByTestId("name").FillAsync(name);
+            await form.GetByTestId("id-number").FillAsync(idNumber);
+            await form.GetByTestId("phone").FillAsync("13912345678");
+            await form.GetByTestId("submit").ClickAsync();
+            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("id-number") });
+            await Expect(idField).ToContainTextAsync("东湖社区");
+            await Page.GetByTestId("transfer-reason").FillAsync("本人已搬到西山社区居住");
+            await Page.GetByTestId("request-transfer").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(PathIs("/residents/transfers"));
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("outgoing-transfers")).ToContainTextAsync("待处理");
+
+            // station1 accepts; the record moves to 西山社区.
+            await Page.Context.ClearCookiesAsync();
+            await LogInAsync("station1");
+            await Page.GotoAsync("/residents/transfers");
+            await WaitForCircuitAsync();
+            var incoming = Page.GetByTestId("incoming-transfers").Locator("tr").Filter(new() { HasTextString = name });
+            await Expect(incoming).ToContainTextAsync("本人已搬到西山社区居住");
+            await incoming.GetByTestId("accept-transfer").ClickAsync();
+            await Expect(incoming).ToContainTextAsync("已接受");
+
+            await Page.Context.ClearCookiesAsync();
+            await LogInAsync("station2");
+            await Page.GotoAsync("/residents/transfers");
+            await WaitForCircuitAsync();
+            var outgoing = Page.GetByTestId("outgoing-transfers").Locator("tr").Filter(new() { HasTextString = name });
+            await Expect(outgoing).ToContainTextAsync("已接受");
+            await outgoing.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = name }).ClickAsync();
+            await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
+            await Expect(Page.GetByTestId("resident-moves")).ToContainTextAsync("东湖社区 → 西山社区");
+        });
+    }
+
+    private async Task<Guid> CommunityIdAsync(string community)
+    {
+        var response = await Page.APIRequest.GetAsync("/api/v1/residents/?pageSize=200");
+        using var json = JsonDocument.Parse(await response.TextAsync());
+        var anyResident = json.RootElement.GetProperty("items").EnumerateArray().First(i => i.GetProperty("communityName").GetString() == community).GetProperty("id").GetGuid();
+        using var detail = JsonDocument.Parse(await (await Page.APIRequest.GetAsync($"/api/v1/residents/{anyResident}")).TextAsync());
+        return detail.RootElement.GetProperty("communityId").GetGuid();
+    }
+}
