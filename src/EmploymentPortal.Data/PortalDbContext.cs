@@ -45,6 +45,10 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<ResidentContact> ResidentContacts => Set<ResidentContact>();
 
+    public DbSet<FollowUpMonth> FollowUpMonths => Set<FollowUpMonth>();
+
+    public DbSet<OverdueFollowUp> OverdueFollowUps => Set<OverdueFollowUp>();
+
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();

@@ -34,8 +34,22 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.UnemploymentRegistrationNumber).HasMaxLength(40);
         builder.Ignore(r => r.IsDisabled);
 
-        // The overdue follow-up list and the status filter start from the current status.
-        builder.HasIndex(r => new { r.CommunityId, r.CurrentStatus });
+        // The overdue follow-up list and the status filter start from the current status; the
+        // list pages by keyset (sort key, Id), so every index of a list order ends with Id.
+        builder.HasIndex(r => new { r.CommunityId, r.CurrentStatus, r.Id });
+        builder.HasIndex(r => new { r.CurrentStatus, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.BirthDate, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.Name, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.LeftSchoolOn });
+
+        // Key groups the facts decide are a bitmask (flags as their number); one partial index
+        // per group serves “this community's residents of the group, newest first”.
+        builder.Property(r => r.StableKeyGroups).HasConversion<int>().HasDefaultValue(StableKeyGroups.None);
+        foreach (var flag in Enum.GetValues<StableKeyGroups>().Where(f => f != StableKeyGroups.None))
+        {
+            builder.HasIndex([nameof(Resident.CommunityId), nameof(Resident.Id)], $"IX_Residents_KeyGroup_{flag}")
+                .HasFilter($"(\"StableKeyGroups\" & {(int)flag}) <> 0");
+        }
 
         builder.HasMany(r => r.StatusHistory).WithOne().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.StatusHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -72,5 +86,38 @@ internal sealed class ResidentContactConfiguration : IEntityTypeConfiguration<Re
 
         // “Contacted this month?” is a range seek per resident.
         builder.HasIndex(c => new { c.ResidentId, c.ContactedOn });
+    }
+}
+
+internal sealed class FollowUpMonthConfiguration : IEntityTypeConfiguration<FollowUpMonth>
+{
+    public void Configure(EntityTypeBuilder<FollowUpMonth> builder)
+    {
+        builder.ToTable("FollowUpMonths");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<Community>().WithMany().HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Restrict);
+
+        // One closed record per community and month: a second run (or a second instance) of the
+        // month-end job fails on this index instead of writing the month twice.
+        builder.HasIndex(m => new { m.CommunityId, m.Month }).IsUnique();
+        builder.HasIndex(m => m.Month);
+        builder.Ignore(m => m.Contacted);
+        builder.HasMany(m => m.Overdue).WithOne().HasForeignKey(o => o.FollowUpMonthId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Overdue).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OverdueFollowUpConfiguration : IEntityTypeConfiguration<OverdueFollowUp>
+{
+    public void Configure(EntityTypeBuilder<OverdueFollowUp> builder)
+    {
+        builder.ToTable("OverdueFollowUps");
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.HasOne<Resident>().WithMany().HasForeignKey(o => o.ResidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.FollowUpMonthId, o.ResidentId }).IsUnique();
+
+        // The station's home page: a community's overdue residents of a month.
+        builder.HasIndex(o => new { o.CommunityId, o.Month, o.ResidentId });
+        builder.HasIndex(o => o.ResidentId);
     }
 }
