@@ -30,7 +30,7 @@ public sealed class FollowUpMonth : Entity
         Month = StartOf(month);
         RegisteredUnemployed = registeredUnemployed;
         OverdueCount = overdueResidentIds.Count;
-        ClosedAt = closedAt;
+        ClosedAt = closedAt.ToUniversalTime();
         _overdue.AddRange(overdueResidentIds.Select(id => new OverdueFollowUp(Id, id, communityId, Month)));
     }
 
