@@ -214,19 +214,19 @@ public abstract class FollowUpMonthEndTests
     private sealed record HandBuilt(Guid CommunityId, Guid DistrictId, Guid A, Guid B, Guid C, Guid D, Guid E);
 }
 
-[Collection(SqliteAppCollection.Name)]
+[Collection(SqliteFollowUpCollection.Name)]
 public sealed class SqliteFollowUpMonthEndTests : FollowUpMonthEndTests
 {
-    public SqliteFollowUpMonthEndTests(SqlitePortalApp app)
+    public SqliteFollowUpMonthEndTests(SqliteFollowUpApp app)
         : base(app)
     {
     }
 }
 
-[Collection(PostgresAppCollection.Name)]
+[Collection(PostgresFollowUpCollection.Name)]
 public sealed class PostgresFollowUpMonthEndTests : FollowUpMonthEndTests
 {
-    public PostgresFollowUpMonthEndTests(PostgresPortalApp app)
+    public PostgresFollowUpMonthEndTests(PostgresFollowUpApp app)
         : base(app)
     {
     }

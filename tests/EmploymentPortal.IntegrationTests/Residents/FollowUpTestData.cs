@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -63,4 +64,37 @@ internal static class FollowUpTestData
         public static FakeClock AtChinaTime(int year, int month, int day, int hour, int minute) =>
             new(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
     }
+}
+
+/// <summary>
+/// A portal of its own for the follow-up and list tests: they add districts, communities and
+/// residents that the demo-data tests of the shared apps must not see.
+/// </summary>
+public sealed class SqliteFollowUpApp : PortalApp
+{
+    public SqliteFollowUpApp()
+        : base(Data.DatabaseProvider.Sqlite)
+    {
+    }
+}
+
+/// <inheritdoc cref="SqliteFollowUpApp"/>
+public sealed class PostgresFollowUpApp : PortalApp
+{
+    public PostgresFollowUpApp()
+        : base(Data.DatabaseProvider.Postgres)
+    {
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteFollowUpCollection : ICollectionFixture<SqliteFollowUpApp>
+{
+    public const string Name = "Follow-up portal on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresFollowUpCollection : ICollectionFixture<PostgresFollowUpApp>
+{
+    public const string Name = "Follow-up portal on PostgreSQL";
 }

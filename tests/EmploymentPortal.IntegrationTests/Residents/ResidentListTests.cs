@@ -204,19 +204,19 @@ public abstract class ResidentListTests
     }
 }
 
-[Collection(SqliteAppCollection.Name)]
+[Collection(SqliteFollowUpCollection.Name)]
 public sealed class SqliteResidentListTests : ResidentListTests
 {
-    public SqliteResidentListTests(SqlitePortalApp app)
+    public SqliteResidentListTests(SqliteFollowUpApp app)
         : base(app)
     {
     }
 }
 
-[Collection(PostgresAppCollection.Name)]
+[Collection(PostgresFollowUpCollection.Name)]
 public sealed class PostgresResidentListTests : ResidentListTests
 {
-    public PostgresResidentListTests(PostgresPortalApp app)
+    public PostgresResidentListTests(PostgresFollowUpApp app)
         : base(app)
     {
     }
