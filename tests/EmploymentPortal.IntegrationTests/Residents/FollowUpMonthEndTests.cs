@@ -42,6 +42,8 @@ public abstract class FollowUpMonthEndTests
         Assert.Equal(1, month.Contacted);
         Assert.Equal(new[] { city.B, city.E }.Order(), month.Overdue.Select(o => o.ResidentId).Order());
         Assert.True(first.Closed >= 1);
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(FollowUpMonth) && e.EntityId == month.Id.ToString()).SingleAsync();
+        Assert.Equal("system", audit.ActorName);
         Assert.Equal(0, second.Closed);
         Assert.True(second.AlreadyClosed >= 1);
     }
@@ -186,6 +188,18 @@ public abstract class FollowUpMonthEndTests
 
         Assert.Contains("data-testid=\"follow-up-board\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"overdue-count\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_page_renders_the_grid_for_officers()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+
+        var html = await officer.GetStringAsync("/bureau/follow-up-coverage");
+
+        Assert.Contains("data-testid=\"coverage-grid\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>跟踪服务覆盖率</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("%", html, StringComparison.Ordinal);
     }
 
     private MonthEndFollowUpJob Job(TimeProvider clock) =>

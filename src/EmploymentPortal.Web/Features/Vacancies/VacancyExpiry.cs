@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -62,9 +63,9 @@ public sealed class VacancyExpiryJob : IJob
     /// <summary>One run for the current day in China; returns how many vacancies expired.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        // The context factory is scoped (its audit actor is), so each run has a scope.
+        // The context options are scoped, so each run has a scope; the audit names "system".
         await using var scope = _scopes.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var db = await JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(cancellationToken);
         var expired = await VacancyExpiry.RunAsync(db, ResidentClock.Today(_time), cancellationToken);
         if (expired > 0)
         {

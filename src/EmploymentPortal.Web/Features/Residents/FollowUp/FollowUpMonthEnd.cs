@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -108,7 +109,7 @@ public sealed class MonthEndFollowUpJob : IJob
     {
         var month = ResidentClock.StartOfMonth(ResidentClock.Today(_time)).AddMonths(-1);
         await using var scope = _scopes.CreateAsyncScope();
-        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var contexts = JobDatabase.Contexts(scope.ServiceProvider);
         var result = await FollowUpMonthEnd.CloseMonthAsync(contexts, month, _time.GetUtcNow(), cancellationToken);
         if (result.Closed > 0)
         {
