@@ -37,6 +37,12 @@ switch (args)
 
         return EvaluateBatchCommand.Run(batch);
 
+    case ["prepare-followups", .. var rest]:
+        return await EmploymentPortal.Bench.Api.FollowUpBenchCommands.PrepareAsync(rest);
+
+    case ["api-latency", .. var rest]:
+        return await EmploymentPortal.Bench.Api.FollowUpBenchCommands.LatencyAsync(rest);
+
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
         BenchmarkSwitcher.FromAssembly(typeof(GenerateCommand).Assembly).Run(rest);
@@ -49,6 +55,8 @@ switch (args)
                   [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1] [--vacancies N]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- evaluate-batch --connection "<npgsql cs>"
                   [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>] [--trace on|off] [--mode pipeline|phases]   (evaluate-batch --help for the facts)
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- prepare-followups --connection "<npgsql cs>"
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- api-latency --url <portal> --user <name> --password <pw> --path "<api path>" [--connection "<cs>"] [--requests 400]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);
         return 2;

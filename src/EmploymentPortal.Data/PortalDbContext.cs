@@ -51,6 +51,9 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
 
     public DbSet<ResidentTransferRequest> ResidentTransferRequests => Set<ResidentTransferRequest>();
+    public DbSet<FollowUpMonth> FollowUpMonths => Set<FollowUpMonth>();
+
+    public DbSet<OverdueFollowUp> OverdueFollowUps => Set<OverdueFollowUp>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

@@ -9,6 +9,7 @@ using EmploymentPortal.Web.Features.Residents.Profile;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Localization;
@@ -30,6 +31,7 @@ builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
+builder.Services.AddPortalScheduler(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -549,6 +549,65 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("EmploymentStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegisteredUnemployed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("CommunityId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpMonths", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.OverdueFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FollowUpMonthId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("FollowUpMonthId", "ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "Month", "ResidentId");
+
+                    b.ToTable("OverdueFollowUps", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -670,6 +729,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("StableKeyGroups")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
+                    b.Property<DateOnly?>("UnemployedSince")
+                        .HasColumnType("date");
+
                     b.Property<string>("UnemploymentRegistrationNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -691,9 +759,32 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "CurrentStatus");
-
                     b.HasIndex("CommunityId", "Id");
+
+                    b.HasIndex("CommunityId", "LeftSchoolOn");
+
+                    b.HasIndex("CurrentStatus", "Id");
+
+                    b.HasIndex("CommunityId", "BirthDate", "Id");
+
+                    b.HasIndex("CommunityId", "CurrentStatus", "Id");
+
+                    b.HasIndex("CommunityId", "Name", "Id");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_Disabled")
+                        .HasFilter("(\"StableKeyGroups\" & 1) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_MigrantWorker")
+                        .HasFilter("(\"StableKeyGroups\" & 8) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_PovertyMonitoredHousehold")
+                        .HasFilter("(\"StableKeyGroups\" & 16) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_RelocatedResident")
+                        .HasFilter("(\"StableKeyGroups\" & 4) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_Veteran")
+                        .HasFilter("(\"StableKeyGroups\" & 2) <> 0");
 
                     b.ToTable("Residents", (string)null);
                 });
@@ -1108,6 +1199,30 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.OverdueFollowUp", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Residents.FollowUpMonth", null)
+                        .WithMany("Overdue")
+                        .HasForeignKey("FollowUpMonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -1231,6 +1346,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.Navigation("Overdue");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>

@@ -544,6 +544,65 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("EmploymentStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegisteredUnemployed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("CommunityId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpMonths", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.OverdueFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FollowUpMonthId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("FollowUpMonthId", "ResidentId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "Month", "ResidentId");
+
+                    b.ToTable("OverdueFollowUps", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +724,15 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StableKeyGroups")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<DateOnly?>("UnemployedSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnemploymentRegistrationNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -686,9 +754,32 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "CurrentStatus");
-
                     b.HasIndex("CommunityId", "Id");
+
+                    b.HasIndex("CommunityId", "LeftSchoolOn");
+
+                    b.HasIndex("CurrentStatus", "Id");
+
+                    b.HasIndex("CommunityId", "BirthDate", "Id");
+
+                    b.HasIndex("CommunityId", "CurrentStatus", "Id");
+
+                    b.HasIndex("CommunityId", "Name", "Id");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_Disabled")
+                        .HasFilter("(\"StableKeyGroups\" & 1) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_MigrantWorker")
+                        .HasFilter("(\"StableKeyGroups\" & 8) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_PovertyMonitoredHousehold")
+                        .HasFilter("(\"StableKeyGroups\" & 16) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_RelocatedResident")
+                        .HasFilter("(\"StableKeyGroups\" & 4) <> 0");
+
+                    b.HasIndex(new[] { "CommunityId", "Id" }, "IX_Residents_KeyGroup_Veteran")
+                        .HasFilter("(\"StableKeyGroups\" & 2) <> 0");
 
                     b.ToTable("Residents", (string)null);
                 });
@@ -1099,6 +1190,30 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.OverdueFollowUp", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Residents.FollowUpMonth", null)
+                        .WithMany("Overdue")
+                        .HasForeignKey("FollowUpMonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -1222,6 +1337,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>
+                {
+                    b.Navigation("Overdue");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>

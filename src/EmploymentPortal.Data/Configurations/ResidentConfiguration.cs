@@ -34,8 +34,22 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.UnemploymentRegistrationNumber).HasMaxLength(40);
         builder.Ignore(r => r.IsDisabled);
 
-        // The overdue follow-up list and the status filter start from the current status.
-        builder.HasIndex(r => new { r.CommunityId, r.CurrentStatus });
+        // The overdue follow-up list and the status filter start from the current status; the
+        // list pages by keyset (sort key, Id), so every index of a list order ends with Id.
+        builder.HasIndex(r => new { r.CommunityId, r.CurrentStatus, r.Id });
+        builder.HasIndex(r => new { r.CurrentStatus, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.BirthDate, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.Name, r.Id });
+        builder.HasIndex(r => new { r.CommunityId, r.LeftSchoolOn });
+
+        // Key groups the facts decide are a bitmask (flags as their number); one partial index
+        // per group serves “this community's residents of the group, newest first”.
+        builder.Property(r => r.StableKeyGroups).HasConversion<int>().HasDefaultValue(StableKeyGroups.None);
+        foreach (var flag in Enum.GetValues<StableKeyGroups>().Where(f => f != StableKeyGroups.None))
+        {
+            builder.HasIndex([nameof(Resident.CommunityId), nameof(Resident.Id)], $"IX_Residents_KeyGroup_{flag}")
+                .HasFilter($"(\"StableKeyGroups\" & {(int)flag}) <> 0");
+        }
 
         builder.HasMany(r => r.StatusHistory).WithOne().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.StatusHistory).UsePropertyAccessMode(PropertyAccessMode.Field);

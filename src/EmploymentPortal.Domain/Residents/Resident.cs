@@ -83,6 +83,16 @@ public sealed partial class Resident : AggregateRoot
     /// <summary>The current employment status; null when the resident was never registered unemployed.</summary>
     public EmploymentStatus? CurrentStatus { get; private set; }
 
+    /// <summary>
+    /// The first day of the current spell of registered unemployment (null when not registered
+    /// unemployed): what <see cref="MonthsRegisteredUnemployedOn"/> counts from, stored so that
+    /// “登记失业6个月以上” is a date range a list can filter with an index.
+    /// </summary>
+    public DateOnly? UnemployedSince { get; private set; }
+
+    /// <summary>The key groups that only the recorded facts decide (<see cref="KeyGroupCriteria.StableFlagsOf"/>), kept up to date on every change of the facts.</summary>
+    public StableKeyGroups StableKeyGroups { get; private set; }
+
     /// <summary>The number of the latest 失业登记, kept after deregistration for reference.</summary>
     public string? UnemploymentRegistrationNumber { get; private set; }
 
@@ -123,6 +133,7 @@ public sealed partial class Resident : AggregateRoot
         IsRelocatedResident = profile.IsRelocatedResident;
         MigrantWorker = profile.MigrantWorker;
         IsPovertyMonitoredHousehold = profile.IsPovertyMonitoredHousehold;
+        StableKeyGroups = KeyGroupCriteria.StableFlagsOf(this);
     }
 
     /// <summary>Age in completed years (周岁) on <paramref name="date"/>.</summary>
@@ -278,6 +289,9 @@ public sealed partial class Resident : AggregateRoot
     private void Append(EmploymentStatus status, DateOnly from, string? note, string? registrationNumber)
     {
         _statusHistory.Add(new EmploymentStatusChange(Id, status, from, note, registrationNumber));
+        UnemployedSince = status == EmploymentStatus.RegisteredUnemployed
+            ? (CurrentStatus == EmploymentStatus.RegisteredUnemployed ? UnemployedSince : from)
+            : null;
         CurrentStatus = status;
     }
 }

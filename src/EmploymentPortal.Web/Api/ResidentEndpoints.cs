@@ -20,7 +20,7 @@ internal static class ResidentEndpoints
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/residents").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked, paged; filters community, status, overdue.");
+        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand; sort; keyset paging by the nextCursor of the previous page.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One resident; ?reveal=true returns the full ID number and is audited.");
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");
@@ -30,17 +30,44 @@ internal static class ResidentEndpoints
             .WithSummary("Log a follow-up contact.");
 
         var followUps = api.MapGroup("/followups").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        followUps.MapGet("/overdue", OverdueAsync).WithSummary("Registered unemployed residents without a contact this month, in the caller's scope.");
+        followUps.MapGet("/coverage", CoverageAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("Follow-up coverage per community for a month (yyyy-MM; default the current one), worst first; past months from the month-end records.");
+        followUps.MapGet("/overdue", OverdueAsync).WithSummary("Registered unemployed residents without a contact this month, in the caller's scope; keyset paging by nextCursor.");
         return group;
     }
 
-    private static async Task<Ok<ResidentQueries.Page<ResidentQueries.ResidentRow>>> ListAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, Domain.Residents.EmploymentStatus? status, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ResidentListQueries.SeekPage<ResidentQueries.ResidentRow>>, ProblemHttpResult>> ListAsync(
+        PortalDbContext db,
+        CurrentUser user,
+        TimeProvider time,
+        Guid? community,
+        Domain.Residents.EmploymentStatus? status,
+        bool? overdue,
+        Domain.Residents.KeyGroup? keyGroup,
+        AgeBand? ageBand,
+        ResidentSort? sort,
+        string? cursor,
+        int? pageSize,
+        bool? count,
+        CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, 200);
-        var skip = (Math.Max(page ?? 1, 1) - 1) * size;
-        var filter = new ResidentQueries.ResidentFilter(community, status, overdue == true ? ResidentClock.Today(time) : null);
-        return TypedResults.Ok(await ResidentQueries.ListAsync(db, user.Principal, filter, skip, size, cancellationToken));
+        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
+        try
+        {
+            return TypedResults.Ok(await ResidentListQueries.SeekAsync(
+                db, user.Principal, filter, sort ?? ResidentSort.Newest, cursor, pageSize ?? 20, count ?? CountByDefault(user, community), cancellationToken));
+        }
+        catch (ResidentListQueries.InvalidCursorException exception)
+        {
+            return InvalidCursor(exception);
+        }
     }
+
+    /// <summary>A total costs a count over the filtered rows: by default only for one community or a station's scope.</summary>
+    private static bool CountByDefault(CurrentUser user, Guid? community) => community is not null || user.Principal.IsStationStaff;
+
+    private static ProblemHttpResult InvalidCursor(ResidentListQueries.InvalidCursorException exception) =>
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-cursor", "游标无效", exception.Message);
 
     private static async Task<Results<Ok<ResidentQueries.ResidentDetail>, ProblemHttpResult>> GetAsync(Guid id, bool? reveal, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -99,11 +126,35 @@ internal static class ResidentEndpoints
         };
     }
 
-    private static async Task<Ok<ResidentQueries.Page<FollowUpQueries.OverdueRow>>> OverdueAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ResidentListQueries.SeekPage<FollowUpQueries.OverdueRow>>, ProblemHttpResult>> OverdueAsync(
+        PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, string? cursor, int? pageSize, bool? count, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(pageSize ?? 20, 1, 200);
-        var skip = (Math.Max(page ?? 1, 1) - 1) * size;
-        return TypedResults.Ok(await FollowUpQueries.OverdueAsync(db, user.Principal, community, ResidentClock.Today(time), skip, size, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await ResidentListQueries.SeekOverdueAsync(
+                db, user.Principal, community, ResidentClock.Today(time), cursor, pageSize ?? 20, count ?? CountByDefault(user, community), cancellationToken));
+        }
+        catch (ResidentListQueries.InvalidCursorException exception)
+        {
+            return InvalidCursor(exception);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<FollowUpCoverage.Row>>, ProblemHttpResult>> CoverageAsync(
+        PortalDbContext db, TimeProvider time, string? month, Guid? district, Guid? street, CancellationToken cancellationToken)
+    {
+        var today = ResidentClock.Today(time);
+        var day = today;
+        if (!string.IsNullOrEmpty(month)
+            && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["month"] = ["月份格式应为 yyyy-MM。"] });
+        }
+
+        var rows = await FollowUpCoverage.ForMonthAsync(db, day, today, district, street, cancellationToken);
+        return rows is null
+            ? ApiProblems.Validation(new Dictionary<string, string[]> { ["month"] = ["不能查询未来月份。"] })
+            : TypedResults.Ok(rows);
     }
 
     /// <summary>Field names as the JSON body spells them (camelCase).</summary>

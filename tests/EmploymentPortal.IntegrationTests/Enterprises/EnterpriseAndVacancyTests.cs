@@ -254,6 +254,34 @@ public abstract class EnterpriseAndVacancyTests
         Assert.Equal(VacancyStatus.Expired, (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status);
     }
 
+    [Fact]
+    public async Task Expiry_job_uses_the_china_date_of_its_clock_and_each_expiry_is_audited_as_the_system()
+    {
+        var title = $"过期作业岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
+        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
+        var scopes = _app.Factory.Services.GetRequiredService<IServiceScopeFactory>();
+
+        // 23:30 in China on the last valid day is still valid; 00:30 the next day (16:30 UTC the day before) is not.
+        var lastEvening = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 23, 30);
+        var nextMorning = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 0, 30);
+        nextMorning.Now = nextMorning.Now.AddDays(1);
+        await new VacancyExpiryJob(scopes, lastEvening, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+        var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
+        await new VacancyExpiryJob(scopes, nextMorning, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+
+        Assert.Equal(VacancyStatus.Published, stillPublished);
+        Assert.Equal(VacancyStatus.Expired, (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status);
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Vacancy) && e.EntityId == id.ToString() && e.Action == Data.Auditing.AuditAction.Update)
+            .OrderByDescending(e => e.Sequence).FirstAsync();
+        Assert.Equal("system", audit.ActorName);
+        Assert.Contains("Expired", audit.Changes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1.0)]
     [InlineData(3.0)]

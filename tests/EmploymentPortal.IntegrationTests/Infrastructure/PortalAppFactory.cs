@@ -58,6 +58,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
 
+        // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
+        builder.UseSetting("Scheduler:Enabled", "false");
+
         // Quiet console; the file sink goes to the test output, never into the source tree.
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(AppContext.BaseDirectory, "logs", "portal-.log"));
     }

@@ -198,16 +198,16 @@ public abstract class ResidentRegistryTests
     private static async Task<List<Guid>> OverdueIdsAsync(HttpClient client, Guid community)
     {
         var ids = new List<Guid>();
-        for (var page = 1; ; page++)
+        string? cursor = null;
+        do
         {
-            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/followups/overdue?community={community}&page={page}&pageSize=200"));
-            var items = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
-            ids.AddRange(items);
-            if (items.Count < 200)
-            {
-                return ids;
-            }
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/followups/overdue?community={community}&pageSize=200" + (cursor is null ? string.Empty : $"&cursor={cursor}")));
+            ids.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+            cursor = json.RootElement.GetProperty("nextCursor").GetString();
         }
+        while (cursor is not null);
+
+        return ids;
     }
 
     private async Task<Guid> RegisterAsync(string user, string community, DateOnly birthDate)

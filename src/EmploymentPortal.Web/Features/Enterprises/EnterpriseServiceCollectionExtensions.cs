@@ -12,7 +12,6 @@ public static class EnterpriseServiceCollectionExtensions
         services.AddScoped<SaveVacancy.Handler>();
         services.AddScoped<SubmitVacancy.Handler>();
         services.AddScoped<ReviewVacancy.Handler>();
-        services.AddHostedService<VacancyExpiryService>();
         return services;
     }
 }

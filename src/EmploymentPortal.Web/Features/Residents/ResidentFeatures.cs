@@ -11,6 +11,7 @@ public static class ResidentFeatures
         services.AddScoped<RegisterResident.Handler>();
         services.AddScoped<RegisterUnemployment.Handler>();
         services.AddScoped<LogContact.Handler>();
+        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section);
         return services;
     }
 }

@@ -1,13 +1,16 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace EmploymentPortal.Web.Features.Vacancies;
 
 /// <summary>
-/// The scheduled job that marks published vacancies past their valid-until date as expired
-/// (已过期). The public board already hides them by date; the status makes the enterprise's list
-/// and later statistics say so too.
+/// Marks published vacancies past their valid-until date as expired (已过期). The public board
+/// already hides them by date; the status makes the enterprise's list and later statistics say
+/// so too. Each change is saved through the audit interceptor (actor "system").
 /// </summary>
 public static class VacancyExpiry
 {
@@ -26,43 +29,49 @@ public static class VacancyExpiry
     }
 }
 
-/// <summary>Runs <see cref="VacancyExpiry"/> an hour after start and then every hour.</summary>
-internal sealed class VacancyExpiryService : BackgroundService
+/// <summary>
+/// The Quartz job around <see cref="VacancyExpiry"/> (hourly by default, docs/operations.md).
+/// Safe on several instances: a vacancy another instance expired first either no longer
+/// matches the query or fails the concurrency check, and the next run starts over.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class VacancyExpiryJob : IJob
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
-    private readonly ILogger<VacancyExpiryService> _logger;
+    private readonly ILogger<VacancyExpiryJob> _logger;
 
-    public VacancyExpiryService(IServiceScopeFactory scopes, TimeProvider time, ILogger<VacancyExpiryService> logger)
+    public VacancyExpiryJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<VacancyExpiryJob> logger)
     {
         _scopes = scopes;
         _time = time;
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        using var timer = new PeriodicTimer(Interval, _time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
-            {
-                // The context factory is scoped (its audit actor is), so each run has a scope.
-                await using var scope = _scopes.CreateAsyncScope();
-                await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(stoppingToken);
-                var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-                var expired = await VacancyExpiry.RunAsync(db, today, stoppingToken);
-                if (expired > 0)
-                {
-                    _logger.LogInformation("{Count} vacancies expired", expired);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A failed run must not stop the portal; the next run retries.
-                _logger.LogWarning(exception, "Expiring vacancies failed");
-            }
+            await RunAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            _logger.LogInformation("Another instance expired vacancies at the same time; the next run picks up the rest");
+        }
+    }
+
+    /// <summary>One run for the current day in China; returns how many vacancies expired.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        // The context options are scoped, so each run has a scope; the audit names "system".
+        await using var scope = _scopes.CreateAsyncScope();
+        await using var db = await JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(cancellationToken);
+        var expired = await VacancyExpiry.RunAsync(db, ResidentClock.Today(_time), cancellationToken);
+        if (expired > 0)
+        {
+            _logger.LogInformation("{Count} vacancies expired", expired);
+        }
+
+        return expired;
     }
 }

@@ -1,0 +1,22 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Infrastructure.Scheduling;
+
+/// <summary>
+/// Contexts for scheduled jobs: the portal's options (provider, interceptors) with the audit
+/// actor "system". A job's scope has no request or circuit, so the scoped factory would name the
+/// anonymous user in the audit log.
+/// </summary>
+public static class JobDatabase
+{
+    /// <summary>A context factory for a job running in <paramref name="scope"/>.</summary>
+    public static IDbContextFactory<PortalDbContext> Contexts(IServiceProvider scope) =>
+        new SystemContextFactory(scope.GetRequiredService<DbContextOptions<PortalDbContext>>());
+
+    private sealed class SystemContextFactory(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => new(options, SystemAuditActor.Instance);
+    }
+}

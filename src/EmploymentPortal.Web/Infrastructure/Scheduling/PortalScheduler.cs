@@ -1,0 +1,67 @@
+using EmploymentPortal.Web.Features.Admin;
+using EmploymentPortal.Web.Features.Residents.FollowUp;
+using EmploymentPortal.Web.Features.Vacancies;
+using Quartz;
+
+namespace EmploymentPortal.Web.Infrastructure.Scheduling;
+
+/// <summary>Settings of the <c>Scheduler</c> configuration section (docs/operations.md).</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+
+    /// <summary>False: no scheduler runs in this process (tests; a process that only serves requests).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>When the month-end follow-up job runs, a Quartz cron expression in China time: daily at 00:05.</summary>
+    public string FollowUpMonthEndCron { get; set; } = "0 5 0 * * ?";
+
+    /// <summary>When the vacancy expiry job runs, in China time: hourly at minute 10.</summary>
+    public string VacancyExpiryCron { get; set; } = "0 10 * * * ?";
+
+    /// <summary>Also run every job once when the scheduler starts (catches up after downtime).</summary>
+    public bool RunAtStartup { get; set; } = true;
+}
+
+/// <summary>
+/// Quartz.NET with the in-memory store: nothing about the schedule is persisted, every instance
+/// of the portal runs its own scheduler, and the jobs are written to be safe when several
+/// instances run them at once (they work in the database and are idempotent).
+/// </summary>
+public static class PortalScheduler
+{
+    public static readonly JobKey FollowUpMonthEnd = new("follow-up-month-end", "portal");
+    public static readonly JobKey VacancyExpiry = new("vacancy-expiry", "portal");
+
+    public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+
+        // The jobs are plain services too, so that tests (and an operator's command) can run them directly.
+        services.AddTransient<MonthEndFollowUpJob>();
+        services.AddTransient<VacancyExpiryJob>();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.UseInMemoryStore();
+            q.UseDefaultThreadPool(2);
+            q.AddJob<MonthEndFollowUpJob>(j => j.WithIdentity(FollowUpMonthEnd).DisallowConcurrentExecution(true).WithDescription("月末跟踪服务结转"));
+            q.AddTrigger(t => t.ForJob(FollowUpMonthEnd).WithIdentity("follow-up-month-end-cron", "portal")
+                .WithCronSchedule(options.FollowUpMonthEndCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+            q.AddJob<VacancyExpiryJob>(j => j.WithIdentity(VacancyExpiry).DisallowConcurrentExecution(true).WithDescription("岗位到期下架"));
+            q.AddTrigger(t => t.ForJob(VacancyExpiry).WithIdentity("vacancy-expiry-cron", "portal")
+                .WithCronSchedule(options.VacancyExpiryCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+            if (options.RunAtStartup)
+            {
+                q.RunAtStartup(FollowUpMonthEnd);
+                q.RunAtStartup(VacancyExpiry);
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
