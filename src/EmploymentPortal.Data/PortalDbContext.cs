@@ -2,6 +2,7 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
@@ -44,6 +45,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<EmploymentStatusChange> EmploymentStatusChanges => Set<EmploymentStatusChange>();
 
     public DbSet<ResidentContact> ResidentContacts => Set<ResidentContact>();
+
+    public DbSet<Hire> Hires => Set<Hire>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

@@ -7,6 +7,7 @@ using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
+using EmploymentPortal.Web.Features.Hires;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -28,6 +29,7 @@ builder.Services.AddPortalValidators();
 builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
+builder.Services.AddHireFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -78,6 +80,7 @@ api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
+api.MapHireEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -236,6 +236,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("TotalEmployees")
                         .HasColumnType("integer");
 
@@ -368,6 +372,73 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("DistrictId");
 
                     b.ToTable("Streets", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ContractTermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SocialInsuranceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SocialInsurancePaid")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("EnterpriseId", "ResidentId", "StartDate")
+                        .IsUnique();
+
+                    b.ToTable("Hires", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
@@ -889,6 +960,89 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .WithMany("Streets")
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Hires.HireFacts", "Facts", b1 =>
+                        {
+                            b1.Property<Guid>("HireId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("AsOf")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Education")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("EnterpriseIndustry")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("EnterpriseInsuredEmployees")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("EnterpriseSize")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("EnterpriseTotalEmployees")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("HukouType")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("KeyGroups")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<int>("MonthsRegisteredUnemployed")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ResidentCommunityId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("StatusBeforeHire")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("UnemploymentRegistrationNumber")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("HireId");
+
+                            b1.ToTable("Hires");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HireId");
+                        });
+
+                    b.Navigation("Facts")
                         .IsRequired();
                 });
 

@@ -231,6 +231,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TotalEmployees")
                         .HasColumnType("INTEGER");
 
@@ -363,6 +367,73 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("DistrictId");
 
                     b.ToTable("Streets", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContractTermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SocialInsuranceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SocialInsurancePaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("EnterpriseId", "ResidentId", "StartDate")
+                        .IsUnique();
+
+                    b.ToTable("Hires", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
@@ -880,6 +951,89 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .WithMany("Streets")
                         .HasForeignKey("DistrictId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Hires.HireFacts", "Facts", b1 =>
+                        {
+                            b1.Property<Guid>("HireId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("AsOf")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Education")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnterpriseIndustry")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("EnterpriseInsuredEmployees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("EnterpriseSize")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("EnterpriseTotalEmployees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("HukouType")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KeyGroups")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MonthsRegisteredUnemployed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ResidentCommunityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatusBeforeHire")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UnemploymentRegistrationNumber")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("HireId");
+
+                            b1.ToTable("Hires");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HireId");
+                        });
+
+                    b.Navigation("Facts")
                         .IsRequired();
                 });
 

@@ -36,6 +36,8 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Bureau = [Who.BureauOfficer];
     private static readonly Who[] Enterprise = [Who.EnterpriseUser];
     private static readonly Who[] Administration = [Who.Administrator];
+    private static readonly Who[] HireRecording = [Who.StationStaff, Who.EnterpriseUser];
+    private static readonly Who[] HireRecords = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
 
     /// <summary>
     /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
@@ -68,6 +70,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/admin/audit", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/enterprise/vacancies", Enterprise),
         new(Post, "/enterprise/vacancies", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/hires", Enterprise),
+        new(Post, "/enterprise/hires", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/enterprises", Bureau),
         new(Post, "/bureau/enterprises", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/vacancies", Bureau),
@@ -104,6 +108,9 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/vacancies/", Enterprise, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/vacancies/{id:guid}/review", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/vacancies/", Everyone),
+        new(Post, "/api/v1/hires/", HireRecording, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/hires/", HireRecords),
+        new(Post, "/api/v1/hires/{id:guid}/social-insurance", HireRecording, Body: "{}", AlsoAllowed: [404]),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
