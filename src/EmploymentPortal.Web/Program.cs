@@ -81,6 +81,7 @@ api.MapResidentEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();
+api.MapEnterpriseAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -72,6 +72,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/enterprise/vacancies", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/enterprise/hires", Enterprise),
         new(Post, "/enterprise/hires", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/users", Enterprise),
+        new(Post, "/enterprise/users", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/enterprises", Bureau),
         new(Post, "/bureau/enterprises", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/vacancies", Bureau),
@@ -111,6 +113,12 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/hires/", HireRecording, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/hires/", HireRecords),
         new(Post, "/api/v1/hires/{id:guid}/social-insurance", HireRecording, Body: "{}", AlsoAllowed: [404]),
+        new(Get, "/api/v1/enterprise-users/", Enterprise),
+        new(Post, "/api/v1/enterprise-users/", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprise-users/{userId}/enabled", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprise-users/{userId}/reset-password", Enterprise, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/enterprises/{id:guid}/suspend", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/{id:guid}/reinstate", Bureau, Body: "{}", AlsoAllowed: [404]),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
