@@ -30,6 +30,7 @@ builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddHireFeatures();
+builder.Services.AddSignUpRateLimiting(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -68,6 +69,7 @@ app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapBlazorScript();

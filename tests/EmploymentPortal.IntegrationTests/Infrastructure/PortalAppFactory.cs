@@ -58,6 +58,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
 
+        // Tests sign up many enterprises from one address; SignUpRateLimitTests sets its own limit.
+        builder.UseSetting("RateLimiting:EnterpriseSignUp:PermitLimit", "100000");
+
         // Quiet console; the file sink goes to the test output, never into the source tree.
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(AppContext.BaseDirectory, "logs", "portal-.log"));
     }
