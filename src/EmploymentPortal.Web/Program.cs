@@ -8,6 +8,7 @@ using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Hires;
+using EmploymentPortal.Web.Features.JobFairs;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -30,6 +31,7 @@ builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddHireFeatures();
+builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
@@ -84,6 +86,7 @@ api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();
 api.MapEnterpriseAccountEndpoints();
+api.MapPostAndJobFairEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
