@@ -218,6 +218,24 @@ public abstract class HireTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Demo_data_has_hires_by_enterprise1_of_demo_residents_who_are_now_employed_and_this_years_posts_and_fairs()
+    {
+        var own = await Enterprise1Async();
+        await using var db = _app.Database.CreateContext();
+
+        var demoHires = await db.Hires.AsNoTracking().Where(h => h.EnterpriseId == own.Id && h.RecordedBy == "enterprise1").ToListAsync();
+        var residentIds = demoHires.Select(h => h.ResidentId).ToList();
+        var statuses = await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id)).Select(r => r.CurrentStatus).ToListAsync();
+
+        Assert.True(demoHires.Count >= 4, $"enterprise1 has {demoHires.Count} demo hires");
+        Assert.All(demoHires, h => Assert.Equal(EmploymentStatus.RegisteredUnemployed, h.Facts.StatusBeforeHire));
+        Assert.All(statuses, s => Assert.Equal(EmploymentStatus.Employed, s));
+        Assert.True(await db.PostPlacements.AnyAsync(p => p.Kind == Domain.Posts.PostKind.PublicWelfare));
+        Assert.True(await db.PostPlacements.AnyAsync(p => p.Kind == Domain.Posts.PostKind.Internship && p.Retained));
+        Assert.True(await db.JobFairs.CountAsync() >= 6);
+    }
+
     private static object HireBody(string? idNumber = null, string? name = null, Guid? residentId = null, string? creditCode = null, bool insured = false) => new
     {
         idNumber,
