@@ -36,6 +36,12 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             await Expect(Page.GetByTestId("hire-form")).ToHaveCountAsync(0);
             await Expect(Page.GetByTestId("enterprise-hires")).ToContainTextAsync(name);
             await Expect(Page.GetByTestId("enterprise-hires")).Not.ToContainTextAsync(idNumber);
+            var row = Page.GetByTestId("enterprise-hires").Locator("tr").Filter(new() { HasTextString = name });
+            await Expect(row).ToContainTextAsync("未缴纳");
+            await row.GetByTestId("update-insurance").ClickAsync();
+            await Page.GetByTestId("insurance-save").ClickAsync();
+            await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
+            await Expect(row).ToContainTextAsync("起缴纳");
             await Page.Context.ClearCookiesAsync();
 
             await LogInAsync("station1");
