@@ -3,7 +3,10 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Households;
+using EmploymentPortal.Domain.Hires;
+using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Policies;
+using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +57,13 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<FollowUpMonth> FollowUpMonths => Set<FollowUpMonth>();
 
     public DbSet<OverdueFollowUp> OverdueFollowUps => Set<OverdueFollowUp>();
+    public DbSet<Hire> Hires => Set<Hire>();
+
+    public DbSet<PostProgramme> PostProgrammes => Set<PostProgramme>();
+
+    public DbSet<PostPlacement> PostPlacements => Set<PostPlacement>();
+
+    public DbSet<JobFair> JobFairs => Set<JobFair>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

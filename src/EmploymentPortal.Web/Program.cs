@@ -8,6 +8,8 @@ using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Profile;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
+using EmploymentPortal.Web.Features.Hires;
+using EmploymentPortal.Web.Features.JobFairs;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Scheduling;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -32,6 +34,9 @@ builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
+builder.Services.AddHireFeatures();
+builder.Services.AddPostAndJobFairFeatures();
+builder.Services.AddSignUpRateLimiting(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -70,6 +75,7 @@ app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapBlazorScript();
@@ -83,6 +89,9 @@ api.MapResidentEndpoints();
 api.MapResidentProfileEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
+api.MapHireEndpoints();
+api.MapEnterpriseAccountEndpoints();
+api.MapPostAndJobFairEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

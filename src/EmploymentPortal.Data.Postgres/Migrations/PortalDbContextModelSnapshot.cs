@@ -236,6 +236,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("TotalEmployees")
                         .HasColumnType("integer");
 
@@ -370,6 +374,73 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ContractTermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SocialInsuranceFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SocialInsurancePaid")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("EnterpriseId", "ResidentId", "StartDate")
+                        .IsUnique();
+
+                    b.ToTable("Hires", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -459,6 +530,63 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("HouseholdMembers", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("JobFairs", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Intentions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("JobFairId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PostsOffered")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("JobFairId", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("JobFairParticipants", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -513,6 +641,102 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LocalParameterValues", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ExtendedMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PlannedEnd")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Retained")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("WasRelocatedResident")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProgrammeId", "EndedOn");
+
+                    b.ToTable("PostPlacements", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MaxDurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MonthlySubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("PostProgrammes", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
@@ -1167,6 +1391,89 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Hires.HireFacts", "Facts", b1 =>
+                        {
+                            b1.Property<Guid>("HireId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("AsOf")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Education")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("EnterpriseIndustry")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("EnterpriseInsuredEmployees")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("EnterpriseSize")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("EnterpriseTotalEmployees")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("HukouType")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("KeyGroups")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.Property<int>("MonthsRegisteredUnemployed")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ResidentCommunityId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("StatusBeforeHire")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("UnemploymentRegistrationNumber")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("HireId");
+
+                            b1.ToTable("Hires");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HireId");
+                        });
+
+                    b.Navigation("Facts")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -1188,6 +1495,36 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.JobFairs.JobFair", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
@@ -1346,6 +1683,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>

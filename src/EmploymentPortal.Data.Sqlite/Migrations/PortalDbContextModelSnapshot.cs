@@ -231,6 +231,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TotalEmployees")
                         .HasColumnType("INTEGER");
 
@@ -365,6 +369,73 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("Streets", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContractTermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SocialInsuranceFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SocialInsurancePaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("EnterpriseId", "ResidentId", "StartDate")
+                        .IsUnique();
+
+                    b.ToTable("Hires", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -454,6 +525,63 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("HouseholdMembers", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.ToTable("JobFairs", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Intentions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobFairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostsOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("JobFairId", "EnterpriseId")
+                        .IsUnique();
+
+                    b.ToTable("JobFairParticipants", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Policies.LocalParameterValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -508,6 +636,102 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LocalParameterValues", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtendedMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasRelocatedResident")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ProgrammeId", "EndedOn");
+
+                    b.ToTable("PostPlacements", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxDurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlySubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Posts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Kind");
+
+                    b.ToTable("PostProgrammes", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
@@ -1158,6 +1382,89 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Hires.Hire", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Hires.HireFacts", "Facts", b1 =>
+                        {
+                            b1.Property<Guid>("HireId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Age")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("AsOf")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Education")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnterpriseIndustry")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("EnterpriseInsuredEmployees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("EnterpriseSize")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("EnterpriseTotalEmployees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("HukouType")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KeyGroups")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MonthsRegisteredUnemployed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ResidentCommunityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatusBeforeHire")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UnemploymentRegistrationNumber")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("HireId");
+
+                            b1.ToTable("Hires");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HireId");
+                        });
+
+                    b.Navigation("Facts")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -1179,6 +1486,36 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.JobFairs.JobFair", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.EmploymentStatusChange", b =>
@@ -1337,6 +1674,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.FollowUpMonth", b =>

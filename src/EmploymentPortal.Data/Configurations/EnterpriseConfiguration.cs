@@ -23,6 +23,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.ContactName).HasMaxLength(50);
         builder.Property(e => e.ContactPhone).HasMaxLength(20);
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
+        builder.Property(e => e.SuspensionReason).HasMaxLength(500);
         builder.Ignore(e => e.Location);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne<Community>().WithMany().HasForeignKey(e => e.CommunityId).OnDelete(DeleteBehavior.Restrict);

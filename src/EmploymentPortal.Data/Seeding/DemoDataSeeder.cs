@@ -78,6 +78,8 @@ public sealed class DemoDataSeeder
         await DemoResidentProfiles.SeedAsync(_factory, communities, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), cancellationToken);
         await SeedUsersAsync(password, communities, enterprises);
         var vacancies = await SeedVacanciesAsync(enterprises, cancellationToken);
+        await DemoHires.SeedAsync(_factory, _time, cancellationToken);
+        await DemoPostsAndFairs.SeedAsync(_factory, _time, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }

@@ -75,6 +75,9 @@ public sealed class Enterprise : AggregateRoot
     /// <summary>Why the bureau rejected the registration (驳回原因); the enterprise sees it.</summary>
     public string? RejectionReason { get; private set; }
 
+    /// <summary>Why the bureau suspended the enterprise (暂停原因); null unless suspended.</summary>
+    public string? SuspensionReason { get; private set; }
+
     public GeoPoint Location => GeoPoint.Create(Latitude, Longitude);
 
     /// <summary>A self-service sign-up (企业注册): a pending enterprise with its registry details.</summary>
@@ -111,6 +114,7 @@ public sealed class Enterprise : AggregateRoot
 
         Status = EnterpriseStatus.Verified;
         RejectionReason = null;
+        SuspensionReason = null;
     }
 
     /// <summary>A bureau officer refuses the registration (驳回) with a reason the enterprise sees.</summary>
@@ -130,15 +134,36 @@ public sealed class Enterprise : AggregateRoot
         RejectionReason = reason.Trim();
     }
 
-    /// <summary>The bureau suspends a verified enterprise (暂停); its vacancies can no longer be published.</summary>
-    public void Suspend()
+    /// <summary>
+    /// The bureau suspends a verified enterprise (暂停) with a reason the enterprise sees: its
+    /// vacancies can no longer be published and it can record no hires until reinstated.
+    /// </summary>
+    public void Suspend(string reason)
     {
         if (Status != EnterpriseStatus.Verified)
         {
             throw new DomainException("enterprise-not-verified", "只有已认证的企业可以暂停。");
         }
 
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("enterprise-suspension-reason-required", "暂停企业必须填写原因。");
+        }
+
         Status = EnterpriseStatus.Suspended;
+        SuspensionReason = reason.Trim();
+    }
+
+    /// <summary>The bureau lifts a suspension (恢复): the enterprise is verified again.</summary>
+    public void Reinstate()
+    {
+        if (Status != EnterpriseStatus.Suspended)
+        {
+            throw new DomainException("enterprise-not-suspended", "只有已暂停的企业可以恢复。");
+        }
+
+        Status = EnterpriseStatus.Verified;
+        SuspensionReason = null;
     }
 
     /// <summary>Throws unless the enterprise is verified: only verified enterprises may publish vacancies.</summary>

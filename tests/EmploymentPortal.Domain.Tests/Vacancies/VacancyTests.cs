@@ -28,7 +28,7 @@ public class VacancyTests
         var enterprise = VerifiedEnterprise();
         var vacancy = Vacancy.Draft(enterprise, Details(), Today);
         vacancy.Submit(enterprise, Today);
-        enterprise.Suspend();
+        enterprise.Suspend("未按规定发布招聘信息。");
 
         var error = Assert.Throws<DomainException>(() => vacancy.Approve(enterprise, Today, Now));
 

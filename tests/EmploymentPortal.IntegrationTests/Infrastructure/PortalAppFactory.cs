@@ -60,6 +60,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
         // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Tests sign up many enterprises from one address; SignUpRateLimitTests sets its own limit.
+        builder.UseSetting("RateLimiting:EnterpriseSignUp:PermitLimit", "100000");
 
         // Quiet console; the file sink goes to the test output, never into the source tree.
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(AppContext.BaseDirectory, "logs", "portal-.log"));

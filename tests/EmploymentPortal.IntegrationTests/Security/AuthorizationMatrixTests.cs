@@ -36,6 +36,8 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Bureau = [Who.BureauOfficer];
     private static readonly Who[] Enterprise = [Who.EnterpriseUser];
     private static readonly Who[] Administration = [Who.Administrator];
+    private static readonly Who[] HireRecording = [Who.StationStaff, Who.EnterpriseUser];
+    private static readonly Who[] HireRecords = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
 
     /// <summary>
     /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
@@ -76,8 +78,16 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/admin/audit", Administration, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/enterprise/vacancies", Enterprise),
         new(Post, "/enterprise/vacancies", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/hires", Enterprise),
+        new(Post, "/enterprise/hires", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/users", Enterprise),
+        new(Post, "/enterprise/users", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/enterprises", Bureau),
         new(Post, "/bureau/enterprises", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/posts", Bureau),
+        new(Post, "/bureau/posts", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/job-fairs", Bureau),
+        new(Post, "/bureau/job-fairs", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/vacancies", Bureau),
         new(Post, "/bureau/vacancies", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/follow-up-coverage", Bureau),
@@ -130,6 +140,22 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/vacancies/", Enterprise, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/vacancies/{id:guid}/review", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/vacancies/", Everyone),
+        new(Post, "/api/v1/hires/", HireRecording, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/hires/", HireRecords),
+        new(Post, "/api/v1/hires/{id:guid}/social-insurance", HireRecording, Body: "{}", AlsoAllowed: [404]),
+        new(Get, "/api/v1/enterprise-users/", Enterprise),
+        new(Post, "/api/v1/enterprise-users/", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprise-users/{userId}/enabled", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprise-users/{userId}/reset-password", Enterprise, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/enterprises/{id:guid}/suspend", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/enterprises/{id:guid}/reinstate", Bureau, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/post-programmes/", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/post-programmes/{id:guid}/placements", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/post-programmes/summary", Bureau),
+        new(Post, "/api/v1/post-placements/{id:guid}/extend", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/post-placements/{id:guid}/exit", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/job-fairs/", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/job-fairs/summary", Bureau),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),

@@ -51,7 +51,7 @@ public static class EnterpriseQueries
             from e in query
             join c in db.Communities on e.CommunityId equals c.Id
             orderby e.Id descending
-            select new EnterpriseRow(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.Industry, e.Size, e.TotalEmployees, e.InsuredEmployees, e.ContactName, e.ContactPhone, c.Name, e.Address, e.Status, e.RejectionReason))
+            select new EnterpriseRow(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.Industry, e.Size, e.TotalEmployees, e.InsuredEmployees, e.ContactName, e.ContactPhone, c.Name, e.Address, e.Status, e.RejectionReason ?? e.SuspensionReason))
             .Take(take)
             .ToListAsync(cancellationToken);
     }

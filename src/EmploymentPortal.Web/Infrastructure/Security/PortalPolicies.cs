@@ -27,6 +27,12 @@ public static class PortalPolicies
     /// <summary>Residents' records: station staff within their scope, bureau officers city-wide.</summary>
     public const string ResidentRecords = nameof(ResidentRecords);
 
+    /// <summary>Recording hires: enterprise users for their enterprise, station staff for their residents.</summary>
+    public const string HireRecording = nameof(HireRecording);
+
+    /// <summary>Reading hires: enterprise users (own), station staff (their residents'), bureau officers (all).</summary>
+    public const string HireRecords = nameof(HireRecords);
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
         return builder
@@ -36,7 +42,9 @@ public static class PortalPolicies
             .AddPolicy(Bureau, p => p.RequireRole(PortalRoles.BureauOfficer))
             .AddPolicy(Administration, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(Staff, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer, PortalRoles.Administrator))
-            .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer));
+            .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer))
+            .AddPolicy(HireRecording, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff))
+            .AddPolicy(HireRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff, PortalRoles.BureauOfficer));
     }
 }
 

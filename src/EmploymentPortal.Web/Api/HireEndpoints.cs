@@ -1,0 +1,69 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Web.Features.Hires;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>Hires (录用登记) through the same handlers and queries as the pages.</summary>
+internal static class HireEndpoints
+{
+    public sealed record CreatedResponse(Guid Id, string Message);
+
+    public static RouteGroupBuilder MapHireEndpoints(this RouteGroupBuilder api)
+    {
+        var hires = api.MapGroup("/hires").WithTags("Hires");
+        hires.MapPost("/", RecordAsync).RequireAuthorization(PortalPolicies.HireRecording)
+            .WithSummary("Record a hire: enterprise users for their enterprise (resident by idNumber + name), station staff for a resident of their communities (residentId + enterpriseCreditCode).");
+        hires.MapGet("/", ListAsync).RequireAuthorization(PortalPolicies.HireRecords)
+            .WithSummary("Hires visible to the caller (enterprise: its own; station: its residents'; bureau: all), ID numbers masked; ?resident=&page=&pageSize=.");
+        hires.MapPost("/{id:guid}/social-insurance", UpdateInsuranceAsync).RequireAuthorization(PortalPolicies.HireRecording)
+            .WithSummary("Update whether social insurance is paid for a hire and from which month ({\"paid\":true,\"from\":\"2026-11-01\"}).");
+        return api;
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordAsync(RecordHire.Command command, RecordHire.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/hires/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+    }
+
+    private static async Task<Ok<ResidentQueries.Page<HireQueries.HireRow>>> ListAsync(PortalDbContext db, CurrentUser user, Guid? resident, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(pageSize ?? 20, 1, 200);
+        var skip = (Math.Max(page ?? 1, 1) - 1) * size;
+        return TypedResults.Ok(await HireQueries.ListAsync(db, user.Principal, resident, skip, size, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> UpdateInsuranceAsync(Guid id, UpdateHireInsurance.Command command, UpdateHireInsurance.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
+    {
+        FeatureOutcome.ValidationFailed => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors), outcome.Result.Message),
+        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
+        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
+        RecordHire.EnterpriseNotVerifiedCode => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "企业未认证", outcome.Result.Message),
+        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+        RecordHire.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复登记", outcome.Result.Message),
+        _ when outcome.Result.Errors.Count > 0 => ApiProblems.Problem(
+            StatusCodes.Status400BadRequest,
+            outcome.Code,
+            "提交的数据有误",
+            outcome.Result.Message,
+            new Dictionary<string, object?> { ["errors"] = ToCamelCase(outcome.Result.Errors) }),
+        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+    };
+
+    /// <summary>Field names as the JSON body spells them (camelCase).</summary>
+    private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+}

@@ -1,0 +1,87 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Web.Features.JobFairs;
+using EmploymentPortal.Web.Features.Posts;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>Public-welfare and internship post programmes, and job fairs: bureau officers only.</summary>
+internal static class PostAndJobFairEndpoints
+{
+    public sealed record CreatedResponse(Guid Id, string Message);
+
+    public sealed record ExtendRequest(int? Months);
+
+    public static RouteGroupBuilder MapPostAndJobFairEndpoints(this RouteGroupBuilder api)
+    {
+        var programmes = api.MapGroup("/post-programmes").WithTags("Posts").RequireAuthorization(PortalPolicies.Bureau);
+        programmes.MapPost("/", CreateAsync).WithSummary("Create a public-welfare (PublicWelfare) or internship (Internship) post programme for a year.");
+        programmes.MapPost("/{id:guid}/placements", PlaceAsync).WithSummary("Place a resident (full idNumber) on a post of the programme from startDate.");
+        programmes.MapGet("/summary", SummaryAsync).WithSummary("A year's programmes, placements, relocated share (Tongren ≥ 20 %) and internship completion/retention; ?year=.");
+
+        var placements = api.MapGroup("/post-placements").WithTags("Posts").RequireAuthorization(PortalPolicies.Bureau);
+        placements.MapPost("/{id:guid}/extend", ExtendAsync).WithSummary("Extend a running public-welfare placement once by at most 12 months ({\"months\":12}).");
+        placements.MapPost("/{id:guid}/exit", ExitAsync).WithSummary("End a placement: lastDay, reason, retained (internships).");
+
+        var fairs = api.MapGroup("/job-fairs").WithTags("Job fairs").RequireAuthorization(PortalPolicies.Bureau);
+        fairs.MapPost("/", RecordFairAsync).WithSummary("Record a job fair with participants (enterpriseCreditCode, postsOffered, intentions).");
+        fairs.MapGet("/summary", FairSummaryAsync).WithSummary("A year's job fairs against the configured targets; ?year=.");
+        return api;
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateAsync(PostCommands.CreateProgramme command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
+        Created(await handler.CreateAsync(command, cancellationToken), "post-programmes");
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PlaceAsync(Guid id, PostCommands.Place command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
+        Created(await handler.PlaceAsync(id, command, cancellationToken), "post-placements");
+
+    private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, TimeProvider time, int? year, CancellationToken cancellationToken)
+    {
+        var today = ResidentClock.Today(time);
+        return TypedResults.Ok(await PostQueries.YearAsync(db, year ?? today.Year, today, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExtendAsync(Guid id, ExtendRequest request, PostCommands.Handler handler, CancellationToken cancellationToken)
+    {
+        if (request.Months is null)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["months"] = ["请输入延长的月数。"] });
+        }
+
+        var outcome = await handler.ExtendAsync(id, request.Months.Value, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExitAsync(Guid id, PostCommands.Exit command, PostCommands.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.ExitAsync(id, command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordFairAsync(RecordJobFair.Command command, RecordJobFair.Handler handler, CancellationToken cancellationToken) =>
+        Created(await handler.HandleAsync(command, cancellationToken), "job-fairs");
+
+    private static async Task<Ok<JobFairQueries.YearView>> FairSummaryAsync(PortalDbContext db, TimeProvider time, IConfiguration configuration, int? year, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await JobFairQueries.YearAsync(db, year ?? ResidentClock.Today(time).Year, JobFairQueries.Targets(configuration), cancellationToken));
+
+    private static Results<Created<CreatedResponse>, ProblemHttpResult> Created(FeatureOutcome outcome, string path) =>
+        outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/{path}/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+
+    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
+    {
+        FeatureOutcome.ValidationFailed => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors), outcome.Result.Message),
+        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
+        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
+        FeatureOutcome.Conflict or "placement-duplicate" => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+    };
+
+    private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+}

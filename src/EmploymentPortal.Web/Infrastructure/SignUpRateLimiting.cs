@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace EmploymentPortal.Web.Infrastructure;
+
+/// <summary>
+/// The anonymous enterprise sign-up (the page's POST and <c>POST /api/v1/enterprises</c>) is
+/// limited per client address with ASP.NET Core's built-in rate limiter: by default 10 sign-ups
+/// an hour (<c>RateLimiting:EnterpriseSignUp:PermitLimit</c>, <c>:WindowMinutes</c>), so that a
+/// script cannot fill the bureau's review queue. Viewing the form is not limited. A refusal is
+/// 429 with a Chinese message: problem details for the API, a short page for the form.
+/// </summary>
+public static class SignUpRateLimiting
+{
+    public const string PolicyName = "enterprise-sign-up";
+    public const string Code = "sign-up-rate-limited";
+    public const string Message = "企业注册提交过于频繁，请稍后再试。";
+
+    public static IServiceCollection AddSignUpRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = Math.Max(1, configuration.GetValue("RateLimiting:EnterpriseSignUp:PermitLimit", 10));
+        var window = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("RateLimiting:EnterpriseSignUp:WindowMinutes", 60)));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PolicyName, context =>
+                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("read")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                var minutes = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalMinutes) : (int)window.TotalMinutes;
+                context.Response.Headers.RetryAfter = (Math.Max(1, minutes) * 60).ToString(CultureInfo.InvariantCulture);
+                var detail = $"{Message}（约 {Math.Max(1, minutes)} 分钟后可再次提交）";
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, Code, "请求过于频繁", detail).ExecuteAsync(context);
+                    return;
+                }
+
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请求过于频繁</title><body><h1>请求过于频繁</h1><p>{detail}</p><p><a href=\"/account/login\">返回登录页</a></p></body></html>",
+                    cancellationToken);
+            };
+        });
+        return services;
+    }
+}

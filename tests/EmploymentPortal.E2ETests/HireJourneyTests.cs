@@ -1,0 +1,80 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>An enterprise records a hire of a registered unemployed demo resident; the station no longer sees them as overdue.</summary>
+public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Enterprise_records_a_hire_and_the_station_no_longer_sees_the_resident_as_overdue()
+    {
+        var (residentId, idNumber, name) = await OverdueDemoResidentAsync();
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            Assert.Contains(residentId.ToString(), await OverdueAsync());
+            await Page.Context.ClearCookiesAsync();
+
+            await LogInAsync("enterprise1");
+            await Page.GotoAsync("/enterprise/hires");
+            await WaitForCircuitAsync();
+            await Page.GetByTestId("record-hire").ClickAsync();
+            var form = Page.GetByTestId("hire-form");
+            await form.GetByTestId("hire-id-number").FillAsync(idNumber);
+            await form.GetByTestId("hire-name").FillAsync("不是本人");
+            await form.GetByTestId("hire-position").FillAsync("仓库管理员");
+            await form.GetByTestId("hire-submit").ClickAsync();
+            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("hire-id-number") });
+            await Expect(idField).ToContainTextAsync("身份证号码与姓名一致");
+
+            await form.GetByTestId("hire-name").FillAsync(name);
+            await form.GetByTestId("hire-submit").ClickAsync();
+            await Expect(Page.GetByTestId("hire-form")).ToHaveCountAsync(0);
+            await Expect(Page.GetByTestId("enterprise-hires")).ToContainTextAsync(name);
+            await Expect(Page.GetByTestId("enterprise-hires")).Not.ToContainTextAsync(idNumber);
+            var row = Page.GetByTestId("enterprise-hires").Locator("tr").Filter(new() { HasTextString = name });
+            await Expect(row).ToContainTextAsync("未缴纳");
+            await row.GetByTestId("update-insurance").ClickAsync();
+            await Page.GetByTestId("insurance-save").ClickAsync();
+            await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
+            await Expect(row).ToContainTextAsync("起缴纳");
+            await Page.Context.ClearCookiesAsync();
+
+            await LogInAsync("station1");
+            Assert.DoesNotContain(residentId.ToString(), await OverdueAsync());
+            await Page.GotoAsync($"/residents/{residentId}");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("就业");
+            await Expect(Page.GetByTestId("resident-hires")).ToContainTextAsync("仓库管理员");
+        });
+    }
+
+    /// <summary>A registered unemployed demo resident of 东湖社区 without a contact this month and without a hire.</summary>
+    private async Task<(Guid Id, string IdNumber, string Name)> OverdueDemoResidentAsync()
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var resident = await db.Residents.AsNoTracking()
+            .Where(r => r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
+            .Where(r => db.Communities.Any(c => c.Id == r.CommunityId && c.Name == "东湖社区"))
+            .Where(r => !db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= monthStart))
+            .Where(r => !db.Hires.Any(h => h.ResidentId == r.Id))
+            .OrderByDescending(r => r.Id) // the overdue list is newest first: on its first page
+            .Select(r => new { r.Id, r.IdNumber, r.Name })
+            .FirstAsync();
+        return (resident.Id, resident.IdNumber, resident.Name);
+    }
+
+    private async Task<string> OverdueAsync()
+    {
+        var response = await Page.APIRequest.GetAsync("/api/v1/followups/overdue?pageSize=200");
+        Assert.True(response.Ok, $"overdue list: {response.Status}");
+        return await response.TextAsync();
+    }
+}

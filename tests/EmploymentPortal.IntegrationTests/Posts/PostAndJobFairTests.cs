@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.IntegrationTests.Posts;
+
+/// <summary>
+/// Public-welfare and internship programmes and job fairs through the API on both providers. Each
+/// test uses a year of its own far from the demo data, so the yearly figures are exactly its own.
+/// </summary>
+public abstract class PostAndJobFairTests
+{
+    private readonly PortalApp _app;
+
+    protected PostAndJobFairTests(PortalApp app)
+    {
+        _app = app;
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [Fact]
+    public async Task A_public_welfare_placement_changes_the_status_and_counts_in_the_relocated_share()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var year = Today.Year;
+        var programme = await CreateProgrammeAsync(officer, "PublicWelfare", year, posts: 1);
+        var (residentId, idNumber) = await RegisteredUnemployedResidentAsync(relocated: true);
+
+        var placed = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programme}/placements", new { idNumber, startDate = Date(Today) });
+        var full = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programme}/placements", new { idNumber = (await RegisteredUnemployedResidentAsync()).IdNumber, startDate = Date(Today) });
+
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode)422, full.StatusCode);
+        Assert.Contains("post-programme-full", await full.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(EmploymentStatus.PublicWelfarePost, (await db.Residents.SingleAsync(r => r.Id == residentId)).CurrentStatus);
+        using var summary = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/post-programmes/summary?year={year}"));
+        var share = summary.RootElement.GetProperty("relocatedShare");
+        Assert.True(share.GetProperty("heldByRelocated").GetInt32() >= 1);
+        var placementId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/extend", new { months = 12 })).StatusCode);
+        Assert.Equal((HttpStatusCode)422, (await officer.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/extend", new { months = 12 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_internship_cohort_reports_completion_and_retention()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var year = 2090;
+        var programme = await CreateProgrammeAsync(officer, "Internship", year, posts: 3, months: 1);
+        var start = new DateOnly(2090, 1, 1);
+        var placements = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, idNumber) = await RegisteredUnemployedResidentAsync();
+            var response = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programme}/placements", new { idNumber, startDate = Date(start) });
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            placements.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        (await officer.PostAsJsonAsync($"/api/v1/post-placements/{placements[0]}/exit", new { lastDay = "2090-01-31", reason = "TermEnded", retained = true })).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"/api/v1/post-placements/{placements[1]}/exit", new { lastDay = "2090-01-20", reason = "Resigned", retained = false })).EnsureSuccessStatusCode();
+        var missingReason = await officer.PostAsJsonAsync($"/api/v1/post-placements/{placements[1]}/exit", new { lastDay = "2090-01-20" });
+
+        using var summary = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/post-programmes/summary?year={year}"));
+        var row = summary.RootElement.GetProperty("programmes").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == programme);
+        var internship = row.GetProperty("internship");
+        Assert.Equal(2, internship.GetProperty("ended").GetInt32());
+        Assert.Equal(1, internship.GetProperty("completed").GetInt32());
+        Assert.Equal(50m, internship.GetProperty("retentionPercent").GetDecimal());
+        Assert.True(internship.GetProperty("qualifiesForRetentionBonus").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
+        Assert.Equal("请选择离岗原因。", JsonDocument.Parse(await missingReason.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("reason")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Job_fairs_of_a_year_are_counted_against_the_targets()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var code = await Enterprise1CodeAsync();
+
+        var first = await officer.PostAsJsonAsync("/api/v1/job-fairs", new { name = "春风行动", date = "2091-02-20", place = "市人力资源市场", participants = new[] { new { enterpriseCreditCode = code, postsOffered = 20, intentions = 6 } } });
+        var second = await officer.PostAsJsonAsync("/api/v1/job-fairs", new { name = "民营企业招聘月", date = "2091-05-10", place = "东湖社区", participants = new[] { new { enterpriseCreditCode = code, postsOffered = 8, intentions = 2 } } });
+        var invalid = await officer.PostAsJsonAsync("/api/v1/job-fairs", new { name = "x", date = "2091-05-10", place = "y", participants = new[] { new { enterpriseCreditCode = code, postsOffered = 1, intentions = 2 } } });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using var summary = JsonDocument.Parse(await officer.GetStringAsync("/api/v1/job-fairs/summary?year=2091"));
+        var year = summary.RootElement.GetProperty("summary");
+        Assert.Equal(2, year.GetProperty("fairs").GetInt32());
+        Assert.Equal(8, year.GetProperty("intentions").GetInt32());
+        Assert.Equal(72, year.GetProperty("targets").GetProperty("fairsPerYear").GetInt32());
+        Assert.Equal(810, year.GetProperty("targets").GetProperty("intentionsPerYear").GetInt32());
+        Assert.False(year.GetProperty("fairsMet").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Station_and_enterprise_users_cannot_manage_posts_or_fairs()
+    {
+        var station = await _app.SignedInClientAsync("station1");
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+
+        var byStation = await station.PostAsJsonAsync("/api/v1/post-programmes", new { });
+        var byEnterprise = await enterprise.GetAsync("/api/v1/job-fairs/summary");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byStation.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byEnterprise.StatusCode);
+    }
+
+    private static async Task<Guid> CreateProgrammeAsync(HttpClient officer, string kind, int year, int posts, int months = 12)
+    {
+        var response = await officer.PostAsJsonAsync("/api/v1/post-programmes", new
+        {
+            name = $"测试项目{Guid.NewGuid():N}"[..12],
+            kind,
+            owner = "东湖街道办事处",
+            year,
+            posts,
+            monthlySubsidyYuan = 1500,
+            maxDurationMonths = months,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<string> Enterprise1CodeAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        var id = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync();
+        return await db.Enterprises.Where(e => e.Id == id).Select(e => e.CreditCode).SingleAsync();
+    }
+
+    private async Task<(Guid Id, string IdNumber)> RegisteredUnemployedResidentAsync(bool relocated = false)
+    {
+        var station = await _app.SignedInClientAsync("station1");
+        await using var db = _app.Database.CreateContext();
+        var community = await db.Communities.Where(c => c.Name == "滨江社区").Select(c => c.Id).SingleAsync();
+        var birth = new DateOnly(1988, 1, 1).AddDays(Random.Shared.Next(0, 3000));
+        var first17 = $"{Residents.ResidentRegistryTests.TestRegionCode}{birth:yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var response = await station.PostAsJsonAsync("/api/v1/residents/", new { name = "岗位测试", idNumber, phone = "13912345678", communityId = community, isRelocatedResident = relocated });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await station.PostAsJsonAsync($"/api/v1/residents/{id}/unemployment-registration", new { ableToWork = true, wantsWork = true, currentlyUnemployed = true })).EnsureSuccessStatusCode();
+        return (id, idNumber);
+    }
+}
+
+[Collection(SqliteAppCollection.Name)]
+public sealed class SqlitePostAndJobFairTests : PostAndJobFairTests
+{
+    public SqlitePostAndJobFairTests(SqlitePortalApp app)
+        : base(app)
+    {
+    }
+}
+
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresPostAndJobFairTests : PostAndJobFairTests
+{
+    public PostgresPostAndJobFairTests(PostgresPortalApp app)
+        : base(app)
+    {
+    }
+}
