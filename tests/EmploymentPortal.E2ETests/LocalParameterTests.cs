@@ -24,6 +24,10 @@ public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(p
             await form.GetByTestId("reference-document").FillAsync("江人社〔2026〕7号");
             await form.GetByTestId("section").FillAsync("第二条");
             await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
+            await form.GetByTestId("quote").PressAsync("Tab");
+            // Every message of the first submit is gone only once the server has validated each
+            // field with its new value: the values have all arrived, and the submit sends them.
+            await Expect(form.Locator(".field-error, .validation-message")).ToHaveCountAsync(0);
             await form.GetByTestId("submit").ClickAsync();
 
             await Expect(form).ToBeHiddenAsync();
