@@ -27,6 +27,12 @@ public static class PortalPolicies
     /// <summary>Residents' records: station staff within their scope, bureau officers city-wide.</summary>
     public const string ResidentRecords = nameof(ResidentRecords);
 
+    /// <summary>Who files subsidy claims: station staff for residents, enterprises for themselves, the bureau's counter.</summary>
+    public const string Claimants = nameof(Claimants);
+
+    /// <summary>Who reads claims: claimants (their own scope) and bureau officers.</summary>
+    public const string ClaimRecords = nameof(ClaimRecords);
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
         return builder
@@ -36,7 +42,9 @@ public static class PortalPolicies
             .AddPolicy(Bureau, p => p.RequireRole(PortalRoles.BureauOfficer))
             .AddPolicy(Administration, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(Staff, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer, PortalRoles.Administrator))
-            .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer));
+            .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer))
+            .AddPolicy(Claimants, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
+            .AddPolicy(ClaimRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer));
     }
 }
 
