@@ -179,5 +179,48 @@ public static class ClaimFacts
         }
     }
 
+    /// <summary>Fact names the registry supplies (never asked of the claimant).</summary>
+    public static readonly IReadOnlySet<string> RecordFactNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "person.id", "person.birthDate", "person.registeredUnemployed", "person.registeredUnemployedSince", "person.unemployed",
+        "person.graduate", "person.graduationDate", "person.schoolLeavingDate", "person.returningMigrantWorker", "person.relocated",
+        "community.id", "enterprise.id", "enterprise.size", "enterprise.employees", "enterprise.insuredEmployees",
+    };
+
+    private static readonly string[] Groups = ["person", "enterprise", "hire", "business", "post", "internship", "training", "community"];
+
+    /// <summary>
+    /// A skeleton of the facts a rule reads that the records do not supply (values null), for the
+    /// claim form: the claimant fills in what they state.
+    /// </summary>
+    public static JsonObject Template(EmploymentPortal.Policies.Model.PolicyRule rule)
+    {
+        var names = rule.Conditions.SelectMany(c => c.Args.Values)
+            .Append(rule.AppliesOn)
+            .Append(rule.Amount.Months ?? string.Empty)
+            .Append(rule.Amount.Count ?? string.Empty)
+            .Append(rule.Amount.RequestedFact ?? string.Empty)
+            .Append(rule.Amount.BaseFact ?? string.Empty)
+            .Where(v => v.Contains('.', StringComparison.Ordinal) && Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]))
+            .Where(v => !RecordFactNames.Contains(v))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var template = new JsonObject();
+        foreach (var name in names)
+        {
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            var group = name[..dot];
+            if (template[group] is not JsonObject obj)
+            {
+                obj = [];
+                template[group] = obj;
+            }
+
+            obj[name[(dot + 1)..]] = null;
+        }
+
+        return template;
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
