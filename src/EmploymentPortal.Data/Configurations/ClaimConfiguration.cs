@@ -73,6 +73,10 @@ internal sealed class ClaimEventConfiguration : IEntityTypeConfiguration<ClaimEv
     public void Configure(EntityTypeBuilder<ClaimEvent> builder)
     {
         builder.ToTable("ClaimEvents");
+
+        // Events are added through the claim's collection with their id already set: never
+        // generated, so EF inserts them instead of updating a row that does not exist.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
         builder.Property(e => e.ActorName).HasMaxLength(100).IsRequired();
         builder.Property(e => e.Note).HasMaxLength(1000);

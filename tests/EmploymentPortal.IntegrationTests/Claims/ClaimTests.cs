@@ -224,7 +224,7 @@ public abstract class ClaimTests
 
         // A second enterprise claims the same person's one-time absorption subsidy.
         await using var context = _app.Database.CreateContext();
-        var other = await context.Enterprises.FirstAsync(e => e.Status == Domain.Enterprises.EnterpriseStatus.Verified && e.Id != context.Claims.Where(c => c.Id == id).Select(c => c.EnterpriseId).First());
+        var other = await context.Enterprises.FirstAsync(e => e.Status == EmploymentPortal.Domain.Enterprises.EnterpriseStatus.Verified && e.Id != context.Claims.Where(c => c.Id == id).Select(c => c.EnterpriseId).First());
         var otherUser = await _app.CreateUserAsync(PortalRoles.EnterpriseUser);
         var user = await context.Users.SingleAsync(u => u.UserName == otherUser);
         user.EnterpriseId = other.Id;
@@ -272,7 +272,7 @@ public abstract class ClaimTests
         var station = await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == "station1");
         var community = station.CommunityScopes.First().CommunityId;
         var n = Interlocked.Increment(ref _sequence);
-        var birth = new DateOnly(1985, 1, 1).AddDays((n * 37) + (_app.Factory.Provider == Data.DatabaseProvider.Postgres ? 5000 : 0));
+        var birth = new DateOnly(1985, 1, 1).AddDays((n * 37) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 5000 : 0));
         string idNumber;
         do
         {
@@ -289,7 +289,7 @@ public abstract class ClaimTests
         return resident.Id;
     }
 
-    private async Task<Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value)
+    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value)
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
         await using var db = _app.Database.CreateContext();
