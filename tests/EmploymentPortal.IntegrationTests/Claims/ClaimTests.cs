@@ -74,8 +74,8 @@ public abstract class ClaimTests
 
         Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
         Assert.Contains("制单人或提交人", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("data-test=\"approve\"", ownPage, StringComparison.Ordinal);
-        Assert.Contains("data-test=\"approve\"", otherPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"approve\"", ownPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"approve\"", otherPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         using var json = JsonDocument.Parse(await officer2.GetStringAsync($"/api/v1/claims/{id}"));
         Assert.Equal("AwaitingSecondApproval", json.RootElement.GetProperty("status").GetString());
@@ -152,7 +152,8 @@ public abstract class ClaimTests
         Assert.Equal(200_000, claim.AmountFen);
         Assert.Equal(500_000, claim.RulesAmountFen);
         var audit = await db.AuditEntries.Where(e => e.EntityType == nameof(Claim) && e.EntityId == eligible.ToString()).ToListAsync();
-        Assert.Contains(audit, e => e.Action == AuditAction.Update && e.Changes.Contains("按比例核减", StringComparison.Ordinal) && e.ActorName == "officer1");
+        Assert.Equal("经营满6个月但中途停业2个月，按比例核减", claim.OverrideReason);
+        Assert.Contains(audit, e => e.Action == AuditAction.Update && e.Changes.Contains("OverrideReason", StringComparison.Ordinal) && e.ActorName == "officer1");
         Assert.Equal(ClaimStatus.Submitted, (await db.Claims.SingleAsync(c => c.Id == ineligible)).Status);
     }
 
@@ -276,7 +277,7 @@ public abstract class ClaimTests
         string idNumber;
         do
         {
-            idNumber = DemoIdentifiers.IdNumber(Random.Shared, "360102", birth, Sex.Male);
+            idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Male);
         }
         while (await db.Residents.AnyAsync(r => r.IdNumber == idNumber));
 
