@@ -37,6 +37,9 @@ switch (args)
 
         return EvaluateBatchCommand.Run(batch);
 
+    case ["claims-queue", .. var rest]:
+        return await ClaimQueueCommand.RunAsync(rest.ToArray());
+
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
         BenchmarkSwitcher.FromAssembly(typeof(GenerateCommand).Assembly).Run(rest);

@@ -396,6 +396,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Claims_ReviewQueue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
+
                     b.ToTable("Claims", (string)null);
                 });
 

@@ -391,6 +391,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Claims_ReviewQueue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
+
                     b.ToTable("Claims", (string)null);
                 });
 

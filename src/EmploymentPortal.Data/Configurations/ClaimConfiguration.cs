@@ -58,6 +58,13 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
 
         // The review queue (status, oldest submission first) and the claimant's lists.
         builder.HasIndex(c => new { c.Status, c.SubmittedAt });
+
+        // The officers' review queue (three statuses, oldest submission first): a partial index in
+        // queue order, so the first page is an ordered index scan that stops after one page instead
+        // of sorting every waiting claim (docs/benchmarks.md: 2 M claims). Same SQL on both providers.
+        builder.HasIndex(c => new { c.SubmittedAt, c.Id })
+            .HasDatabaseName("IX_Claims_ReviewQueue")
+            .HasFilter("\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
         builder.HasIndex(c => new { c.EnterpriseId, c.Status });
         builder.HasIndex(c => new { c.CommunityId, c.Status });
         builder.HasIndex(c => new { c.ResidentId, c.Benefit });

@@ -196,6 +196,12 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                 columns: new[] { "ResidentId", "Benefit" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Claims_ReviewQueue",
+                table: "Claims",
+                columns: new[] { "SubmittedAt", "Id" },
+                filter: "\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Claims_Status_SubmittedAt",
                 table: "Claims",
                 columns: new[] { "Status", "SubmittedAt" });

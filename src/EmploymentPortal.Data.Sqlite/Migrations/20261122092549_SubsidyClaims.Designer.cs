@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122084456_SubsidyClaims")]
+    [Migration("20261122092549_SubsidyClaims")]
     partial class SubsidyClaims
     {
         /// <inheritdoc />
@@ -393,6 +393,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("ResidentId", "Benefit");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Claims_ReviewQueue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
 
                     b.ToTable("Claims", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EmploymentPortal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122084510_SubsidyClaims")]
+    [Migration("20261122092603_SubsidyClaims")]
     partial class SubsidyClaims
     {
         /// <inheritdoc />
@@ -398,6 +398,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("ResidentId", "Benefit");
 
                     b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "Id")
+                        .HasDatabaseName("IX_Claims_ReviewQueue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview', 'AwaitingSecondApproval')");
 
                     b.ToTable("Claims", (string)null);
                 });
