@@ -240,6 +240,33 @@ public abstract class ClaimTests
         Assert.All(both, c => Assert.True(c.SupervisionFlag));
     }
 
+    [Fact]
+    public async Task A_claim_that_needs_information_says_which_facts_and_cannot_be_submitted_until_they_are_given()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+
+        var draft = await station.PostAsJsonAsync("/api/v1/claims", new { benefit = "entrepreneurship", ruleId = Entrepreneurship, residentId = resident, facts = new { }, payeeAccount = "6222020200112233" });
+        using var json = JsonDocument.Parse(await draft.Content.ReadAsStringAsync());
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var refused = await station.PostAsJsonAsync($"/api/v1/claims/{id}/submit", new { });
+        var submitted = await station.PostAsJsonAsync($"/api/v1/claims/{id}/submit", new { facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } } });
+
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        Assert.Equal("NeedsInformation", json.RootElement.GetProperty("outcome").GetString());
+        var missing = json.RootElement.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("business.startDate", missing);
+        Assert.Contains("business.firstBusiness", missing);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("\"code\":\"claim-needs-information\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var claim = await db.Claims.SingleAsync(c => c.Id == id);
+        Assert.Equal(ClaimStatus.Submitted, claim.Status);
+        Assert.Equal(500_000, claim.AmountFen);
+        Assert.Contains("\"firstBusiness\":true", claim.StatedFactsJson, StringComparison.Ordinal);
+    }
+
     private static object EntrepreneurshipBody(Guid resident, bool submit) => new
     {
         benefit = "entrepreneurship",
