@@ -42,6 +42,8 @@ switch (args)
 
     case ["api-latency", .. var rest]:
         return await EmploymentPortal.Bench.Api.FollowUpBenchCommands.LatencyAsync(rest);
+    case ["claims-queue", .. var rest]:
+        return await ClaimQueueCommand.RunAsync(rest.ToArray());
 
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...

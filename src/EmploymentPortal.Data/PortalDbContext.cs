@@ -1,5 +1,6 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Households;
@@ -66,6 +67,14 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<JobFair> JobFairs => Set<JobFair>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<ClaimEvent> ClaimEvents => Set<ClaimEvent>();
+
+    public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
 

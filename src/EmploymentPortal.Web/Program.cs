@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
+using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Profile;
@@ -37,6 +38,7 @@ builder.Services.AddPortalScheduler(builder.Configuration);
 builder.Services.AddHireFeatures();
 builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
+builder.Services.AddClaimFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -92,6 +94,7 @@ api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();
 api.MapEnterpriseAccountEndpoints();
 api.MapPostAndJobFairEndpoints();
+api.MapClaimEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -66,6 +66,7 @@ internal static class PortalCommands
         {
             var seeder = services.GetRequiredService<DemoDataSeeder>();
             var report = await seeder.SeedAsync();
+            await Features.Claims.DemoClaims.SeedAsync(services);
             if (report.Accounts.Count > 0)
             {
                 app.Lifetime.ApplicationStarted.Register(() => PrintDemoAccounts(report, app.Urls));

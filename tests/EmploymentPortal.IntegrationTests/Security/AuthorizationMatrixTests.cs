@@ -38,6 +38,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] Administration = [Who.Administrator];
     private static readonly Who[] HireRecording = [Who.StationStaff, Who.EnterpriseUser];
     private static readonly Who[] HireRecords = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
+    private static readonly Who[] Claimants = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
 
     /// <summary>
     /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
@@ -98,6 +99,20 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/account/register-enterprise", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/login", Everyone),
         new(Post, "/account/login", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/claims", Claimants),
+        new(Post, "/claims", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/claims/new", Claimants),
+        new(Post, "/claims/new", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/claims/{Id:guid}", Claimants),
+        new(Post, "/claims/{Id:guid}", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/payment-batches", Bureau),
+        new(Post, "/bureau/payment-batches", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/claim-reports", Bureau),
+        new(Post, "/bureau/claim-reports", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/notifications", SignedIn),
+        new(Post, "/notifications", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/notice", Everyone),
+        new(Post, "/notice", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/access-denied", Everyone),
         new(Post, "/account/access-denied", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
 
@@ -156,6 +171,16 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/post-placements/{id:guid}/exit", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/job-fairs/", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/job-fairs/summary", Bureau),
+        new(Post, "/api/v1/claims/", Claimants, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/claims/{id:guid}", Claimants, AlsoAllowed: [404]),
+        new(Post, "/api/v1/claims/{id:guid}/submit", Claimants, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/claims/{id:guid}/approve", Bureau, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/claims/{id:guid}/reject", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/claims/{id:guid}/return", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/payment-batches/", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/payment-batches/{id:guid}/export", Bureau, AlsoAllowed: [404]),
+        new(Post, "/api/v1/payment-batches/{id:guid}/settle", Bureau, Body: "{}", AlsoAllowed: [404]),
+        new(Get, "/api/v1/claim-reports/export", Bureau),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),

@@ -32,6 +32,11 @@ public static class PortalPolicies
 
     /// <summary>Reading hires: enterprise users (own), station staff (their residents'), bureau officers (all).</summary>
     public const string HireRecords = nameof(HireRecords);
+    /// <summary>Who files subsidy claims: station staff for residents, enterprises for themselves, the bureau's counter.</summary>
+    public const string Claimants = nameof(Claimants);
+
+    /// <summary>Who reads claims: claimants (their own scope) and bureau officers.</summary>
+    public const string ClaimRecords = nameof(ClaimRecords);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
@@ -44,7 +49,9 @@ public static class PortalPolicies
             .AddPolicy(Staff, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer, PortalRoles.Administrator))
             .AddPolicy(ResidentRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.BureauOfficer))
             .AddPolicy(HireRecording, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff))
-            .AddPolicy(HireRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff, PortalRoles.BureauOfficer));
+            .AddPolicy(HireRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff, PortalRoles.BureauOfficer))
+            .AddPolicy(Claimants, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
+            .AddPolicy(ClaimRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer));
     }
 }
 

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>Subsidy claims, their review and payment batches, through the same handlers as the pages.</summary>
+internal static class ClaimEndpoints
+{
+    public static RouteGroupBuilder MapClaimEndpoints(this RouteGroupBuilder api)
+    {
+        var claims = api.MapGroup("/claims").WithTags("Claims");
+        claims.MapPost("/", CreateAsync).RequireAuthorization(PortalPolicies.Claimants)
+            .WithSummary("Creates a claim ({\"benefit\", \"ruleId\"?, \"residentId\" | \"residentIdNumber\", \"facts\", \"payeeName\", \"payeeAccount\", \"submit\"}); 201 with the rules service's decision.");
+        claims.MapGet("/{id:guid}", GetAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
+            .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
+        claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
+            .WithSummary("The claimant submits a draft or a claim returned for correction (optional corrected \"facts\").");
+        claims.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer approves ({\"amountFen\"?, \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
+        claims.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer rejects ({\"reason\"}).");
+        claims.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer returns the claim for correction ({\"reason\"}).");
+
+        var batches = api.MapGroup("/payment-batches").WithTags("Claims");
+        batches.MapPost("/", CreateBatchAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("Puts approved claims in a payment batch ({\"claimIds\": [...]}).");
+        batches.MapGet("/{id:guid}/export", ExportAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("The batch as xlsx for finance: payee, account, amount, benefit, policy document number, claim number.");
+        batches.MapPost("/{id:guid}/settle", SettleAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("Records finance's result: all paid except {\"failures\": {\"<claim id>\": \"reason\"}} (they return to approved).");
+        api.MapGet("/claim-reports/export", ReportAsync).WithTags("Claims").RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("Claims and amounts by benefit, status, district and month as xlsx (?from=&until=).");
+        return api;
+    }
+
+    public sealed record ClaimResponse(Guid Id, string Number, string Status, string Outcome, long? AmountFen, long? RulesAmountFen, IReadOnlyList<string> MissingFacts, string FactSource, string Message, JsonElement Decision);
+
+    public sealed record ReviewRequest(long? AmountFen, string? Reason);
+
+    public sealed record BatchRequest(IReadOnlyList<Guid>? ClaimIds);
+
+    public sealed record SettleRequest(Dictionary<Guid, string>? Failures);
+
+    public sealed record OutcomeResponse(Guid Id, string Message);
+
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CreateAsync(CreateClaim.Command command, CreateClaim.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Problem(outcome);
+        }
+
+        var response = await ResponseAsync(db, user.Principal, outcome.Id!.Value, outcome.Result.Message, cancellationToken);
+        return TypedResults.Created($"/api/v1/claims/{outcome.Id}", response);
+    }
+
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> GetAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var detail = await ClaimQueries.DetailAsync(db, user.Principal, id, cancellationToken);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("补贴申请");
+        }
+
+        var c = detail.Claim;
+        return TypedResults.Ok<object>(new
+        {
+            c.Id,
+            c.Number,
+            c.Benefit,
+            c.RuleId,
+            c.RuleTitle,
+            c.DocumentNumber,
+            claimant = c.ClaimantKind.ToString(),
+            c.EnterpriseId,
+            enterpriseName = detail.EnterpriseName,
+            c.ResidentId,
+            personName = c.PersonName,
+            idNumber = detail.MaskedIdNumber,
+            status = c.Status.ToString(),
+            outcome = c.Outcome.ToString(),
+            missingFacts = SplitMissing(c.MissingFacts),
+            c.RulesAmountFen,
+            c.AmountFen,
+            c.FactSource,
+            statedFacts = JsonDocument.Parse(c.StatedFactsJson).RootElement,
+            facts = JsonDocument.Parse(c.FactsJson).RootElement,
+            decision = JsonDocument.Parse(c.DecisionJson).RootElement,
+            c.CatalogueVersion,
+            c.DecidedOn,
+            c.OverrideReason,
+            c.ReviewNote,
+            c.PreparedByName,
+            c.SubmittedByName,
+            c.FirstApproverName,
+            c.SecondApproverName,
+            c.SecondApprovalThresholdFen,
+            c.ApprovedAt,
+            paymentBatch = detail.BatchNumber,
+            c.PaidAt,
+            c.PaymentFailure,
+            c.SupervisionFlag,
+            c.SupervisionNote,
+            canApprove = detail.CanApprove,
+            history = detail.Events.Select(e => new { e.At, from = e.FromStatus?.ToString(), to = e.ToStatus.ToString(), actor = e.ActorName, e.Note }),
+        });
+    }
+
+    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> SubmitAsync(Guid id, SubmitRequest? request, SubmitClaim.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(new SubmitClaim.Command(id, request?.Facts, request?.PayeeName, request?.PayeeAccount, request?.PayeeBank), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(await ResponseAsync(db, user.Principal, id, outcome.Result.Message, cancellationToken)) : Problem(outcome);
+    }
+
+    public sealed record SubmitRequest(System.Text.Json.Nodes.JsonObject? Facts, string? PayeeName, string? PayeeAccount, string? PayeeBank);
+
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Approve, request?.AmountFen, request?.Reason), cancellationToken);
+
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> RejectAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Reject, null, request?.Reason), cancellationToken);
+
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReturnAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Return, null, request?.Reason), cancellationToken);
+
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReviewAsync(ReviewClaim.Handler handler, ReviewClaim.Command command, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(command.ClaimId, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> CreateBatchAsync(BatchRequest request, PaymentBatches.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.CreateAsync(new PaymentBatches.CreateCommand(request.ClaimIds ?? []), cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/payment-batches/{outcome.Id}", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SettleAsync(Guid id, SettleRequest? request, PaymentBatches.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.SettleAsync(new PaymentBatches.SettleCommand(id, request?.Failures), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var export = await ClaimQueries.BatchExportAsync(db, id, cancellationToken);
+            return export is null
+                ? ApiProblems.NotFound("支付批次")
+                : TypedResults.File(ClaimQueries.BatchXlsx(export), ClaimXlsx.ContentType, $"{export.Batch.Number}.xlsx");
+        }
+        catch (DomainException e)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, e.Code, "对账不符", e.Message);
+        }
+    }
+
+    private static async Task<FileContentHttpResult> ReportAsync(PortalDbContext db, DateOnly? from, DateOnly? until, CancellationToken cancellationToken)
+    {
+        var rows = await ClaimQueries.ReportAsync(db, from, until, cancellationToken);
+        return TypedResults.File(ClaimQueries.ReportXlsx(rows), ClaimXlsx.ContentType, "claims-report.xlsx");
+    }
+
+    private static async Task<ClaimResponse> ResponseAsync(PortalDbContext db, PortalPrincipal principal, Guid id, string message, CancellationToken cancellationToken)
+    {
+        var detail = await ClaimQueries.DetailAsync(db, principal, id, cancellationToken);
+        var c = detail!.Claim;
+        return new ClaimResponse(c.Id, c.Number, c.Status.ToString(), c.Outcome.ToString(), c.AmountFen, c.RulesAmountFen, SplitMissing(c.MissingFacts), c.FactSource, message, JsonDocument.Parse(c.DecisionJson).RootElement);
+    }
+
+    private static string[] SplitMissing(string missing) => missing.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
+    {
+        FeatureOutcome.ValidationFailed => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Result.Message),
+        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
+        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
+        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+        CreateClaim.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复申请", outcome.Result.Message),
+        "claim-override-reason-required" or "claim-reason-required" or "claim-amount-required" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "缺少理由", outcome.Result.Message),
+        _ when outcome.Result.Errors.Count > 0 => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = outcome.Result.Errors }),
+        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+    };
+}

@@ -1,0 +1,99 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>Shared steps of the claim commands: scope, notifications, caps, locks.</summary>
+public static class ClaimCommandSupport
+{
+    public static ClaimActor Actor(PortalPrincipal principal) => new(principal.UserId ?? "anonymous", principal.DisplayName);
+
+    /// <summary>The claims a user may see: officers all; station staff those of their communities they (or colleagues) filed; enterprises their own.</summary>
+    public static IQueryable<Claim> VisibleTo(this IQueryable<Claim> claims, PortalPrincipal principal)
+    {
+        if (principal.IsBureauOfficer)
+        {
+            return claims;
+        }
+
+        if (principal.IsEnterpriseUser && principal.EnterpriseId is { } enterprise)
+        {
+            return claims.Where(c => c.ClaimantKind == ClaimantKind.Enterprise && c.EnterpriseId == enterprise);
+        }
+
+        if (principal.IsStationStaff)
+        {
+            var communities = principal.CommunityIds.ToList();
+            return claims.Where(c => c.ClaimantKind == ClaimantKind.Station && communities.Contains(c.CommunityId));
+        }
+
+        return claims.Where(_ => false);
+    }
+
+    /// <summary>The claimant's in-portal message for a status change (站内消息).</summary>
+    public static void Notify(PortalDbContext db, Claim claim, DateTimeOffset now)
+    {
+        var text = claim.Status switch
+        {
+            ClaimStatus.Submitted => "已提交，等待人社局受理。",
+            ClaimStatus.UnderReview => "人社局已受理，正在审核。",
+            ClaimStatus.AwaitingSecondApproval => "已通过初审，金额超过复核限额，等待另一名经办人员复核。",
+            ClaimStatus.Approved => claim.PaymentFailure is null ? $"已批准，核定金额 {ClaimFormat.Yuan(claim.AmountFen)}。" : $"支付失败（{claim.PaymentFailure}），已退回待重新支付。",
+            ClaimStatus.Rejected => $"已驳回：{claim.ReviewNote}",
+            ClaimStatus.ReturnedForCorrection => $"已退回补正：{claim.ReviewNote}",
+            ClaimStatus.InPaymentBatch => "已纳入支付批次，等待财务支付。",
+            ClaimStatus.Paid => $"已支付 {ClaimFormat.Yuan(claim.AmountFen)}。",
+            ClaimStatus.Withdrawn => "已撤回。",
+            _ => "状态已变更。",
+        };
+        db.Notifications.Add(new Notification(claim.NotifiedUserId, $"补贴申请 {claim.Number}：{ClaimFormat.Status(claim.Status)}", $"{claim.RuleTitle}（{claim.PersonName}）{text}", $"/claims/{claim.Id}", now));
+    }
+
+    /// <summary>
+    /// 单位年度补贴上限: what an enterprise has been granted or has pending in the calendar year,
+    /// plus this claim, may not exceed the cap. On PostgreSQL the caller holds the enterprise's
+    /// advisory lock (<see cref="LockEnterpriseAsync"/>), so two claims cannot pass it together.
+    /// </summary>
+    public static async Task EnsureWithinEnterpriseCapAsync(PortalDbContext db, Claim claim, long amountFen, ClaimOptions options, CancellationToken cancellationToken)
+    {
+        if (claim.EnterpriseId is not { } enterpriseId || options.EnterpriseAnnualCapFen <= 0)
+        {
+            return;
+        }
+
+        var year = claim.DecidedOn.Year;
+        var from = new DateOnly(year, 1, 1);
+        var until = new DateOnly(year, 12, 31);
+        var others = await db.Claims.AsNoTracking()
+            .Where(c => c.EnterpriseId == enterpriseId && c.Id != claim.Id && c.DecidedOn >= from && c.DecidedOn <= until)
+            .Where(c => c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Rejected && c.Status != ClaimStatus.Withdrawn && c.Status != ClaimStatus.ReturnedForCorrection)
+            .SumAsync(c => c.AmountFen ?? 0, cancellationToken);
+        if (others + amountFen > options.EnterpriseAnnualCapFen)
+        {
+            throw new DomainException(
+                "claim-enterprise-cap",
+                $"该企业 {year} 年已申领及在审补贴合计 {ClaimFormat.Yuan(others)}，加上本次 {ClaimFormat.Yuan(amountFen)} 将超过年度上限 {ClaimFormat.Yuan(options.EnterpriseAnnualCapFen)}。");
+        }
+    }
+
+    /// <summary>Serialises the cap check of one enterprise on PostgreSQL (transaction-scoped advisory lock).</summary>
+    public static async Task LockEnterpriseAsync(PortalDbContext db, Guid? enterpriseId, CancellationToken cancellationToken)
+    {
+        if (enterpriseId is not { } id || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is null)
+        {
+            return;
+        }
+
+        var key = BitConverter.ToInt64(id.ToByteArray(), 8);
+        FormattableString sql = $"SELECT pg_advisory_xact_lock({key})";
+        await db.Database.ExecuteSqlInterpolatedAsync(sql, cancellationToken);
+    }
+
+    /// <summary>True when the save failed on a unique index (PostgreSQL 23505, SQLite constraint 19).</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+        || exception.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+}

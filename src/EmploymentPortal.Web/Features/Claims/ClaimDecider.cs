@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Policies.Model;
+using EmploymentPortal.Web.Features.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>Configuration section <c>Claims</c>.</summary>
+public sealed class ClaimOptions
+{
+    public const string SectionName = "Claims";
+
+    /// <summary>Claims granted above this amount (fen) need a second officer (复核). Default 3,000 yuan.</summary>
+    public long SecondApprovalThresholdFen { get; set; } = 300_000;
+
+    /// <summary>
+    /// Most an enterprise may be granted per calendar year across all its live claims (fen);
+    /// 0 = no cap. Default 500,000 yuan.
+    /// </summary>
+    public long EnterpriseAnnualCapFen { get; set; } = 50_000_000;
+
+    /// <summary>How many days an approved subsidy stays on the public notice (公示期).</summary>
+    public int PublicNoticeDays { get; set; } = 7;
+}
+
+/// <summary>
+/// Runs the rules service for one claim: picks the fact source, builds the facts (records over
+/// stated), evaluates the claimed rule (or the best rule of the benefit) in the catalogue in force
+/// and serialises the decision with its whole trace for the claim to keep.
+/// </summary>
+public sealed class ClaimDecider
+{
+    private readonly PolicyCatalogueService _policies;
+    private readonly IEnumerable<IClaimFactSource> _sources;
+
+    public ClaimDecider(PolicyCatalogueService policies, IEnumerable<IClaimFactSource> sources)
+    {
+        _policies = policies;
+        _sources = sources;
+    }
+
+    public sealed record Decided(PolicyRule Rule, PolicyDocument Document, IClaimFactSource Source, ClaimDecision Decision, RuleDecision RuleDecision);
+
+    public IClaimFactSource? SourceFor(ClaimantKind claimant, string benefit) => _sources.FirstOrDefault(s => s.Handles(claimant, benefit));
+
+    /// <summary>The rules a claimant of this kind may claim (for the pages' pickers).</summary>
+    public IReadOnlyList<PolicyRule> ClaimableRules(ClaimantKind claimant)
+    {
+        var beneficiary = claimant == ClaimantKind.Enterprise ? Beneficiary.Enterprise : Beneficiary.Person;
+        return _policies.Catalogue.Rules
+            .Where(r => r.Beneficiary == beneficiary && SourceFor(claimant, r.Benefit) is not null)
+            .Where(r => _policies.Catalogue.DocumentOf(r).Jurisdictions.Any(j => _policies.Jurisdictions.Contains(j)))
+            .OrderBy(r => r.Benefit, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <exception cref="ClaimRefusedException">The benefit or rule cannot be claimed this way.</exception>
+    public async Task<Decided> DecideAsync(
+        PortalDbContext db,
+        ClaimantKind claimant,
+        string benefit,
+        string? ruleId,
+        Resident resident,
+        Enterprise? enterprise,
+        JsonObject stated,
+        DateOnly date,
+        Guid? excludeClaimId,
+        CancellationToken cancellationToken)
+    {
+        await _policies.EnsureCurrentAsync(db, cancellationToken);
+        var catalogue = _policies.Catalogue;
+        var source = SourceFor(claimant, benefit)
+            ?? throw new ClaimRefusedException("claim-benefit-not-claimable", $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
+        var rules = ClaimableRules(claimant).Where(r => r.Benefit == benefit).ToList();
+        if (ruleId is not null)
+        {
+            rules = rules.Where(r => r.Id == ruleId).ToList();
+        }
+
+        if (rules.Count == 0)
+        {
+            throw new ClaimRefusedException("claim-rule-unknown", ruleId is null ? $"本地没有适用于“{benefit}”的政策规则。" : $"规则“{ruleId}”不存在或不属于该补贴类型。");
+        }
+
+        if (stated.ContainsKey("history"))
+        {
+            throw new ClaimRefusedException("claim-history-stated", "享受记录（history）由平台根据已批准的申请生成，不能申报。");
+        }
+
+        var history = await HistoryAsync(db, resident.Id, enterprise?.Id, excludeClaimId, cancellationToken);
+        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history));
+        var facts = ClaimFacts.Merge(stated, records);
+
+        Decided? best = null;
+        foreach (var rule in rules)
+        {
+            var document = catalogue.DocumentOf(rule);
+            var jurisdiction = document.Jurisdictions.First(j => _policies.Jurisdictions.Contains(j));
+            var result = _policies.Evaluator.Evaluate(new EvaluationRequest(benefit, jurisdiction, date, (JsonObject)facts.DeepClone(), IncludeOtherJurisdictions: false, RuleId: rule.Id));
+            var decision = result.Decisions.Single();
+            var candidate = new Decided(rule, document, source, ToClaimDecision(decision, stated, facts, result.CatalogueVersion, date), decision);
+            if (best is null || Rank(candidate.RuleDecision).CompareTo(Rank(best.RuleDecision)) > 0)
+            {
+                best = candidate;
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>The once-only key of a claim under <paramref name="rule"/>, or null when the rule may be claimed repeatedly.</summary>
+    public static string? OnceOnlyKey(PolicyRule rule, Guid residentId, Guid? enterpriseId, Guid communityId, DateOnly date)
+    {
+        if (rule.OnceOnly is not { } once)
+        {
+            return null;
+        }
+
+        var key = once.Scope switch
+        {
+            OnceOnlyScope.Person => $"{rule.Benefit}|person:{residentId:N}",
+            OnceOnlyScope.Enterprise => $"{rule.Benefit}|enterprise:{enterpriseId:N}",
+            OnceOnlyScope.PersonAndEnterprise => $"{rule.Benefit}|person:{residentId:N}|enterprise:{enterpriseId:N}",
+            _ => $"{rule.Benefit}|community:{communityId:N}",
+        };
+        return once.PerCalendarYear ? $"{key}|{date.Year.ToString(CultureInfo.InvariantCulture)}" : key;
+    }
+
+    // Eligible with the highest amount first; then an officer's manual review; then missing
+    // information; ineligible last (alternative rules of one benefit are not added up).
+    private static (int, long) Rank(RuleDecision d) => d.Outcome switch
+    {
+        Outcome.Eligible => (4, d.AmountFen ?? 0),
+        Outcome.ManualReview => (3, 0),
+        Outcome.NeedsInformation => (2, -d.MissingFacts.Count),
+        _ => (1, 0),
+    };
+
+    private static ClaimDecision ToClaimDecision(RuleDecision decision, JsonObject stated, JsonObject facts, string catalogueVersion, DateOnly date) =>
+        new(
+            decision.Outcome switch
+            {
+                Outcome.Eligible => ClaimOutcome.Eligible,
+                Outcome.Ineligible => ClaimOutcome.Ineligible,
+                Outcome.NeedsInformation => ClaimOutcome.NeedsInformation,
+                _ => ClaimOutcome.ManualReview,
+            },
+            decision.Outcome == Outcome.Eligible ? decision.AmountFen : null,
+            decision.MissingFacts,
+            stated.ToJsonString(PolicyJson.Options),
+            facts.ToJsonString(PolicyJson.Options),
+            JsonSerializer.Serialize(decision, PolicyJson.Options),
+            catalogueVersion,
+            date);
+
+    /// <summary>Earlier granted claims of the person (and the enterprise) as <c>history.payments</c>.</summary>
+    private static async Task<JsonArray> HistoryAsync(PortalDbContext db, Guid residentId, Guid? enterpriseId, Guid? excludeClaimId, CancellationToken cancellationToken)
+    {
+        var granted = await db.Claims.AsNoTracking()
+            .Where(c => c.ResidentId == residentId || (enterpriseId != null && c.EnterpriseId == enterpriseId))
+            .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
+            .Where(c => excludeClaimId == null || c.Id != excludeClaimId)
+            .Select(c => new { c.RuleId, c.ResidentId, c.EnterpriseId, c.AmountFen, c.ApprovedAt })
+            .ToListAsync(cancellationToken);
+        var payments = new JsonArray();
+        foreach (var c in granted)
+        {
+            var payment = new JsonObject
+            {
+                ["rule"] = c.RuleId,
+                ["date"] = (c.ApprovedAt ?? DateTimeOffset.UnixEpoch).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["personId"] = c.ResidentId.ToString(),
+            };
+            if (c.EnterpriseId is { } e)
+            {
+                payment["enterpriseId"] = e.ToString();
+            }
+
+            if (c.AmountFen is { } amount)
+            {
+                payment["amountFen"] = amount;
+            }
+
+            payments.Add(payment);
+        }
+
+        return payments;
+    }
+}
+
+/// <summary>A claim that cannot be made at all (unknown rule, wrong claimant); carries a stable code.</summary>
+public sealed class ClaimRefusedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,18 @@
+namespace EmploymentPortal.Web.Features.Claims;
+
+public static class ClaimFeatures
+{
+    /// <summary>Subsidy claims: fact sources, the decider, the command handlers and the options (section <c>Claims</c>).</summary>
+    public static IServiceCollection AddClaimFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(ClaimOptions.SectionName).Get<ClaimOptions>() ?? new ClaimOptions());
+        services.AddSingleton<IClaimFactSource, ResidentRecordFactSource>();
+        services.AddSingleton<IClaimFactSource, EnterpriseStatedFactSource>();
+        services.AddSingleton<ClaimDecider>();
+        services.AddScoped<CreateClaim.Handler>();
+        services.AddScoped<SubmitClaim.Handler>();
+        services.AddScoped<ReviewClaim.Handler>();
+        services.AddScoped<PaymentBatches.Handler>();
+        return services;
+    }
+}

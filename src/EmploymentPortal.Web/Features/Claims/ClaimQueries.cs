@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text.Json;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Web.Features.Admin;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>Read models of claims: lists, the review queue, one claim with its trace, batches, the public notice and reports.</summary>
+public static class ClaimQueries
+{
+    public sealed record Row(
+        Guid Id,
+        string Number,
+        string Benefit,
+        string RuleTitle,
+        string PersonName,
+        string? EnterpriseName,
+        ClaimantKind ClaimantKind,
+        ClaimStatus Status,
+        ClaimOutcome Outcome,
+        long? AmountFen,
+        bool SupervisionFlag,
+        string FactSource,
+        DateTimeOffset PreparedAt,
+        DateTimeOffset? SubmittedAt);
+
+    public sealed record Page(IReadOnlyList<Row> Rows, int Total);
+
+    public static readonly ClaimStatus[] ReviewStatuses = [ClaimStatus.Submitted, ClaimStatus.UnderReview, ClaimStatus.AwaitingSecondApproval];
+
+    /// <summary>
+    /// The claims the user sees, newest first; the review queue (<paramref name="reviewQueue"/>):
+    /// claims waiting for an officer, oldest submission first (index Status, SubmittedAt).
+    /// </summary>
+    public static async Task<Page> ListAsync(PortalDbContext db, PortalPrincipal principal, ClaimStatus? status, bool reviewQueue, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.Claims.AsNoTracking().VisibleTo(principal);
+        if (status is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+        else if (reviewQueue)
+        {
+            query = query.Where(c => c.Status == ClaimStatus.Submitted || c.Status == ClaimStatus.UnderReview || c.Status == ClaimStatus.AwaitingSecondApproval);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        query = reviewQueue ? query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var rows = await query
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new Row(
+                c.Id,
+                c.Number,
+                c.Benefit,
+                c.RuleTitle,
+                c.PersonName,
+                db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
+                c.ClaimantKind,
+                c.Status,
+                c.Outcome,
+                c.AmountFen,
+                c.SupervisionFlag,
+                c.FactSource,
+                c.PreparedAt,
+                c.SubmittedAt))
+            .ToListAsync(cancellationToken);
+        return new Page(rows, total);
+    }
+
+    public sealed record Detail(
+        Claim Claim,
+        string? EnterpriseName,
+        string MaskedIdNumber,
+        string CommunityName,
+        RuleDecision? Decision,
+        IReadOnlyList<ClaimEvent> Events,
+        string? BatchNumber,
+        bool CanSubmit,
+        bool CanReview,
+        bool CanApprove,
+        string? ApproveBlockedReason);
+
+    public static async Task<Detail?> DetailAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking().VisibleTo(principal).Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var enterpriseName = claim.EnterpriseId is { } e ? await db.Enterprises.Where(x => x.Id == e).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == claim.ResidentId).Select(r => new { r.IdNumber, r.CommunityId }).FirstAsync(cancellationToken);
+        var community = await db.Communities.Where(c => c.Id == resident.CommunityId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        var batch = claim.PaymentBatchId is { } b ? await db.PaymentBatches.Where(x => x.Id == b).Select(x => x.Number).FirstOrDefaultAsync(cancellationToken) : null;
+        RuleDecision? decision = null;
+        try
+        {
+            decision = JsonSerializer.Deserialize<RuleDecision>(claim.DecisionJson, PolicyJson.Options);
+        }
+        catch (JsonException)
+        {
+            // The raw JSON is still shown.
+        }
+
+        var masked = IdCardNumber.TryParse(resident.IdNumber, out var idCard, out _) ? idCard.Masked : "****";
+        var isClaimant = !principal.IsBureauOfficer || claim.ClaimantKind == ClaimantKind.Bureau;
+        var canSubmit = isClaimant && claim.Status is ClaimStatus.Draft or ClaimStatus.ReturnedForCorrection;
+        var reviewable = principal.IsBureauOfficer && ReviewStatuses.Contains(claim.Status);
+        string? blocked = null;
+        if (reviewable && principal.UserId is { } me)
+        {
+            if (claim.IsMaker(me))
+            {
+                blocked = "您是该申请的制单人或提交人，不能审批（审批须由他人完成）。";
+            }
+            else if (claim.Status == ClaimStatus.AwaitingSecondApproval && claim.FirstApproverId == me)
+            {
+                blocked = "您已完成初审，复核须由另一名经办人员完成。";
+            }
+        }
+
+        return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked);
+    }
+
+    public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, long TotalFen, long PaidFen, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt);
+
+    public static Task<List<BatchRow>> BatchesAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
+            .Select(b => new BatchRow(b.Id, b.Number, b.Status, b.ClaimCount, b.TotalFen, b.PaidFen, b.FailedCount, b.CreatedByName, b.CreatedAt))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One line of a batch for finance: payee, account, amount, benefit, policy document number, claim number.</summary>
+    public sealed record PaymentLine(Guid ClaimId, string ClaimNumber, string PayeeName, string PayeeAccount, string? PayeeBank, long AmountFen, string Benefit, string RuleTitle, string? DocumentNumber, ClaimStatus Status);
+
+    public sealed record BatchExport(PaymentBatch Batch, IReadOnlyList<PaymentLine> Lines);
+
+    /// <summary>The batch and its claims; throws when the batch total does not reconcile with its claims.</summary>
+    public static async Task<BatchExport?> BatchExportAsync(PortalDbContext db, Guid batchId, CancellationToken cancellationToken = default)
+    {
+        var batch = await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken);
+        if (batch is null)
+        {
+            return null;
+        }
+
+        // Claims of the batch: still in it, or paid in it (failed ones left it).
+        var claims = await db.Claims.AsNoTracking().Where(c => c.PaymentBatchId == batchId).OrderBy(c => c.Number).ToListAsync(cancellationToken);
+        if (batch.Status == PaymentBatchStatus.Open)
+        {
+            batch.EnsureReconciles(claims);
+        }
+        else if (claims.Sum(c => c.AmountFen ?? 0) != batch.PaidFen)
+        {
+            throw new Domain.Common.DomainException("batch-totals-mismatch", $"批次 {batch.Number} 对账不符：已支付 {batch.PaidFen} 分，申请合计 {claims.Sum(c => c.AmountFen ?? 0)} 分。");
+        }
+
+        var lines = claims.Select(c => new PaymentLine(c.Id, c.Number, c.PayeeName, c.PayeeAccount, c.PayeeBank, c.AmountFen ?? 0, ClaimFormat.Benefit(c.Benefit), c.RuleTitle, c.DocumentNumber, c.Status)).ToList();
+        return new BatchExport(batch, lines);
+    }
+
+    public static byte[] BatchXlsx(BatchExport export) =>
+        ClaimXlsx.Write(
+            "支付清单",
+            ["批次号", "申请编号", "收款人", "收款账号", "开户行", "金额（元）", "补贴项目", "政策规则", "政策文号"],
+            export.Lines.Select(l => (IReadOnlyList<object?>)[export.Batch.Number, l.ClaimNumber, l.PayeeName, l.PayeeAccount, l.PayeeBank, ClaimFormat.ToYuan(l.AmountFen), l.Benefit, l.RuleTitle, l.DocumentNumber])
+                .Append([export.Batch.Number, "合计", null, null, null, ClaimFormat.ToYuan(export.Lines.Sum(l => l.AmountFen)), $"{export.Lines.Count} 笔", null, null]));
+
+    public sealed record NoticeRow(string? EnterpriseName, string MaskedName, string Benefit, long AmountFen, DateOnly ApprovedOn, DateOnly NoticeUntil);
+
+    /// <summary>
+    /// 公示: subsidies approved in the last <paramref name="days"/> days (approved, in a batch or
+    /// paid), newest first; names masked (张*), no ID numbers.
+    /// </summary>
+    public static async Task<List<NoticeRow>> NoticeAsync(PortalDbContext db, DateTimeOffset now, int days, CancellationToken cancellationToken = default)
+    {
+        var since = now.AddDays(-Math.Max(1, days));
+        var rows = await db.Claims.AsNoTracking()
+            .Where(c => c.ApprovedAt != null && c.ApprovedAt >= since)
+            .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
+            .OrderByDescending(c => c.ApprovedAt)
+            .Take(1000)
+            .Select(c => new { c.PersonName, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var approved = DateOnly.FromDateTime(AdminFormat.ToLocal(r.ApprovedAt!.Value).DateTime);
+            return new NoticeRow(r.Enterprise, ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen ?? 0, approved, approved.AddDays(days));
+        }).ToList();
+    }
+
+    public sealed record ReportRow(string Benefit, ClaimStatus Status, string District, string Month, int Count, long AmountFen);
+
+    /// <summary>Claims and amounts by benefit, status, district and month (of preparation, China time).</summary>
+    public static async Task<List<ReportRow>> ReportAsync(PortalDbContext db, DateOnly? from, DateOnly? until, CancellationToken cancellationToken = default)
+    {
+        var query = db.Claims.AsNoTracking();
+        if (from is { } f)
+        {
+            query = query.Where(c => c.DecidedOn >= f);
+        }
+
+        if (until is { } u)
+        {
+            query = query.Where(c => c.DecidedOn <= u);
+        }
+
+        var grouped = await query
+            .GroupBy(c => new { c.Benefit, c.Status, c.DistrictId, c.DecidedOn.Year, c.DecidedOn.Month })
+            .Select(g => new { g.Key.Benefit, g.Key.Status, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), Amount = g.Sum(c => c.AmountFen ?? 0) })
+            .ToListAsync(cancellationToken);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        return grouped
+            .Select(g => new ReportRow(ClaimFormat.Benefit(g.Benefit), g.Status, districts.GetValueOrDefault(g.DistrictId, "—"), string.Create(CultureInfo.InvariantCulture, $"{g.Year:0000}-{g.Month:00}"), g.Count, g.Amount))
+            .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.District, StringComparer.Ordinal).ThenBy(r => r.Benefit, StringComparer.Ordinal).ThenBy(r => r.Status)
+            .ToList();
+    }
+
+    public static byte[] ReportXlsx(IReadOnlyList<ReportRow> rows) =>
+        ClaimXlsx.Write(
+            "补贴统计",
+            ["月份", "区县", "补贴项目", "状态", "件数", "金额（元）"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, ClaimFormat.ToYuan(r.AmountFen)])
+                .Append(["合计", null, null, null, rows.Sum(r => r.Count), ClaimFormat.ToYuan(rows.Sum(r => r.AmountFen))]));
+}

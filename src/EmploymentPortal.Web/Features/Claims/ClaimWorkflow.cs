@@ -1,0 +1,297 @@
+using System.Text.Json.Nodes;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>
+/// 提交: the claimant submits a draft (or a claim returned for correction, with corrected stated
+/// facts); the rules service decides again and that decision is the one kept.
+/// </summary>
+public static class SubmitClaim
+{
+    public sealed record Command(Guid ClaimId, JsonObject? Facts = null, string? PayeeName = null, string? PayeeAccount = null, string? PayeeBank = null);
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options)
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var principal = scope.Principal;
+            return await scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                var claim = await db.Claims.VisibleTo(principal).Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                if (claim is null || principal.IsBureauOfficer && claim.ClaimantKind != ClaimantKind.Bureau)
+                {
+                    return FeatureOutcome.Missing("补贴申请");
+                }
+
+                var resident = await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == claim.ResidentId, cancellationToken);
+                var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
+                var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
+                var now = time.GetUtcNow();
+                var actor = ClaimCommandSupport.Actor(principal);
+                try
+                {
+                    var decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, ResidentClock.Today(time), claim.Id, cancellationToken);
+                    if (command.PayeeAccount is not null || command.PayeeName is not null)
+                    {
+                        claim.Redecide(decided.Decision, new ClaimPayee(command.PayeeName ?? claim.PayeeName, command.PayeeAccount ?? claim.PayeeAccount, command.PayeeBank ?? claim.PayeeBank));
+                    }
+
+                    await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
+                    claim.Submit(decided.Decision, actor, now);
+                    await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, options, cancellationToken);
+                    ClaimCommandSupport.Notify(db, claim, now);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                }
+                catch (ClaimRefusedException e)
+                {
+                    return new FeatureOutcome(CommandResult.Failure(e.Message), e.Code);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success($"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);
+            });
+        }
+    }
+}
+
+/// <summary>
+/// 审核: a bureau officer takes a claim for review, approves it (first or second tier), rejects
+/// it or returns it for correction. Maker-checker is enforced here and in the domain: whoever
+/// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/>.
+/// </summary>
+public static class ReviewClaim
+{
+    public enum Action
+    {
+        StartReview,
+        Approve,
+        Reject,
+        Return,
+    }
+
+    public sealed record Command(Guid ClaimId, Action Action, long? AmountFen = null, string? Reason = null);
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options)
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var principal = scope.Principal;
+            if (!principal.IsBureauOfficer || principal.UserId is null)
+            {
+                return FeatureOutcome.Denied("只有人社局经办人员可以审核补贴申请。");
+            }
+
+            if (command.Reason?.Length > 1000)
+            {
+                return FeatureOutcome.Field("reason", "理由不能超过 1000 个字符。");
+            }
+
+            if (command.Action is Action.Reject or Action.Return && string.IsNullOrWhiteSpace(command.Reason))
+            {
+                return FeatureOutcome.Field("reason", command.Action == Action.Reject ? "驳回申请必须填写原因，申请人会看到该原因。" : "退回补正必须写明需要补正的内容。");
+            }
+
+            if (command.AmountFen is < 0)
+            {
+                return FeatureOutcome.Field("amountFen", "核定金额不能为负数。");
+            }
+
+            return await scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                await using var transaction = db.Database.IsNpgsql() && command.Action == Action.Approve ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                var claim = await db.Claims.Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                if (claim is null)
+                {
+                    return FeatureOutcome.Missing("补贴申请");
+                }
+
+                if (command.Action is Action.Approve && claim.IsMaker(principal.UserId))
+                {
+                    return FeatureOutcome.Denied("申请的制单人或提交人不能审批该申请（审批须由他人完成）。");
+                }
+
+                var now = time.GetUtcNow();
+                var officer = ClaimCommandSupport.Actor(principal);
+                try
+                {
+                    switch (command.Action)
+                    {
+                        case Action.StartReview:
+                            claim.StartReview(officer, now);
+                            break;
+                        case Action.Approve:
+                            if (claim.Status == ClaimStatus.Submitted)
+                            {
+                                claim.StartReview(officer, now);
+                                ClaimCommandSupport.Notify(db, claim, now);
+                            }
+
+                            await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
+                            claim.Approve(officer, command.AmountFen, command.Reason, options.SecondApprovalThresholdFen, now);
+                            await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, options, cancellationToken);
+                            break;
+                        case Action.Reject:
+                            claim.Reject(officer, command.Reason!, now);
+                            break;
+                        default:
+                            claim.ReturnForCorrection(officer, command.Reason!, now);
+                            break;
+                    }
+
+                    ClaimCommandSupport.Notify(db, claim, now);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                }
+                catch (DomainException e) when (e.Code is "claim-maker-cannot-approve" or "claim-second-approver-required")
+                {
+                    return FeatureOutcome.Denied(e.Message);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success($"申请 {claim.Number}：{ClaimFormat.Status(claim.Status)}。", claim.Id);
+            });
+        }
+    }
+}
+
+/// <summary>支付批次: officers put approved claims in a batch and record finance's result.</summary>
+public static class PaymentBatches
+{
+    public sealed record CreateCommand(IReadOnlyList<Guid> ClaimIds);
+
+    /// <summary>Finance's result: every claim paid except <see cref="Failures"/> (claim id → reason).</summary>
+    public sealed record SettleCommand(Guid BatchId, IReadOnlyDictionary<Guid, string>? Failures);
+
+    public sealed class Handler(OperationScope scope, TimeProvider time)
+    {
+        public async Task<FeatureOutcome> CreateAsync(CreateCommand command, CancellationToken cancellationToken = default)
+        {
+            var principal = scope.Principal;
+            if (!principal.IsBureauOfficer)
+            {
+                return FeatureOutcome.Denied("只有人社局经办人员可以生成支付批次。");
+            }
+
+            var ids = (command.ClaimIds ?? []).Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                return FeatureOutcome.Field("claimIds", "请至少选择一笔已批准的申请。");
+            }
+
+            if (ids.Count > 2000)
+            {
+                return FeatureOutcome.Field("claimIds", "一个批次最多 2000 笔申请。");
+            }
+
+            return await scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var claims = await db.Claims.Include(c => c.Events).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+                if (claims.Count != ids.Count)
+                {
+                    return FeatureOutcome.Missing("部分申请");
+                }
+
+                var now = time.GetUtcNow();
+                var officer = ClaimCommandSupport.Actor(principal);
+                PaymentBatch batch;
+                try
+                {
+                    batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, now);
+                    batch.EnsureReconciles(claims);
+                    db.PaymentBatches.Add(batch);
+                    foreach (var claim in claims)
+                    {
+                        ClaimCommandSupport.Notify(db, claim, now);
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success($"已生成支付批次 {batch.Number}：{batch.ClaimCount} 笔，合计 {ClaimFormat.Yuan(batch.TotalFen)}。", batch.Id);
+            });
+        }
+
+        public async Task<FeatureOutcome> SettleAsync(SettleCommand command, CancellationToken cancellationToken = default)
+        {
+            var principal = scope.Principal;
+            if (!principal.IsBureauOfficer)
+            {
+                return FeatureOutcome.Denied("只有人社局经办人员可以登记支付结果。");
+            }
+
+            return await scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var batch = await db.PaymentBatches.FirstOrDefaultAsync(b => b.Id == command.BatchId, cancellationToken);
+                if (batch is null)
+                {
+                    return FeatureOutcome.Missing("支付批次");
+                }
+
+                var claims = await db.Claims.Include(c => c.Events).Where(c => c.PaymentBatchId == batch.Id).ToListAsync(cancellationToken);
+                var now = time.GetUtcNow();
+                try
+                {
+                    batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), now);
+                    foreach (var claim in claims)
+                    {
+                        ClaimCommandSupport.Notify(db, claim, now);
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return FeatureOutcome.Concurrency();
+                }
+
+                return FeatureOutcome.Success($"批次 {batch.Number} 已登记支付结果：支付 {ClaimFormat.Yuan(batch.PaidFen)}，失败 {batch.FailedCount} 笔。", batch.Id);
+            });
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.Json.Nodes;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>
+/// 新建补贴申请: station staff (or the bureau's counter) for a resident of their scope, or an
+/// enterprise for a person it hired (named by ID number, hire facts stated). The rules service
+/// decides at once; the claim takes the once-only key of its scope, which the database keeps
+/// unique, so a concurrent duplicate fails with <see cref="DuplicateCode"/>.
+/// </summary>
+public static class CreateClaim
+{
+    public const string DuplicateCode = "claim-duplicate";
+
+    public sealed class Command
+    {
+        public string? Benefit { get; set; }
+
+        /// <summary>A rule of the benefit; when empty the best rule for the facts is chosen.</summary>
+        public string? RuleId { get; set; }
+
+        public Guid? ResidentId { get; set; }
+
+        /// <summary>The person's ID-card number (enterprise claims).</summary>
+        public string? ResidentIdNumber { get; set; }
+
+        /// <summary>Facts the claimant states (docs/policies/facts.md); records override them.</summary>
+        public JsonObject? Facts { get; set; }
+
+        public string? PayeeName { get; set; }
+
+        public string? PayeeAccount { get; set; }
+
+        public string? PayeeBank { get; set; }
+
+        /// <summary>Submit at once (otherwise a draft).</summary>
+        public bool Submit { get; set; }
+    }
+
+    public sealed class Handler
+    {
+        private readonly OperationScope _scope;
+        private readonly TimeProvider _time;
+        private readonly ClaimDecider _decider;
+        private readonly ClaimOptions _options;
+
+        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options)
+        {
+            _scope = scope;
+            _time = time;
+            _decider = decider;
+            _options = options;
+        }
+
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var principal = _scope.Principal;
+            ClaimantKind claimant;
+            if (principal.IsEnterpriseUser && principal.EnterpriseId is not null)
+            {
+                claimant = ClaimantKind.Enterprise;
+            }
+            else if (principal.IsStationStaff)
+            {
+                claimant = ClaimantKind.Station;
+            }
+            else if (principal.IsBureauOfficer)
+            {
+                claimant = ClaimantKind.Bureau;
+            }
+            else
+            {
+                return FeatureOutcome.Denied("只有服务站、企业或人社局经办人员可以申请补贴。");
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(command.Benefit))
+            {
+                errors["benefit"] = ["请选择补贴类型。"];
+            }
+
+            IdCardNumber? idCard = null;
+            if (command.ResidentId is null)
+            {
+                if (string.IsNullOrWhiteSpace(command.ResidentIdNumber))
+                {
+                    errors["residentIdNumber"] = ["请填写申请对象的身份证号码。"];
+                }
+                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError))
+                {
+                    errors["residentIdNumber"] = [idError];
+                }
+                else
+                {
+                    idCard = parsed;
+                }
+            }
+
+            if ((command.PayeeName?.Length ?? 0) > 100 || (command.PayeeAccount?.Length ?? 0) > 40 || (command.PayeeBank?.Length ?? 0) > 100)
+            {
+                errors["payeeAccount"] = ["收款人不超过 100 字，账号不超过 40 位。"];
+            }
+
+            if (command.PayeeAccount is { Length: > 0 } account && !account.Trim().All(char.IsAsciiDigit))
+            {
+                errors["payeeAccount"] = ["收款账号只能由数字组成。"];
+            }
+
+            if (errors.Count > 0)
+            {
+                return new FeatureOutcome(CommandResult.Failure("提交的数据有误，请根据各字段的提示修改。", errors), FeatureOutcome.ValidationFailed);
+            }
+
+            return await _scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                var residents = db.Residents.Include(r => r.StatusHistory);
+                var resident = command.ResidentId is { } rid
+                    ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
+                    : await residents.FirstOrDefaultAsync(r => r.IdNumber == idCard!.Value.Value, cancellationToken);
+                if (resident is null || (claimant == ClaimantKind.Station && !principal.CanSeeCommunity(resident.CommunityId)))
+                {
+                    return FeatureOutcome.Missing("申请对象（居民）");
+                }
+
+                Enterprise? enterprise = null;
+                if (claimant == ClaimantKind.Enterprise)
+                {
+                    enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == principal.EnterpriseId, cancellationToken);
+                    if (enterprise is null)
+                    {
+                        return FeatureOutcome.Missing("企业");
+                    }
+
+                    if (enterprise.Status != EnterpriseStatus.Verified)
+                    {
+                        return new FeatureOutcome(CommandResult.Failure("企业尚未通过认证，不能申请补贴。"), "enterprise-not-verified");
+                    }
+                }
+
+                var districtId = await db.Communities.Where(c => c.Id == resident.CommunityId)
+                    .Join(db.Streets, c => c.StreetId, s => s.Id, (c, s) => s.DistrictId)
+                    .FirstAsync(cancellationToken);
+                var now = _time.GetUtcNow();
+                var today = ResidentClock.Today(_time);
+                ClaimDecider.Decided decided;
+                try
+                {
+                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken);
+                }
+                catch (ClaimRefusedException e)
+                {
+                    return FeatureOutcome.Field("benefit", e.Message, e.Code);
+                }
+
+                var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today);
+                if (key is not null && await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
+                {
+                    return Duplicate(existing);
+                }
+
+                var subject = new ClaimSubject(
+                    decided.Rule.Benefit,
+                    decided.Rule.Id,
+                    decided.Rule.Title,
+                    decided.Document.DocumentNumber,
+                    claimant,
+                    enterprise?.Id,
+                    resident.Id,
+                    resident.CommunityId,
+                    districtId,
+                    resident.Name,
+                    decided.Source.Name);
+                var payee = new ClaimPayee(
+                    command.PayeeName ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
+                    command.PayeeAccount ?? string.Empty,
+                    command.PayeeBank);
+                var actor = ClaimCommandSupport.Actor(principal);
+                var claim = Claim.Draft(subject, payee, decided.Decision, key, actor, now);
+
+                // 资金监管: a one-time subsidy for the same person claimed by another enterprise.
+                if (claimant == ClaimantKind.Enterprise && decided.Rule.OnceOnly is { Scope: EmploymentPortal.Policies.Model.OnceOnlyScope.PersonAndEnterprise })
+                {
+                    var others = await db.Claims
+                        .Where(c => c.Benefit == claim.Benefit && c.ResidentId == resident.Id && c.EnterpriseId != enterprise!.Id && c.OnceOnlyKey != null)
+                        .ToListAsync(cancellationToken);
+                    foreach (var other in others)
+                    {
+                        other.FlagForSupervision($"同一人员另由其他企业申领同类一次性补贴（申请 {claim.Number}）。");
+                    }
+
+                    if (others.Count > 0)
+                    {
+                        claim.FlagForSupervision($"同一人员已由其他企业申领同类一次性补贴（申请 {string.Join("、", others.Select(o => o.Number))}）。");
+                    }
+                }
+
+                await using var transaction = db.Database.IsNpgsql() && command.Submit ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                try
+                {
+                    if (command.Submit)
+                    {
+                        await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
+                        claim.Submit(decided.Decision, actor, now);
+                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, _options, cancellationToken);
+                        ClaimCommandSupport.Notify(db, claim, now);
+                    }
+
+                    db.Claims.Add(claim);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+                catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
+                {
+                    return Duplicate(null);
+                }
+
+                var message = claim.Status == ClaimStatus.Submitted
+                    ? $"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。"
+                    : $"申请 {claim.Number} 已保存为草稿：规则判定{ClaimFormat.Outcome(claim.Outcome)}。";
+                return FeatureOutcome.Success(message, claim.Id);
+            });
+        }
+
+        private static FeatureOutcome Duplicate(string? existing) =>
+            new(CommandResult.Failure(existing is null
+                ? "该人员的同类一次性补贴已有申请（同时提交的重复申请只保留一份）。"
+                : $"该人员的同类一次性补贴已有申请 {existing}，不能重复申请。"), DuplicateCode);
+    }
+}

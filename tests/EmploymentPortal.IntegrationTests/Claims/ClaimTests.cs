@@ -1,0 +1,355 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data.Seeding;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.IntegrationTests.Claims;
+
+/// <summary>
+/// Subsidy claims on both providers: once-only claims are unique in the database even under 50
+/// concurrent submissions, nobody approves a claim they made, claims above the threshold need a
+/// second officer before payment, overrides need a reason, and a claim keeps the parameter value
+/// it was decided under.
+/// </summary>
+public abstract class ClaimTests
+{
+    private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
+    private static int _sequence;
+    private readonly PortalApp _app;
+
+    protected ClaimTests(PortalApp app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_submissions_of_the_same_once_only_claim_produce_exactly_one_claim()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var body = EntrepreneurshipBody(resident, submit: true);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => station.PostAsJsonAsync("/api/v1/claims", body)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Contains("\"code\":\"claim-duplicate\"", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await using var db = _app.Database.CreateContext();
+        var claims = await db.Claims.Where(c => c.ResidentId == resident).ToListAsync();
+        var claim = Assert.Single(claims);
+        Assert.Equal(ClaimStatus.Submitted, claim.Status);
+        Assert.Equal(500_000, claim.AmountFen);
+    }
+
+    [Fact]
+    public async Task The_submitter_cannot_approve_their_own_claim_and_the_page_hides_the_approve_button()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var officer1 = await _app.SignedInClientAsync("officer1");
+        var officer2 = await _app.SignedInClientAsync("officer2");
+        var id = await CreateAsync(officer1, EntrepreneurshipBody(resident, submit: true));
+
+        var own = await officer1.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { });
+        var ownPage = await officer1.GetStringAsync($"/claims/{id}");
+        var otherPage = await officer2.GetStringAsync($"/claims/{id}");
+        var other = await officer2.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("制单人或提交人", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"approve\"", ownPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"approve\"", otherPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        using var json = JsonDocument.Parse(await officer2.GetStringAsync($"/api/v1/claims/{id}"));
+        Assert.Equal("AwaitingSecondApproval", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_claim_above_the_threshold_cannot_be_paid_with_one_approval()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var officer1 = await _app.SignedInClientAsync("officer1");
+        var officer2 = await _app.SignedInClientAsync("officer2");
+        var id = await CreateAsync(station, EntrepreneurshipBody(resident, submit: true));
+
+        var first = await officer1.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { });
+        var batchAfterOne = await officer2.PostAsJsonAsync("/api/v1/payment-batches", new { claimIds = new[] { id } });
+        var sameOfficerAgain = await officer1.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { });
+        var second = await officer2.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { });
+        var batch = await officer2.PostAsJsonAsync("/api/v1/payment-batches", new { claimIds = new[] { id } });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, batchAfterOne.StatusCode);
+        Assert.Contains("\"code\":\"claim-not-approved\"", await batchAfterOne.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, sameOfficerAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
+        var batchId = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var xlsx = await officer2.GetByteArrayAsync($"/api/v1/payment-batches/{batchId}/export");
+        var rows = ClaimXlsx.Read(xlsx);
+        await using var db = _app.Database.CreateContext();
+        var claim = await db.Claims.SingleAsync(c => c.Id == id);
+        var line = Assert.Single(rows, r => r.Contains(claim.Number));
+        Assert.Contains("5000", line, StringComparer.Ordinal);
+        Assert.Contains("邢南政发〔2020〕1号", line, StringComparer.Ordinal);
+        Assert.Contains("6222020200112233", line, StringComparer.Ordinal);
+        Assert.Equal("officer1", await UserNameAsync(claim.FirstApproverId));
+        Assert.Equal("officer2", await UserNameAsync(claim.SecondApproverId));
+        var settled = await officer2.PostAsJsonAsync($"/api/v1/payment-batches/{batchId}/settle", new { });
+        Assert.Equal(HttpStatusCode.OK, settled.StatusCode);
+        await using var after = _app.Database.CreateContext();
+        Assert.Equal(ClaimStatus.Paid, (await after.Claims.SingleAsync(c => c.Id == id)).Status);
+        var paidBatch = await after.PaymentBatches.SingleAsync(b => b.Id == batchId);
+        Assert.Equal(PaymentBatchStatus.Paid, paidBatch.Status);
+        Assert.Equal(500_000, paidBatch.PaidFen);
+        var stationUser = await after.Users.SingleAsync(u => u.UserName == "station1");
+        var notes = await after.Notifications.Where(n => n.UserId == stationUser.Id && n.Link == $"/claims/{id}").ToListAsync();
+        Assert.Contains(notes, n => n.Title.Contains("待复核", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Title.Contains("已支付", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Approving_against_the_rules_or_changing_the_amount_without_a_reason_is_refused()
+    {
+        var ineligibleResident = await NewResidentAsync(returningMigrant: false);
+        var eligibleResident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var officer1 = await _app.SignedInClientAsync("officer1");
+        var ineligible = await CreateAsync(station, EntrepreneurshipBody(ineligibleResident, submit: true));
+        var eligible = await CreateAsync(station, EntrepreneurshipBody(eligibleResident, submit: true));
+
+        var againstRules = await officer1.PostAsJsonAsync($"/api/v1/claims/{ineligible}/approve", new { amountFen = 100_000 });
+        var changedAmount = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000 });
+        var blankReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000, reason = "  " });
+        var withReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000, reason = "经营满6个月但中途停业2个月，按比例核减" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, againstRules.StatusCode);
+        Assert.Contains("\"code\":\"claim-override-reason-required\"", await againstRules.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, changedAmount.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blankReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withReason.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var claim = await db.Claims.SingleAsync(c => c.Id == eligible);
+        Assert.Equal(ClaimStatus.Approved, claim.Status);
+        Assert.Equal(200_000, claim.AmountFen);
+        Assert.Equal(500_000, claim.RulesAmountFen);
+        var audit = await db.AuditEntries.Where(e => e.EntityType == nameof(Claim) && e.EntityId == eligible.ToString()).ToListAsync();
+        Assert.Equal("经营满6个月但中途停业2个月，按比例核减", claim.OverrideReason);
+        Assert.Contains(audit, e => e.Action == AuditAction.Update && e.Changes.Contains("OverrideReason", StringComparison.Ordinal) && e.ActorName == "officer1");
+        Assert.Equal(ClaimStatus.Submitted, (await db.Claims.SingleAsync(c => c.Id == ineligible)).Status);
+    }
+
+    [Fact]
+    public async Task A_claim_decided_under_one_parameter_value_still_shows_it_after_the_bureau_sets_a_new_value()
+    {
+        const string parameter = "nanhe-2020-1.training.subsidy";
+        Assert.True((await SetLocalValueAsync(parameter, new DateTime(2020, 7, 27), 1200m)).Succeeded);
+        var resident = await NewResidentAsync(returningMigrant: false);
+        var station = await _app.SignedInClientAsync("station1");
+        var id = await CreateAsync(station, new
+        {
+            benefit = "training",
+            ruleId = "nanhe-2020-1.vocational-training",
+            residentId = resident,
+            facts = new { person = new { group = "unemployed" }, training = new { completed = true, endDate = "2021-05-01" } },
+            payeeAccount = "6222020200112233",
+            submit = true,
+        });
+
+        Assert.True((await SetLocalValueAsync(parameter, new DateTime(2021, 1, 1), 1500m)).Succeeded);
+
+        var officer = await _app.SignedInClientAsync("officer1");
+        using var json = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/claims/{id}"));
+        var root = json.RootElement;
+        Assert.Equal(120_000, root.GetProperty("amountFen").GetInt64());
+        var used = root.GetProperty("decision").GetProperty("trace").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("id").GetString() == parameter);
+        Assert.Equal(1200m, used.GetProperty("value").GetDecimal());
+        var service = _app.Factory.Services.GetRequiredService<PolicyCatalogueService>();
+        await using (var db = _app.Database.CreateContext())
+        {
+            await service.EnsureCurrentAsync(db);
+            var stored = await db.Claims.SingleAsync(c => c.Id == id);
+            var now = service.Evaluator.Evaluate(new EvaluationRequest("training", "130506", stored.DecidedOn, JsonNode.Parse(stored.FactsJson)!.AsObject(), RuleId: "nanhe-2020-1.vocational-training"));
+            Assert.Equal(150_000, now.Decisions.Single().AmountFen);
+            Assert.NotEqual(stored.CatalogueVersion, now.CatalogueVersion);
+            Assert.Equal(stored.CatalogueVersion, root.GetProperty("catalogueVersion").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task An_enterprise_claims_with_stated_hire_facts_and_two_enterprises_claiming_one_person_are_flagged()
+    {
+        var resident = await NewResidentAsync(returningMigrant: false);
+        string idNumber;
+        await using (var db = _app.Database.CreateContext())
+        {
+            idNumber = (await db.Residents.SingleAsync(r => r.Id == resident)).IdNumber;
+        }
+
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+        var body = new
+        {
+            benefit = "absorption",
+            ruleId = "nanhe-2020-1.absorption-long-term-unemployed",
+            residentIdNumber = idNumber,
+            facts = new { hire = new { date = "2020-07-15", contractMonths = 12, socialInsurancePaid = true } },
+            payeeAccount = "6222020200998877",
+        };
+
+        var created = await enterprise.PostAsJsonAsync("/api/v1/claims", body);
+        var duplicate = await enterprise.PostAsJsonAsync("/api/v1/claims", body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        Assert.Equal("enterprise-stated", json.RootElement.GetProperty("factSource").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        var id = json.RootElement.GetProperty("id").GetGuid();
+
+        // A second enterprise claims the same person's one-time absorption subsidy.
+        await using var context = _app.Database.CreateContext();
+        var other = await context.Enterprises.FirstAsync(e => e.Status == EmploymentPortal.Domain.Enterprises.EnterpriseStatus.Verified && e.Id != context.Claims.Where(c => c.Id == id).Select(c => c.EnterpriseId).First());
+        var otherUser = await _app.CreateUserAsync(PortalRoles.EnterpriseUser);
+        var user = await context.Users.SingleAsync(u => u.UserName == otherUser);
+        user.EnterpriseId = other.Id;
+        await context.SaveChangesAsync();
+        using var otherClient = await _app.Factory.CreateSignedInClientAsync(otherUser);
+        var second = await otherClient.PostAsJsonAsync("/api/v1/claims", body);
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        await using var after = _app.Database.CreateContext();
+        var both = await after.Claims.Where(c => c.ResidentId == resident).ToListAsync();
+        Assert.Equal(2, both.Count);
+        Assert.All(both, c => Assert.True(c.SupervisionFlag));
+    }
+
+    [Fact]
+    public async Task A_claim_that_needs_information_says_which_facts_and_cannot_be_submitted_until_they_are_given()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+
+        var draft = await station.PostAsJsonAsync("/api/v1/claims", new { benefit = "entrepreneurship", ruleId = Entrepreneurship, residentId = resident, facts = new { }, payeeAccount = "6222020200112233" });
+        using var json = JsonDocument.Parse(await draft.Content.ReadAsStringAsync());
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var refused = await station.PostAsJsonAsync($"/api/v1/claims/{id}/submit", new { });
+        var submitted = await station.PostAsJsonAsync($"/api/v1/claims/{id}/submit", new { facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } } });
+
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        Assert.Equal("NeedsInformation", json.RootElement.GetProperty("outcome").GetString());
+        var missing = json.RootElement.GetProperty("missingFacts").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Contains("business.startDate", missing);
+        Assert.Contains("business.firstBusiness", missing);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("\"code\":\"claim-needs-information\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var claim = await db.Claims.SingleAsync(c => c.Id == id);
+        Assert.Equal(ClaimStatus.Submitted, claim.Status);
+        Assert.Equal(500_000, claim.AmountFen);
+        Assert.Contains("\"firstBusiness\":true", claim.StatedFactsJson, StringComparison.Ordinal);
+    }
+
+    private static object EntrepreneurshipBody(Guid resident, bool submit) => new
+    {
+        benefit = "entrepreneurship",
+        ruleId = Entrepreneurship,
+        residentId = resident,
+        facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
+        payeeAccount = "6222020200112233",
+        payeeBank = "江州农商银行",
+        submit,
+    };
+
+    private static async Task<Guid> CreateAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/claims", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("id").GetGuid();
+    }
+
+    private async Task<string?> UserNameAsync(string? userId)
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).SingleOrDefaultAsync();
+    }
+
+    /// <summary>A resident of one of station1's communities, of its own so that tests never share once-only scopes.</summary>
+    private async Task<Guid> NewResidentAsync(bool returningMigrant)
+    {
+        await using var db = _app.Database.CreateContext();
+        var station = await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == "station1");
+        var community = station.CommunityScopes.First().CommunityId;
+        var n = Interlocked.Increment(ref _sequence);
+        var birth = new DateOnly(1985, 1, 1).AddDays((n * 37) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 5000 : 0));
+        string idNumber;
+        do
+        {
+            idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Male);
+        }
+        while (await db.Residents.AnyAsync(r => r.IdNumber == idNumber));
+
+        var resident = new Resident($"测试{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community, new ResidentProfile
+        {
+            MigrantWorker = returningMigrant ? MigrantWorkerStatus.ReturningMigrantWorker : MigrantWorkerStatus.None,
+        });
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync();
+        return resident.Id;
+    }
+
+    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value)
+    {
+        await using var scope = _app.Factory.Services.CreateAsyncScope();
+        await using var db = _app.Database.CreateContext();
+        var officer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "officer1");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new PortalPrincipal(officer.Id, "officer1", officer.DisplayName, new HashSet<string> { PortalRoles.BureauOfficer }, new HashSet<Guid>(), null));
+        var handler = scope.ServiceProvider.GetRequiredService<SetLocalParameter.Handler>();
+        return await handler.HandleAsync(new SetLocalParameter.Command
+        {
+            ParameterId = parameter,
+            EffectiveFrom = from,
+            Value = value,
+            ReferenceDocument = "江人社〔2026〕7号",
+            Section = "第二条",
+            Quote = "职业培训补贴标准按本通知执行。",
+        });
+    }
+}
+
+[Collection(SqliteAppCollection.Name)]
+public sealed class SqliteClaimTests : ClaimTests
+{
+    public SqliteClaimTests(SqlitePortalApp app)
+        : base(app)
+    {
+    }
+}
+
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresClaimTests : ClaimTests
+{
+    public PostgresClaimTests(PostgresPortalApp app)
+        : base(app)
+    {
+    }
+}
