@@ -5,6 +5,7 @@ using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Features.Residents.Ledger;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Infrastructure;
@@ -28,6 +29,7 @@ builder.Services.AddPortalValidators();
 builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
+builder.Services.AddLedgerFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -76,6 +78,7 @@ app.MapAccountEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
+api.MapLedgerEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
