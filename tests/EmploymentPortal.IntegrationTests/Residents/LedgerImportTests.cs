@@ -70,6 +70,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         var result = await ImportAsync(file);
 
         Assert.Equal(LedgerImportStatus.Completed, result.Status);
+        Assert.Equal(Rows, result.Counts.Total);
         Assert.Equal(Rows, result.Counts.Processed);
         Assert.Equal(expectedBad.Count, result.Counts.Rejected);
         Assert.Equal(Rows - expectedBad.Count, result.Counts.Imported);

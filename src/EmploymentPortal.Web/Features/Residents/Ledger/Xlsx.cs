@@ -206,13 +206,18 @@ public sealed class XlsxSheetReader : IDisposable
     {
         var count = 0;
         using var reader = OpenXmlReader.Create(_sheet);
-        while (reader.Read())
+        var more = reader.Read();
+        while (more && !reader.EOF)
         {
             if (reader.ElementType == typeof(Row) && reader.IsStartElement)
             {
+                // Skip() leaves the reader on the next sibling already: look at it before reading on.
                 count++;
                 reader.Skip();
+                continue;
             }
+
+            more = reader.Read();
         }
 
         return count;
