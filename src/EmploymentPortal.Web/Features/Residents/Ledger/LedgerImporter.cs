@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Common;
@@ -155,7 +156,8 @@ public sealed class LedgerImporter
         private readonly string _reportDirectory;
         private readonly IProgress<LedgerImportProgress>? _progress;
         private readonly Dictionary<string, int> _seenIdNumbers = new(StringComparer.Ordinal);
-        private readonly List<Candidate> _batch = [];
+        private readonly object _gate = new();
+        private List<Candidate> _batch = [];
         private FileStream? _reportStream;
         private XlsxWorkbookWriter? _reportBook;
         private XlsxSheetWriter? _report;
@@ -178,14 +180,31 @@ public sealed class LedgerImporter
             _progress = progress;
         }
 
-        private LedgerImportProgress Counts => new(_total, _processed, _imported, _skipped, _rejected);
+        private LedgerImportProgress Counts
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return new(_total, _processed, _imported, _skipped, _rejected);
+                }
+            }
+        }
 
+        /// <summary>
+        /// Reads and validates on this task while a second task writes the previous batches:
+        /// on two cores the parsing overlaps the database's work. The channel holds at most two
+        /// batches, so memory stays flat however long the file.
+        /// </summary>
         public async Task<LedgerImportResult> ExecuteAsync(XlsxSheetReader reader, CancellationToken cancellationToken)
         {
             Dictionary<int, LedgerColumn>? columns = null;
             var nameIndex = -1;
             var lastReport = 0;
             _progress?.Report(Counts);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var batches = Channel.CreateBounded<List<Candidate>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var writer = Task.Run(() => WriteBatchesAsync(batches.Reader, stop), CancellationToken.None);
             try
             {
                 foreach (var (rowNumber, cells) in reader.ReadRows())
@@ -195,6 +214,8 @@ public sealed class LedgerImporter
                         columns = MapHeader(cells, out var missing);
                         if (missing.Count > 0)
                         {
+                            batches.Writer.Complete();
+                            await writer;
                             return new(_importId, LedgerImportStatus.FileRejected, Counts,
                                 $"第1行缺少必填列：{string.Join("、", missing)}。请使用台账模板，不要修改表头。", null);
                         }
@@ -203,18 +224,23 @@ public sealed class LedgerImporter
                         continue;
                     }
 
-                    cancellationToken.ThrowIfCancellationRequested();
+                    stop.Token.ThrowIfCancellationRequested();
                     if (cells.All(string.IsNullOrWhiteSpace)
                         || (nameIndex < cells.Length && cells[nameIndex]?.TrimStart().StartsWith(LedgerFiles.ExampleMarker, StringComparison.Ordinal) == true))
                     {
                         continue;
                     }
 
-                    _processed++;
+                    lock (_gate)
+                    {
+                        _processed++;
+                    }
+
                     ValidateRow(rowNumber, cells, columns);
                     if (_batch.Count >= _owner._options.BatchSize)
                     {
-                        await FlushAsync(cancellationToken);
+                        await batches.Writer.WriteAsync(_batch, stop.Token);
+                        _batch = [];
                     }
 
                     if (_processed - lastReport >= 250)
@@ -224,27 +250,73 @@ public sealed class LedgerImporter
                     }
                 }
 
+                if (_batch.Count > 0)
+                {
+                    await batches.Writer.WriteAsync(_batch, stop.Token);
+                    _batch = [];
+                }
+
+                batches.Writer.Complete();
+                await writer;
                 if (columns is null)
                 {
                     return new(_importId, LedgerImportStatus.FileRejected, Counts, "文件是空的：第1行应为台账表头。", null);
                 }
 
-                await FlushAsync(cancellationToken);
-                _progress?.Report(Counts);
-                var message = $"共{_processed:N0}行：导入{_imported:N0}行，已登记跳过{_skipped:N0}行，错误{_rejected:N0}行。";
-                return new(_importId, LedgerImportStatus.Completed, Counts, message, CloseReport());
+                var counts = Counts;
+                _progress?.Report(counts);
+                var message = $"共{counts.Processed:N0}行：导入{counts.Imported:N0}行，已登记跳过{counts.Skipped:N0}行，错误{counts.Rejected:N0}行。";
+                return new(_importId, LedgerImportStatus.Completed, counts, message, CloseReport());
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is OperationCanceledException or DbException or InvalidOperationException or LedgerBatchFailedException or IOException)
             {
-                _progress?.Report(Counts);
-                return new(_importId, LedgerImportStatus.Canceled, Counts,
-                    $"导入已取消：已导入{_imported:N0}行（已提交的批次保留），当前批次未写入。重新上传同一文件时已导入的行会被跳过。", CloseReport());
+                batches.Writer.TryComplete();
+                await stop.CancelAsync();
+                var failure = e;
+                try
+                {
+                    await writer;
+                }
+                catch (Exception writeError) when (writeError is not OperationCanceledException)
+                {
+                    failure = writeError;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                var counts = Counts;
+                _progress?.Report(counts);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return new(_importId, LedgerImportStatus.Canceled, counts,
+                        $"导入已取消：已导入{counts.Imported:N0}行（已提交的批次保留），未提交的批次未写入。重新上传同一文件时已导入的行会被跳过。", CloseReport());
+                }
+
+                if (failure is not (DbException or InvalidOperationException or LedgerBatchFailedException or IOException))
+                {
+                    throw;
+                }
+
+                return new(_importId, LedgerImportStatus.Failed, counts,
+                    $"第{_batchNumber}批写入失败，该批次未写入；此前已导入{counts.Imported:N0}行。请稍后重新上传同一文件，已导入的行会被跳过。", CloseReport());
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or LedgerBatchFailedException or IOException)
+        }
+
+        private async Task WriteBatchesAsync(ChannelReader<List<Candidate>> batches, CancellationTokenSource stop)
+        {
+            try
             {
-                _progress?.Report(Counts);
-                return new(_importId, LedgerImportStatus.Failed, Counts,
-                    $"第{_batchNumber}批写入失败，该批次未写入；此前已导入{_imported:N0}行。请稍后重新上传同一文件，已导入的行会被跳过。", CloseReport());
+                await foreach (var batch in batches.ReadAllAsync(stop.Token))
+                {
+                    await FlushAsync(batch, stop.Token);
+                }
+            }
+            catch
+            {
+                // Stop the reader too: nothing after a failed batch is written.
+                await stop.CancelAsync();
+                throw;
             }
         }
 
@@ -324,7 +396,6 @@ public sealed class LedgerImporter
                 }
             }
 
-            _rejected++;
             WriteReport(rowNumber, "错误", string.Join("；", errors), draft.Command.Name, draft.Command.IdNumber);
         }
 
@@ -360,31 +431,26 @@ public sealed class LedgerImporter
             return "社区：请填写常住社区的编码或名称。";
         }
 
-        private async Task FlushAsync(CancellationToken cancellationToken)
+        private async Task FlushAsync(List<Candidate> batch, CancellationToken cancellationToken)
         {
-            if (_batch.Count == 0)
-            {
-                return;
-            }
-
             _batchNumber++;
             await using var db = await _owner._dbFactory.CreateDbContextAsync(cancellationToken);
             var strategy = db.Database.CreateExecutionStrategy();
             var outcome = await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var ids = _batch.Select(c => c.Resident.IdNumber).ToList();
+                var ids = batch.Select(c => c.Resident.IdNumber).ToList();
                 var existing = await (from r in db.Residents.AsNoTracking()
                                       join c in db.Communities on r.CommunityId equals c.Id
                                       where ids.Contains(r.IdNumber)
                                       select new { r.IdNumber, r.CommunityId, Community = c.Name })
                     .ToDictionaryAsync(r => r.IdNumber, StringComparer.Ordinal, cancellationToken);
-                var fresh = _batch.Where(c => !existing.ContainsKey(c.Resident.IdNumber)).ToList();
+                var fresh = batch.Where(c => !existing.ContainsKey(c.Resident.IdNumber)).ToList();
                 var inserted = fresh.Count == 0 ? [] : await ResidentBatchWriter.InsertAsync(db, fresh.Select(c => c.Resident).ToList(), cancellationToken);
 
                 if (inserted.Count > 0)
                 {
-                    db.RecordChange(nameof(Resident), $"import:{_importId}:{_batchNumber}", AuditAction.Insert, AuditChanges(inserted));
+                    db.RecordChange(nameof(Resident), $"import:{_importId}:{_batchNumber}", AuditAction.Insert, AuditChanges(batch, inserted));
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
@@ -397,37 +463,36 @@ public sealed class LedgerImporter
                 return (existing.ToDictionary(e => e.Key, e => (e.Value.CommunityId, e.Value.Community), StringComparer.Ordinal), inserted);
             });
 
-            foreach (var candidate in _batch)
+            foreach (var candidate in batch)
             {
                 var resident = candidate.Resident;
                 if (outcome.inserted.Contains(resident.Id))
                 {
-                    _imported++;
+                    lock (_gate)
+                    {
+                        _imported++;
+                    }
                 }
                 else if (outcome.Item1.TryGetValue(resident.IdNumber, out var holder) && !_principal.CommunityIds.Contains(holder.CommunityId))
                 {
-                    _rejected++;
                     WriteReport(candidate.RowNumber, "错误", $"身份证号：该身份证号码已在“{holder.Community}”登记，不能重复登记；如本人已迁入本社区，请联系该社区服务站办理转移。", candidate.RawName, resident.IdNumber);
                 }
                 else
                 {
                     // Registered in the worker's own scope (an earlier upload of the same file), or
                     // by a concurrent registration between the check and the insert.
-                    _skipped++;
                     var where = outcome.Item1.TryGetValue(resident.IdNumber, out var own) ? $"已在“{own.Community}”登记" : "已登记";
                     WriteReport(candidate.RowNumber, "跳过", $"{where}，未重复导入，原记录未修改。", candidate.RawName, resident.IdNumber);
                 }
             }
-
-            _batch.Clear();
         }
 
-        private string AuditChanges(HashSet<Guid> inserted)
+        private string AuditChanges(List<Candidate> batch, HashSet<Guid> inserted)
         {
-            var first = _batch[0].RowNumber;
-            var last = _batch[^1].RowNumber;
+            var first = batch[0].RowNumber;
+            var last = batch[^1].RowNumber;
             var ids = new JsonArray();
-            foreach (var candidate in _batch)
+            foreach (var candidate in batch)
             {
                 if (inserted.Contains(candidate.Resident.Id))
                 {
@@ -446,7 +511,25 @@ public sealed class LedgerImporter
             }.ToJsonString();
         }
 
+        /// <summary>Counts the row as rejected (错误) or skipped (跳过) and lists it in the report.</summary>
         private void WriteReport(int rowNumber, string result, string reason, string? name, string? idNumber)
+        {
+            lock (_gate)
+            {
+                if (result == "跳过")
+                {
+                    _skipped++;
+                }
+                else
+                {
+                    _rejected++;
+                }
+
+                WriteReportRow(rowNumber, result, reason, name, idNumber);
+            }
+        }
+
+        private void WriteReportRow(int rowNumber, string result, string reason, string? name, string? idNumber)
         {
             if (_report is null)
             {
@@ -464,6 +547,14 @@ public sealed class LedgerImporter
         }
 
         private string? CloseReport()
+        {
+            lock (_gate)
+            {
+                return CloseReportUnlocked();
+            }
+        }
+
+        private string? CloseReportUnlocked()
         {
             if (_report is null)
             {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace EmploymentPortal.Web.Features.Residents.Ledger;
 
@@ -75,20 +76,22 @@ public static partial class ResidentBatchWriter
 
         await using (var importer = await connection.BeginBinaryImportAsync($"COPY ledger_staging ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            // Synchronous, typed writes: the importer buffers, and a typed write with an
+            // NpgsqlDbType skips the type lookup an object write does for every value.
             foreach (var resident in residents)
             {
-                await importer.StartRowAsync(cancellationToken);
+                importer.StartRow();
                 foreach (var column in table.Columns)
                 {
                     var value = column.Property.GetGetter().GetClrValue(resident);
                     var stored = value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
                     if (stored is null)
                     {
-                        await importer.WriteNullAsync(cancellationToken);
+                        importer.WriteNull();
                     }
                     else
                     {
-                        await importer.WriteAsync(stored, column.DataTypeName, cancellationToken);
+                        WriteValue(importer, stored, column.DataTypeName);
                     }
                 }
             }
@@ -107,6 +110,34 @@ public static partial class ResidentBatchWriter
         }
 
         return inserted;
+    }
+
+    private static void WriteValue(NpgsqlBinaryImporter importer, object value, string dataTypeName)
+    {
+        switch (value)
+        {
+            case string text:
+                importer.Write(text, NpgsqlDbType.Text);
+                break;
+            case Guid guid:
+                importer.Write(guid, NpgsqlDbType.Uuid);
+                break;
+            case DateOnly date:
+                importer.Write(date, NpgsqlDbType.Date);
+                break;
+            case bool flag:
+                importer.Write(flag, NpgsqlDbType.Boolean);
+                break;
+            case long number:
+                importer.Write(number, NpgsqlDbType.Bigint);
+                break;
+            case int number:
+                importer.Write(number, NpgsqlDbType.Integer);
+                break;
+            default:
+                importer.Write(value, dataTypeName);
+                break;
+        }
     }
 
     private static TableShape Describe(PortalDbContext db)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -134,6 +135,8 @@ public sealed class XlsxSheetWriter : IDisposable
 /// </summary>
 public sealed class XlsxSheetReader : IDisposable
 {
+    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     private readonly SpreadsheetDocument _document;
     private readonly WorksheetPart _sheet;
     private readonly string[] _sharedStrings;
@@ -201,23 +204,19 @@ public sealed class XlsxSheetReader : IDisposable
         return new XlsxSheetReader(document, sheet, shared.ToArray());
     }
 
-    /// <summary>The number of rows with at least one cell element (a first, cheap pass for the progress bar and the row limit).</summary>
+    /// <summary>
+    /// The number of row elements (a first, cheap pass for the progress bar and the row limit):
+    /// a plain <see cref="XmlReader"/> over the part, several times faster than
+    /// <see cref="OpenXmlReader"/>, which builds an object per element.
+    /// </summary>
     public int CountRows()
     {
         var count = 0;
-        using var reader = OpenXmlReader.Create(_sheet);
-        var more = reader.Read();
-        while (more && !reader.EOF)
+        using var stream = _sheet.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+        while (reader.ReadToFollowing("row", SpreadsheetNamespace))
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
-            {
-                // Skip() leaves the reader on the next sibling already: look at it before reading on.
-                count++;
-                reader.Skip();
-                continue;
-            }
-
-            more = reader.Read();
+            count++;
         }
 
         return count;
