@@ -145,7 +145,7 @@ public static class LedgerImportCommand
         var used = new HashSet<string>(rows);
         using var stream = File.Create(path);
         using var book = XlsxWorkbookWriter.Create(stream);
-        using var sheet = book.AddSheet(LedgerFiles.LedgerSheet, LedgerFiles.Widths);
+        using var sheet = book.AddSheet(LedgerFiles.LedgerSheet, LedgerFiles.Widths, (rows + 1, 10));
         sheet.WriteRow(["姓名*", "身份证号*", "手机号*", "社区编码", "户口性质", "户籍地址", "现居住地址", "文化程度", "退役军人", "农民工"]);
         string[] hukou = ["本地城镇", "本地农村", "外地城镇", "外地农村"];
         string[] education = ["初中", "高中", "中专/技校/职高", "大专", "本科"];

@@ -32,6 +32,25 @@ public sealed class XlsxSheetReaderTests
     }
 
     [Fact]
+    public void Row_count_comes_from_the_dimension_when_the_sheet_has_one()
+    {
+        using var stream = new MemoryStream();
+        using (var book = XlsxWorkbookWriter.Create(stream))
+        using (var sheet = book.AddSheet("Sheet1", [], (Rows: 3, Columns: 2)))
+        {
+            sheet.WriteRow(["a", "b"]);
+            sheet.WriteRow(["c", "d"]);
+            sheet.WriteRow(["e", "f"]);
+        }
+
+        stream.Position = 0;
+        using var reader = XlsxSheetReader.Open(stream);
+
+        Assert.Equal(3, reader.CountRows());
+        Assert.Equal(3, reader.ReadRows().Count());
+    }
+
+    [Fact]
     public void A_stream_that_is_no_workbook_is_refused_in_chinese()
     {
         using var stream = new MemoryStream("PK not really"u8.ToArray());

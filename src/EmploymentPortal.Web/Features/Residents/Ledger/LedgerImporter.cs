@@ -236,6 +236,12 @@ public sealed class LedgerImporter
                         _processed++;
                     }
 
+                    // The count came from the sheet's dimension, which a hand-made file may understate.
+                    if (_processed > _owner._options.MaxRows)
+                    {
+                        throw new LedgerBatchFailedException($"文件超过单次导入上限{_owner._options.MaxRows:N0}行。");
+                    }
+
                     ValidateRow(rowNumber, cells, columns);
                     if (_batch.Count >= _owner._options.BatchSize)
                     {
