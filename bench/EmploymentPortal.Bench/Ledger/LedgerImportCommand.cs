@@ -105,7 +105,7 @@ public static class LedgerImportCommand
             // Warm-up: a 3,000-row ledger of other people first, so that JIT and EF Core's model
             // and query compilation are not in the figures.
             var warmPath = path + ".warm.xlsx";
-            WriteFile(warmPath, community.Code, 3_000, seed: 2, idRegion: "110101");
+            WriteFile(warmPath, community.Code, 3_000, seed: Environment.TickCount, idRegion: "110101");
             await using (var warmFile = File.OpenRead(warmPath))
             {
                 var warm = await new LedgerImporter(factory, new RegisterResident.Validator(TimeProvider.System), new LedgerImportOptions { BatchSize = batch })
