@@ -57,8 +57,13 @@ internal static class LedgerEndpoints
         return await FileAsync(stream => LedgerFiles.WriteSample(stream, communities, ResidentClock.Today(time)), "居民台账示例.xlsx");
     }
 
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(IFormFile? file, CurrentUser user, LedgerImportJobs jobs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the form itself rather than binding an <see cref="IFormFile"/> parameter: with one,
+    /// routing answers 415 to any other content type before authorization runs.
+    /// </summary>
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, CancellationToken cancellationToken)
     {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的台账文件（.xlsx）。"] });

@@ -100,7 +100,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/followups/overdue", ResidentRecords),
         new(Get, "/api/v1/residents/import-template", Station),
         new(Get, "/api/v1/residents/import-sample", Station),
-        new(Post, "/api/v1/residents/import", Station, Body: "{}", AlsoAllowed: [400, 415]),
+        new(Post, "/api/v1/residents/import", Station, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/residents/imports/{id:guid}", Station, AlsoAllowed: [404]),
         new(Get, "/api/v1/residents/imports/{id:guid}/error-report", Station, AlsoAllowed: [404]),
         new(Get, "/api/v1/residents/export", ResidentRecords),

@@ -81,7 +81,9 @@ public static class LedgerFiles
             var row = new Dictionary<string, string?>
             {
                 ["姓名"] = surnames[random.Next(surnames.Length)] + given[random.Next(given.Length)] + given[random.Next(given.Length)],
-                ["身份证号"] = DemoIdentifiers.IdNumber(random, code[..6], birth, sex),
+                // Region 110101 (first registered in Beijing, now living here): the demo city's
+                // own residents never use it, so sample imports stay apart from the seeded ones.
+                ["身份证号"] = DemoIdentifiers.IdNumber(random, "110101", birth, sex),
                 ["手机号"] = "13" + random.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
                 ["社区编码"] = code,
                 ["社区名称"] = name,

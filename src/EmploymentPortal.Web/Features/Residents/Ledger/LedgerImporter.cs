@@ -274,7 +274,7 @@ public sealed class LedgerImporter
                 var message = $"共{counts.Processed:N0}行：导入{counts.Imported:N0}行，已登记跳过{counts.Skipped:N0}行，错误{counts.Rejected:N0}行。";
                 return new(_importId, LedgerImportStatus.Completed, counts, message, CloseReport());
             }
-            catch (Exception e) when (e is OperationCanceledException or DbException or InvalidOperationException or LedgerBatchFailedException or IOException)
+            catch (Exception e)
             {
                 batches.Writer.TryComplete();
                 await stop.CancelAsync();
@@ -299,9 +299,10 @@ public sealed class LedgerImporter
                         $"导入已取消：已导入{counts.Imported:N0}行（已提交的批次保留），未提交的批次未写入。重新上传同一文件时已导入的行会被跳过。", CloseReport());
                 }
 
-                if (failure is not (DbException or InvalidOperationException or LedgerBatchFailedException or IOException))
+                if (failure is not (DbException or InvalidOperationException or LedgerBatchFailedException or IOException or OperationCanceledException))
                 {
-                    throw;
+                    // A bug, not a database or file problem: the job logs it; committed batches stay.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 }
 
                 return new(_importId, LedgerImportStatus.Failed, counts,
