@@ -51,6 +51,47 @@ public sealed class XlsxSheetReaderTests
     }
 
     [Fact]
+    public void Indentation_between_elements_is_not_read_as_cell_text_but_preserved_spaces_are()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+              <sheetData>
+                <row r="1">
+                  <c r="A1" t="inlineStr">
+                    <is>
+                      <t xml:space="preserve"> 张 三 </t>
+                    </is>
+                  </c>
+                  <c r="B1">
+                    <v>42</v>
+                  </c>
+                </row>
+              </sheetData>
+            </worksheet>
+            """;
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            using (var part = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml.Trim())))
+            {
+                sheet.FeedData(part);
+            }
+
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = workbook.GetIdOfPart(sheet) }));
+        }
+
+        stream.Position = 0;
+        using var reader = XlsxSheetReader.Open(stream);
+
+        var row = Assert.Single(reader.ReadRows());
+        Assert.Equal(" 张 三 ", row.Cells[0]);
+        Assert.Equal("42", row.Cells[1]);
+    }
+
+    [Fact]
     public void A_stream_that_is_no_workbook_is_refused_in_chinese()
     {
         using var stream = new MemoryStream("PK not really"u8.ToArray());

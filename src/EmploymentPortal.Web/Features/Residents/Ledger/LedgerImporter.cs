@@ -205,9 +205,15 @@ public sealed class LedgerImporter
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var batches = Channel.CreateBounded<List<Candidate>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
             var writer = Task.Run(() => WriteBatchesAsync(batches.Reader, stop), CancellationToken.None);
+
+            // A third task reads the sheet ahead, in chunks, so that parsing the xml and
+            // validating the rows run side by side too.
+            var chunks = Channel.CreateBounded<List<(int RowNumber, string?[] Cells)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var readAhead = Task.Run(() => ReadAheadAsync(reader, chunks.Writer, stop.Token), CancellationToken.None);
             try
             {
-                foreach (var (rowNumber, cells) in reader.ReadRows())
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
+                foreach (var (rowNumber, cells) in chunk)
                 {
                     if (columns is null)
                     {
@@ -216,6 +222,7 @@ public sealed class LedgerImporter
                         {
                             batches.Writer.Complete();
                             await writer;
+                            await StopReadingAsync(stop, readAhead);
                             return new(_importId, LedgerImportStatus.FileRejected, Counts,
                                 $"第1行缺少必填列：{string.Join("、", missing)}。请使用台账模板，不要修改表头。", null);
                         }
@@ -278,6 +285,7 @@ public sealed class LedgerImporter
             {
                 batches.Writer.TryComplete();
                 await stop.CancelAsync();
+                await StopReadingAsync(stop, readAhead);
                 var failure = e;
                 try
                 {
@@ -308,6 +316,41 @@ public sealed class LedgerImporter
                 return new(_importId, LedgerImportStatus.Failed, counts,
                     $"第{_batchNumber}批写入失败，该批次未写入；此前已导入{counts.Imported:N0}行。请稍后重新上传同一文件，已导入的行会被跳过。", CloseReport());
             }
+        }
+
+        private static async Task ReadAheadAsync(XlsxSheetReader reader, ChannelWriter<List<(int RowNumber, string?[] Cells)>> chunks, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var chunk = new List<(int, string?[])>(512);
+                foreach (var row in reader.ReadRows())
+                {
+                    chunk.Add(row);
+                    if (chunk.Count == 512)
+                    {
+                        await chunks.WriteAsync(chunk, cancellationToken);
+                        chunk = new List<(int, string?[])>(512);
+                    }
+                }
+
+                if (chunk.Count > 0)
+                {
+                    await chunks.WriteAsync(chunk, cancellationToken);
+                }
+
+                chunks.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.TryComplete(e);
+            }
+        }
+
+        /// <summary>Stops the read-ahead task and waits for it: the sheet reader is disposed after the import returns.</summary>
+        private static async Task StopReadingAsync(CancellationTokenSource stop, Task readAhead)
+        {
+            await stop.CancelAsync();
+            await readAhead;
         }
 
         private async Task WriteBatchesAsync(ChannelReader<List<Candidate>> batches, CancellationTokenSource stop)
