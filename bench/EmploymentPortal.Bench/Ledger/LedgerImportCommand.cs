@@ -24,7 +24,7 @@ namespace EmploymentPortal.Bench.Ledger;
 public static class LedgerImportCommand
 {
     public const string Usage = """
-        ledger-import --provider postgres|sqlite --connection "<connection string>" [--rows 100000] [--batch 1000]
+        ledger-import --provider postgres|sqlite --connection "<connection string>" [--rows 100000] [--batch 5000]
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -32,7 +32,7 @@ public static class LedgerImportCommand
         DatabaseProvider? provider = null;
         string? connection = null;
         var rows = 100_000;
-        var batch = 1_000;
+        var batch = new LedgerImportOptions().BatchSize;
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             switch (args[i])

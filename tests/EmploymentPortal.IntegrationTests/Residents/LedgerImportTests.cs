@@ -152,6 +152,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         var rows = Enumerable.Range(0, 5_000).Select(_ => LedgerTestFiles.GoodRow(random, used, _a.Code)).ToList();
         var options = new LedgerImportOptions
         {
+            BatchSize = 1_000,
             BeforeCommit = (batch, _) => batch == 4 ? throw new LedgerBatchFailedException("injected fault") : Task.CompletedTask,
         };
         var file = LedgerTestFiles.Write(rows);
@@ -187,6 +188,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         using var cancel = new CancellationTokenSource();
         var options = new LedgerImportOptions
         {
+            BatchSize = 1_000,
             BeforeCommit = (batch, token) =>
             {
                 if (batch == 2)
@@ -317,7 +319,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         var importer = new LedgerImporter(
             new TestContextFactory(_database, new TestActor(null, principal.UserName)),
             new RegisterResident.Validator(TimeProvider.System),
-            options ?? new LedgerImportOptions());
+            options ?? new LedgerImportOptions { BatchSize = 1_000 });
         return await importer.ImportAsync(Guid.CreateVersion7(), file, "台账.xlsx", principal, _reports, null, cancellationToken);
     }
 }

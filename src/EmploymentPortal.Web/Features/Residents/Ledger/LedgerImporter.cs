@@ -17,8 +17,12 @@ namespace EmploymentPortal.Web.Features.Residents.Ledger;
 /// <summary>Tuning and test hooks of the import.</summary>
 public sealed class LedgerImportOptions
 {
-    /// <summary>Rows written per transaction.</summary>
-    public int BatchSize { get; init; } = 1_000;
+    /// <summary>
+    /// Rows written per transaction. 5,000 rather than 1,000: each batch pays a fixed cost (the
+    /// existence check, the staging table, the audit entry, the commit), and on this machine the
+    /// larger batch took the PostgreSQL import from about 10,000 to 15,500 rows/s (docs/benchmarks.md).
+    /// </summary>
+    public int BatchSize { get; init; } = 5_000;
 
     /// <summary>The most data rows a file may hold.</summary>
     public int MaxRows { get; init; } = 100_000;
