@@ -96,6 +96,13 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
         _pendingReads.Add(new AuditDraft(entityType, entityId, AuditAction.Read, changes));
     }
 
+    /// <summary>
+    /// Records a change written without the change tracker (a bulk import writes rows with SQL or
+    /// COPY): the entry is chained by the next <c>SaveChanges</c>, in that save's transaction.
+    /// </summary>
+    public void RecordChange(string entityType, string entityId, AuditAction action, string changesJson) =>
+        _pendingReads.Add(new AuditDraft(entityType, entityId, action, changesJson));
+
     internal IReadOnlyList<AuditDraft> TakePendingReads()
     {
         var reads = _pendingReads.ToList();

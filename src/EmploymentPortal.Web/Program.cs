@@ -7,6 +7,7 @@ using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Profile;
+using EmploymentPortal.Web.Features.Residents.Ledger;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Hires;
@@ -39,6 +40,7 @@ builder.Services.AddHireFeatures();
 builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
+builder.Services.AddLedgerFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -89,6 +91,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapResidentProfileEndpoints();
+api.MapLedgerEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();

@@ -218,7 +218,7 @@ public static class RegisterResident
              where r.IdNumber == idNumber
              select c.Name).FirstOrDefaultAsync(cancellationToken);
 
-        private static ResidentProfile ToProfile(Command c) => new()
+        internal static ResidentProfile ToProfile(Command c) => new()
         {
             HukouType = c.HukouType,
             HukouPlace = Blank(c.HukouPlace),

@@ -1,0 +1,165 @@
+using System.Globalization;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Features.Residents.Ledger;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Api;
+
+/// <summary>The resident ledger (台账) through the API: template, sample, import with an error report, export.</summary>
+internal static class LedgerEndpoints
+{
+    /// <summary>The largest upload accepted (a 100,000-row ledger is about 10 MB).</summary>
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
+
+    public sealed record ImportSummary(Guid ImportId, LedgerImportStatus Status, string Message, int Total, int Processed, int Imported, int Skipped, int Rejected, string? ErrorReport);
+
+    public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/residents").WithTags("Resident ledger");
+        group.MapGet("/import-template", TemplateAsync).RequireAuthorization(PortalPolicies.Station)
+            .WithSummary("The ledger template (xlsx): headers, an example row, a sheet explaining each column and the caller's communities.");
+        group.MapGet("/import-sample", SampleAsync).RequireAuthorization(PortalPolicies.Station)
+            .WithSummary("A small sample ledger for the caller's communities with a few deliberately bad rows.");
+
+        // The upload is multipart with the auth cookie, which is SameSite=Lax: a cross-site form
+        // post arrives without it and is refused as unauthenticated, so no antiforgery token is
+        // needed (API clients have none).
+        group.MapPost("/import", ImportAsync).RequireAuthorization(PortalPolicies.Station).DisableAntiforgery()
+            .WithSummary("Import a ledger xlsx (multipart, field `file`) into the caller's communities; answers the counts and a link to the error report.");
+        group.MapGet("/imports/{id:guid}", ImportStatus).RequireAuthorization(PortalPolicies.Station)
+            .WithSummary("Progress or result of one of the caller's imports.");
+        group.MapGet("/imports/{id:guid}/error-report", ErrorReport).RequireAuthorization(PortalPolicies.Station)
+            .WithSummary("The error report (xlsx) of one of the caller's imports: row number and reason of each rejected or skipped row.");
+        group.MapGet("/export", ExportAsync).RequireAuthorization(PortalPolicies.ResidentRecords)
+            .WithSummary("The residents the caller may see, filtered like the list, as xlsx; ID numbers and phones masked unless full=true, which is audited.");
+        return group;
+    }
+
+    private static async Task<IResult> TemplateAsync(PortalDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
+        return await FileAsync(stream => LedgerFiles.WriteTemplate(stream, communities), "居民台账导入模板.xlsx");
+    }
+
+    private static async Task<IResult> SampleAsync(PortalDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
+        if (communities.Count == 0)
+        {
+            return ApiProblems.NotFound("社区");
+        }
+
+        return await FileAsync(stream => LedgerFiles.WriteSample(stream, communities, ResidentClock.Today(time)), "居民台账示例.xlsx");
+    }
+
+    /// <summary>
+    /// Reads the form itself rather than binding an <see cref="IFormFile"/> parameter: with one,
+    /// routing answers 415 to any other content type before authorization runs.
+    /// </summary>
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, CancellationToken cancellationToken)
+    {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        if (file is null || file.Length == 0)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的台账文件（.xlsx）。"] });
+        }
+
+        if (file.Length > MaxUploadBytes || !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {MaxUploadBytes / 1024 / 1024} MB。"] });
+        }
+
+        var path = LedgerImportJobs.NewUploadPath();
+        await using (var target = File.Create(path))
+        {
+            await file.CopyToAsync(target, cancellationToken);
+        }
+
+        var job = jobs.Start(user.Principal, path, Path.GetFileName(file.FileName));
+
+        // A client that gives up does not stop the import: it goes on and can be looked up.
+        var result = await job.Completion.WaitAsync(cancellationToken);
+        var summary = Summarize(job, result);
+        return result.Status == LedgerImportStatus.FileRejected
+            ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "ledger-file-rejected", "台账文件无法导入", result.Message)
+            : TypedResults.Ok(summary);
+    }
+
+    private static Results<Ok<ImportSummary>, ProblemHttpResult> ImportStatus(Guid id, CurrentUser user, LedgerImportJobs jobs)
+    {
+        var job = jobs.Find(id, user.Principal.UserId);
+        if (job is null)
+        {
+            return ApiProblems.NotFound("导入任务");
+        }
+
+        return TypedResults.Ok(job.Result is { } result
+            ? Summarize(job, result)
+            : new ImportSummary(job.Id, LedgerImportStatus.Running, "正在导入……", job.Progress.Total, job.Progress.Processed, job.Progress.Imported, job.Progress.Skipped, job.Progress.Rejected, null));
+    }
+
+    private static IResult ErrorReport(Guid id, CurrentUser user, LedgerImportJobs jobs)
+    {
+        var job = jobs.Find(id, user.Principal.UserId);
+        if (job?.Result?.ErrorReportPath is not { } path || !File.Exists(path))
+        {
+            return ApiProblems.NotFound("错误报告");
+        }
+
+        var name = $"导入错误报告-{job.StartedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.xlsx";
+        return TypedResults.PhysicalFile(path, LedgerFiles.ContentType, name);
+    }
+
+    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, EmploymentStatus? status, bool? overdue, bool? full, CancellationToken cancellationToken)
+    {
+        var principal = user.Principal;
+        if (community is { } id && !principal.CanSeeCommunity(id))
+        {
+            return ApiProblems.NotFound("社区");
+        }
+
+        var filter = new ResidentQueries.ResidentFilter(community, status, overdue == true ? ResidentClock.Today(time) : null);
+        var path = Path.Combine(LedgerImportJobs.WorkDirectory, $"export-{Guid.NewGuid():N}.xlsx");
+        Directory.CreateDirectory(LedgerImportJobs.WorkDirectory);
+        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            await LedgerFiles.WriteExportAsync(db, principal, filter, full == true, stream, cancellationToken);
+            stream.Position = 0;
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+
+        var name = $"居民台账-{ResidentClock.Today(time).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
+        return TypedResults.File(stream, LedgerFiles.ContentType, name);
+    }
+
+    private static ImportSummary Summarize(LedgerImportJob job, LedgerImportResult result) =>
+        new(job.Id, result.Status, result.Message, result.Counts.Total, result.Counts.Processed, result.Counts.Imported, result.Counts.Skipped, result.Counts.Rejected, job.ErrorReportUrl);
+
+    private static async Task<List<(string Code, string Name)>> ScopeCommunitiesAsync(PortalDbContext db, PortalPrincipal principal, CancellationToken cancellationToken)
+    {
+        var ids = principal.IsStationStaff ? principal.CommunityIds.ToList() : [];
+        var rows = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Code)
+            .Select(c => new { c.Code, c.Name }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Code, r.Name)).ToList();
+    }
+
+    /// <summary>Writes a generated workbook to a self-deleting temporary file and sends it.</summary>
+    private static Task<IResult> FileAsync(Action<Stream> write, string name)
+    {
+        Directory.CreateDirectory(LedgerImportJobs.WorkDirectory);
+        var stream = new FileStream(Path.Combine(LedgerImportJobs.WorkDirectory, $"file-{Guid.NewGuid():N}.xlsx"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        write(stream);
+        stream.Position = 0;
+        return Task.FromResult<IResult>(TypedResults.File(stream, LedgerFiles.ContentType, name));
+    }
+}
