@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,39 @@ public abstract class WhatIfTests
         Assert.True(result.People > 0);
         Assert.Equal(0, result.ChangedCount);
         Assert.Equal(result.Baseline, result.Variant);
+    }
+
+    [Fact]
+    public async Task Raising_the_entrepreneurship_subsidy_re_decides_the_approved_claims_of_the_year_on_their_own_facts()
+    {
+        var service = _app.Factory.Services.GetRequiredService<PolicyCatalogueService>();
+        await using var db = _app.Database.CreateContext();
+        var approved = new[] { ClaimStatus.Approved, ClaimStatus.InPaymentBatch, ClaimStatus.Paid };
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => c.Benefit == "entrepreneurship" && approved.Contains(c.Status))
+            .Select(c => new { c.DecidedOn, c.RulesAmountFen, c.Status })
+            .ToListAsync();
+        Assert.True(claims.Count >= 2, "the demo data has approved and paid entrepreneurship claims");
+        var year = claims.Max(c => c.DecidedOn.Year);
+        var ofYear = claims.Where(c => c.DecidedOn.Year == year).ToList();
+        var notApproved = await db.Claims.CountAsync(c => c.Benefit == "entrepreneurship" && !approved.Contains(c.Status));
+        Assert.True(notApproved > 0, "drafts and rejected claims exist and must be left out");
+
+        var request = new WhatIf.ClaimsRequest("nanhe-2020-1.entrepreneurship.amount", 6000m, new DateOnly(2020, 7, 27), year, "entrepreneurship");
+        Assert.Equal(ofYear.Count, await WhatIf.CountAsync(db, request));
+        var result = await WhatIf.RunOnClaimsAsync(db, service.Catalogue, request);
+
+        Assert.Equal(ofYear.Count, result.People);
+        // Under the catalogue in force each claim decides as it did: the amounts frozen in the claims.
+        Assert.Equal(ofYear.Sum(c => c.RulesAmountFen ?? 0), result.Baseline.AmountFen);
+        Assert.Equal(result.Baseline.Eligible, result.Variant.Eligible);
+        Assert.Equal(result.Baseline.AmountFen + result.Baseline.Eligible * 100_000L, result.Variant.AmountFen);
+        Assert.Equal(result.Baseline.Eligible, result.ChangedCount);
+        Assert.All(result.Changed, c => Assert.Equal(c.BeforeFen + 100_000L, c.AfterFen));
+
+        // Another year has none of them.
+        var empty = await WhatIf.RunOnClaimsAsync(db, service.Catalogue, request with { Year = year - 10 });
+        Assert.Equal(0, empty.People);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
@@ -12,8 +13,9 @@ namespace EmploymentPortal.Web.Features.Policies;
 /// What-if (政策测算): re-evaluates a population under a changed parameter value and reports the
 /// difference in people and money against the catalogue in force. Nothing is published or saved.
 /// The population is the residents of a district or community, each with the facts their record
-/// holds plus scenario facts the officer gives for all of them (e.g. a hire date); populations of
-/// claims join when claims exist.
+/// holds plus scenario facts the officer gives for all of them (e.g. a hire date), or the
+/// approved claims of a year, each re-decided on its own frozen facts, rule and decision date
+/// (<see cref="RunOnClaimsAsync"/>).
 /// </summary>
 public static class WhatIf
 {
@@ -80,6 +82,88 @@ public static class WhatIf
 
         progress?.Report(people);
         return new Result(people, before.ToTally(), after.ToTally(), changedCount, changed, current.Version, variantCatalogue.Version);
+    }
+
+    /// <summary>
+    /// The approved claims (approved, in a payment batch or paid) decided in <c>Year</c>, of one
+    /// benefit kind or all, re-decided under the changed value.
+    /// </summary>
+    public sealed record ClaimsRequest(string ParameterId, decimal NewValue, DateOnly NewValueFrom, int Year, string? Benefit);
+
+    private static readonly ClaimStatus[] ApprovedStatuses = [ClaimStatus.Approved, ClaimStatus.InPaymentBatch, ClaimStatus.Paid];
+
+    /// <summary>
+    /// Re-decides every claim of <paramref name="request"/> with the facts frozen in it, its rule and
+    /// its decision date, under the catalogue in force and under the changed value: how many of
+    /// the approved claims, and how much money, the change would have moved. A claim whose rule is
+    /// no longer in the catalogue is counted as ineligible on both sides.
+    /// </summary>
+    public static async Task<Result> RunOnClaimsAsync(PortalDbContext db, PolicyCatalogue current, ClaimsRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var reference = new Citation("测算（未发布）", "—", $"{request.ParameterId} = {request.NewValue} 自 {request.NewValueFrom:yyyy-MM-dd}", Local: true, SetBy: "what-if");
+        var variantCatalogue = current.WithHypotheticalValue(request.ParameterId, request.NewValue, request.NewValueFrom, reference);
+        var baseline = new EligibilityEvaluator(current);
+        var variant = new EligibilityEvaluator(variantCatalogue);
+        var before = new Counter();
+        var after = new Counter();
+        var changed = new List<ChangedPerson>();
+        var changedCount = 0;
+        var people = 0;
+
+        var claims = ClaimPopulation(db, request).Select(c => new { c.ResidentId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson });
+        await foreach (var claim in claims.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            (Outcome, long?) Decide(EligibilityEvaluator evaluator)
+            {
+                if (evaluator.Catalogue.FindRule(claim.RuleId) is not { } rule)
+                {
+                    return (Outcome.Ineligible, null);
+                }
+
+                var facts = JsonNode.Parse(claim.FactsJson) as JsonObject ?? [];
+                var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
+                var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
+                return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
+            }
+
+            var (outcomeBefore, fenBefore) = Decide(baseline);
+            var (outcomeAfter, fenAfter) = Decide(variant);
+            before.Add(outcomeBefore, fenBefore);
+            after.Add(outcomeAfter, fenAfter);
+            if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
+            {
+                changedCount++;
+                if (changed.Count < ListedChanges)
+                {
+                    changed.Add(new ChangedPerson(claim.ResidentId, MaskName(claim.PersonName), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
+                }
+            }
+
+            if (++people % 500 == 0)
+            {
+                progress?.Report(people);
+            }
+        }
+
+        progress?.Report(people);
+        return new Result(people, before.ToTally(), after.ToTally(), changedCount, changed, current.Version, variantCatalogue.Version);
+    }
+
+    /// <summary>How many claims the request covers (for the progress bar).</summary>
+    public static Task<int> CountAsync(PortalDbContext db, ClaimsRequest request, CancellationToken cancellationToken = default) =>
+        ClaimPopulation(db, request).CountAsync(cancellationToken);
+
+    private static IQueryable<Claim> ClaimPopulation(PortalDbContext db, ClaimsRequest request)
+    {
+        var from = new DateOnly(request.Year, 1, 1);
+        var until = new DateOnly(request.Year, 12, 31);
+        var claims = db.Claims.AsNoTracking().Where(c => ApprovedStatuses.Contains(c.Status) && c.DecidedOn >= from && c.DecidedOn <= until);
+        if (!string.IsNullOrEmpty(request.Benefit))
+        {
+            claims = claims.Where(c => c.Benefit == request.Benefit);
+        }
+
+        return claims.OrderBy(c => c.Id);
     }
 
     /// <summary>How many residents the request covers (for the progress bar).</summary>
