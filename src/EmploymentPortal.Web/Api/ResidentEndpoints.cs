@@ -20,7 +20,7 @@ internal static class ResidentEndpoints
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/residents").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand; sort; keyset paging by the nextCursor of the previous page.");
+        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand; sort; keyset paging by the nextCursor of the previous page (or page=1..50 for the first pages).");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One resident; ?reveal=true returns the full ID number and is audited.");
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");
@@ -47,15 +47,24 @@ internal static class ResidentEndpoints
         AgeBand? ageBand,
         ResidentSort? sort,
         string? cursor,
+        int? page,
         int? pageSize,
         bool? count,
         CancellationToken cancellationToken)
     {
         var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
+        if (page is { } number && (number < 1 || number > ResidentListQueries.MaxNumberedPages || cursor is not null))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-page", "页码无效",
+                $"page 取 1 至 {ResidentListQueries.MaxNumberedPages}，且不能与 cursor 同时使用；更深的页请按上一页返回的 nextCursor 翻页。");
+        }
+
+        var size = Math.Clamp(pageSize ?? 20, 1, ResidentListQueries.MaxPageSize);
         try
         {
             return TypedResults.Ok(await ResidentListQueries.SeekAsync(
-                db, user.Principal, filter, sort ?? ResidentSort.Newest, cursor, pageSize ?? 20, count ?? CountByDefault(user, community), cancellationToken));
+                db, user.Principal, filter, sort ?? ResidentSort.Newest, cursor, size, count ?? CountByDefault(user, community), cancellationToken,
+                skip: page is { } p ? (p - 1) * size : 0));
         }
         catch (ResidentListQueries.InvalidCursorException exception)
         {

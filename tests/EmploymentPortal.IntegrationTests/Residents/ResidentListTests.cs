@@ -85,6 +85,31 @@ public abstract class ResidentListTests
     }
 
     [Fact]
+    public async Task Numbered_pages_match_the_keyset_pages_and_stop_where_the_cursor_takes_over()
+    {
+        var communityId = await TiedCommunityAsync();
+        var officer = await _app.SignedInClientAsync("officer1");
+        var url = $"/api/v1/residents/?community={communityId}&sort=Name&pageSize=3";
+        using var first = JsonDocument.Parse(await officer.GetStringAsync(url));
+        var cursor = first.RootElement.GetProperty("nextCursor").GetString();
+        Assert.NotNull(cursor);
+
+        var second = await IdsAsync(officer, $"{url}&cursor={Uri.EscapeDataString(cursor!)}");
+        var pageTwo = await IdsAsync(officer, $"{url}&page=2");
+        var pageOne = await IdsAsync(officer, $"{url}&page=1");
+
+        Assert.Equal(3, second.Count);
+        Assert.Equal(second, pageTwo);
+        Assert.Equal(first.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), pageOne);
+        foreach (var bad in new[] { "&page=0", $"&page={ResidentListQueries.MaxNumberedPages + 1}", $"&page=2&cursor={Uri.EscapeDataString(cursor!)}" })
+        {
+            var response = await officer.GetAsync(url + bad);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("invalid-page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_cursor_that_was_not_issued_for_this_order_is_a_400()
     {
         var communityId = await TiedCommunityAsync();

@@ -137,14 +137,21 @@ public static class ResidentListQueries
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, null),
     };
 
+    /// <summary>Numbered pages (<c>page=</c>) the API serves; beyond, <c>nextCursor</c>.</summary>
+    public const int MaxNumberedPages = 50;
+
     /// <summary>One page of the staff list after <paramref name="cursor"/> (null: the first page).</summary>
     /// <exception cref="InvalidCursorException">The cursor is not one this list issued for this order.</exception>
+    /// <remarks><c>skip</c>: rows skipped after the cursor, the API's <c>page=</c> for the first
+    /// <see cref="MaxNumberedPages"/> pages (the index is walked over them, cheap at that depth);
+    /// deeper pages go by cursor.</remarks>
     public static async Task<SeekPage<ResidentQueries.ResidentRow>> SeekAsync(
-        PortalDbContext db, PortalPrincipal principal, Filter filter, ResidentSort sort, string? cursor, int pageSize, bool count = false, CancellationToken cancellationToken = default)
+        PortalDbContext db, PortalPrincipal principal, Filter filter, ResidentSort sort, string? cursor, int pageSize, bool count = false, CancellationToken cancellationToken = default, int skip = 0)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var filtered = Filtered(db, principal, filter);
         var rows = await Seek(filtered, sort, Cursor.Decode(cursor, sort))
+            .Skip(Math.Max(skip, 0))
             .Take(size + 1)
             .Select(r => new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, db.Communities.Where(c => c.Id == r.CommunityId).Select(c => c.Name).First()))
             .ToListAsync(cancellationToken);
