@@ -1,5 +1,6 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Policies;
@@ -46,6 +47,12 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<ResidentContact> ResidentContacts => Set<ResidentContact>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
+
+    public DbSet<JobReferral> JobReferrals => Set<JobReferral>();
+
+    public DbSet<CircleStandard> CircleStandards => Set<CircleStandard>();
+
+    public DbSet<CommunityAssessment> CommunityAssessments => Set<CommunityAssessment>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
 

@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
+using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Admin;
@@ -28,6 +29,7 @@ builder.Services.AddPortalValidators();
 builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
+builder.Services.AddCircleFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -78,6 +80,7 @@ api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
+api.MapCircleEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

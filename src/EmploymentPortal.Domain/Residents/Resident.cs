@@ -8,7 +8,7 @@ namespace EmploymentPortal.Domain.Residents;
 /// community of habitual residence, whose station holds the record and decides who may see it.
 /// Birth date and sex come from the ID-card number and are never typed.
 /// </summary>
-public sealed class Resident : AggregateRoot
+public sealed partial class Resident : AggregateRoot
 {
     private readonly List<EmploymentStatusChange> _statusHistory = [];
 
