@@ -1,6 +1,7 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Households;
@@ -75,6 +76,11 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobReferral> JobReferrals => Set<JobReferral>();
+
+    public DbSet<CircleStandard> CircleStandards => Set<CircleStandard>();
+
+    public DbSet<CommunityAssessment> CommunityAssessments => Set<CommunityAssessment>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
 

@@ -4,6 +4,7 @@ using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
 using EmploymentPortal.Web.Features.Account;
 using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Profile;
@@ -41,6 +42,7 @@ builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
 builder.Services.AddLedgerFeatures();
+builder.Services.AddCircleFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -98,6 +100,7 @@ api.MapHireEndpoints();
 api.MapEnterpriseAccountEndpoints();
 api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();
+api.MapCircleEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -174,6 +174,181 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("UserCommunityScopes", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MaxUnemploymentRatePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("MinFollowUpCoveragePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("MinOpeningsPerUnemployed")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("RequireZeroEmploymentFamiliesCleared")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFrom");
+
+                    b.ToTable("CircleStandards", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.CommunityAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("FollowUpCoveragePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MeetsStandard")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("OpeningsPerUnemployed")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<int>("OpeningsWithinRadius")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RadiusKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RegisteredUnemployed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("UnemploymentRatePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WorkingAgeResidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ZeroEmploymentFamilies")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.HasIndex("CommunityId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("CommunityAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.JobReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("DistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("CommunityId", "ReferredAt");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("ResidentId", "VacancyId")
+                        .IsUnique();
+
+                    b.ToTable("JobReferrals", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1265,6 +1440,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<DateOnly?>("GraduatedOn")
                         .HasColumnType("date");
 
+                    b.Property<long?>("HomeGeoCell")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("HomeLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("HomeLongitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("HukouPlace")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1349,6 +1533,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HomeGeoCell");
 
                     b.HasIndex("IdNumber")
                         .IsUnique();
@@ -1502,6 +1688,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("GeoCell")
+                        .HasColumnType("bigint");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision");
 
@@ -1572,7 +1761,7 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("EnterpriseId", "Status");
 
-                    b.HasIndex("Latitude", "Longitude");
+                    b.HasIndex("Status", "GeoCell");
 
                     b.HasIndex("Status", "ValidUntil");
 
@@ -1731,6 +1920,42 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .WithMany("CommunityScopes")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.CommunityAssessment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.JobReferral", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

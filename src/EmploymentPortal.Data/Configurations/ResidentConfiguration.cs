@@ -33,6 +33,10 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.MigrantWorker).HasDefaultValue(MigrantWorkerStatus.None);
         builder.Property(r => r.UnemploymentRegistrationNumber).HasMaxLength(40);
         builder.Ignore(r => r.IsDisabled);
+        builder.Ignore(r => r.Home);
+
+        // Nearby candidates for a vacancy (GeoGrid): ranges of cells of the residents' homes.
+        builder.HasIndex(r => r.HomeGeoCell);
 
         // The overdue follow-up list and the status filter start from the current status; the
         // list pages by keyset (sort key, Id), so every index of a list order ends with Id.

@@ -27,8 +27,11 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.HasOne<Community>().WithMany().HasForeignKey(v => v.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.EnterpriseId, v.Status });
 
-        // The public board: published, unexpired, then a bounding box on the coordinates.
+        // The public board: published, unexpired.
         builder.HasIndex(v => new { v.Status, v.ValidUntil });
-        builder.HasIndex(v => new { v.Latitude, v.Longitude });
+
+        // Radius search (GeoGrid, docs/circles.md): published vacancies, then one range of cells
+        // per grid row of the circle.
+        builder.HasIndex(v => new { v.Status, v.GeoCell });
     }
 }

@@ -317,6 +317,7 @@ public sealed class DemoDataSeeder
 
         db.Residents.AddRange(residents);
         db.ResidentContacts.AddRange(SeedRegistry(residents, communities, today));
+        DemoHomes.Place(residents, communities);
         await db.SaveChangesAsync(cancellationToken);
     }
 

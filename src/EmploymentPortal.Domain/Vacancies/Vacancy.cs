@@ -58,6 +58,9 @@ public sealed class Vacancy : AggregateRoot
 
     public double Longitude { get; private set; }
 
+    /// <summary>The <see cref="GeoGrid"/> cell of the work location, kept with the coordinates (radius search).</summary>
+    public long GeoCell { get; private set; }
+
     /// <summary>岗位要求.</summary>
     public string Requirements { get; private set; }
 
@@ -230,6 +233,7 @@ public sealed class Vacancy : AggregateRoot
         Address = details.Address.Trim();
         Latitude = details.Location.Latitude;
         Longitude = details.Location.Longitude;
+        GeoCell = GeoGrid.CellOf(details.Location);
         Requirements = details.Requirements.Trim();
         AcceptsDisabled = details.AcceptsDisabled;
         AcceptsOlderWorkers = details.AcceptsOlderWorkers;

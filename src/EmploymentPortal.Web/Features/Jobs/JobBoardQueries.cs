@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Circles;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Jobs;
@@ -56,9 +57,9 @@ public static class JobBoardQueries
     public sealed record Page(IReadOnlyList<JobRow> Items, int Total, int PageNumber, int PageSize);
 
     /// <summary>
-    /// Searches the board. With a radius, the database narrows to the bounding box of the circle
-    /// (plain comparisons on latitude and longitude, the same on both providers) and the exact
-    /// great-circle distance (<see cref="GeoPoint.DistanceKmTo"/>) decides in memory; results are
+    /// Searches the board. With a radius, the database narrows to the circle's cells of the
+    /// <see cref="GeoGrid"/> index (<see cref="GeoSearch.InCells{T}(IQueryable{T}, System.Linq.Expressions.Expression{Func{T, long}}, IReadOnlyList{CellRange})"/>,
+    /// integer ranges, the same on both providers) and the exact great-circle distance (<see cref="GeoPoint.DistanceKmTo"/>) decides in memory; results are
     /// then ordered by distance. Without one, newest first.
     /// </summary>
     public static async Task<Page> SearchAsync(PortalDbContext db, Filter filter, DateOnly today, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
@@ -98,9 +99,8 @@ public static class JobBoardQueries
         if (filter.Near is { } centre && filter.RadiusKm is { } radius)
         {
             radius = Math.Clamp(radius, 0, MaxRadiusKm);
-            var (minLat, maxLat, minLon, maxLon) = BoundingBox(centre, radius);
             var candidates = await query
-                .Where(x => x.v.Latitude >= minLat && x.v.Latitude <= maxLat && x.v.Longitude >= minLon && x.v.Longitude <= maxLon)
+                .InCells(x => x.v.GeoCell, GeoGrid.CoveringRanges(centre, radius))
                 .Select(x => new JobRow(
                     x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
                     x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
@@ -124,20 +124,5 @@ public static class JobBoardQueries
                 x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
             .ToListAsync(cancellationToken);
         return new Page(items, total, pageNumber, pageSize);
-    }
-
-    /// <summary>
-    /// A latitude/longitude box that contains the circle of <paramref name="radiusKm"/> around
-    /// <paramref name="centre"/>: one degree of latitude is πR/180 km; a degree of longitude
-    /// shrinks with the cosine of the latitude, taken at the box edge farthest from the equator
-    /// so the box is never too narrow. A small margin absorbs rounding.
-    /// </summary>
-    public static (double MinLat, double MaxLat, double MinLon, double MaxLon) BoundingBox(GeoPoint centre, double radiusKm)
-    {
-        const double kmPerDegree = Math.PI * GeoPoint.MeanEarthRadiusKm / 180.0;
-        var dLat = (radiusKm / kmPerDegree) * 1.001;
-        var farLat = Math.Min(89.9, Math.Abs(centre.Latitude) + dLat);
-        var dLon = Math.Min(180, dLat / Math.Cos(farLat * Math.PI / 180.0));
-        return (centre.Latitude - dLat, centre.Latitude + dLat, centre.Longitude - dLon, centre.Longitude + dLon);
     }
 }

@@ -1,0 +1,169 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentPortal.Web.Features.Circles;
+
+/// <summary>
+/// The monthly assessment of every community against the “three-kilometre fully-employed
+/// community” standard in force (<see cref="CircleStandard"/>), and the city's share of
+/// recognised communities against the targets of 002 一(一).
+/// </summary>
+public static class Standing
+{
+    /// <summary>
+    /// Assesses every community for the month of <paramref name="asOf"/> with the figures of that
+    /// day and the thresholds in force on it; replaces that month's earlier assessments.
+    /// </summary>
+    public static async Task<int> AssessAllAsync(PortalDbContext db, CircleOptions options, DateOnly asOf, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var versions = await db.CircleStandards.AsNoTracking().ToListAsync(cancellationToken);
+        var thresholds = CircleStandard.InForce(versions, asOf);
+        var month = ResidentClock.StartOfMonth(asOf);
+        var existing = await db.CommunityAssessments.Where(a => a.Month == month).ToDictionaryAsync(a => a.CommunityId, cancellationToken);
+        var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Code, c.StationLatitude, c.StationLongitude }).ToListAsync(cancellationToken);
+        foreach (var c in communities)
+        {
+            var radius = options.RadiusFor(c.Code);
+            var openings = (await CircleQueries.VacanciesNearAsync(db, GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius, asOf, cancellationToken)).Sum(v => v.Openings);
+            var figures = await CircleQueries.CommunityFiguresAsync(db, c.Id, asOf, cancellationToken);
+
+            // Households are not recorded yet: zero-employment families stay “not assessed”.
+            var assessment = CircleStanding.Assess(new CircleIndicators(figures.WorkingAge, figures.RegisteredUnemployed, figures.FollowedUp, null, openings), thresholds);
+            if (existing.TryGetValue(c.Id, out var row))
+            {
+                row.Update(assessment, radius, now);
+            }
+            else
+            {
+                db.CommunityAssessments.Add(new CommunityAssessment(c.Id, month, assessment, radius, now));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return communities.Count;
+    }
+
+    public sealed record CityShare(DateOnly? Month, int Communities, int Assessed, int Recognised, decimal SharePercent, decimal? TargetPercent);
+
+    /// <summary>The latest assessed month's recognised share against the target of its year.</summary>
+    public static async Task<CityShare> CityShareAsync(PortalDbContext db, IReadOnlyCollection<Guid>? communityIds = null, CancellationToken cancellationToken = default)
+    {
+        var communities = communityIds?.Count ?? await db.Communities.CountAsync(cancellationToken);
+        var latest = await db.CommunityAssessments.AsNoTracking().OrderByDescending(a => a.Month).Select(a => (DateOnly?)a.Month).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not { } month)
+        {
+            return new CityShare(null, communities, 0, 0, 0, null);
+        }
+
+        var query = db.CommunityAssessments.AsNoTracking().Where(a => a.Month == month);
+        if (communityIds is not null)
+        {
+            var ids = communityIds.ToList();
+            query = query.Where(a => ids.Contains(a.CommunityId));
+        }
+
+        var rows = await query.Select(a => a.MeetsStandard).ToListAsync(cancellationToken);
+        var recognised = rows.Count(m => m);
+        var share = communities == 0 ? 0 : Math.Round(100m * recognised / communities, 1);
+        return new CityShare(month, communities, rows.Count, recognised, share, CircleStanding.TargetSharePercent(month.Year));
+    }
+
+    public sealed record StandardRow(Guid Id, DateOnly EffectiveFrom, decimal MaxUnemploymentRatePercent, bool RequireZeroEmploymentFamiliesCleared, decimal MinFollowUpCoveragePercent, decimal MinOpeningsPerUnemployed, string SetBy, string Reason);
+
+    public static Task<List<StandardRow>> StandardHistoryAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        db.CircleStandards.AsNoTracking().OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Id)
+            .Select(s => new StandardRow(s.Id, s.EffectiveFrom, s.MaxUnemploymentRatePercent, s.RequireZeroEmploymentFamiliesCleared, s.MinFollowUpCoveragePercent, s.MinOpeningsPerUnemployed, s.SetBy, s.Reason))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The bureau sets new thresholds from a date (a new version; the history stays).</summary>
+    public static class SetStandard
+    {
+        public sealed record Command
+        {
+            public decimal? MaxUnemploymentRatePercent { get; set; }
+
+            public bool RequireZeroEmploymentFamiliesCleared { get; set; } = true;
+
+            public decimal? MinFollowUpCoveragePercent { get; set; }
+
+            public decimal? MinOpeningsPerUnemployed { get; set; }
+
+            public DateOnly? EffectiveFrom { get; set; }
+
+            public string? Reason { get; set; }
+        }
+
+        public sealed class Handler
+        {
+            private readonly OperationScope _scope;
+            private readonly TimeProvider _time;
+            private readonly CircleOptions _options;
+
+            public Handler(OperationScope scope, TimeProvider time, IOptions<CircleOptions> options)
+            {
+                _scope = scope;
+                _time = time;
+                _options = options.Value;
+            }
+
+            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+            {
+                if (!_scope.Principal.IsBureauOfficer)
+                {
+                    return FeatureOutcome.Denied("只有人社局经办人员可以修改充分就业社区标准。");
+                }
+
+                if (command.MaxUnemploymentRatePercent is not { } rate || rate is < 0 or > 100)
+                {
+                    return FeatureOutcome.Field(nameof(Command.MaxUnemploymentRatePercent), "请输入 0~100 之间的登记失业率上限（%）。");
+                }
+
+                if (command.MinFollowUpCoveragePercent is not { } coverage || coverage is < 0 or > 100)
+                {
+                    return FeatureOutcome.Field(nameof(Command.MinFollowUpCoveragePercent), "请输入 0~100 之间的跟踪服务覆盖率下限（%）。");
+                }
+
+                if (command.MinOpeningsPerUnemployed is not { } openings || openings is < 0 or > 1000)
+                {
+                    return FeatureOutcome.Field(nameof(Command.MinOpeningsPerUnemployed), "请输入 0~1000 之间的人均岗位数下限。");
+                }
+
+                if (command.EffectiveFrom is not { } from)
+                {
+                    return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "请选择生效日期。");
+                }
+
+                var today = ResidentClock.Today(_time);
+                if (from < ResidentClock.StartOfMonth(today))
+                {
+                    return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "生效日期不能早于本月：已完成的评估不追溯修改。");
+                }
+
+                if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Length > 500)
+                {
+                    return FeatureOutcome.Field(nameof(Command.Reason), "请填写调整依据（500 字以内）。");
+                }
+
+                return await _scope.RunAsync(async services =>
+                {
+                    var db = services.GetRequiredService<PortalDbContext>();
+                    var standard = new CircleStandard(new CircleThresholds(rate, command.RequireZeroEmploymentFamiliesCleared, coverage, openings), from, _scope.Principal.DisplayName, command.Reason);
+                    db.CircleStandards.Add(standard);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (from <= today)
+                    {
+                        await Standing.AssessAllAsync(db, _options, today, _time.GetUtcNow(), cancellationToken);
+                    }
+
+                    return FeatureOutcome.Success($"新标准自 {from:yyyy-MM-dd} 起生效。", standard.Id);
+                });
+            }
+        }
+    }
+}
