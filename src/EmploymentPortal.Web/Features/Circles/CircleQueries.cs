@@ -235,17 +235,18 @@ public static class CircleQueries
     private static Task<List<ResidentMatchFacts>> ResidentFactsAsync(IQueryable<Resident> residents, CancellationToken cancellationToken) =>
         residents.Select(r => new ResidentMatchFacts(
                 r.Id, r.Name, r.Phone, r.Sex, r.BirthDate, r.CommunityId, r.HomeLatitude, r.HomeLongitude,
-                r.DisabilityCertificateNumber != null, r.LeftSchoolOn))
+                r.DisabilityCertificateNumber != null, r.LeftSchoolOn,
+                r.WantedOccupationGroup, r.WantedOccupation, r.DesiredWageMinFen, r.PreferredWorkTypes))
             .ToListAsync(cancellationToken);
 }
 
 /// <summary>What the matching reads of a resident record today.</summary>
-public sealed record ResidentMatchFacts(Guid Id, string Name, string Phone, Sex Sex, DateOnly BirthDate, Guid CommunityId, double? HomeLatitude, double? HomeLongitude, bool IsDisabled, DateOnly? LeftSchoolOn);
+public sealed record ResidentMatchFacts(Guid Id, string Name, string Phone, Sex Sex, DateOnly BirthDate, Guid CommunityId, double? HomeLatitude, double? HomeLongitude, bool IsDisabled, DateOnly? LeftSchoolOn,
+    OccupationGroup? WantedOccupationGroup = null, string? WantedOccupation = null, long? DesiredWageMinFen = null, int PreferredWorkTypes = 0);
 
 /// <summary>
-/// Builds the scorer's <see cref="JobseekerProfile"/> from a resident's record. Today the record
-/// gives the home and the key groups; when the job-seeking profile (occupation wanted, desired
-/// wage, work types) is on the resident, fill the other fields here — the one place to change.
+/// Builds the scorer's <see cref="JobseekerProfile"/> from a resident's record: the home, the key
+/// groups and the job-search wishes (occupation wanted, desired wage, work types).
 /// </summary>
 public static class JobseekerProfiles
 {
@@ -254,8 +255,15 @@ public static class JobseekerProfiles
         settings ??= KeyGroupSettings.Default;
         var age = today < resident.BirthDate ? 0 : DatePeriods.CompletedYearsBetween(resident.BirthDate, today);
         var olderThreshold = resident.Sex == Sex.Female ? settings.OlderWorkerAgeWomen : settings.OlderWorkerAgeMen;
+        // The job-search wishes of the resident's record (求职意向): occupation, the lower end of
+        // the desired wage (the least the person would take), accepted work types.
+        var workTypes = JobPreferences.FromMask(resident.PreferredWorkTypes);
         return new JobseekerProfile(
             resident.HomeLatitude is { } lat && resident.HomeLongitude is { } lon ? GeoPoint.Create(lat, lon) : null,
+            OccupationGroup: resident.WantedOccupationGroup,
+            Occupation: resident.WantedOccupation,
+            DesiredMonthlyWage: resident.DesiredWageMinFen is { } fen ? Money.FromFen(fen) : null,
+            WorkTypes: workTypes.Count > 0 ? workTypes.ToHashSet() : null,
             IsDisabled: resident.IsDisabled,
             IsOlderWorker: age >= olderThreshold && StatutoryRetirement.IsOfWorkingAge(resident.BirthDate, resident.Sex, today),
             IsRecentGraduate: resident.LeftSchoolOn is { } left && DatePeriods.IsWithinYearsAfter(left, KeyGroups.GraduateYears, today));

@@ -33,8 +33,9 @@ public static class Standing
             var openings = (await CircleQueries.VacanciesNearAsync(db, GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius, asOf, cancellationToken)).Sum(v => v.Openings);
             var figures = await CircleQueries.CommunityFiguresAsync(db, c.Id, asOf, cancellationToken);
 
-            // Households are not recorded yet: zero-employment families stay “not assessed”.
-            var assessment = CircleStanding.Assess(new CircleIndicators(figures.WorkingAge, figures.RegisteredUnemployed, figures.FollowedUp, null, openings), thresholds);
+            // Open zero-employment families of the community (动态清零: cleared ones are not open).
+            var zeroEmploymentFamilies = await db.Households.CountAsync(h => h.CommunityId == c.Id && h.IsZeroEmployment, cancellationToken);
+            var assessment = CircleStanding.Assess(new CircleIndicators(figures.WorkingAge, figures.RegisteredUnemployed, figures.FollowedUp, zeroEmploymentFamilies, openings), thresholds);
             if (existing.TryGetValue(c.Id, out var row))
             {
                 row.Update(assessment, radius, now);
