@@ -63,9 +63,7 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             // server has rendered them as filled before submitting.
             foreach (var (field, value) in new[] { ("vacancy-wage-min", "4000"), ("vacancy-wage-max", "6000") })
             {
-                await form.Locator($"[data-testid={field}] input").FillAsync(value);
-                await form.Locator($"[data-testid={field}] input").PressAsync("Tab");
-                await Expect(form.GetByTestId(field)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-state-empty"));
+                await FillNumericAsync(form.GetByTestId(field), value);
             }
 
             await form.GetByTestId("vacancy-submit").ClickAsync();

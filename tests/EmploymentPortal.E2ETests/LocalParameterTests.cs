@@ -16,9 +16,7 @@ public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(p
             var form = Page.GetByTestId("local-parameter-form");
             await form.GetByTestId("submit").ClickAsync();
             await Expect(form).ToContainTextAsync("请填写生效日期。");
-            await form.Locator("input[name=Value]").FillAsync("1500");
-            await form.Locator("input[name=Value]").PressAsync("Tab");
-            await Expect(form.GetByTestId("value")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-state-empty"));
+            await FillNumericAsync(form.GetByTestId("value"), "1500");
             await form.Locator("input[name=EffectiveFrom]").FillAsync("2020-08-01");
             await form.Locator("input[name=EffectiveFrom]").PressAsync("Tab");
             await form.GetByTestId("reference-document").FillAsync("江人社〔2026〕7号");

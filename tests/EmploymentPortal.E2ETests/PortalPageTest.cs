@@ -121,5 +121,38 @@ public abstract class PortalPageTest : IAsyncLifetime
         await Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
     }
 
+    /// <summary>
+    /// Types a number into a Radzen numeric (<paramref name="numeric"/> is its outer element) and
+    /// waits until the server has rendered it as filled: Radzen sends the value on change (blur),
+    /// and under load a value typed while an earlier render is still arriving was seen not to
+    /// reach the server (the field stayed <c>rz-state-empty</c>). Then it types again, up to three
+    /// times; the last wait is the usual one, so a value the server never takes still fails.
+    /// </summary>
+    protected async Task FillNumericAsync(ILocator numeric, string value)
+    {
+        var input = numeric.Locator("input");
+        var empty = new Regex("rz-state-empty");
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            if (attempt == 3)
+            {
+                await Expect(numeric).Not.ToHaveClassAsync(empty);
+                return;
+            }
+
+            try
+            {
+                await Expect(numeric).Not.ToHaveClassAsync(empty, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not taken yet: type it again.
+            }
+        }
+    }
+
     protected Regex PathIs(string path) => new("^" + Regex.Escape(new Uri(Portal.BaseAddress, path).ToString()) + "$");
 }
