@@ -49,6 +49,35 @@ public abstract class ResidentProfileTests
     }
 
     [Fact]
+    public async Task The_home_is_the_location_given_or_else_the_communitys_station()
+    {
+        var client = await _app.SignedInClientAsync("station1");
+        var community = await CommunityAsync("东湖社区");
+
+        var given = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 6), Sex.Female), community, new { homeLocation = "30.5012,114.3021" }));
+        var defaulted = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 7), Sex.Female), community, new { }));
+        var wrong = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 8), Sex.Female), community, new { homeLocation = "北纬30度" }));
+
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, defaulted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var body = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("纬度", body.GetProperty("errors").GetProperty("homeLocation")[0].GetString(), StringComparison.Ordinal);
+
+        await using var db = _app.Database.CreateContext();
+        var station = await db.Communities.Where(c => c.Id == community).Select(c => new { c.StationLatitude, c.StationLongitude }).SingleAsync();
+        var givenId = (await given.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var defaultedId = (await defaulted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var home = await db.Residents.Where(r => r.Id == givenId).Select(r => new { r.HomeLatitude, r.HomeLongitude, r.HomeGeoCell }).SingleAsync();
+        var atStation = await db.Residents.Where(r => r.Id == defaultedId).Select(r => new { r.HomeLatitude, r.HomeLongitude }).SingleAsync();
+        Assert.Equal(30.5012, home.HomeLatitude);
+        Assert.Equal(114.3021, home.HomeLongitude);
+        Assert.Equal(EmploymentPortal.Domain.ValueObjects.GeoGrid.CellOf(30.5012, 114.3021), home.HomeGeoCell);
+        Assert.Equal(station.StationLatitude, atStation.HomeLatitude);
+        Assert.Equal(station.StationLongitude, atStation.HomeLongitude);
+    }
+
+    [Fact]
     public async Task A_wage_maximum_below_the_minimum_is_a_400_on_the_field()
     {
         var client = await _app.SignedInClientAsync("station1");

@@ -46,6 +46,12 @@ public static class RegisterResident
 
         public string? Address { get; set; }
 
+        /// <summary>
+        /// The home as “latitude,longitude” (decimal degrees); empty: the community's station, the
+        /// centre of the resident's three-kilometre circle until a home is given.
+        /// </summary>
+        public string? HomeLocation { get; set; }
+
         public EducationLevel? Education { get; set; }
 
         public string? GraduateSchool { get; set; }
@@ -114,6 +120,9 @@ public static class RegisterResident
             RuleFor(c => c.MigrantWorker).IsInEnum().WithMessage("农民工类别无效。");
             RuleFor(c => c.HukouPlace).MaximumLength(200).WithMessage("户籍地址不能超过 200 个字符。");
             RuleFor(c => c.Address).MaximumLength(200).WithMessage("居住地址不能超过 200 个字符。");
+            RuleFor(c => c.HomeLocation)
+                .Must(text => string.IsNullOrWhiteSpace(text) || GeoPoint.TryParse(text, out _, out _))
+                .WithMessage(c => GeoPoint.TryParse(c.HomeLocation, out _, out var error) ? string.Empty : error);
             this.AddJobPreferenceRules();
             RuleFor(c => c.DisabilityCertificateNumber).MaximumLength(30).WithMessage("残疾人证号不能超过 30 个字符。");
             When(c => c.IsGraduate, () =>
@@ -174,6 +183,10 @@ public static class RegisterResident
                 {
                     resident = new Resident(command.Name.Trim(), idNumber, PhoneNumber.Parse(command.Phone), command.CommunityId, ToProfile(command));
                     resident.SetJobPreferences(command.ToJobPreferences());
+                    resident.SetHome(string.IsNullOrWhiteSpace(command.HomeLocation)
+                        ? await db.Communities.Where(c => c.Id == command.CommunityId)
+                            .Select(c => GeoPoint.Create(c.StationLatitude, c.StationLongitude)).FirstAsync(cancellationToken)
+                        : GeoPoint.Parse(command.HomeLocation));
                 }
                 catch (DomainException e)
                 {
