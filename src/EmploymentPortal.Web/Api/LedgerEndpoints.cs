@@ -115,7 +115,7 @@ internal static class LedgerEndpoints
         return TypedResults.PhysicalFile(path, LedgerFiles.ContentType, name);
     }
 
-    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, EmploymentStatus? status, bool? overdue, bool? full, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
     {
         var principal = user.Principal;
         if (community is { } id && !principal.CanSeeCommunity(id))
@@ -123,7 +123,8 @@ internal static class LedgerEndpoints
             return ApiProblems.NotFound("社区");
         }
 
-        var filter = new ResidentQueries.ResidentFilter(community, status, overdue == true ? ResidentClock.Today(time) : null);
+        // The staff list's filters, the same query (scope included) as the list.
+        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
         var path = Path.Combine(LedgerImportJobs.WorkDirectory, $"export-{Guid.NewGuid():N}.xlsx");
         Directory.CreateDirectory(LedgerImportJobs.WorkDirectory);
         var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);

@@ -107,6 +107,33 @@ public abstract class LedgerApiTests
     }
 
     [Fact]
+    public async Task Export_takes_the_lists_filters_and_holds_exactly_the_listed_residents()
+    {
+        var client = await _app.SignedInClientAsync("station1");
+        await using var db = _app.Database.CreateContext();
+        var donghu = await db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Id).SingleAsync();
+        var filter = $"community={donghu}&status=RegisteredUnemployed&ageBand=From35To44";
+
+        var listed = new List<string>();
+        using (var list = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/residents/?{filter}&pageSize=200")))
+        {
+            listed.AddRange(list.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!));
+        }
+
+        var response = await client.GetAsync($"/api/v1/residents/export?{filter}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = XlsxSheetReader.Open(await ToSeekableAsync(response));
+        var rows = reader.ReadRows().ToList();
+        var name = rows[0].Cells.ToList().IndexOf("姓名*");
+        var exported = rows.Skip(1).Select(r => r.Cells[name]).ToList();
+        var all = await db.Residents.CountAsync(r => r.CommunityId == donghu);
+        Assert.NotEmpty(exported);
+        Assert.True(exported.Count < all, "the filter narrows the export");
+        Assert.Equal(listed.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Export_of_another_stations_community_is_not_found()
     {
         var client = await _app.SignedInClientAsync("station2");

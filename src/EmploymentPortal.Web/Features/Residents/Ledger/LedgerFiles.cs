@@ -133,27 +133,16 @@ public static class LedgerFiles
     /// before any row is.
     /// </summary>
     /// <returns>The number of residents written.</returns>
-    public static async Task<int> WriteExportAsync(PortalDbContext db, PortalPrincipal principal, ResidentQueries.ResidentFilter filter, bool full, Stream output, CancellationToken cancellationToken)
+    public static async Task<int> WriteExportAsync(PortalDbContext db, PortalPrincipal principal, ResidentListQueries.Filter filter, bool full, Stream output, CancellationToken cancellationToken)
     {
-        var query = filter.OverdueOn is { } today
-            ? FollowUp.FollowUpQueries.Overdue(db, principal, filter.CommunityId, today)
-            : db.Residents.AsNoTracking().VisibleTo(principal);
-        if (filter.CommunityId is { } communityId)
-        {
-            query = query.Where(r => r.CommunityId == communityId);
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(r => r.CurrentStatus == status);
-        }
+        var query = ResidentListQueries.Filtered(db, principal, filter);
 
         var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Code, c.Name })
             .ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name), cancellationToken);
         if (full)
         {
             var count = await query.CountAsync(cancellationToken);
-            db.RecordRead(nameof(Resident), "export", $"IdNumber,Phone; rows={count}; community={filter.CommunityId}; status={filter.Status}; overdue={filter.OverdueOn is not null}");
+            db.RecordRead(nameof(Resident), "export", $"IdNumber,Phone; rows={count}; community={filter.CommunityId}; status={filter.Status}; overdue={filter.Overdue}; keyGroup={filter.KeyGroup}; ageBand={filter.AgeBand}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
