@@ -41,10 +41,41 @@ public static class WhatIf
     /// <summary>At most this many changed people are listed; the counts cover everyone.</summary>
     public const int ListedChanges = 200;
 
-    public static async Task<Result> RunAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<Result> RunAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        CompareAsync(
+            current, request.ParameterId, request.NewValue, request.NewValueFrom,
+            Population(db, request).AsAsyncEnumerable(),
+            resident => (resident.Id, resident.Name),
+            resident =>
+            {
+                var facts = (JsonObject)request.ScenarioFacts.DeepClone();
+                var person = facts["person"] as JsonObject ?? new JsonObject();
+                person["birthDate"] = resident.BirthDate.ToString("yyyy-MM-dd");
+                person["sex"] = resident.Sex == Sex.Male ? "male" : "female";
+                facts["person"] = person;
+                return evaluator => Best(evaluator.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
+            },
+            progress,
+            cancellationToken);
+
+    /// <summary>
+    /// Decides every member of a population under the catalogue in force and under the changed
+    /// value, and counts people, money and the members whose decision or amount changes.
+    /// <paramref name="decisionOf"/> prepares a member's facts once and decides them with either evaluator.
+    /// </summary>
+    private static async Task<Result> CompareAsync<T>(
+        PolicyCatalogue current,
+        string parameterId,
+        decimal newValue,
+        DateOnly newValueFrom,
+        IAsyncEnumerable<T> population,
+        Func<T, (Guid ResidentId, string Name)> who,
+        Func<T, Func<EligibilityEvaluator, (Outcome Outcome, long? AmountFen)>> decisionOf,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
     {
-        var reference = new Citation("测算（未发布）", "—", $"{request.ParameterId} = {request.NewValue} 自 {request.NewValueFrom:yyyy-MM-dd}", Local: true, SetBy: "what-if");
-        var variantCatalogue = current.WithHypotheticalValue(request.ParameterId, request.NewValue, request.NewValueFrom, reference);
+        var reference = new Citation("测算（未发布）", "—", $"{parameterId} = {newValue} 自 {newValueFrom:yyyy-MM-dd}", Local: true, SetBy: "what-if");
+        var variantCatalogue = current.WithHypotheticalValue(parameterId, newValue, newValueFrom, reference);
         var baseline = new EligibilityEvaluator(current);
         var variant = new EligibilityEvaluator(variantCatalogue);
         var before = new Counter();
@@ -53,16 +84,11 @@ public static class WhatIf
         var changedCount = 0;
         var people = 0;
 
-        await foreach (var resident in Population(db, request).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var member in population.WithCancellation(cancellationToken))
         {
-            var facts = (JsonObject)request.ScenarioFacts.DeepClone();
-            var person = facts["person"] as JsonObject ?? new JsonObject();
-            person["birthDate"] = resident.BirthDate.ToString("yyyy-MM-dd");
-            person["sex"] = resident.Sex == Sex.Male ? "male" : "female";
-            facts["person"] = person;
-
-            var (outcomeBefore, fenBefore) = Best(baseline.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
-            var (outcomeAfter, fenAfter) = Best(variant.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
+            var decide = decisionOf(member);
+            var (outcomeBefore, fenBefore) = decide(baseline);
+            var (outcomeAfter, fenAfter) = decide(variant);
             before.Add(outcomeBefore, fenBefore);
             after.Add(outcomeAfter, fenAfter);
             if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
@@ -70,7 +96,8 @@ public static class WhatIf
                 changedCount++;
                 if (changed.Count < ListedChanges)
                 {
-                    changed.Add(new ChangedPerson(resident.Id, MaskName(resident.Name), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
+                    var (id, name) = who(member);
+                    changed.Add(new ChangedPerson(id, MaskName(name), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
                 }
             }
 
@@ -98,56 +125,30 @@ public static class WhatIf
     /// the approved claims, and how much money, the change would have moved. A claim whose rule is
     /// no longer in the catalogue is counted as ineligible on both sides.
     /// </summary>
-    public static async Task<Result> RunOnClaimsAsync(PortalDbContext db, PolicyCatalogue current, ClaimsRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var reference = new Citation("测算（未发布）", "—", $"{request.ParameterId} = {request.NewValue} 自 {request.NewValueFrom:yyyy-MM-dd}", Local: true, SetBy: "what-if");
-        var variantCatalogue = current.WithHypotheticalValue(request.ParameterId, request.NewValue, request.NewValueFrom, reference);
-        var baseline = new EligibilityEvaluator(current);
-        var variant = new EligibilityEvaluator(variantCatalogue);
-        var before = new Counter();
-        var after = new Counter();
-        var changed = new List<ChangedPerson>();
-        var changedCount = 0;
-        var people = 0;
-
-        var claims = ClaimPopulation(db, request).Select(c => new { c.ResidentId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson });
-        await foreach (var claim in claims.AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            (Outcome, long?) Decide(EligibilityEvaluator evaluator)
+    public static Task<Result> RunOnClaimsAsync(PortalDbContext db, PolicyCatalogue current, ClaimsRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        CompareAsync(
+            current, request.ParameterId, request.NewValue, request.NewValueFrom,
+            ClaimPopulation(db, request).Select(c => new ClaimRow(c.ResidentId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson)).AsAsyncEnumerable(),
+            claim => (claim.ResidentId, claim.PersonName),
+            claim =>
             {
-                if (evaluator.Catalogue.FindRule(claim.RuleId) is not { } rule)
-                {
-                    return (Outcome.Ineligible, null);
-                }
-
                 var facts = JsonNode.Parse(claim.FactsJson) as JsonObject ?? [];
-                var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
-                var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
-                return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
-            }
-
-            var (outcomeBefore, fenBefore) = Decide(baseline);
-            var (outcomeAfter, fenAfter) = Decide(variant);
-            before.Add(outcomeBefore, fenBefore);
-            after.Add(outcomeAfter, fenAfter);
-            if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
-            {
-                changedCount++;
-                if (changed.Count < ListedChanges)
+                return evaluator =>
                 {
-                    changed.Add(new ChangedPerson(claim.ResidentId, MaskName(claim.PersonName), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
-                }
-            }
+                    if (evaluator.Catalogue.FindRule(claim.RuleId) is not { } rule)
+                    {
+                        return (Outcome.Ineligible, null);
+                    }
 
-            if (++people % 500 == 0)
-            {
-                progress?.Report(people);
-            }
-        }
+                    var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
+                    var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
+                    return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
+                };
+            },
+            progress,
+            cancellationToken);
 
-        progress?.Report(people);
-        return new Result(people, before.ToTally(), after.ToTally(), changedCount, changed, current.Version, variantCatalogue.Version);
-    }
+    private sealed record ClaimRow(Guid ResidentId, string PersonName, string RuleId, DateOnly DecidedOn, string FactsJson);
 
     /// <summary>How many claims the request covers (for the progress bar).</summary>
     public static Task<int> CountAsync(PortalDbContext db, ClaimsRequest request, CancellationToken cancellationToken = default) =>

@@ -36,40 +36,6 @@ public static class ResidentQueries
         return residents.Where(_ => false);
     }
 
-    /// <summary>Filters of the staff list; <see cref="OverdueOn"/> keeps the residents overdue for follow-up in that day's month.</summary>
-    public sealed record ResidentFilter(Guid? CommunityId = null, EmploymentStatus? Status = null, DateOnly? OverdueOn = null);
-
-    public static Task<Page<ResidentRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, Guid? communityId, int skip, int take, CancellationToken cancellationToken = default) =>
-        ListAsync(db, principal, new ResidentFilter(communityId), skip, take, cancellationToken);
-
-    public static async Task<Page<ResidentRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, ResidentFilter filter, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        var query = filter.OverdueOn is { } today
-            ? FollowUp.FollowUpQueries.Overdue(db, principal, filter.CommunityId, today)
-            : db.Residents.AsNoTracking().VisibleTo(principal);
-        if (filter.CommunityId is { } id)
-        {
-            query = query.Where(r => r.CommunityId == id);
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(r => r.CurrentStatus == status);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await (from r in query
-                          join c in db.Communities on r.CommunityId equals c.Id
-                          orderby r.Id descending // ids are time-ordered: the latest registrations first
-                          select new { r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, Community = c.Name })
-            .Skip(Math.Max(skip, 0))
-            .Take(Math.Clamp(take, 1, 200))
-            .ToListAsync(cancellationToken);
-        return new Page<ResidentRow>(
-            rows.Select(r => new ResidentRow(r.Id, r.Name, MaskIdNumber(r.IdNumber), r.Sex, r.BirthDate, MaskPhone(r.Phone), r.Community)).ToList(),
-            total);
-    }
-
     /// <summary>
     /// One resident, or null when it does not exist or lies outside the principal's scope. With
     /// <paramref name="reveal"/> the full ID number is returned and the read is written to the
