@@ -416,6 +416,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("HireId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("MissingFacts")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -554,6 +557,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApprovedAt");
+
+                    b.HasIndex("HireId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1964,6 +1969,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Hires.Hire", null)
+                        .WithMany()
+                        .HasForeignKey("HireId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)

@@ -411,6 +411,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HireId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MissingFacts")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -549,6 +552,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApprovedAt");
+
+                    b.HasIndex("HireId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1955,6 +1960,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Hires.Hire", null)
+                        .WithMany()
+                        .HasForeignKey("HireId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)

@@ -47,6 +47,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
 
         builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EmploymentPortal.Domain.Hires.Hire>().WithMany().HasForeignKey(c => c.HireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PaymentBatch>().WithMany().HasForeignKey(c => c.PaymentBatchId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(c => c.Number).IsUnique();

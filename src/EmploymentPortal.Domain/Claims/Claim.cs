@@ -69,10 +69,17 @@ public sealed class Claim : AggregateRoot
     public string PersonName { get; private set; }
 
     /// <summary>
-    /// Where the facts came from: <c>resident-records</c> (the registry), <c>enterprise-stated</c>
-    /// (what the enterprise declared; to be replaced by recorded hires).
+    /// Where the facts came from: <c>resident-records</c> (the registry), <c>recorded-hire</c> (a
+    /// hire recorded in the portal, <see cref="HireId"/>), <c>enterprise-stated</c> (what the
+    /// enterprise declared, unverified).
     /// </summary>
     public string FactSource { get; private set; }
+
+    /// <summary>
+    /// The recorded hire the claim is made for (<c>recorded-hire</c> claims): its frozen facts are
+    /// the hire facts of every decision of the claim, re-decisions included. Null otherwise.
+    /// </summary>
+    public Guid? HireId { get; private set; }
 
     /// <summary>The facts the claimant typed (stated, not from records).</summary>
     public string StatedFactsJson { get; private set; }
@@ -192,6 +199,7 @@ public sealed class Claim : AggregateRoot
             DistrictId = subject.DistrictId,
             PersonName = subject.PersonName,
             FactSource = subject.FactSource,
+            HireId = subject.HireId,
             OnceOnlyKey = onceOnlyKey,
             Status = ClaimStatus.Draft,
             PreparedById = preparedBy.UserId,
@@ -479,7 +487,8 @@ public sealed record ClaimSubject(
     Guid CommunityId,
     Guid DistrictId,
     string PersonName,
-    string FactSource);
+    string FactSource,
+    Guid? HireId = null);
 
 public sealed record ClaimPayee(string Name, string Account, string? Bank);
 

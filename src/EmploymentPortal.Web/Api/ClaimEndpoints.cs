@@ -17,7 +17,7 @@ internal static class ClaimEndpoints
     {
         var claims = api.MapGroup("/claims").WithTags("Claims");
         claims.MapPost("/", CreateAsync).RequireAuthorization(PortalPolicies.Claimants)
-            .WithSummary("Creates a claim ({\"benefit\", \"ruleId\"?, \"residentId\" | \"residentIdNumber\", \"facts\", \"payeeName\", \"payeeAccount\", \"submit\"}); 201 with the rules service's decision.");
+            .WithSummary("Creates a claim ({\"benefit\", \"ruleId\"?, \"residentId\" | \"residentIdNumber\" | \"hireId\", \"facts\", \"payeeName\", \"payeeAccount\", \"submit\"}); 201 with the rules service's decision.");
         claims.MapGet("/{id:guid}", GetAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
@@ -92,6 +92,8 @@ internal static class ClaimEndpoints
             c.RulesAmountFen,
             c.AmountFen,
             c.FactSource,
+            c.HireId,
+            hire = detail.Hire,
             statedFacts = JsonDocument.Parse(c.StatedFactsJson).RootElement,
             facts = JsonDocument.Parse(c.FactsJson).RootElement,
             decision = JsonDocument.Parse(c.DecisionJson).RootElement,

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
@@ -49,14 +50,18 @@ public sealed class ClaimDecider
 
     public sealed record Decided(PolicyRule Rule, PolicyDocument Document, IClaimFactSource Source, ClaimDecision Decision, RuleDecision RuleDecision);
 
-    public IClaimFactSource? SourceFor(ClaimantKind claimant, string benefit) => _sources.FirstOrDefault(s => s.Handles(claimant, benefit));
+    /// <summary>The first registered source that serves the claim (registration order decides).</summary>
+    public IClaimFactSource? SourceFor(ClaimantKind claimant, string benefit, bool fromHire = false) => _sources.FirstOrDefault(s => s.Handles(claimant, benefit, fromHire));
+
+    /// <summary>Whether a claim of the benefit may be made from a recorded hire (the pages' hire picker).</summary>
+    public bool ClaimsFromHire(ClaimantKind claimant, string benefit) => SourceFor(claimant, benefit, fromHire: true) is RecordedHireFactSource;
 
     /// <summary>The rules a claimant of this kind may claim (for the pages' pickers).</summary>
     public IReadOnlyList<PolicyRule> ClaimableRules(ClaimantKind claimant)
     {
         var beneficiary = claimant == ClaimantKind.Enterprise ? Beneficiary.Enterprise : Beneficiary.Person;
         return _policies.Catalogue.Rules
-            .Where(r => r.Beneficiary == beneficiary && SourceFor(claimant, r.Benefit) is not null)
+            .Where(r => r.Beneficiary == beneficiary && (SourceFor(claimant, r.Benefit) is not null || SourceFor(claimant, r.Benefit, fromHire: true) is not null))
             .Where(r => _policies.Catalogue.DocumentOf(r).Jurisdictions.Any(j => _policies.Jurisdictions.Contains(j)))
             .OrderBy(r => r.Benefit, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
@@ -73,12 +78,15 @@ public sealed class ClaimDecider
         JsonObject stated,
         DateOnly date,
         Guid? excludeClaimId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Hire? hire = null)
     {
         await _policies.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = _policies.Catalogue;
-        var source = SourceFor(claimant, benefit)
-            ?? throw new ClaimRefusedException("claim-benefit-not-claimable", $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
+        var source = SourceFor(claimant, benefit, hire is not null)
+            ?? throw new ClaimRefusedException("claim-benefit-not-claimable", hire is not null
+                ? $"补贴类型“{benefit}”不能依据录用记录申领。"
+                : $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
         var rules = ClaimableRules(claimant).Where(r => r.Benefit == benefit).ToList();
         if (ruleId is not null)
         {
@@ -96,7 +104,7 @@ public sealed class ClaimDecider
         }
 
         var history = await HistoryAsync(db, resident.Id, enterprise?.Id, excludeClaimId, cancellationToken);
-        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history));
+        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire));
         var facts = ClaimFacts.Merge(stated, records);
 
         Decided? best = null;

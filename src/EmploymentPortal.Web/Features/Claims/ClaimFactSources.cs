@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Policies;
 
@@ -13,7 +14,8 @@ public sealed record ClaimFactContext(
     Resident Resident,
     Enterprise? Enterprise,
     DateOnly EvaluationDate,
-    JsonArray HistoryPayments);
+    JsonArray HistoryPayments,
+    Hire? Hire = null);
 
 /// <summary>
 /// Builds the facts the portal's records hold for a claim. Pluggable per benefit kind and
@@ -26,8 +28,12 @@ public interface IClaimFactSource
     /// <summary>Stored with the claim (<see cref="Claim.FactSource"/>).</summary>
     string Name { get; }
 
-    /// <summary>The benefit kinds the source serves for the claimant kind.</summary>
-    bool Handles(ClaimantKind claimant, string benefit);
+    /// <summary>
+    /// The benefit kinds the source serves for the claimant kind, for a claim made from a recorded
+    /// hire (<paramref name="fromHire"/>) or not. The decider takes the first registered source
+    /// that answers true.
+    /// </summary>
+    bool Handles(ClaimantKind claimant, string benefit, bool fromHire);
 
     /// <summary>The facts from the portal's records.</summary>
     JsonObject RecordFacts(ClaimFactContext context);
@@ -50,17 +56,18 @@ public sealed class ResidentRecordFactSource : IClaimFactSource
 
     public string Name => "resident-records";
 
-    public bool Handles(ClaimantKind claimant, string benefit) =>
-        claimant is ClaimantKind.Station or ClaimantKind.Bureau && Benefits.Contains(benefit);
+    public bool Handles(ClaimantKind claimant, string benefit, bool fromHire) =>
+        !fromHire && claimant is ClaimantKind.Station or ClaimantKind.Bureau && Benefits.Contains(benefit);
 
     public JsonObject RecordFacts(ClaimFactContext context) => ClaimFacts.FromRecords(context);
 }
 
 /// <summary>
 /// An enterprise claims for a person it hired (一次性吸纳就业补贴, 社会保险补贴 …), naming the person by
-/// ID number. Until hires are recorded (issue #4), the hire facts are what the enterprise
-/// <b>states</b>; the claim is marked <c>enterprise-stated</c> so officers see that. The person's
-/// registration history and the enterprise record still come from the portal.
+/// ID number without a recorded hire: the hire facts are what the enterprise <b>states</b>; the
+/// claim is marked <c>enterprise-stated</c> so officers see that. The person's registration
+/// history and the enterprise record still come from the portal. Registered after
+/// <see cref="RecordedHireFactSource"/>, which serves the claims made from a recorded hire.
 /// </summary>
 public sealed class EnterpriseStatedFactSource : IClaimFactSource
 {
@@ -72,19 +79,119 @@ public sealed class EnterpriseStatedFactSource : IClaimFactSource
 
     public string Name => "enterprise-stated";
 
-    public bool Handles(ClaimantKind claimant, string benefit) =>
+    public bool Handles(ClaimantKind claimant, string benefit, bool fromHire) =>
         claimant == ClaimantKind.Enterprise && Benefits.Contains(benefit);
 
     public JsonObject RecordFacts(ClaimFactContext context) => ClaimFacts.FromRecords(context);
 }
 
+/// <summary>
+/// An enterprise claims for a hire it recorded in the portal (issue 4): the <c>hire.*</c> facts come
+/// from the recorded <see cref="Hire"/> (start date, contract type and term, social insurance),
+/// the person facts from the resident's registration history <b>as it stood on the day before the
+/// hire started</b> (the hire itself ends the registered unemployment), the key groups and the
+/// enterprise's size and head counts from the facts frozen on the hire (the situation when
+/// hiring; the live enterprise record only when a frozen value is missing). Nothing of the hire is
+/// stated, so the claim is shown as coming from records. Only the months claimed
+/// (<c>hire.subsidisedMonths</c>) and facts no record holds remain stated.
+/// </summary>
+public sealed class RecordedHireFactSource : IClaimFactSource
+{
+    /// <summary>Fact names this source supplies (the claim form does not ask for them).</summary>
+    public static readonly IReadOnlySet<string> SuppliedFactNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "hire.date", "hire.contractMonths", "hire.contractType", "hire.socialInsurancePaid", "hire.socialInsuranceFrom",
+        "person.hardToEmploy",
+    };
+
+    public string Name => "recorded-hire";
+
+    public bool Handles(ClaimantKind claimant, string benefit, bool fromHire) =>
+        fromHire && claimant == ClaimantKind.Enterprise && EnterpriseStatedFactSource.Benefits.Contains(benefit);
+
+    public JsonObject RecordFacts(ClaimFactContext context)
+    {
+        var hire = context.Hire ?? throw new InvalidOperationException("A recorded-hire claim needs its hire.");
+        var frozen = hire.Facts;
+
+        // The person as the registry knew them just before the hire: the spell of registered
+        // unemployment the hire ended, not today's status (employed, by that very hire).
+        var facts = ClaimFacts.FromRecords(context, hire.StartDate.AddDays(-1));
+        var person = (JsonObject)facts["person"]!;
+        var registered = frozen.StatusBeforeHire == EmploymentStatus.RegisteredUnemployed;
+        person["registeredUnemployed"] = registered;
+        person["unemployed"] = registered;
+        if (!registered)
+        {
+            person.Remove("registeredUnemployedSince");
+        }
+        else if (!person.ContainsKey("registeredUnemployedSince"))
+        {
+            // Registered and hired on the same day.
+            person["registeredUnemployedSince"] = ClaimFacts.Iso(hire.StartDate);
+        }
+
+        person["hardToEmploy"] = frozen.IsIn(KeyGroup.EmploymentDifficulty);
+        facts["community"] = new JsonObject { ["id"] = frozen.ResidentCommunityId.ToString() };
+
+        if (facts["enterprise"] is JsonObject enterprise)
+        {
+            if (frozen.EnterpriseSize is { } size)
+            {
+                enterprise["size"] = size.ToString().ToLowerInvariant();
+            }
+
+            if (frozen.EnterpriseTotalEmployees is { } employees)
+            {
+                enterprise["employees"] = employees;
+            }
+
+            if (frozen.EnterpriseInsuredEmployees is { } insured)
+            {
+                enterprise["insuredEmployees"] = insured;
+            }
+        }
+
+        var h = new JsonObject
+        {
+            ["id"] = hire.Id.ToString(),
+            ["date"] = ClaimFacts.Iso(hire.StartDate),
+            ["contractType"] = hire.ContractType switch
+            {
+                ContractType.FixedTerm => "fixedTerm",
+                ContractType.OpenEnded => "openEnded",
+                _ => "taskBased",
+            },
+            ["socialInsurancePaid"] = hire.SocialInsurancePaid,
+        };
+
+        // Without a fixed end (open-ended, task-based) the record holds no term in months; the
+        // enterprise may state hire.contractMonths, and it shows as stated.
+        if (hire.ContractTermMonths is { } months)
+        {
+            h["contractMonths"] = months;
+        }
+
+        if (hire.SocialInsuranceFrom is { } from)
+        {
+            h["socialInsuranceFrom"] = ClaimFacts.Iso(from);
+        }
+
+        facts["hire"] = h;
+        return facts;
+    }
+}
+
 /// <summary>Facts from the registry and merging with stated facts.</summary>
 public static class ClaimFacts
 {
-    public static JsonObject FromRecords(ClaimFactContext context)
+    public static JsonObject FromRecords(ClaimFactContext context) => FromRecords(context, context.EvaluationDate);
+
+    /// <summary>The registry's facts with the employment status as it stood on <paramref name="statusDate"/>.</summary>
+    public static JsonObject FromRecords(ClaimFactContext context, DateOnly statusDate)
     {
         var resident = context.Resident;
-        var date = context.EvaluationDate;
+        var date = statusDate;
         var person = new JsonObject
         {
             ["id"] = resident.Id.ToString(),
@@ -193,7 +300,7 @@ public static class ClaimFacts
     /// A skeleton of the facts a rule reads that the records do not supply (values null), for the
     /// claim form: the claimant fills in what they state.
     /// </summary>
-    public static JsonObject Template(EmploymentPortal.Policies.Model.PolicyRule rule)
+    public static JsonObject Template(EmploymentPortal.Policies.Model.PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null)
     {
         var names = rule.Conditions.SelectMany(c => c.Args.Values)
             .Append(rule.AppliesOn)
@@ -202,7 +309,7 @@ public static class ClaimFacts
             .Append(rule.Amount.RequestedFact ?? string.Empty)
             .Append(rule.Amount.BaseFact ?? string.Empty)
             .Where(v => v.Contains('.', StringComparison.Ordinal) && Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]))
-            .Where(v => !RecordFactNames.Contains(v))
+            .Where(v => !RecordFactNames.Contains(v) && alsoSupplied?.Contains(v) != true)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var template = new JsonObject();
@@ -222,5 +329,5 @@ public static class ClaimFacts
         return template;
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

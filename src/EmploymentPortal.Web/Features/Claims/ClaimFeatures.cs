@@ -7,6 +7,9 @@ public static class ClaimFeatures
     {
         services.AddSingleton(configuration.GetSection(ClaimOptions.SectionName).Get<ClaimOptions>() ?? new ClaimOptions());
         services.AddSingleton<IClaimFactSource, ResidentRecordFactSource>();
+        // Order matters: the first source whose Handles answers true serves the claim, so claims
+        // from a recorded hire go to RecordedHireFactSource before the stated-facts fallback.
+        services.AddSingleton<IClaimFactSource, RecordedHireFactSource>();
         services.AddSingleton<IClaimFactSource, EnterpriseStatedFactSource>();
         services.AddSingleton<ClaimDecider>();
         services.AddScoped<CreateClaim.Handler>();

@@ -45,6 +45,7 @@ public static class ClaimFormat
     public static string FactSource(string source) => source switch
     {
         "resident-records" => "居民登记记录",
+        "recorded-hire" => "录用登记记录",
         "enterprise-stated" => "企业申报（未核验）",
         _ => source,
     };

@@ -87,7 +87,8 @@ public static class ClaimQueries
         bool CanSubmit,
         bool CanReview,
         bool CanApprove,
-        string? ApproveBlockedReason);
+        string? ApproveBlockedReason,
+        string? Hire = null);
 
     public static async Task<Detail?> DetailAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
     {
@@ -128,7 +129,11 @@ public static class ClaimQueries
             }
         }
 
-        return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked);
+        var hire = claim.HireId is { } h
+            ? await db.Hires.AsNoTracking().Where(x => x.Id == h).Select(x => new { x.Position, x.StartDate }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var hireText = hire is null ? null : $"{hire.Position} · {hire.StartDate:yyyy-MM-dd}";
+        return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked, hireText);
     }
 
     public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, long TotalFen, long PaidFen, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt);

@@ -35,12 +35,15 @@ public static class SubmitClaim
 
                 var resident = await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == claim.ResidentId, cancellationToken);
                 var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
+
+                // A claim made from a recorded hire is decided again on the same hire.
+                var hire = claim.HireId is { } hid ? await db.Hires.AsNoTracking().FirstAsync(h => h.Id == hid, cancellationToken) : null;
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
                 var now = time.GetUtcNow();
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {
-                    var decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, ResidentClock.Today(time), claim.Id, cancellationToken);
+                    var decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, ResidentClock.Today(time), claim.Id, cancellationToken, hire);
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {
                         claim.Redecide(decided.Decision, new ClaimPayee(command.PayeeName ?? claim.PayeeName, command.PayeeAccount ?? claim.PayeeAccount, command.PayeeBank ?? claim.PayeeBank));

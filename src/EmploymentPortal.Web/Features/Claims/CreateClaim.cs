@@ -3,6 +3,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
@@ -14,7 +15,8 @@ namespace EmploymentPortal.Web.Features.Claims;
 
 /// <summary>
 /// 新建补贴申请: station staff (or the bureau's counter) for a resident of their scope, or an
-/// enterprise for a person it hired (named by ID number, hire facts stated). The rules service
+/// enterprise for a person it hired: from a hire it recorded (<see cref="Command.HireId"/>, hire
+/// facts from the record) or named by ID number (hire facts stated). The rules service
 /// decides at once; the claim takes the once-only key of its scope, which the database keeps
 /// unique, so a concurrent duplicate fails with <see cref="DuplicateCode"/>.
 /// </summary>
@@ -31,8 +33,14 @@ public static class CreateClaim
 
         public Guid? ResidentId { get; set; }
 
-        /// <summary>The person's ID-card number (enterprise claims).</summary>
+        /// <summary>The person's ID-card number (enterprise claims without a recorded hire).</summary>
         public string? ResidentIdNumber { get; set; }
+
+        /// <summary>
+        /// A hire the claiming enterprise recorded (enterprise absorption and social-insurance
+        /// claims): the person is the hire's resident and the hire facts come from the record.
+        /// </summary>
+        public Guid? HireId { get; set; }
 
         /// <summary>Facts the claimant states (docs/policies/facts.md); records override them.</summary>
         public JsonObject? Facts { get; set; }
@@ -89,8 +97,13 @@ public static class CreateClaim
                 errors["benefit"] = ["请选择补贴类型。"];
             }
 
+            if (command.HireId is not null && claimant != ClaimantKind.Enterprise)
+            {
+                errors["hireId"] = ["只有录用单位可以依据录用记录申请补贴。"];
+            }
+
             IdCardNumber? idCard = null;
-            if (command.ResidentId is null)
+            if (command.ResidentId is null && command.HireId is null)
             {
                 if (string.IsNullOrWhiteSpace(command.ResidentIdNumber))
                 {
@@ -124,10 +137,29 @@ public static class CreateClaim
             return await _scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
+
+                // A hire of another enterprise is "not found", as on the hires' own endpoints.
+                Hire? hire = null;
+                if (command.HireId is { } hireId)
+                {
+                    hire = await db.Hires.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hireId && h.EnterpriseId == principal.EnterpriseId, cancellationToken);
+                    if (hire is null)
+                    {
+                        return FeatureOutcome.Missing("录用记录");
+                    }
+                }
+
                 var residents = db.Residents.Include(r => r.StatusHistory);
-                var resident = command.ResidentId is { } rid
+                var resident = hire is not null
+                    ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
+                    : command.ResidentId is { } rid
                     ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
                     : await residents.FirstOrDefaultAsync(r => r.IdNumber == idCard!.Value.Value, cancellationToken);
+                if (hire is not null && resident is not null && ((command.ResidentId is { } named && named != resident.Id) || (idCard is { } card && card.Value != resident.IdNumber)))
+                {
+                    return FeatureOutcome.Field("hireId", "所选录用记录的人员与填写的申请对象不一致。");
+                }
+
                 if (resident is null || (claimant == ClaimantKind.Station && !principal.CanSeeCommunity(resident.CommunityId)))
                 {
                     return FeatureOutcome.Missing("申请对象（居民）");
@@ -156,7 +188,7 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken);
+                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire);
                 }
                 catch (ClaimRefusedException e)
                 {
@@ -180,7 +212,8 @@ public static class CreateClaim
                     resident.CommunityId,
                     districtId,
                     resident.Name,
-                    decided.Source.Name);
+                    decided.Source.Name,
+                    hire?.Id);
                 var payee = new ClaimPayee(
                     command.PayeeName ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
                     command.PayeeAccount ?? string.Empty,
