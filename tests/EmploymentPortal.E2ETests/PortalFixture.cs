@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,12 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The fixture is not initialised.");
 
+    /// <summary>
+    /// The portal's <see cref="TimeProvider"/>: real time unless a test moves it (and puts it back
+    /// with <see cref="TestClock.Reset"/> when done).
+    /// </summary>
+    public TestClock Clock { get; } = new();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ArtifactsDirectory);
@@ -52,7 +59,7 @@ public sealed class PortalFixture : IAsyncLifetime
         // to a log file beside the failure artefacts.
         Environment.SetEnvironmentVariable("Serilog__WriteTo__0__Args__restrictedToMinimumLevel", "Warning");
         Environment.SetEnvironmentVariable("Serilog__WriteTo__1__Args__path", Path.Combine(ArtifactsDirectory, "portal-.log"));
-        _factory = new PortalFactory(_databasePath);
+        _factory = new PortalFactory(_databasePath, Clock);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -138,7 +145,7 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>The portal with the suite's own database and demo password.</summary>
-    private sealed class PortalFactory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string databasePath, TestClock clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -148,6 +155,8 @@ public sealed class PortalFixture : IAsyncLifetime
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Demo:SeedOnStartup", "true");
 
+            // The test clock replaces the system clock for everything that takes TimeProvider.
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
     }
 }

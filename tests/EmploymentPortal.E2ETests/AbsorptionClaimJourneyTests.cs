@@ -1,0 +1,166 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using EmploymentPortal.Domain.ValueObjects;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>
+/// Issue 6's whole path in the browser, on the test clock: a station worker registers an
+/// unemployed resident in January 2020; in August 2020 enterprise1 records the hire and claims the
+/// one-time absorption subsidy from it (Nanhe 邢南政发〔2020〕1号 (十): registered unemployed at
+/// least six months, a contract of a year or more, insured; hires of 2020 only: hence the dates),
+/// sees the eligible decision with the cited clause; officer1 approves; officer2 puts it in a
+/// payment batch whose exported xlsx holds it; it appears on the public notice.
+/// </summary>
+public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task Registered_resident_hired_months_later_is_claimed_for_approved_paid_in_a_batch_and_publicly_noticed()
+    {
+        var suffix = Random.Shared.Next(100, 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = "吸纳" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + suffix;
+        var first17 = $"110101{new DateOnly(1990, 4, 12):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
+        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var position = "出纳员" + suffix;
+        const string account = "6222020200334455";
+
+        try
+        {
+            await RunAsync(async () =>
+            {
+                // 2020-01-06: the station registers the resident and their unemployment.
+                Portal.Clock.Set(new DateTimeOffset(2020, 1, 6, 10, 0, 0, China));
+                await LogInAsync("station1");
+                await Page.GotoAsync("/residents/new");
+                await WaitForCircuitAsync();
+                var form = Page.GetByTestId("register-resident-form");
+                await form.GetByTestId("name").FillAsync(name);
+                await form.GetByTestId("id-number").FillAsync(idNumber);
+                await form.GetByTestId("phone").FillAsync("13912345678");
+                await form.GetByTestId("community").ClickAsync();
+                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+                await form.GetByTestId("submit").ClickAsync();
+                await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
+                await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
+                await WaitForCircuitAsync();
+                var unemployment = Page.GetByTestId("unemployment-form");
+                await unemployment.GetByTestId("able-to-work").ClickAsync();
+                await unemployment.GetByTestId("wants-work").ClickAsync();
+                await unemployment.GetByTestId("currently-unemployed").ClickAsync();
+                await unemployment.GetByTestId("register-unemployed").ClickAsync();
+                await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("登记失业");
+                await Page.Context.ClearCookiesAsync();
+
+                // 2020-08-03, seven months later: enterprise1 records the hire (start today, a
+                // 12-month contract) and that it pays social insurance.
+                Portal.Clock.Set(new DateTimeOffset(2020, 8, 3, 10, 0, 0, China));
+                await LogInAsync("enterprise1");
+                await Page.GotoAsync("/enterprise/hires");
+                await WaitForCircuitAsync();
+                await Page.GetByTestId("record-hire").ClickAsync();
+                var hireForm = Page.GetByTestId("hire-form");
+                await hireForm.GetByTestId("hire-id-number").FillAsync(idNumber);
+                await hireForm.GetByTestId("hire-name").FillAsync(name);
+                await hireForm.GetByTestId("hire-position").FillAsync(position);
+                await hireForm.GetByTestId("hire-submit").ClickAsync();
+                await Expect(Page.GetByTestId("hire-form")).ToHaveCountAsync(0);
+                var hireRow = Page.GetByTestId("enterprise-hires").Locator("tr").Filter(new() { HasTextString = position });
+                await Expect(hireRow).ToContainTextAsync("2020-08-03");
+                await hireRow.GetByTestId("update-insurance").ClickAsync();
+                await Page.GetByTestId("insurance-save").ClickAsync();
+                await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
+                await Expect(hireRow).ToContainTextAsync("起缴纳");
+
+                // The enterprise claims the absorption subsidy from the hire it recorded.
+                await Page.GotoAsync("/claims/new");
+                await WaitForCircuitAsync();
+                await Page.GetByTestId("claim-rule").ClickAsync();
+                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "登记失业半年以上人员" }).First.ClickAsync();
+                await Expect(Page.GetByTestId("claim-from-hire-hint")).ToBeVisibleAsync();
+                await Expect(Page.GetByTestId("claim-id-number")).ToHaveCountAsync(0);
+                await Page.GetByTestId("claim-hire").ClickAsync();
+                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = position }).ClickAsync();
+                await Expect(Page.GetByTestId("claim-hire")).ToContainTextAsync(name[..1] + "*");
+                await Page.GetByTestId("claim-payee-account").FillAsync(account);
+                await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
+                await Page.GetByTestId("submit-new-claim").ClickAsync();
+
+                await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
+                await WaitForCircuitAsync();
+                var claimUrl = Page.Url;
+                await Expect(Page.GetByTestId("claim-outcome")).ToHaveTextAsync("符合");
+                await Expect(Page.GetByTestId("fact-source")).ToContainTextAsync("登记记录");
+                await Expect(Page.GetByTestId("fact-source")).Not.ToContainTextAsync("未核验");
+                await Expect(Page.GetByTestId("claim-hire")).ToContainTextAsync(position + " · 2020-08-03");
+                await Expect(Page.GetByTestId("claim-amount")).ToContainTextAsync("1,000.00");
+                await Expect(Page.GetByTestId("cited-clause")).ToContainTextAsync("按每人1000元标准给予一次性吸纳就业补贴");
+                var number = (await Page.GetByTestId("claim-number").InnerTextAsync()).Trim();
+                await Page.Context.ClearCookiesAsync();
+
+                // officer1 approves (1,000 yuan: below the second-approval threshold).
+                await LogInAsync("officer1");
+                await Page.GotoAsync(claimUrl);
+                await WaitForCircuitAsync();
+                await Expect(Page.GetByTestId("claim-number")).ToHaveTextAsync(number);
+                await Page.GetByTestId("approve").ClickAsync();
+                await Expect(Page.GetByTestId("claim-status")).ToHaveTextAsync("已批准");
+                await Page.Context.ClearCookiesAsync();
+
+                // officer2 puts it in a payment batch and exports the batch for finance.
+                await LogInAsync("officer2");
+                await Page.GotoAsync("/bureau/payment-batches");
+                await WaitForCircuitAsync();
+                var approved = Page.GetByTestId("approved-grid").Locator("tr", new() { HasText = number });
+                await approved.GetByTestId("select-claim").ClickAsync();
+                await Page.GetByTestId("create-batch").ClickAsync();
+                await Expect(approved).ToHaveCountAsync(0);
+                var batch = Page.GetByTestId("batch-grid").Locator("tbody tr").Filter(new() { Has = Page.GetByTestId("batch-number").GetByText("ZF20200803") });
+                await Expect(batch).ToHaveCountAsync(1);
+                await Expect(batch.GetByTestId("batch-status")).ToHaveTextAsync("待支付");
+                var download = await Page.RunAndWaitForDownloadAsync(() => batch.GetByTestId("export-batch").ClickAsync());
+                var rows = ReadSheet(await download.PathAsync());
+                var line = Assert.Single(rows, r => r.Contains(number));
+                Assert.Contains("1000", line);
+                Assert.Contains(account, line);
+                Assert.Contains("邢南政发〔2020〕1号", line);
+                Assert.Contains("一次性吸纳就业补贴", line);
+                await Page.Context.ClearCookiesAsync();
+
+                // Anyone sees it on the public notice: enterprise, masked name, benefit, amount, date.
+                var enterpriseName = await Portal.EnterpriseNameAsync("enterprise1");
+                await Page.GotoAsync("/notice");
+                await Expect(Page.GetByTestId("public-notice")).ToBeVisibleAsync();
+                var notice = Page.GetByTestId("notice-row").Filter(new() { HasTextString = name[..1] + new string('*', name.Length - 1) }).Filter(new() { HasTextString = "2020-08-03" });
+                await Expect(notice).ToHaveCountAsync(1);
+                await Expect(notice).ToContainTextAsync(enterpriseName);
+                await Expect(notice).ToContainTextAsync("一次性吸纳就业补贴");
+                await Expect(notice).ToContainTextAsync("1,000.00");
+                await Expect(Page.GetByTestId("public-notice")).Not.ToContainTextAsync(name);
+                await Expect(Page.GetByTestId("public-notice")).Not.ToContainTextAsync(idNumber);
+            });
+        }
+        finally
+        {
+            Portal.Clock.Reset();
+        }
+    }
+
+    /// <summary>The first sheet's rows as text, read with DocumentFormat.OpenXml (inline, shared and number cells).</summary>
+    private static List<List<string>> ReadSheet(string? path)
+    {
+        Assert.NotNull(path);
+        using var document = SpreadsheetDocument.Open(path, false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().First();
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+        return part.Worksheet.Descendants<Row>()
+            .Select(row => row.Elements<Cell>().Select(cell =>
+                cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? string.Empty
+                : cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)]
+                : cell.CellValue?.Text ?? string.Empty).ToList())
+            .ToList();
+    }
+}
