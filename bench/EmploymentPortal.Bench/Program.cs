@@ -44,6 +44,8 @@ switch (args)
         return await EmploymentPortal.Bench.Api.FollowUpBenchCommands.LatencyAsync(rest);
     case ["claims-queue", .. var rest]:
         return await ClaimQueueCommand.RunAsync(rest.ToArray());
+    case ["claims-duplicates", .. var rest]:
+        return await EmploymentPortal.Bench.Claims.ClaimDuplicatesCommand.RunAsync(rest);
     case ["ledger-import", .. var rest]:
         return await EmploymentPortal.Bench.Ledger.LedgerImportCommand.RunAsync(rest);
 
@@ -61,6 +63,7 @@ switch (args)
                   [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>] [--trace on|off] [--mode pipeline|phases]   (evaluate-batch --help for the facts)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- prepare-followups --connection "<npgsql cs>"
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- api-latency --url <portal> --user <name> --password <pw> --path "<api path>" [--connection "<cs>"] [--requests 400]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- claims-duplicates --url <portal> [--user station1] [--password <pw>] [--requests 1000] [--rounds 3] [--connection "<npgsql cs>"]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger-import --provider postgres|sqlite --connection "<cs>" [--rows 100000] [--batch 5000]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);

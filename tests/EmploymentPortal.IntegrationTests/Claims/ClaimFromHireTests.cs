@@ -130,6 +130,23 @@ public abstract class ClaimFromHireTests
         Assert.False(await after.Claims.AnyAsync(c => c.ResidentId == residentId));
     }
 
+    [Fact]
+    public async Task Twenty_parallel_claims_from_one_hire_produce_exactly_one_claim()
+    {
+        var (residentId, hireId) = await HiredResidentAsync(await EnterpriseOfAsync("enterprise1"));
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+        var body = new { benefit = "absorption", ruleId = LongTermUnemployed, hireId, facts = new { }, payeeAccount = "6222020200776655", submit = true };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => enterprise.PostAsJsonAsync("/api/v1/claims", body)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await using var db = _app.Database.CreateContext();
+        var claim = Assert.Single(await db.Claims.Where(c => c.ResidentId == residentId).ToListAsync());
+        Assert.Equal(hireId, claim.HireId);
+        Assert.Equal(ClaimStatus.Submitted, claim.Status);
+    }
+
     private async Task<Guid> EnterpriseOfAsync(string userName)
     {
         await using var db = _app.Database.CreateContext();
