@@ -72,6 +72,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await Page.GetByTestId("insurance-save").ClickAsync();
                 await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
                 await Expect(hireRow).ToContainTextAsync("起缴纳");
+                await Expect(hireRow.GetByTestId("claim-from-hire")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/claims/new\\?hireId=[0-9a-f-]{36}$"));
 
                 // The enterprise claims the absorption subsidy from the hire it recorded.
                 await Page.GotoAsync("/claims/new");
