@@ -104,7 +104,7 @@ public abstract class ClaimFromHireTests
     }
 
     [Fact]
-    public async Task A_hire_of_another_enterprise_is_not_found_and_only_enterprises_claim_from_hires()
+    public async Task A_hire_of_another_enterprise_is_not_found_only_enterprises_claim_from_hires_and_the_person_must_be_the_hires()
     {
         var enterprise1 = await EnterpriseOfAsync("enterprise1");
         Guid other;
@@ -121,11 +121,21 @@ public abstract class ClaimFromHireTests
         var foreign = await enterprise.PostAsJsonAsync("/api/v1/claims", Body(othersHire));
         var unknown = await enterprise.PostAsJsonAsync("/api/v1/claims", Body(Guid.NewGuid()));
         var byStation = await station.PostAsJsonAsync("/api/v1/claims", Body(othersHire));
+        var (_, ownHire) = await HiredResidentAsync(enterprise1);
+        string someoneElse;
+        await using (var db = _app.Database.CreateContext())
+        {
+            someoneElse = await db.Residents.Where(r => r.Id == residentId).Select(r => r.IdNumber).SingleAsync();
+        }
+
+        var mismatch = await enterprise.PostAsJsonAsync("/api/v1/claims", new { benefit = "absorption", ruleId = LongTermUnemployed, hireId = ownHire, residentIdNumber = someoneElse, facts = new { }, payeeAccount = "6222020200776655" });
 
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, byStation.StatusCode);
         Assert.Contains("hireId", await byStation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Contains("hireId", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var after = _app.Database.CreateContext();
         Assert.False(await after.Claims.AnyAsync(c => c.ResidentId == residentId));
     }
@@ -164,7 +174,7 @@ public abstract class ClaimFromHireTests
         var station = await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == "station1");
         var community = station.CommunityScopes.First().CommunityId;
         var n = Interlocked.Increment(ref _sequence);
-        var birth = new DateOnly(1984, 3, 1).AddDays((n * 41) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 7000 : 0));
+        var birth = new DateOnly(1970, 3, 1).AddDays((n * 41) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 3000 : 0));
         string idNumber;
         do
         {

@@ -102,8 +102,10 @@ public static class CreateClaim
                 errors["hireId"] = ["只有录用单位可以依据录用记录申请补贴。"];
             }
 
+            // Without a resident id the ID number names the person; with a hire it is optional
+            // and, when given, must be the hire's resident.
             IdCardNumber? idCard = null;
-            if (command.ResidentId is null && command.HireId is null)
+            if (command.ResidentId is null && (command.HireId is null || !string.IsNullOrWhiteSpace(command.ResidentIdNumber)))
             {
                 if (string.IsNullOrWhiteSpace(command.ResidentIdNumber))
                 {
