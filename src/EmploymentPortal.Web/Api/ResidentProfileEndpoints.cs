@@ -30,6 +30,9 @@ internal static class ResidentProfileEndpoints
         residents.MapPut("/{id:guid}/job-preferences", async (Guid id, UpdateJobPreferences.Command command, UpdateJobPreferences.Handler handler, CancellationToken ct) =>
                 ToResult(await handler.HandleAsync(id, command, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace the job-search wishes (occupation, desired wage in yuan/month, work types).");
+        residents.MapPut("/{id:guid}/home", async (Guid id, UpdateResidentHome.Command command, UpdateResidentHome.Handler handler, CancellationToken ct) =>
+                ToResult(await handler.HandleAsync(id, command, ct)))
+            .RequireAuthorization(PortalPolicies.Station).WithSummary("Set the home location (\"latitude,longitude\"; empty for the community's service station), the centre of the resident's three-kilometre circle.");
         residents.MapPost("/{id:guid}/status", async (Guid id, ChangeResidentStatus.Command command, ChangeResidentStatus.Handler handler, CancellationToken ct) =>
                 ToResult(await handler.HandleAsync(id, command, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Change the employment status (flexible, self-employed, training, public-welfare post, back to unemployed) or deregister with a reason; 422 says why not.");

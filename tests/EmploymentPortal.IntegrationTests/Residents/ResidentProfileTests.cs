@@ -110,6 +110,44 @@ public abstract class ResidentProfileTests
     }
 
     [Fact]
+    public async Task Station_sets_the_home_location_and_an_empty_one_falls_back_to_the_station()
+    {
+        var id = await RegisterUnemployedAsync("station1", "东湖社区", new DateOnly(1990, 3, 3));
+        var station1 = await _app.SignedInClientAsync("station1");
+        var station2 = await _app.SignedInClientAsync("station2");
+
+        var foreign = await station2.PutAsJsonAsync($"/api/v1/residents/{id}/home", new { homeLocation = "37.07,114.51" });
+        var bad = await station1.PutAsJsonAsync($"/api/v1/residents/{id}/home", new { homeLocation = "91,114.51" });
+        var set = await station1.PutAsJsonAsync($"/api/v1/residents/{id}/home", new { homeLocation = "37.0712,114.5123" });
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("homeLocation", await bad.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        await using (var db = _app.Database.CreateContext())
+        {
+            var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == id);
+            Assert.Equal(37.0712, resident.HomeLatitude);
+            Assert.Equal(114.5123, resident.HomeLongitude);
+            Assert.Equal(GeoGrid.CellOf(GeoPoint.Create(37.0712, 114.5123)), resident.HomeGeoCell);
+        }
+
+        var cleared = await station1.PutAsJsonAsync($"/api/v1/residents/{id}/home", new { homeLocation = "" });
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        await using (var db = _app.Database.CreateContext())
+        {
+            var resident = await db.Residents.AsNoTracking().SingleAsync(r => r.Id == id);
+            var station = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == resident.CommunityId);
+            Assert.Equal(station.StationLatitude, resident.HomeLatitude);
+            Assert.Equal(station.StationLongitude, resident.HomeLongitude);
+        }
+
+        using var profile = JsonDocument.Parse(await station1.GetStringAsync($"/api/v1/residents/{id}/profile"));
+        Assert.True(profile.RootElement.TryGetProperty("homeLatitude", out var lat) && lat.ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
     public async Task Station_moves_a_registered_resident_through_statuses_and_the_history_keeps_each_one()
     {
         var id = await RegisterUnemployedAsync("station1", "东湖社区", new DateOnly(1988, 9, 9));

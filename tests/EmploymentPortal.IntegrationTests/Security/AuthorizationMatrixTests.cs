@@ -135,6 +135,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/followups/overdue", ResidentRecords),
         new(Get, "/api/v1/residents/{id:guid}/profile", ResidentRecords),
         new("PUT", "/api/v1/residents/{id:guid}/job-preferences", Station, Body: "{\"desiredWageMin\":-1}", AlsoAllowed: [400]),
+        new("PUT", "/api/v1/residents/{id:guid}/home", Station, Body: "{\"homeLocation\":\"x\"}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/status", Station, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/employment-difficulty", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/employment-difficulty/revoke", Bureau, Body: "{}", AlsoAllowed: [400]),

@@ -9,6 +9,7 @@ public static class ResidentProfileFeatures
     public static IServiceCollection AddResidentProfileFeatures(this IServiceCollection services)
     {
         services.AddScoped<UpdateJobPreferences.Handler>();
+        services.AddScoped<UpdateResidentHome.Handler>();
         services.AddScoped<ChangeResidentStatus.Handler>();
         services.AddScoped<CertifyEmploymentDifficulty.Handler>();
         services.AddScoped<SaveHousehold.Handler>();

@@ -21,7 +21,9 @@ public static class ResidentProfileQueries
         IReadOnlyList<WorkType> WorkTypes,
         Certification? Certification,
         IReadOnlyList<HouseholdQueries.HouseholdRow> Households,
-        IReadOnlyList<TransferQueries.MoveRow> Moves);
+        IReadOnlyList<TransferQueries.MoveRow> Moves,
+        double? HomeLatitude,
+        double? HomeLongitude);
 
     /// <summary>The profile side of a resident in scope, or null.</summary>
     public static async Task<ProfileView?> FindAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
@@ -40,6 +42,8 @@ public static class ResidentProfileQueries
                 x.DifficultyCertifiedBy,
                 x.DifficultyRevokedOn,
                 x.DifficultyRevocationReason,
+                x.HomeLatitude,
+                x.HomeLongitude,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (r is null)
@@ -58,7 +62,9 @@ public static class ResidentProfileQueries
                 ? new Certification(category, on, r.DifficultyCertifiedBy, r.DifficultyRevokedOn, r.DifficultyRevocationReason)
                 : null,
             await HouseholdQueries.OfResidentAsync(db, principal, id, cancellationToken),
-            await TransferQueries.MovesOfAsync(db, id, cancellationToken));
+            await TransferQueries.MovesOfAsync(db, id, cancellationToken),
+            r.HomeLatitude,
+            r.HomeLongitude);
     }
 
     public static string Of(EmploymentDifficultyCategory category) => KeyGroups.DifficultyCategoryName(category);
