@@ -157,7 +157,8 @@ public sealed class CompiledRule
     /// <summary>
     /// The fact names the rule may read (its date, conditions, once-only ids and amount), in
     /// order; a batch need only fill these slots. (<c>history.payments</c> is read from
-    /// <see cref="FactRow.Payments"/> by once-only rules and month caps.)
+    /// <see cref="FactRow.Payments"/> by once-only rules and month caps.) Complete only when
+    /// <see cref="IsCompiled"/>: a host's condition may read any fact, so fill them all then.
     /// </summary>
     public IReadOnlyList<string> FactsRead { get; }
 
