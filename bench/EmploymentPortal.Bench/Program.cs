@@ -59,8 +59,8 @@ switch (args)
             Usage:
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- generate --provider postgres|sqlite --connection "<cs>"
                   [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1] [--vacancies N]
-              dotnet run -c Release --project bench/EmploymentPortal.Bench -- evaluate-batch --connection "<npgsql cs>"
-                  [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>] [--trace on|off] [--mode pipeline|phases]   (evaluate-batch --help for the facts)
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- evaluate-batch --connection "<npgsql cs>" | --synthetic N
+                  [--rule <rule id>] [--date yyyy-MM-dd] [--workers N] [--local-parameters <yaml>] [--path compiled|evaluator] [--trace on|off] [--mode pipeline|phases]   (evaluate-batch --help for the facts)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- prepare-followups --connection "<npgsql cs>"
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- api-latency --url <portal> --user <name> --password <pw> --path "<api path>" [--connection "<cs>"] [--requests 400]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- claims-duplicates --url <portal> [--user station1] [--password <pw>] [--requests 1000] [--rounds 3] [--connection "<npgsql cs>"]

@@ -58,6 +58,9 @@ public class PolicyCaseTests
         return cases;
     });
 
+    /// <summary>Every case of every case file (for tests that derive facts from them).</summary>
+    internal static IReadOnlyCollection<PolicyCase> Cases => AllCases.Value.Values;
+
     public static TheoryData<string> CaseNames()
     {
         var data = new TheoryData<string>();

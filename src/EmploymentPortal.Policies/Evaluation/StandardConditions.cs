@@ -8,7 +8,13 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// </summary>
 internal static class StandardConditions
 {
-    public static IEnumerable<ConditionDefinition> All =>
+    /// <summary>
+    /// One instance of each definition, so the batch compiler (<see cref="Batch.CompiledRule"/>) can
+    /// recognise a registry entry as the standard one (by reference) before compiling it.
+    /// </summary>
+    public static IEnumerable<ConditionDefinition> All => Definitions;
+
+    internal static readonly ConditionDefinition[] Definitions =
     [
         new("isTrue", "The fact is true.", ["fact"], [], [], IsTrue),
         new("isFalse", "The fact is false.", ["fact"], [], [], IsFalse),
