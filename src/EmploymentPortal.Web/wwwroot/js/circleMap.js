@@ -42,6 +42,8 @@ const standingColours = {
 export async function create(element, options, page) {
     const L = await loadLeaflet();
     const map = L.map(element, { preferCanvas: false, zoomSnap: 0.25 });
+    // The plain library credit, without the default prefix's flag icon.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
     if (options.tileUrl) {
         L.tileLayer(options.tileUrl, { attribution: options.attribution || '', subdomains: '01234567', maxZoom: 18 }).addTo(map);
     }
