@@ -258,6 +258,21 @@ public abstract class CircleDashboardExportTests
         }
     }
 
+    [Theory]
+    [InlineData("/lib/leaflet/leaflet.js", "text/javascript")]
+    [InlineData("/lib/leaflet/leaflet.css", "text/css")]
+    [InlineData("/js/circleMap.js", "text/javascript")]
+    public async Task The_vendored_Leaflet_and_the_map_module_are_served(string path, string mediaType)
+    {
+        using var client = _app.Factory.CreateAnonymousClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
     private async Task<Figures> ExpectedAsync(string userName)
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
