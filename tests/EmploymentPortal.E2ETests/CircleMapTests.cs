@@ -15,6 +15,7 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
         await RunAsync(async () =>
         {
             await LogInAsync("station1");
+            await WaitForCircuitAsync();
             await Page.Locator(".portal-nav").GetByText("就业圈地图").ClickAsync();
             await Expect(Page).ToHaveURLAsync(PathIs("/circles/map"));
             await WaitForCircuitAsync();
@@ -70,6 +71,14 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             await Expect(Page.GetByTestId("community-title")).ToHaveTextAsync("东湖社区");
             var count = await Page.GetByTestId("community-vacancy-count").InnerTextAsync();
             await Expect(Page.GetByTestId("community-vacancies")).ToContainTextAsync(count == "0" ? "圈内没有在招岗位。" : "km");
+
+            // The detail page's map link opens the map with the community selected.
+            await Page.GetByRole(AriaRole.Link, new() { Name = "在地图上查看" }).ClickAsync();
+            await Expect(Page.GetByTestId("circle-map")).ToHaveAttributeAsync("data-ready", "true");
+            await Expect(Page.GetByTestId("selected-community")).ToContainTextAsync("东湖社区");
+            await Expect(Page.GetByTestId("selected-vacancy-count")).ToHaveTextAsync(count);
+            await Expect(Page.Locator(".leaflet-overlay-pane path.vacancy-marker")).ToHaveCountAsync(int.Parse(count, CultureInfo.InvariantCulture));
+            await Expect(Page.Locator(".leaflet-overlay-pane path.circle-selected")).ToHaveCountAsync(1);
         });
     }
 }
