@@ -9,6 +9,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The web build vendors Leaflet with npm (eng/Leaflet.targets, docs/decisions/005-leaflet.md).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 # What the build reads: central build settings and versions, then the sources.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY eng/ eng/

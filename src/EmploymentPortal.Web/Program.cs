@@ -101,6 +101,7 @@ api.MapEnterpriseAccountEndpoints();
 api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();
 api.MapCircleEndpoints();
+api.MapCircleDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -24,6 +24,43 @@ public sealed class CircleOptions
 
     public string TileAttribution { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The origin the tiles come from, for the content security policy's img-src: scheme and host
+    /// of the URL template, a <c>{s}</c> subdomain placeholder becoming <c>*</c>
+    /// (<c>https://t{s}.tianditu.gov.cn/...</c> → <c>https://*.tianditu.gov.cn</c>); null when
+    /// the template is empty or no absolute http(s) URL.
+    /// </summary>
+    public static string? TileImageSource(string? tileUrl)
+    {
+        if (string.IsNullOrWhiteSpace(tileUrl))
+        {
+            return null;
+        }
+
+        var probe = tileUrl.Replace("{s}", "subdomain", StringComparison.Ordinal);
+        var end = probe.IndexOfAny(['{', '?']);
+        if (end >= 0)
+        {
+            probe = probe[..end];
+        }
+
+        if (!Uri.TryCreate(probe, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return null;
+        }
+
+        var host = uri.IdnHost;
+        var prefix = host.IndexOf("subdomain", StringComparison.Ordinal);
+        if (prefix >= 0)
+        {
+            // "tsubdomain.example.cn" → "*.example.cn"
+            var dot = host.IndexOf('.', prefix);
+            host = dot < 0 ? host : "*" + host[dot..];
+        }
+
+        return $"{uri.Scheme}://{host}{(uri.IsDefaultPort ? string.Empty : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+    }
+
     /// <summary>The three-kilometre radius of the community with this twelve-digit code.</summary>
     public double RadiusFor(string communityCode) =>
         communityCode.Length >= 6 && Districts.TryGetValue(communityCode[..6], out var d) && d.RadiusKm is { } r ? r : RadiusKm;
