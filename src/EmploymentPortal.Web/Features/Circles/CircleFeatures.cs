@@ -1,69 +1,59 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Web.Features.Circles.Referrals;
 using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace EmploymentPortal.Web.Features.Circles;
 
 public static class CircleFeatures
 {
-    /// <summary>Options, handlers and the assessment job of the employment circles.</summary>
+    /// <summary>Options and handlers of the employment circles (the assessment job is scheduled in PortalScheduler).</summary>
     public static IServiceCollection AddCircleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CircleOptions>(configuration.GetSection(CircleOptions.Section));
         services.AddScoped<ReferResident.Handler>();
         services.AddScoped<AnswerReferral.Handler>();
         services.AddScoped<Standing.SetStandard.Handler>();
-        services.AddHostedService<CircleAssessmentService>();
         return services;
     }
 }
 
 /// <summary>
-/// Assesses every community for the current month (<see cref="Standing.AssessAllAsync"/>)
-/// 5 minutes after start and then every 6 hours, so the month's standing follows the day's
-/// figures; the assessment of a month is final once the month is over.
+/// The monthly assessment as a scheduled job (Infrastructure/Scheduling): every community is
+/// assessed for the current month with the day's figures and the thresholds in force
+/// (<see cref="Standing.AssessAllAsync"/>), several times a day and once more just before the month
+/// ends, so the month's last run is its final standing. Re-running replaces the month's rows (one
+/// per community and month, unique in the database), so a second instance or a catch-up run at
+/// start is harmless.
 /// </summary>
-internal sealed class CircleAssessmentService : BackgroundService
+public sealed class CircleAssessmentJob : IJob
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
-    private readonly ILogger<CircleAssessmentService> _logger;
+    private readonly ILogger<CircleAssessmentJob> _logger;
 
-    public CircleAssessmentService(IServiceScopeFactory scopes, TimeProvider time, ILogger<CircleAssessmentService> logger)
+    public CircleAssessmentJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<CircleAssessmentJob> logger)
     {
         _scopes = scopes;
         _time = time;
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await RunAsync(cancellationToken);
+
+    /// <summary>Assesses every community for the current month (China time); returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await Task.Delay(TimeSpan.FromMinutes(5), _time, stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(6), _time);
-            do
-            {
-                try
-                {
-                    await using var scope = _scopes.CreateAsyncScope();
-                    await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(stoppingToken);
-                    var options = scope.ServiceProvider.GetRequiredService<IOptions<CircleOptions>>().Value;
-                    var count = await Standing.AssessAllAsync(db, options, ResidentClock.Today(_time), _time.GetUtcNow(), stoppingToken);
-                    _logger.LogInformation("{Count} communities assessed against the fully-employed community standard", count);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    _logger.LogWarning(exception, "Assessing the communities failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        await using var scope = _scopes.CreateAsyncScope();
+        await using var db = await JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(cancellationToken);
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<CircleOptions>>().Value;
+        var today = ResidentClock.Today(_time);
+        var count = await Standing.AssessAllAsync(db, options, today, _time.GetUtcNow(), cancellationToken);
+        _logger.LogInformation("{Count} communities assessed for {Month:yyyy-MM} against the fully-employed community standard", count, today);
+        return count;
     }
 }

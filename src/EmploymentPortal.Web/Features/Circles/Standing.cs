@@ -27,15 +27,17 @@ public static class Standing
         var month = ResidentClock.StartOfMonth(asOf);
         var existing = await db.CommunityAssessments.Where(a => a.Month == month).ToDictionaryAsync(a => a.CommunityId, cancellationToken);
         var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Code, c.StationLatitude, c.StationLongitude }).ToListAsync(cancellationToken);
+
+        // All communities at once: a few grouped queries and the board in memory (docs/benchmarks.md).
+        var board = await CityCircles.Board.LoadAsync(db, asOf, cancellationToken);
+        var figures = await CityCircles.FiguresAsync(db, asOf, cancellationToken);
+        var zeroEmploymentFamilies = await CityCircles.ZeroEmploymentFamiliesAsync(db, cancellationToken);
         foreach (var c in communities)
         {
             var radius = options.RadiusFor(c.Code);
-            var openings = (await CircleQueries.VacanciesNearAsync(db, GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius, asOf, cancellationToken)).Sum(v => v.Openings);
-            var figures = await CircleQueries.CommunityFiguresAsync(db, c.Id, asOf, cancellationToken);
-
-            // Open zero-employment families of the community (动态清零: cleared ones are not open).
-            var zeroEmploymentFamilies = await db.Households.CountAsync(h => h.CommunityId == c.Id && h.IsZeroEmployment, cancellationToken);
-            var assessment = CircleStanding.Assess(new CircleIndicators(figures.WorkingAge, figures.RegisteredUnemployed, figures.FollowedUp, zeroEmploymentFamilies, openings), thresholds);
+            var openings = board.Within(GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius).Sum(v => v.Openings);
+            var f = figures.GetValueOrDefault(c.Id) ?? new CircleQueries.CommunityFigures(0, 0, 0, 0);
+            var assessment = CircleStanding.Assess(new CircleIndicators(f.WorkingAge, f.RegisteredUnemployed, f.FollowedUp, zeroEmploymentFamilies.GetValueOrDefault(c.Id), openings), thresholds);
             if (existing.TryGetValue(c.Id, out var row))
             {
                 row.Update(assessment, radius, now);

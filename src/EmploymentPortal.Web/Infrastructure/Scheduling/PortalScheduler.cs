@@ -1,4 +1,5 @@
 using EmploymentPortal.Web.Features.Admin;
+using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Residents.FollowUp;
 using EmploymentPortal.Web.Features.Vacancies;
 using Quartz;
@@ -19,6 +20,12 @@ public sealed class SchedulerOptions
     /// <summary>When the vacancy expiry job runs, in China time: hourly at minute 10.</summary>
     public string VacancyExpiryCron { get; set; } = "0 10 * * * ?";
 
+    /// <summary>When the community assessment runs during the month, in China time: every 6 hours at minute 15.</summary>
+    public string CircleAssessmentCron { get; set; } = "0 15 0/6 * * ?";
+
+    /// <summary>The month's final assessment, in China time: 23:50 on the last day of the month.</summary>
+    public string CircleAssessmentMonthCloseCron { get; set; } = "0 50 23 L * ?";
+
     /// <summary>Also run every job once when the scheduler starts (catches up after downtime).</summary>
     public bool RunAtStartup { get; set; } = true;
 }
@@ -32,6 +39,7 @@ public static class PortalScheduler
 {
     public static readonly JobKey FollowUpMonthEnd = new("follow-up-month-end", "portal");
     public static readonly JobKey VacancyExpiry = new("vacancy-expiry", "portal");
+    public static readonly JobKey CircleAssessment = new("circle-assessment", "portal");
 
     public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +48,7 @@ public static class PortalScheduler
         // The jobs are plain services too, so that tests (and an operator's command) can run them directly.
         services.AddTransient<MonthEndFollowUpJob>();
         services.AddTransient<VacancyExpiryJob>();
+        services.AddTransient<CircleAssessmentJob>();
         if (!options.Enabled)
         {
             return services;
@@ -55,10 +64,16 @@ public static class PortalScheduler
             q.AddJob<VacancyExpiryJob>(j => j.WithIdentity(VacancyExpiry).DisallowConcurrentExecution(true).WithDescription("岗位到期下架"));
             q.AddTrigger(t => t.ForJob(VacancyExpiry).WithIdentity("vacancy-expiry-cron", "portal")
                 .WithCronSchedule(options.VacancyExpiryCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+            q.AddJob<CircleAssessmentJob>(j => j.WithIdentity(CircleAssessment).DisallowConcurrentExecution(true).WithDescription("三公里充分就业社区评估"));
+            q.AddTrigger(t => t.ForJob(CircleAssessment).WithIdentity("circle-assessment-cron", "portal")
+                .WithCronSchedule(options.CircleAssessmentCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+            q.AddTrigger(t => t.ForJob(CircleAssessment).WithIdentity("circle-assessment-month-close", "portal")
+                .WithCronSchedule(options.CircleAssessmentMonthCloseCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
             if (options.RunAtStartup)
             {
                 q.RunAtStartup(FollowUpMonthEnd);
                 q.RunAtStartup(VacancyExpiry);
+                q.RunAtStartup(CircleAssessment);
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -67,6 +67,9 @@ public static class CircleDashboard
     }
 
     /// <summary>The communities the principal may see: ids, or null for all.</summary>
+    /// <summary>Above this many communities the dashboard loads the vacancy board once instead of one radius query per community.</summary>
+    public const int BoardThreshold = 8;
+
     public static IReadOnlyCollection<Guid>? Scope(PortalPrincipal principal) =>
         principal.SeesAllCommunities ? null : principal.IsStationStaff ? principal.CommunityIds : [];
 
@@ -112,11 +115,17 @@ public static class CircleDashboard
             : [];
 
         var rows = new List<CommunityRow>();
-        var vacanciesByCommunity = new Dictionary<Guid, List<CircleQueries.NearbyVacancy>>();
+        var vacanciesByCommunity = new Dictionary<Guid, List<(Guid Id, int Openings)>>();
+
+        // A few communities: one radius query each; many (the bureau's city): the board once, in memory.
+        var board = communities.Count > BoardThreshold ? await CityCircles.Board.LoadAsync(db, today, cancellationToken) : null;
         foreach (var c in communities)
         {
             var radius = options.RadiusFor(c.Code);
-            var vacancies = await CircleQueries.VacanciesNearAsync(db, GeoPoint.Create(c.Latitude, c.Longitude), radius, today, cancellationToken);
+            var centre = GeoPoint.Create(c.Latitude, c.Longitude);
+            var vacancies = board is not null
+                ? board.Within(centre, radius).Select(v => (v.Id, v.Openings)).ToList()
+                : (await CircleQueries.VacanciesNearAsync(db, centre, radius, today, cancellationToken)).Select(v => (v.Id, v.Openings)).ToList();
             vacanciesByCommunity[c.Id] = vacancies;
             var s = standing.GetValueOrDefault(c.Id);
             rows.Add(new CommunityRow(
