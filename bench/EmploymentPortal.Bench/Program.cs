@@ -46,6 +46,8 @@ switch (args)
         return await ClaimQueueCommand.RunAsync(rest.ToArray());
     case ["claims-duplicates", .. var rest]:
         return await EmploymentPortal.Bench.Claims.ClaimDuplicatesCommand.RunAsync(rest);
+    case ["circles", .. var rest]:
+        return await EmploymentPortal.Bench.Circles.CirclesBenchCommand.RunAsync(rest);
     case ["ledger-import", .. var rest]:
         return await EmploymentPortal.Bench.Ledger.LedgerImportCommand.RunAsync(rest);
 
@@ -64,6 +66,7 @@ switch (args)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- prepare-followups --connection "<npgsql cs>"
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- api-latency --url <portal> --user <name> --password <pw> --path "<api path>" [--connection "<cs>"] [--requests 400]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- claims-duplicates --url <portal> [--user station1] [--password <pw>] [--requests 1000] [--rounds 3] [--connection "<npgsql cs>"]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- circles --connection "<npgsql cs>" [--vacancies 200000] [--queries 300] [--settings default|tuned|both] [--url <portal> --user officer1 --password <pw>]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger-import --provider postgres|sqlite --connection "<cs>" [--rows 100000] [--batch 5000]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);

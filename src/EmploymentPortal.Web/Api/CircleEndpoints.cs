@@ -45,7 +45,7 @@ internal static class CircleEndpoints
         circles.MapGet("/share", ShareAsync).WithSummary("The city's share of recognised communities against the target of the year.");
 
         var residents = api.MapGroup("/residents").WithTags("Circles").RequireAuthorization(PortalPolicies.ResidentRecords);
-        residents.MapGet("/{id:guid}/recommendations", RecommendationsAsync).WithSummary("Ranked jobs within the resident's circle, each with a reason; ?radiusKm=.");
+        residents.MapGet("/{id:guid}/recommendations", RecommendationsAsync).WithSummary("Ranked jobs within the resident's circle, each with a reason: the first ?top= (50, at most 500) of total; ?radiusKm=.");
         residents.MapGet("/{id:guid}/referrals", ResidentReferralsAsync).WithSummary("The resident's referrals with outcomes, and the migrant-worker 1-3-1 service count.");
 
         api.MapGet("/vacancies/{id:guid}/candidates", CandidatesAsync).WithTags("Circles").RequireAuthorization(PortalPolicies.Station)
@@ -130,7 +130,7 @@ internal static class CircleEndpoints
     private static async Task<Ok<Standing.CityShare>> ShareAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Standing.CityShareAsync(db, null, cancellationToken));
 
-    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, int? top, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
@@ -138,7 +138,9 @@ internal static class CircleEndpoints
         }
 
         var result = await CircleQueries.RecommendationsAsync(db, options.Value, user.Principal, id, ResidentClock.Today(time), radiusKm, cancellationToken);
-        return result is null ? ApiProblems.NotFound("居民") : TypedResults.Ok(result);
+        return result is null
+            ? ApiProblems.NotFound("居民")
+            : TypedResults.Ok(result with { Items = result.Items.Take(Math.Clamp(top ?? 50, 1, 500)).ToList() });
     }
 
     private static async Task<Results<Ok<ResidentReferrals>, ProblemHttpResult>> ResidentReferralsAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)

@@ -187,6 +187,28 @@ public abstract class RadiusSearchTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 3.0)]
+    [InlineData(7, 3.0)]
+    [InlineData(50, 3.0)]
+    [InlineData(50, 1.2)]
+    [InlineData(2000, 7.5)]
+    public async Task The_nearest_vacancies_equal_the_brute_force_nearest_within_the_radius(int count, double radiusKm)
+    {
+        await using var db = Db.CreateContext();
+        var random = new Random(count);
+        foreach (var centre in new[] { Centre, GeoPoint.Create(Centre.Latitude + 0.03, Centre.Longitude - 0.02), GeoPoint.Create(Centre.Latitude + ((random.NextDouble() - 0.5) * 0.1), Centre.Longitude) })
+        {
+            var expected = AllVacancies.Select(v => (v.Id, Distance: centre.DistanceKmTo(v.Point)))
+                .Where(v => v.Distance <= radiusKm).OrderBy(v => v.Distance).ThenBy(v => v.Id).Take(count).Select(v => v.Id).ToList();
+
+            var found = await CircleQueries.NearestVacanciesAsync(db, centre, radiusKm, count, Today);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, found.Select(v => v.Id).ToList());
+        }
+    }
+
     [Fact]
     public async Task Stored_cells_are_the_domain_cells()
     {

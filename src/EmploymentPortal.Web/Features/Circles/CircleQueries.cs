@@ -66,6 +66,32 @@ public static class CircleQueries
             .ToList();
     }
 
+    /// <summary>The radius the nearest-vacancies search starts with (a town's density holds dozens of vacancies in it).</summary>
+    public const double NearestFirstRadiusKm = 0.5;
+
+    /// <summary>
+    /// The <paramref name="count"/> nearest board vacancies within <paramref name="radiusKm"/>,
+    /// nearest first: searches a small disc first and doubles it until it holds
+    /// <paramref name="count"/> vacancies or reaches the radius. Every vacancy outside a disc is
+    /// farther than every one inside it, so the first disc holding enough gives the exact answer
+    /// (ties by id, as <see cref="VacanciesNearAsync"/>) while reading far fewer rows than the whole circle.
+    /// </summary>
+    public static async Task<List<NearbyVacancy>> NearestVacanciesAsync(PortalDbContext db, GeoPoint centre, double radiusKm, int count, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var disc = Math.Min(radiusKm, NearestFirstRadiusKm);
+        while (true)
+        {
+            var found = await VacanciesNearAsync(db, centre, disc, today, cancellationToken);
+            if (found.Count >= count || disc >= radiusKm)
+            {
+                return found.Count > count ? found.GetRange(0, count) : found;
+            }
+
+            disc = Math.Min(radiusKm, disc * 2);
+        }
+    }
+
     /// <summary>Ids and distances of residents whose home lies within the circle (any status, no scope: callers filter).</summary>
     public static async Task<List<(Guid Id, double DistanceKm)>> ResidentIdsNearAsync(IQueryable<Resident> residents, GeoPoint centre, double radiusKm, CancellationToken cancellationToken = default)
     {
@@ -161,7 +187,11 @@ public static class CircleQueries
     /// <summary>A recommended vacancy for a resident, with its score and reason.</summary>
     public sealed record Recommendation(NearbyVacancy Vacancy, int Score, string Reason, bool AlreadyReferred);
 
-    public sealed record Recommendations(Guid ResidentId, string CentreDescription, double RadiusKm, IReadOnlyList<Recommendation> Items);
+    public sealed record Recommendations(Guid ResidentId, string CentreDescription, double RadiusKm, IReadOnlyList<Recommendation> Items)
+    {
+        /// <summary>How many vacancies were ranked (the API returns the first <c>top</c> of them).</summary>
+        public int Total { get; init; } = Items.Count;
+    }
 
     /// <summary>
     /// Ranked jobs within the resident's circle (home, or the community's station when no home is

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.IntegrationTests.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.IntegrationTests.Circles;
+
+/// <summary>
+/// The referral round trip through the API on both providers, on the demo city: station staff
+/// refer a resident to a recommended vacancy, the enterprise sees the referral with the phone
+/// masked and answers it, the resident's history shows the outcome; other stations and other
+/// enterprises are refused.
+/// </summary>
+public abstract class ReferralApiTests
+{
+    private readonly PortalApp _app;
+
+    protected ReferralApiTests(PortalApp app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public async Task Station_refers_the_enterprise_answers_and_the_residents_history_shows_the_outcome()
+    {
+        var station1 = await _app.SignedInClientAsync("station1");
+        var station2 = await _app.SignedInClientAsync("station2");
+        var enterprise1 = await _app.SignedInClientAsync("enterprise1");
+        var enterprise2 = await _app.SignedInClientAsync("enterprise2");
+        var residentId = await RegisterUnemployedAsync(station1, "东湖社区");
+        Guid enterpriseId;
+        string home;
+        await using (var db = _app.Database.CreateContext())
+        {
+            enterpriseId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId!.Value).SingleAsync();
+            var vacancy = await db.Vacancies.Where(v => v.EnterpriseId == enterpriseId && v.Status == VacancyStatus.Published)
+                .OrderBy(v => v.Id).Select(v => new { v.Latitude, v.Longitude }).FirstAsync();
+            home = FormattableString.Invariant($"{vacancy.Latitude},{vacancy.Longitude}");
+        }
+
+        // The resident lives by one of enterprise1's vacancies, so its jobs are in the circle.
+        (await station1.PutAsJsonAsync($"/api/v1/residents/{residentId}/home", new { homeLocation = home })).EnsureSuccessStatusCode();
+
+        using var recommendations = JsonDocument.Parse(await station1.GetStringAsync($"/api/v1/residents/{residentId}/recommendations?top=500"));
+        var vacancyId = recommendations.RootElement.GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("vacancy"))
+            .Where(v => v.GetProperty("enterpriseId").GetGuid() == enterpriseId)
+            .Select(v => v.GetProperty("id").GetGuid())
+            .First();
+
+        var foreignStation = await station2.PostAsJsonAsync("/api/v1/referrals", new { residentId, vacancyId });
+        var referred = await station1.PostAsJsonAsync("/api/v1/referrals", new { residentId, vacancyId });
+        var again = await station1.PostAsJsonAsync("/api/v1/referrals", new { residentId, vacancyId });
+
+        Assert.True(foreignStation.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, foreignStation.StatusCode.ToString());
+        Assert.True(referred.StatusCode == HttpStatusCode.Created, await referred.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var referralId = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // The enterprise sees its referral, masked; the other enterprise neither sees nor answers it.
+        var seen = (await enterprise1.GetFromJsonAsync<JsonElement>("/api/v1/referrals")).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == referralId);
+        Assert.Equal(vacancyId, seen.GetProperty("vacancyId").GetGuid());
+        Assert.Equal(PhoneNumber.Parse("13912345678").Masked, seen.GetProperty("maskedPhone").GetString());
+        Assert.DoesNotContain("13912345678", seen.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain((await enterprise2.GetFromJsonAsync<JsonElement>("/api/v1/referrals")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == referralId);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise2.PostAsJsonAsync($"/api/v1/referrals/{referralId}/answer", new { answer = "Hired" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise2.PostAsync($"/api/v1/referrals/{referralId}/phone", null)).StatusCode);
+
+        // The full number is an audited read while the referral is open.
+        var phone = await enterprise1.PostAsync($"/api/v1/referrals/{referralId}/phone", null);
+        Assert.Equal(HttpStatusCode.OK, phone.StatusCode);
+        Assert.Contains("13912345678", await phone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var interviewed = await enterprise1.PostAsJsonAsync($"/api/v1/referrals/{referralId}/answer", new { answer = "Interviewed" });
+        var hired = await enterprise1.PostAsJsonAsync($"/api/v1/referrals/{referralId}/answer", new { answer = "Hired", note = "下周一入职" });
+        var bad = await enterprise1.PostAsJsonAsync($"/api/v1/referrals/{referralId}/answer", new { answer = "Referred" });
+
+        Assert.Equal(HttpStatusCode.OK, interviewed.StatusCode);
+        Assert.True(hired.StatusCode == HttpStatusCode.OK, await hired.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise1.PostAsync($"/api/v1/referrals/{referralId}/phone", null)).StatusCode);
+
+        var history = await station1.GetFromJsonAsync<JsonElement>($"/api/v1/residents/{residentId}/referrals");
+        var row = history.GetProperty("referrals").EnumerateArray().Single();
+        Assert.Equal(referralId, row.GetProperty("id").GetGuid());
+        Assert.Equal("Hired", row.GetProperty("status").GetString());
+        Assert.Equal("下周一入职", row.GetProperty("answerNote").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/residents/{residentId}/referrals")).StatusCode);
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Resident) && a.EntityId == residentId.ToString() && a.Action == Data.Auditing.AuditAction.Read));
+        }
+    }
+
+    private async Task<Guid> RegisterUnemployedAsync(HttpClient station, string community)
+    {
+        Guid communityId;
+        await using (var db = _app.Database.CreateContext())
+        {
+            communityId = await db.Communities.Where(c => c.Name == community).Select(c => c.Id).SingleAsync();
+        }
+
+        var birth = new DateOnly(1991, 4, 4);
+        var first17 = $"{ResidentRegistryTests.TestRegionCode}{birth:yyyyMMdd}{(Random.Shared.Next(500, 999) / 2 * 2) + 1:D3}";
+        var response = await station.PostAsJsonAsync("/api/v1/residents/", new
+        {
+            name = "推荐测试",
+            idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17),
+            phone = "13912345678",
+            communityId,
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await station.PostAsJsonAsync($"/api/v1/residents/{id}/unemployment-registration", new { ableToWork = true, wantsWork = true, currentlyUnemployed = true })).EnsureSuccessStatusCode();
+        return id;
+    }
+}
+
+[Collection(SqliteAppCollection.Name)]
+public sealed class SqliteReferralApiTests(SqlitePortalApp app) : ReferralApiTests(app);
+
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresReferralApiTests(PostgresPortalApp app) : ReferralApiTests(app);
