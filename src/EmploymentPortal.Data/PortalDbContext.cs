@@ -71,6 +71,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<Claim> Claims => Set<Claim>();
 
+    public DbSet<ClaimAttachment> ClaimAttachments => Set<ClaimAttachment>();
+
     public DbSet<ClaimEvent> ClaimEvents => Set<ClaimEvent>();
 
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();

@@ -263,6 +263,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         DateTimeOffset d => JsonValue.Create(d.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
         DateOnly d => JsonValue.Create(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         Enum e => JsonValue.Create(e.ToString()),
+
+        // File contents (claim attachments): their size, not the bytes; the entity records a hash.
+        byte[] bytes => JsonValue.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({bytes.Length} bytes)")),
         _ => JsonSerializer.SerializeToNode(value),
     };
 }

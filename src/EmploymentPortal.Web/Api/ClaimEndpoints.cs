@@ -22,6 +22,14 @@ internal static class ClaimEndpoints
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
             .WithSummary("The claimant submits a draft or a claim returned for correction (optional corrected \"facts\").");
+        // Multipart with the SameSite=Lax auth cookie: a cross-site post arrives unauthenticated,
+        // so no antiforgery token is needed (as for the ledger import).
+        claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).DisableAntiforgery()
+            .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
+        claims.MapGet("/{id:guid}/attachments", AttachmentsAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
+            .WithSummary("The claim's attachments: file name, type, size, SHA-256, uploader.");
+        claims.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
+            .WithSummary("One attachment's file, for whoever may see the claim; an audited read.");
         claims.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer approves ({\"amountFen\"?, \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
         claims.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(PortalPolicies.Bureau)
@@ -167,6 +175,45 @@ internal static class ClaimEndpoints
         {
             return ApiProblems.Problem(StatusCodes.Status409Conflict, e.Code, "对账不符", e.Message);
         }
+    }
+
+    /// <summary>Reads the form itself (as the ledger import) so that a wrong content type meets authorization first.</summary>
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> UploadAsync(Guid id, HttpRequest request, ClaimAttachments.Upload handler, ClaimOptions options, CancellationToken cancellationToken)
+    {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
+        if (file is null || file.Length == 0)
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的附件（PDF、JPG 或 PNG）。"] });
+        }
+
+        if (file.Length > options.AttachmentMaxBytes)
+        {
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "claim-attachment-too-large", "操作未能完成",
+                $"文件超过 {options.AttachmentMaxBytes / 1024 / 1024.0:0.#} MB 的上限，请压缩或拆分后上传。");
+        }
+
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, cancellationToken);
+        }
+
+        var outcome = await handler.HandleAsync(id, file.FileName, content, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/claims/{id}/attachments/{outcome.Id}", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<List<ClaimAttachments.Row>>, ProblemHttpResult>> AttachmentsAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var rows = await ClaimAttachments.ListAsync(db, user.Principal, id, cancellationToken);
+        return rows is null ? ApiProblems.NotFound("补贴申请") : TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, Guid attachmentId, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var file = await ClaimAttachments.DownloadAsync(db, user.Principal, id, attachmentId, cancellationToken);
+        return file is null ? ApiProblems.NotFound("附件") : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<FileContentHttpResult> ReportAsync(PortalDbContext db, DateOnly? from, DateOnly? until, CancellationToken cancellationToken)

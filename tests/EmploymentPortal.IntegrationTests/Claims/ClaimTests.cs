@@ -267,6 +267,71 @@ public abstract class ClaimTests
         Assert.Contains("\"firstBusiness\":true", claim.StatedFactsJson, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Attachments_are_checked_by_content_and_size_stored_with_their_hash_and_seen_only_in_the_claims_scope()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var id = await CreateAsync(station, EntrepreneurshipBody(resident, submit: false));
+        var pdf = "%PDF-1.4\n%营业执照\n"u8.ToArray();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        byte[] jpg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
+        var oversized = new byte[(5 * 1024 * 1024) + 1];
+        "%PDF-"u8.CopyTo(oversized);
+
+        var uploads = new List<HttpResponseMessage>();
+        foreach (var (bytes, name) in new[] { (pdf, "营业执照.pdf"), (png, "场地照片.png"), (jpg, "C:\\扫描\\身份证.jpg") })
+        {
+            uploads.Add(await UploadAsync(station, id, bytes, name));
+        }
+
+        var renamed = await UploadAsync(station, id, "not a pdf, a text file"u8.ToArray(), "合同.pdf");
+        var tooLarge = await UploadAsync(station, id, oversized, "大文件.pdf");
+
+        Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Created, u.StatusCode));
+        Assert.Equal((HttpStatusCode)422, renamed.StatusCode);
+        Assert.Contains("claim-attachment-type", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)422, tooLarge.StatusCode);
+        Assert.Contains("claim-attachment-too-large", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var list = await station.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/attachments");
+        Assert.Equal(["营业执照.pdf", "场地照片.png", "身份证.jpg"], list.EnumerateArray().Select(a => a.GetProperty("fileName").GetString()));
+        Assert.Equal(["application/pdf", "image/png", "image/jpeg"], list.EnumerateArray().Select(a => a.GetProperty("contentType").GetString()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), list[0].GetProperty("sha256").GetString());
+        var pdfId = list[0].GetProperty("id").GetGuid();
+
+        // Outside the claim's scope: another station, an enterprise; officers may read it (audited).
+        var station2 = await _app.SignedInClientAsync("station2");
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/claims/{id}/attachments/{pdfId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enterprise.GetAsync($"/api/v1/claims/{id}/attachments/{pdfId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/claims/{id}/attachments")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(station2, id, pdf, "x.pdf")).StatusCode);
+        var download = await officer.GetAsync($"/api/v1/claims/{id}/attachments/{pdfId}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(ClaimAttachment) && a.EntityId == pdfId.ToString() && a.Action == AuditAction.Read));
+            var inserted = await db.AuditEntries.Where(a => a.EntityType == nameof(ClaimAttachment) && a.EntityId == pdfId.ToString() && a.Action == AuditAction.Insert).Select(a => a.Changes).SingleAsync();
+            Assert.DoesNotContain("JVBERi", inserted, StringComparison.Ordinal); // the bytes (base64 of "%PDF") are not in the log
+        }
+
+        // Once submitted, the claim takes no more files.
+        Assert.Equal(HttpStatusCode.OK, (await station.PostAsJsonAsync($"/api/v1/claims/{id}/submit", new { })).StatusCode);
+        var late = await UploadAsync(station, id, pdf, "补充.pdf");
+        Assert.Equal((HttpStatusCode)422, late.StatusCode);
+        Assert.Contains("claim-attachment-closed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
+        return client.PostAsync($"/api/v1/claims/{claimId}/attachments", form);
+    }
+
     private static object EntrepreneurshipBody(Guid resident, bool submit) => new
     {
         benefit = "entrepreneurship",

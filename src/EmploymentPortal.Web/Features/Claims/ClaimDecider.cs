@@ -30,6 +30,12 @@ public sealed class ClaimOptions
 
     /// <summary>How many days an approved subsidy stays on the public notice (公示期).</summary>
     public int PublicNoticeDays { get; set; } = 7;
+
+    /// <summary>The largest attachment accepted, in bytes (5 MB).</summary>
+    public long AttachmentMaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How many attachments a claim may hold.</summary>
+    public int AttachmentMaxCount { get; set; } = 10;
 }
 
 /// <summary>
