@@ -58,7 +58,8 @@ public sealed class Claim : AggregateRoot
     public Guid? EnterpriseId { get; private set; }
 
     /// <summary>The resident the claim is for.</summary>
-    public Guid ResidentId { get; private set; }
+    /// <summary>The person claimed for; null for a community's award (the community is the beneficiary).</summary>
+    public Guid? ResidentId { get; private set; }
 
     /// <summary>The resident's community when the claim was made (scope and reports).</summary>
     public Guid CommunityId { get; private set; }
@@ -483,7 +484,7 @@ public sealed record ClaimSubject(
     string? DocumentNumber,
     ClaimantKind ClaimantKind,
     Guid? EnterpriseId,
-    Guid ResidentId,
+    Guid? ResidentId,
     Guid CommunityId,
     Guid DistrictId,
     string PersonName,

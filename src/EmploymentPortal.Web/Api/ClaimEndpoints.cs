@@ -18,6 +18,8 @@ internal static class ClaimEndpoints
         var claims = api.MapGroup("/claims").WithTags("Claims");
         claims.MapPost("/", CreateAsync).RequireAuthorization(PortalPolicies.Claimants)
             .WithSummary("Creates a claim ({\"benefit\", \"ruleId\"?, \"residentId\" | \"residentIdNumber\" | \"hireId\", \"facts\", \"payeeName\", \"payeeAccount\", \"submit\"}); 201 with the rules service's decision.");
+        claims.MapPost("/community-awards", CommunityAwardAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer claims the three-kilometre fully-employed community award ({\"communityId\", \"payeeName\"?, \"payeeAccount\", \"payeeBank\"?, \"submit\"}) for a community its latest assessment recognises; once per community and year.");
         claims.MapGet("/{id:guid}", GetAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
@@ -69,6 +71,14 @@ internal static class ClaimEndpoints
 
         var response = await ResponseAsync(db, user.Principal, outcome.Id!.Value, outcome.Result.Message, cancellationToken);
         return TypedResults.Created($"/api/v1/claims/{outcome.Id}", response);
+    }
+
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CommunityAwardAsync(FileCommunityAward.Command command, FileCommunityAward.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/claims/{outcome.Id}", await ResponseAsync(db, user.Principal, outcome.Id!.Value, outcome.Result.Message, cancellationToken))
+            : Problem(outcome);
     }
 
     private static async Task<Results<Ok<object>, ProblemHttpResult>> GetAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)

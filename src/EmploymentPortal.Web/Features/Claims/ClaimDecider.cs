@@ -113,6 +113,35 @@ public sealed class ClaimDecider
         var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire));
         var facts = ClaimFacts.Merge(stated, records);
 
+        return Best(rules, source, benefit, stated, facts, date);
+    }
+
+    /// <summary>
+    /// The decision of a community's award (<see cref="Beneficiary.Community"/>, e.g. the
+    /// three-kilometre fully-employed community award) on the facts of its assessment; filed by
+    /// the bureau.
+    /// </summary>
+    /// <exception cref="ClaimRefusedException">No rule of the benefit for communities is in force here.</exception>
+    public async Task<Decided> DecideCommunityAsync(PortalDbContext db, string benefit, JsonObject communityFacts, DateOnly date, CancellationToken cancellationToken)
+    {
+        await _policies.EnsureCurrentAsync(db, cancellationToken);
+        var catalogue = _policies.Catalogue;
+        var rules = catalogue.Rules
+            .Where(r => r.Beneficiary == Beneficiary.Community && r.Benefit == benefit)
+            .Where(r => catalogue.DocumentOf(r).Jurisdictions.Any(j => _policies.Jurisdictions.Contains(j)))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        if (rules.Count == 0)
+        {
+            throw new ClaimRefusedException("claim-rule-unknown", $"本地没有适用于“{benefit}”的社区奖补规则。");
+        }
+
+        return Best(rules, CommunityAssessmentFactSource.Instance, benefit, [], new JsonObject { ["community"] = communityFacts }, date);
+    }
+
+    private Decided Best(IReadOnlyList<PolicyRule> rules, IClaimFactSource source, string benefit, JsonObject stated, JsonObject facts, DateOnly date)
+    {
+        var catalogue = _policies.Catalogue;
         Decided? best = null;
         foreach (var rule in rules)
         {
@@ -131,7 +160,7 @@ public sealed class ClaimDecider
     }
 
     /// <summary>The once-only key of a claim under <paramref name="rule"/>, or null when the rule may be claimed repeatedly.</summary>
-    public static string? OnceOnlyKey(PolicyRule rule, Guid residentId, Guid? enterpriseId, Guid communityId, DateOnly date)
+    public static string? OnceOnlyKey(PolicyRule rule, Guid? residentId, Guid? enterpriseId, Guid communityId, DateOnly date)
     {
         if (rule.OnceOnly is not { } once)
         {

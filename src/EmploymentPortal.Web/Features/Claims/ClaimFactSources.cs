@@ -331,3 +331,20 @@ public static class ClaimFacts
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A community's award: the facts are the community's latest monthly assessment against the
+/// fully-employed community standard (docs/circles.md), put together by <see cref="FileCommunityAward"/>;
+/// never picked for a person's claim.
+/// </summary>
+public sealed class CommunityAssessmentFactSource : IClaimFactSource
+{
+    public static readonly CommunityAssessmentFactSource Instance = new();
+
+    public string Name => "community-assessment";
+
+    public bool Handles(ClaimantKind claimant, string benefit, bool fromHire) => false;
+
+    public JsonObject RecordFacts(ClaimFactContext context) =>
+        throw new InvalidOperationException("A community award's facts come from the assessment, not from a person's records.");
+}

@@ -13,6 +13,7 @@ public static class ClaimFeatures
         services.AddSingleton<IClaimFactSource, EnterpriseStatedFactSource>();
         services.AddSingleton<ClaimDecider>();
         services.AddScoped<CreateClaim.Handler>();
+        services.AddScoped<FileCommunityAward.Handler>();
         services.AddScoped<ClaimAttachments.Upload>();
         services.AddScoped<SubmitClaim.Handler>();
         services.AddScoped<ReviewClaim.Handler>();

@@ -99,8 +99,11 @@ public static class ClaimQueries
         }
 
         var enterpriseName = claim.EnterpriseId is { } e ? await db.Enterprises.Where(x => x.Id == e).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == claim.ResidentId).Select(r => new { r.IdNumber, r.CommunityId }).FirstAsync(cancellationToken);
-        var community = await db.Communities.Where(c => c.Id == resident.CommunityId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        // A community's award has no person: the community is the beneficiary.
+        var resident = claim.ResidentId is { } residentId
+            ? await db.Residents.AsNoTracking().Where(r => r.Id == residentId).Select(r => new { r.IdNumber, r.CommunityId }).FirstAsync(cancellationToken)
+            : null;
+        var community = await db.Communities.Where(c => c.Id == (resident == null ? claim.CommunityId : resident.CommunityId)).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
         var batch = claim.PaymentBatchId is { } b ? await db.PaymentBatches.Where(x => x.Id == b).Select(x => x.Number).FirstOrDefaultAsync(cancellationToken) : null;
         RuleDecision? decision = null;
         try
@@ -112,7 +115,7 @@ public static class ClaimQueries
             // The raw JSON is still shown.
         }
 
-        var masked = IdCardNumber.TryParse(resident.IdNumber, out var idCard, out _) ? idCard.Masked : "****";
+        var masked = resident is null ? "—" : IdCardNumber.TryParse(resident.IdNumber, out var idCard, out _) ? idCard.Masked : "****";
         var isClaimant = !principal.IsBureauOfficer || claim.ClaimantKind == ClaimantKind.Bureau;
         var canSubmit = isClaimant && claim.Status is ClaimStatus.Draft or ClaimStatus.ReturnedForCorrection;
         var reviewable = principal.IsBureauOfficer && ReviewStatuses.Contains(claim.Status);
@@ -193,12 +196,12 @@ public static class ClaimQueries
             .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
             .OrderByDescending(c => c.ApprovedAt)
             .Take(1000)
-            .Select(c => new { c.PersonName, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .Select(c => new { c.PersonName, IsCommunity = c.ResidentId == null, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return rows.Select(r =>
         {
             var approved = DateOnly.FromDateTime(AdminFormat.ToLocal(r.ApprovedAt!.Value).DateTime);
-            return new NoticeRow(r.Enterprise, ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen ?? 0, approved, approved.AddDays(days));
+            return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen ?? 0, approved, approved.AddDays(days));
         }).ToList();
     }
 

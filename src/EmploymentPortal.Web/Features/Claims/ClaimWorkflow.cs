@@ -33,17 +33,20 @@ public static class SubmitClaim
                     return FeatureOutcome.Missing("补贴申请");
                 }
 
-                var resident = await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == claim.ResidentId, cancellationToken);
                 var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
 
                 // A claim made from a recorded hire is decided again on the same hire.
                 var hire = claim.HireId is { } hid ? await db.Hires.AsNoTracking().FirstAsync(h => h.Id == hid, cancellationToken) : null;
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
                 var now = time.GetUtcNow();
+                var today = ResidentClock.Today(time);
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {
-                    var decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, ResidentClock.Today(time), claim.Id, cancellationToken, hire);
+                    // A community's award is decided again on the community's latest assessment.
+                    var decided = claim.ResidentId is { } residentId
+                        ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire)
+                        : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {
                         claim.Redecide(decided.Decision, new ClaimPayee(command.PayeeName ?? claim.PayeeName, command.PayeeAccount ?? claim.PayeeAccount, command.PayeeBank ?? claim.PayeeBank));

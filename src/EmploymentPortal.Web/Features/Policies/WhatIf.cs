@@ -128,7 +128,7 @@ public static class WhatIf
     public static Task<Result> RunOnClaimsAsync(PortalDbContext db, PolicyCatalogue current, ClaimsRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
         CompareAsync(
             current, request.ParameterId, request.NewValue, request.NewValueFrom,
-            ClaimPopulation(db, request).Select(c => new ClaimRow(c.ResidentId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson)).AsAsyncEnumerable(),
+            ClaimPopulation(db, request).Select(c => new ClaimRow(c.ResidentId ?? c.CommunityId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson)).AsAsyncEnumerable(),
             claim => (claim.ResidentId, claim.PersonName),
             claim =>
             {
