@@ -26,7 +26,7 @@ namespace EmploymentPortal.Bench.Circles;
 public static class CirclesBenchCommand
 {
     public const string Usage = """
-        circles --connection "<npgsql cs>" [--vacancies 200000] [--queries 300] [--radius 3] [--seed 1] [--spread-km 12]
+        circles --connection "<npgsql cs>" [--vacancies 200000] [--queries 300] [--radius 3] [--seed 1] [--extent-km 28]
                 [--settings default|tuned|both] [--url http://127.0.0.1:5090 --user officer1 --password <pw> [--requests 300]]
           Adds bench vacancies (Requirements = 'bench-circles') until the board holds --vacancies, adds a
           PostGIS geography column + GiST index on "Vacancies" (needs postgresql-15-postgis-3), then
@@ -65,14 +65,14 @@ public static class CirclesBenchCommand
         var queries = int.Parse(options.GetValueOrDefault("queries") ?? "300", CultureInfo.InvariantCulture);
         var radius = double.Parse(options.GetValueOrDefault("radius") ?? "3", CultureInfo.InvariantCulture);
         var seed = int.Parse(options.GetValueOrDefault("seed") ?? "1", CultureInfo.InvariantCulture);
-        var spreadKm = double.Parse(options.GetValueOrDefault("spread-km") ?? "12", CultureInfo.InvariantCulture);
+        var extentKm = double.Parse(options.GetValueOrDefault("extent-km") ?? "28", CultureInfo.InvariantCulture);
         var settings = options.GetValueOrDefault("settings") ?? "both";
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         Console.WriteLine($"load average before: {LoadAverage()}");
         await using (var source = NpgsqlDataSource.Create(connection))
         {
-            await PrepareVacanciesAsync(source, target, spreadKm, today);
+            await PrepareVacanciesAsync(source, target, extentKm, today);
             if (!await PreparePostGisAsync(source))
             {
                 return 1;
@@ -104,7 +104,7 @@ public static class CirclesBenchCommand
     }
 
     /// <summary>Adds published bench vacancies near verified scale enterprises until the board holds <paramref name="target"/>.</summary>
-    private static async Task PrepareVacanciesAsync(NpgsqlDataSource source, int target, double spreadKm, DateOnly today)
+    private static async Task PrepareVacanciesAsync(NpgsqlDataSource source, int target, double extentKm, DateOnly today)
     {
         await using var count = source.CreateCommand("""
             SELECT count(*) FROM "Vacancies" v JOIN "Enterprises" e ON e."Id" = v."EnterpriseId"
@@ -120,10 +120,10 @@ public static class CirclesBenchCommand
             var groups = string.Join(",", Occupations.Select(o => $"'{o.Group}'"));
             var names = string.Join(",", Occupations.Select(o => $"'{o.Occupation}'"));
 
-            // Around a verified enterprise (within 2.5 km of its community's station), uniformly within
-            // --spread-km of it: the default spreads the board so that a 3 km circle holds about as many
-            // vacancies as the issue's reference (~2,000), not the 12,000 that hugging the enterprises gives.
-            // The cell is GeoGrid.CellOf in SQL (the same double arithmetic; checked below).
+            // Uniformly over the city's extent (a disc of --extent-km around the scale city's centre),
+            // each vacancy owned by a verified scale enterprise: at 200,000 vacancies a 3 km circle
+            // holds about as many as the issue's reference (~2,000). Placed next to the enterprises,
+            // which crowd around the community stations, a circle would hold 10,000-12,000.
             await using var insert = source.CreateCommand($$"""
                 WITH e AS (
                     SELECT "Id", "CommunityId", "Latitude", "Longitude", row_number() OVER (ORDER BY "Id") - 1 AS n
@@ -131,9 +131,9 @@ public static class CirclesBenchCommand
                 t AS (SELECT count(*) AS total FROM e),
                 p AS (
                     SELECT g.i, e."Id" AS enterprise, e."CommunityId" AS community,
-                           e."Latitude" + d * cos(a) / 111.2 AS lat, e."Longitude" + d * sin(a) / (111.2 * cos(radians(e."Latitude"))) AS lon
+                           @lat0 + d * cos(a) / 111.2 AS lat, @lon0 + d * sin(a) / (111.2 * cos(radians(@lat0))) AS lon
                     FROM generate_series(0, @missing - 1) AS g(i) CROSS JOIN t JOIN e ON e.n = g.i % t.total
-                    CROSS JOIN LATERAL (SELECT @spread * sqrt(random()) AS d, 2 * pi() * random() AS a) AS o)
+                    CROSS JOIN LATERAL (SELECT @extent * sqrt(random() + g.i * 0) AS d, 2 * pi() * random() + g.i * 0 AS a) AS o)
                 INSERT INTO "Vacancies" ("Id", "AcceptsDisabled", "AcceptsOlderWorkers", "Address", "CommunityId", "EnterpriseId", "GeoCell",
                     "Latitude", "Longitude", "NoExperienceRequired", "Occupation", "OccupationGroup", "Openings", "PublishedAt", "Requirements",
                     "Status", "Title", "ValidUntil", "Version", "WageMaxFen", "WageMinFen", "WorkType")
@@ -145,7 +145,9 @@ public static class CirclesBenchCommand
                 FROM p
                 """);
             insert.Parameters.AddWithValue("missing", (int)missing);
-            insert.Parameters.AddWithValue("spread", spreadKm);
+            insert.Parameters.AddWithValue("extent", extentKm);
+            insert.Parameters.AddWithValue("lat0", Generation.ScaleCity.CentreLatitude);
+            insert.Parameters.AddWithValue("lon0", Generation.ScaleCity.CentreLongitude);
             insert.CommandTimeout = 600;
             await insert.ExecuteNonQueryAsync();
             await using var analyze = source.CreateCommand("""ANALYZE "Vacancies" """);

@@ -371,6 +371,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateOnly?>("ClaimMonth")
+                        .HasColumnType("date");
+
                     b.Property<string>("ClaimantKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -471,6 +474,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("PreparedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -567,6 +573,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("PlacementId");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -2030,6 +2038,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)

@@ -366,6 +366,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClaimMonth")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimantKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -466,6 +469,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PreparedAt")
                         .HasColumnType("INTEGER");
 
@@ -562,6 +568,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("PlacementId");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -2021,6 +2029,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)

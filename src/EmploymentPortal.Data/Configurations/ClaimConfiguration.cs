@@ -46,6 +46,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Ignore(c => c.IsLive);
 
         builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EmploymentPortal.Domain.Posts.PostPlacement>().WithMany().HasForeignKey(c => c.PlacementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EmploymentPortal.Domain.Hires.Hire>().WithMany().HasForeignKey(c => c.HireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PaymentBatch>().WithMany().HasForeignKey(c => c.PaymentBatchId).OnDelete(DeleteBehavior.Restrict);

@@ -59,6 +59,12 @@ public sealed class Claim : AggregateRoot
 
     /// <summary>The resident the claim is for.</summary>
     /// <summary>The person claimed for; null for a community's award (the community is the beneficiary).</summary>
+    /// <summary>The public-welfare post placement a monthly post subsidy is claimed for; null otherwise.</summary>
+    public Guid? PlacementId { get; private set; }
+
+    /// <summary>The month (its first day) a monthly subsidy is claimed for; null for other claims.</summary>
+    public DateOnly? ClaimMonth { get; private set; }
+
     public Guid? ResidentId { get; private set; }
 
     /// <summary>The resident's community when the claim was made (scope and reports).</summary>
@@ -196,6 +202,8 @@ public sealed class Claim : AggregateRoot
             ClaimantKind = subject.ClaimantKind,
             EnterpriseId = subject.EnterpriseId,
             ResidentId = subject.ResidentId,
+            PlacementId = subject.PlacementId,
+            ClaimMonth = subject.ClaimMonth,
             CommunityId = subject.CommunityId,
             DistrictId = subject.DistrictId,
             PersonName = subject.PersonName,
@@ -489,7 +497,9 @@ public sealed record ClaimSubject(
     Guid DistrictId,
     string PersonName,
     string FactSource,
-    Guid? HireId = null);
+    Guid? HireId = null,
+    Guid? PlacementId = null,
+    DateOnly? ClaimMonth = null);
 
 public sealed record ClaimPayee(string Name, string Account, string? Bank);
 

@@ -326,6 +326,69 @@ public abstract class ClaimTests
         Assert.Contains("claim-attachment-closed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_public_welfare_post_placement_is_claimed_month_by_month_and_each_month_once()
+    {
+        // The monthly figure is a local parameter (the document states none) that this shared app
+        // leaves to LocalParameterTests: the decision is eligible with the amount left to the bureau.
+        var residentId = await NewResidentAsync(returningMigrant: false);
+        string idNumber;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+            resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, resident.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            await db.SaveChangesAsync();
+            idNumber = resident.IdNumber;
+        }
+
+        var officer = await _app.SignedInClientAsync("officer1");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var programme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"托底{Guid.NewGuid():N}"[..10], kind = "PublicWelfare", owner = "东湖街道办事处", year = start.Year, posts = 1, monthlySubsidyYuan = 1000, maxDurationMonths = 12 });
+        Assert.True(programme.StatusCode == HttpStatusCode.Created, await programme.Content.ReadAsStringAsync());
+        var programmeId = (await programme.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var placed = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programmeId}/placements", new { idNumber, startDate = start.ToString("yyyy-MM-dd") });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        var placementId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        object Body(DateOnly month) => new
+        {
+            benefit = "public-welfare-post",
+            placementId,
+            month = month.ToString("yyyy-MM"),
+            facts = new { person = new { hardToEmployThroughMarket = true } },
+            payeeAccount = "6222020200778899",
+            submit = true,
+        };
+        var station = await _app.SignedInClientAsync("station1");
+
+        var first = await station.PostAsJsonAsync("/api/v1/claims", Body(start));
+        var again = await station.PostAsJsonAsync("/api/v1/claims", Body(start));
+        var next = await station.PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(1)));
+        var future = await station.PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(3)));
+        var before = await station.PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(-1)));
+        var otherStation = await (await _app.SignedInClientAsync("station2")).PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(2)));
+        var enterprise = await (await _app.SignedInClientAsync("enterprise1")).PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(2)));
+
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var claim = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Submitted", "Eligible", "post-placement"), (claim.GetProperty("status").GetString(), claim.GetProperty("outcome").GetString(), claim.GetProperty("factSource").GetString()));
+        Assert.Contains("(十六)", claim.GetProperty("decision").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Contains("month", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, otherStation.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, enterprise.StatusCode);
+        await using (var db = _app.Database.CreateContext())
+        {
+            var months = await db.Claims.AsNoTracking().Where(c => c.PlacementId == placementId).OrderBy(c => c.ClaimMonth).Select(c => new { c.ClaimMonth, c.ResidentId, c.FactsJson }).ToListAsync();
+            Assert.Equal([start, start.AddMonths(1)], months.Select(m => m.ClaimMonth!.Value));
+            Assert.All(months, m => Assert.Equal(residentId, m.ResidentId));
+            Assert.Contains("\"publicWelfarePost\":true", months[0].FactsJson, StringComparison.Ordinal);
+        }
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };

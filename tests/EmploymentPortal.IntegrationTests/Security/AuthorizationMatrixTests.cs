@@ -109,6 +109,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/claims", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/claims/new", Claimants),
         new(Post, "/claims/new", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/claims/new/placement", ResidentRecords),
+        new(Post, "/claims/new/placement", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/claims/{Id:guid}", Claimants),
         new(Post, "/claims/{Id:guid}", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/bureau/payment-batches", Bureau),

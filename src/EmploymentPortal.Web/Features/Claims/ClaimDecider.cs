@@ -5,6 +5,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
+using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
@@ -85,15 +86,28 @@ public sealed class ClaimDecider
         DateOnly date,
         Guid? excludeClaimId,
         CancellationToken cancellationToken,
-        Hire? hire = null)
+        Hire? hire = null,
+        PostPlacement? placement = null,
+        DateOnly? month = null)
     {
         await _policies.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = _policies.Catalogue;
-        var source = SourceFor(claimant, benefit, hire is not null)
+        if (placement is not null && !PlacementFactSource.Benefits.Contains(benefit))
+        {
+            throw new ClaimRefusedException("claim-benefit-not-claimable", $"补贴类型“{benefit}”不能按公益性岗位月度申领。");
+        }
+
+        var source = placement is not null ? PlacementFactSource.Instance : SourceFor(claimant, benefit, hire is not null)
             ?? throw new ClaimRefusedException("claim-benefit-not-claimable", hire is not null
                 ? $"补贴类型“{benefit}”不能依据录用记录申领。"
                 : $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
-        var rules = ClaimableRules(claimant).Where(r => r.Benefit == benefit).ToList();
+
+        // A placement's monthly subsidies: the person-beneficiary rules of the benefit in force here.
+        var rules = placement is not null
+            ? catalogue.Rules.Where(r => r.Beneficiary == Beneficiary.Person && r.Benefit == benefit)
+                .Where(r => catalogue.DocumentOf(r).Jurisdictions.Any(j => _policies.Jurisdictions.Contains(j)))
+                .OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
+            : ClaimableRules(claimant).Where(r => r.Benefit == benefit).ToList();
         if (ruleId is not null)
         {
             rules = rules.Where(r => r.Id == ruleId).ToList();
@@ -110,7 +124,7 @@ public sealed class ClaimDecider
         }
 
         var history = await HistoryAsync(db, resident.Id, enterprise?.Id, excludeClaimId, cancellationToken);
-        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire));
+        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire, placement, month));
         var facts = ClaimFacts.Merge(stated, records);
 
         return Best(rules, source, benefit, stated, facts, date);
@@ -176,6 +190,13 @@ public sealed class ClaimDecider
         };
         return once.PerCalendarYear ? $"{key}|{date.Year.ToString(CultureInfo.InvariantCulture)}" : key;
     }
+
+    /// <summary>
+    /// The key of a monthly subsidy of a placement (rules without a once-only scope, claimed month
+    /// by month): one claim per benefit, placement and month.
+    /// </summary>
+    public static string PlacementMonthKey(PolicyRule rule, Guid placementId, DateOnly month) =>
+        $"{rule.Benefit}|placement:{placementId:N}|{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
     // Eligible with the highest amount first; then an officer's manual review; then missing
     // information; ineligible last (alternative rules of one benefit are not added up).

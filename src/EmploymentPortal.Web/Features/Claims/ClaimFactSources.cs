@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
+using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Policies;
 
@@ -15,7 +16,9 @@ public sealed record ClaimFactContext(
     Enterprise? Enterprise,
     DateOnly EvaluationDate,
     JsonArray HistoryPayments,
-    Hire? Hire = null);
+    Hire? Hire = null,
+    PostPlacement? Placement = null,
+    DateOnly? Month = null);
 
 /// <summary>
 /// Builds the facts the portal's records hold for a claim. Pluggable per benefit kind and
@@ -347,4 +350,50 @@ public sealed class CommunityAssessmentFactSource : IClaimFactSource
 
     public JsonObject RecordFacts(ClaimFactContext context) =>
         throw new InvalidOperationException("A community award's facts come from the assessment, not from a person's records.");
+}
+
+/// <summary>
+/// A monthly subsidy of a public-welfare post placement (公益性岗位岗位补贴, 社会保险补贴; Nanhe 2020
+/// (十六)), claimed by station staff or the bureau for one placement and one month: the person's
+/// facts from the registry (就业困难人员 certification as <c>person.hardToEmployThroughMarket</c>),
+/// the post facts from the placement; one claim per benefit, placement and month.
+/// </summary>
+public sealed class PlacementFactSource : IClaimFactSource
+{
+    public static readonly PlacementFactSource Instance = new();
+
+    public static readonly IReadOnlySet<string> Benefits = new HashSet<string>(StringComparer.Ordinal)
+    {
+        BenefitKinds.PublicWelfarePost,
+        BenefitKinds.SocialInsurance,
+    };
+
+    public string Name => "post-placement";
+
+    /// <summary>Chosen by the decider for claims that name a placement, never by benefit alone.</summary>
+    public bool Handles(ClaimantKind claimant, string benefit, bool fromHire) => false;
+
+    public JsonObject RecordFacts(ClaimFactContext context)
+    {
+        var placement = context.Placement ?? throw new InvalidOperationException("A placement claim needs its placement.");
+        var month = context.Month ?? throw new InvalidOperationException("A placement claim needs its month.");
+        var facts = ClaimFacts.FromRecords(context);
+        var resident = context.Resident;
+        if (resident.DifficultyCategory is not null && resident.DifficultyRevokedOn is null)
+        {
+            // Certified 就业困难人员: the registry says so; otherwise the claimant states it.
+            ((JsonObject)facts["person"]!)["hardToEmployThroughMarket"] = true;
+        }
+
+        facts["post"] = new JsonObject
+        {
+            ["placementId"] = placement.Id.ToString(),
+            ["publicWelfarePost"] = placement.Kind == PostKind.PublicWelfare,
+            ["months"] = 1,
+            ["month"] = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            ["startDate"] = ClaimFacts.Iso(placement.StartDate),
+            ["subsidyEndDate"] = ClaimFacts.Iso(placement.EndedOn ?? placement.PlannedEnd),
+        };
+        return facts;
+    }
 }

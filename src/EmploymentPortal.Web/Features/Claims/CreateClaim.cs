@@ -4,6 +4,7 @@ using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
+using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
@@ -41,6 +42,15 @@ public static class CreateClaim
         /// claims): the person is the hire's resident and the hire facts come from the record.
         /// </summary>
         public Guid? HireId { get; set; }
+
+        /// <summary>
+        /// A public-welfare post placement (station staff, the bureau): the monthly post subsidy or
+        /// social-insurance subsidy of <see cref="Month"/>; the person is the placement's resident.
+        /// </summary>
+        public Guid? PlacementId { get; set; }
+
+        /// <summary>The month claimed for a placement, <c>yyyy-MM</c>.</summary>
+        public string? Month { get; set; }
 
         /// <summary>Facts the claimant states (docs/policies/facts.md); records override them.</summary>
         public JsonObject? Facts { get; set; }
@@ -102,10 +112,28 @@ public static class CreateClaim
                 errors["hireId"] = ["只有录用单位可以依据录用记录申请补贴。"];
             }
 
+            DateOnly? month = null;
+            if (command.PlacementId is not null)
+            {
+                if (claimant == ClaimantKind.Enterprise || command.HireId is not null)
+                {
+                    errors["placementId"] = ["公益性岗位月度补贴由服务站或人社局经办人员申请。"];
+                }
+
+                if (!DateOnly.TryParseExact((command.Month ?? string.Empty) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
+                {
+                    errors["month"] = ["请填写申请的月份（yyyy-MM）。"];
+                }
+                else
+                {
+                    month = first;
+                }
+            }
+
             // Without a resident id the ID number names the person; with a hire it is optional
             // and, when given, must be the hire's resident.
             IdCardNumber? idCard = null;
-            if (command.ResidentId is null && (command.HireId is null || !string.IsNullOrWhiteSpace(command.ResidentIdNumber)))
+            if (command.ResidentId is null && command.PlacementId is null && (command.HireId is null || !string.IsNullOrWhiteSpace(command.ResidentIdNumber)))
             {
                 if (string.IsNullOrWhiteSpace(command.ResidentIdNumber))
                 {
@@ -151,8 +179,32 @@ public static class CreateClaim
                     }
                 }
 
+                // A placement names the person; its months run from the start to the last day.
+                PostPlacement? placement = null;
+                if (command.PlacementId is { } placementId)
+                {
+                    placement = await db.PostPlacements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
+                    if (placement is null)
+                    {
+                        return FeatureOutcome.Missing("岗位安置记录");
+                    }
+
+                    var last = placement.EndedOn ?? placement.PlannedEnd;
+                    if (month < ResidentClock.StartOfMonth(placement.StartDate) || month > ResidentClock.StartOfMonth(last))
+                    {
+                        return FeatureOutcome.Field("month", $"该安置的在岗期间为 {placement.StartDate:yyyy-MM-dd} 至 {last:yyyy-MM-dd}，所选月份不在其中。");
+                    }
+
+                    if (month > ResidentClock.StartOfMonth(ResidentClock.Today(_time)))
+                    {
+                        return FeatureOutcome.Field("month", "不能申请尚未到来的月份。");
+                    }
+                }
+
                 var residents = db.Residents.Include(r => r.StatusHistory);
-                var resident = hire is not null
+                var resident = placement is not null
+                    ? await residents.FirstOrDefaultAsync(r => r.Id == placement.ResidentId, cancellationToken)
+                    : hire is not null
                     ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
                     : command.ResidentId is { } rid
                     ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
@@ -190,14 +242,15 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire);
+                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire, placement, month);
                 }
                 catch (ClaimRefusedException e)
                 {
                     return FeatureOutcome.Field("benefit", e.Message, e.Code);
                 }
 
-                var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today);
+                var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today)
+                    ?? (placement is not null ? ClaimDecider.PlacementMonthKey(decided.Rule, placement.Id, month!.Value) : null);
                 if (key is not null && await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
                 {
                     return Duplicate(existing);
@@ -215,7 +268,9 @@ public static class CreateClaim
                     districtId,
                     resident.Name,
                     decided.Source.Name,
-                    hire?.Id);
+                    hire?.Id,
+                    placement?.Id,
+                    month);
                 var payee = new ClaimPayee(
                     command.PayeeName ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
                     command.PayeeAccount ?? string.Empty,

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122125336_CommunityAwardClaims")]
-    partial class CommunityAwardClaims
+    [Migration("20261122130046_CommunityAwardAndPlacementClaims")]
+    partial class CommunityAwardAndPlacementClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -369,6 +369,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClaimMonth")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimantKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -469,6 +472,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PreparedAt")
                         .HasColumnType("INTEGER");
 
@@ -565,6 +571,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("PlacementId");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -2024,6 +2032,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)

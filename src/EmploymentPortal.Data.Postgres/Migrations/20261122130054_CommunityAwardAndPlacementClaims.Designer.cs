@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EmploymentPortal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122125343_CommunityAwardClaims")]
-    partial class CommunityAwardClaims
+    [Migration("20261122130054_CommunityAwardAndPlacementClaims")]
+    partial class CommunityAwardAndPlacementClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -374,6 +374,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateOnly?>("ClaimMonth")
+                        .HasColumnType("date");
+
                     b.Property<string>("ClaimantKind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -474,6 +477,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<Guid?>("PlacementId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("PreparedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -570,6 +576,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("PaymentBatchId");
+
+                    b.HasIndex("PlacementId");
 
                     b.HasIndex("CommunityId", "Status");
 
@@ -2033,6 +2041,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasOne("EmploymentPortal.Domain.Claims.PaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("PaymentBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Posts.PostPlacement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
