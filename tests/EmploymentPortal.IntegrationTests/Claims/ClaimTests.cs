@@ -387,6 +387,38 @@ public abstract class ClaimTests
             Assert.All(months, m => Assert.Equal(residentId, m.ResidentId));
             Assert.Contains("\"publicWelfarePost\":true", months[0].FactsJson, StringComparison.Ordinal);
         }
+
+        // An internship placement is claimed as the unit's internship subsidy, and only as that.
+        var internshipProgramme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "江州智造有限公司", year = start.Year, posts = 2, monthlySubsidyYuan = 1600, maxDurationMonths = 6 });
+        Assert.True(internshipProgramme.StatusCode == HttpStatusCode.Created, await internshipProgramme.Content.ReadAsStringAsync());
+        var internResident = await NewResidentAsync(returningMigrant: false);
+        string internIdNumber;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var intern = await db.Residents.SingleAsync(r => r.Id == internResident);
+            intern.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, intern.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            await db.SaveChangesAsync();
+            internIdNumber = intern.IdNumber;
+        }
+
+        var internPlaced = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{(await internshipProgramme.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}/placements", new { idNumber = internIdNumber, startDate = start.ToString("yyyy-MM-dd") });
+        Assert.True(internPlaced.StatusCode == HttpStatusCode.Created, await internPlaced.Content.ReadAsStringAsync());
+        var internPlacement = (await internPlaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var unitClaim = await station.PostAsJsonAsync("/api/v1/claims", new { benefit = "internship", placementId = internPlacement, month = start.ToString("yyyy-MM"), payeeAccount = "6222020200998800", submit = true });
+        var wrongBenefit = await station.PostAsJsonAsync("/api/v1/claims", new { benefit = "public-welfare-post", placementId = internPlacement, month = start.ToString("yyyy-MM"), payeeAccount = "6222020200998800" });
+
+        Assert.True(unitClaim.StatusCode == HttpStatusCode.Created, await unitClaim.Content.ReadAsStringAsync());
+        var unit = await unitClaim.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Eligible", "post-placement"), (unit.GetProperty("outcome").GetString(), unit.GetProperty("factSource").GetString()));
+        Assert.Contains("(十四)", unit.GetProperty("decision").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode)422, wrongBenefit.StatusCode);
+        Assert.Contains("claim-benefit-not-claimable", await wrongBenefit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = _app.Database.CreateContext())
+        {
+            var stored = await db.Claims.AsNoTracking().SingleAsync(c => c.PlacementId == internPlacement);
+            Assert.Equal("江州智造有限公司", stored.PayeeName);
+            Assert.Contains("\"registered\":true", stored.FactsJson, StringComparison.Ordinal);
+        }
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)

@@ -88,13 +88,16 @@ public sealed class ClaimDecider
         CancellationToken cancellationToken,
         Hire? hire = null,
         PostPlacement? placement = null,
-        DateOnly? month = null)
+        DateOnly? month = null,
+        InternshipOutcome? internshipCohort = null)
     {
         await _policies.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = _policies.Catalogue;
-        if (placement is not null && !PlacementFactSource.Benefits.Contains(benefit))
+        if (placement is not null && !PlacementFactSource.Fits(placement.Kind, benefit))
         {
-            throw new ClaimRefusedException("claim-benefit-not-claimable", $"补贴类型“{benefit}”不能按公益性岗位月度申领。");
+            throw new ClaimRefusedException("claim-benefit-not-claimable", placement.Kind == PostKind.Internship
+                ? $"见习岗位只能申请就业见习补贴（internship），不能申请“{benefit}”。"
+                : $"公益性岗位只能按月申请岗位补贴或社会保险补贴，不能申请“{benefit}”。");
         }
 
         var source = placement is not null ? PlacementFactSource.Instance : SourceFor(claimant, benefit, hire is not null)
@@ -102,9 +105,11 @@ public sealed class ClaimDecider
                 ? $"补贴类型“{benefit}”不能依据录用记录申领。"
                 : $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
 
-        // A placement's monthly subsidies: the person-beneficiary rules of the benefit in force here.
+        // A placement's monthly subsidies: the rules of the benefit in force here for the person
+        // (public-welfare posts) or for the unit (internships).
+        var beneficiary = placement?.Kind == PostKind.Internship ? Beneficiary.Enterprise : Beneficiary.Person;
         var rules = placement is not null
-            ? catalogue.Rules.Where(r => r.Beneficiary == Beneficiary.Person && r.Benefit == benefit)
+            ? catalogue.Rules.Where(r => r.Beneficiary == beneficiary && r.Benefit == benefit)
                 .Where(r => catalogue.DocumentOf(r).Jurisdictions.Any(j => _policies.Jurisdictions.Contains(j)))
                 .OrderBy(r => r.Id, StringComparer.Ordinal).ToList()
             : ClaimableRules(claimant).Where(r => r.Benefit == benefit).ToList();
@@ -124,7 +129,7 @@ public sealed class ClaimDecider
         }
 
         var history = await HistoryAsync(db, resident.Id, enterprise?.Id, excludeClaimId, cancellationToken);
-        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire, placement, month));
+        var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire, placement, month, internshipCohort));
         var facts = ClaimFacts.Merge(stated, records);
 
         return Best(rules, source, benefit, stated, facts, date);
@@ -189,6 +194,21 @@ public sealed class ClaimDecider
             _ => $"{rule.Benefit}|community:{communityId:N}",
         };
         return once.PerCalendarYear ? $"{key}|{date.Year.ToString(CultureInfo.InvariantCulture)}" : key;
+    }
+
+    /// <summary>A placement and, for an internship, its programme's cohort (the 留用率 of those who have left).</summary>
+    public static async Task<(PostPlacement Placement, InternshipOutcome? Cohort)?> PlacementAsync(PortalDbContext db, Guid placementId, CancellationToken cancellationToken)
+    {
+        var placement = await db.PostPlacements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
+        if (placement is null)
+        {
+            return null;
+        }
+
+        InternshipOutcome? cohort = placement.Kind == PostKind.Internship
+            ? PostStatistics.InternshipOutcomeOf(await db.PostPlacements.AsNoTracking().Where(p => p.ProgrammeId == placement.ProgrammeId).ToListAsync(cancellationToken))
+            : null;
+        return (placement, cohort);
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ public sealed record ClaimFactContext(
     JsonArray HistoryPayments,
     Hire? Hire = null,
     PostPlacement? Placement = null,
-    DateOnly? Month = null);
+    DateOnly? Month = null,
+    InternshipOutcome? InternshipCohort = null);
 
 /// <summary>
 /// Builds the facts the portal's records hold for a claim. Pluggable per benefit kind and
@@ -353,10 +354,12 @@ public sealed class CommunityAssessmentFactSource : IClaimFactSource
 }
 
 /// <summary>
-/// A monthly subsidy of a public-welfare post placement (公益性岗位岗位补贴, 社会保险补贴; Nanhe 2020
-/// (十六)), claimed by station staff or the bureau for one placement and one month: the person's
-/// facts from the registry (就业困难人员 certification as <c>person.hardToEmployThroughMarket</c>),
-/// the post facts from the placement; one claim per benefit, placement and month.
+/// A monthly subsidy of a placement, claimed by station staff or the bureau for one placement and
+/// one month: on a public-welfare post (公益性岗位岗位补贴, 社会保险补贴; Nanhe 2020 (十六)) the
+/// person's facts from the registry (就业困难人员 certification as
+/// <c>person.hardToEmployThroughMarket</c>) and the post facts from the placement; on an internship
+/// (就业见习补贴, (十四)) the unit's facts: one intern, one month, and the programme cohort's 留用率
+/// once an intern has left. One claim per benefit, placement and month.
 /// </summary>
 public sealed class PlacementFactSource : IClaimFactSource
 {
@@ -366,7 +369,12 @@ public sealed class PlacementFactSource : IClaimFactSource
     {
         BenefitKinds.PublicWelfarePost,
         BenefitKinds.SocialInsurance,
+        BenefitKinds.Internship,
     };
+
+    /// <summary>Whether a placement of <paramref name="kind"/> is claimed under <paramref name="benefit"/>.</summary>
+    public static bool Fits(PostKind kind, string benefit) =>
+        kind == PostKind.Internship ? benefit == BenefitKinds.Internship : benefit is BenefitKinds.PublicWelfarePost or BenefitKinds.SocialInsurance;
 
     public string Name => "post-placement";
 
@@ -383,6 +391,26 @@ public sealed class PlacementFactSource : IClaimFactSource
         {
             // Certified 就业困难人员: the registry says so; otherwise the claimant states it.
             ((JsonObject)facts["person"]!)["hardToEmployThroughMarket"] = true;
+        }
+
+        if (placement.Kind == PostKind.Internship)
+        {
+            var internship = new JsonObject
+            {
+                ["placementId"] = placement.Id.ToString(),
+                ["registered"] = true,
+                ["interns"] = 1,
+                ["completedMonths"] = 1,
+                ["month"] = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                ["plannedEndDate"] = ClaimFacts.Iso(placement.PlannedEnd),
+            };
+            if (context.InternshipCohort is { Ended: > 0 } cohort)
+            {
+                internship["unitRetentionRate"] = (decimal)cohort.Retained / cohort.Ended;
+            }
+
+            facts["internship"] = internship;
+            return facts;
         }
 
         facts["post"] = new JsonObject

@@ -44,9 +44,10 @@ public static class SubmitClaim
                 try
                 {
                     // A community's award is decided again on the community's latest assessment.
+                    var placed = claim.PlacementId is { } pid ? await ClaimDecider.PlacementAsync(db, pid, cancellationToken) : null;
                     var decided = claim.ResidentId is { } residentId
                         ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire,
-                            claim.PlacementId is { } pid ? await db.PostPlacements.AsNoTracking().FirstAsync(p => p.Id == pid, cancellationToken) : null, claim.ClaimMonth)
+                            placed?.Placement, claim.ClaimMonth, placed?.Cohort)
                         : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {

@@ -117,7 +117,7 @@ public static class CreateClaim
             {
                 if (claimant == ClaimantKind.Enterprise || command.HireId is not null)
                 {
-                    errors["placementId"] = ["公益性岗位月度补贴由服务站或人社局经办人员申请。"];
+                    errors["placementId"] = ["岗位月度补贴由服务站或人社局经办人员申请。"];
                 }
 
                 if (!DateOnly.TryParseExact((command.Month ?? string.Empty) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
@@ -181,13 +181,15 @@ public static class CreateClaim
 
                 // A placement names the person; its months run from the start to the last day.
                 PostPlacement? placement = null;
+                InternshipOutcome? cohort = null;
                 if (command.PlacementId is { } placementId)
                 {
-                    placement = await db.PostPlacements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
-                    if (placement is null)
+                    if (await ClaimDecider.PlacementAsync(db, placementId, cancellationToken) is not { } found)
                     {
                         return FeatureOutcome.Missing("岗位安置记录");
                     }
+
+                    (placement, cohort) = found;
 
                     var last = placement.EndedOn ?? placement.PlannedEnd;
                     if (month < ResidentClock.StartOfMonth(placement.StartDate) || month > ResidentClock.StartOfMonth(last))
@@ -242,7 +244,7 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire, placement, month);
+                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire, placement, month, cohort);
                 }
                 catch (ClaimRefusedException e)
                 {
@@ -271,8 +273,12 @@ public static class CreateClaim
                     hire?.Id,
                     placement?.Id,
                     month);
+                // An internship subsidy is the unit's: paid to the programme's host by default.
+                var unit = placement?.Kind == PostKind.Internship
+                    ? await db.PostProgrammes.AsNoTracking().Where(p => p.Id == placement.ProgrammeId).Select(p => p.Owner).FirstAsync(cancellationToken)
+                    : null;
                 var payee = new ClaimPayee(
-                    command.PayeeName ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
+                    command.PayeeName ?? unit ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
                     command.PayeeAccount ?? string.Empty,
                     command.PayeeBank);
                 var actor = ClaimCommandSupport.Actor(principal);
