@@ -26,11 +26,13 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddSingleton<ConcurrencyVersionInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<EntityChangeSignal>();
+        services.AddSingleton<EntityChangeInterceptor>();
         services.TryAddSingletonTimeProvider();
 
         services.AddDbContextFactory<PortalDbContext>(
             (sp, builder) => Configure(builder, options.Provider, connectionString)
-                .AddInterceptors(sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()),
+                .AddInterceptors(sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
             ServiceLifetime.Scoped);
         return services;
     }

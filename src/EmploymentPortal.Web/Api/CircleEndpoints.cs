@@ -91,7 +91,7 @@ internal static class CircleEndpoints
         return summary is null ? ApiProblems.NotFound("社区") : TypedResults.Ok(summary);
     }
 
-    private static async Task<Results<Ok<VacancyPage>, ProblemHttpResult>> VacanciesAsync(Guid communityId, double? radiusKm, int? page, int? pageSize, PortalDbContext db, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VacancyPage>, ProblemHttpResult>> VacanciesAsync(Guid communityId, double? radiusKm, int? page, int? pageSize, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
@@ -108,8 +108,13 @@ internal static class CircleEndpoints
         var radius = radiusKm ?? options.Value.RadiusFor(community.Code);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(1, page ?? 1);
-        var all = await CircleQueries.VacanciesNearAsync(db, Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius, ResidentClock.Today(time), cancellationToken);
-        return TypedResults.Ok(new VacancyPage(communityId, radius, all.Skip((number - 1) * size).Take(size).ToList(), all.Count, number, size));
+        // The circle from the in-memory board; only the page's rows from the database.
+        var today = ResidentClock.Today(time);
+        var near = (await board.GetAsync(db, today, cancellationToken)).Near(Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius);
+        var slice = near.Skip((number - 1) * size).Take(size).ToList();
+        var rows = (await CircleQueries.VacanciesByIdAsync(db, slice.Select(n => n.Vacancy.Id).ToList(), today, cancellationToken)).ToDictionary(v => v.Id);
+        var items = slice.Where(n => rows.ContainsKey(n.Vacancy.Id)).Select(n => rows[n.Vacancy.Id] with { DistanceKm = n.DistanceKm }).ToList();
+        return TypedResults.Ok(new VacancyPage(communityId, radius, items, near.Count, number, size));
     }
 
     private static async Task<Ok<List<Standing.StandardRow>>> StandardAsync(PortalDbContext db, CancellationToken cancellationToken) =>
@@ -130,17 +135,15 @@ internal static class CircleEndpoints
     private static async Task<Ok<Standing.CityShare>> ShareAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Standing.CityShareAsync(db, null, cancellationToken));
 
-    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, int? top, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, int? top, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
             return problem;
         }
 
-        var result = await CircleQueries.RecommendationsAsync(db, options.Value, user.Principal, id, ResidentClock.Today(time), radiusKm, cancellationToken);
-        return result is null
-            ? ApiProblems.NotFound("居民")
-            : TypedResults.Ok(result with { Items = result.Items.Take(Math.Clamp(top ?? 50, 1, 500)).ToList() });
+        var result = await CircleQueries.RecommendationsAsync(db, options.Value, user.Principal, id, ResidentClock.Today(time), radiusKm, cancellationToken, board, Math.Clamp(top ?? 50, 1, 500));
+        return result is null ? ApiProblems.NotFound("居民") : TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<ResidentReferrals>, ProblemHttpResult>> ResidentReferralsAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)

@@ -210,6 +210,22 @@ public abstract class RadiusSearchTests
     }
 
     [Fact]
+    public async Task Recommendations_ranked_from_the_in_memory_board_equal_the_database_ranking()
+    {
+        await using var db = Db.CreateContext();
+        var cache = new VacancyBoardCache(new EmploymentPortal.Data.EntityChangeSignal(), TimeProvider.System);
+        var officer = new EmploymentPortal.Web.Infrastructure.Security.PortalPrincipal("officer", "officer", "经办", new HashSet<string> { EmploymentPortal.Data.Identity.PortalRoles.BureauOfficer }, new HashSet<Guid>(), null);
+        foreach (var (id, _) in AllHomes.Where((_, i) => i % 60 == 0))
+        {
+            var fromDb = await CircleQueries.RecommendationsAsync(db, new CircleOptions(), officer, id, Today);
+            var fromBoard = await CircleQueries.RecommendationsAsync(db, new CircleOptions(), officer, id, Today, null, default, cache, 50);
+
+            Assert.Equal(fromDb!.Total, fromBoard!.Total);
+            Assert.Equal(fromDb.Items.Take(50).Select(r => (r.Vacancy.Id, r.Score, r.Vacancy.DistanceKm)), fromBoard.Items.Select(r => (r.Vacancy.Id, r.Score, r.Vacancy.DistanceKm)));
+        }
+    }
+
+    [Fact]
     public async Task Stored_cells_are_the_domain_cells()
     {
         await using var db = Db.CreateContext();

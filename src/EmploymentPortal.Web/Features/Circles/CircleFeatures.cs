@@ -14,6 +14,7 @@ public static class CircleFeatures
     public static IServiceCollection AddCircleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CircleOptions>(configuration.GetSection(CircleOptions.Section));
+        services.AddSingleton<VacancyBoardCache>();
         services.AddScoped<ReferResident.Handler>();
         services.AddScoped<AnswerReferral.Handler>();
         services.AddScoped<Standing.SetStandard.Handler>();

@@ -197,7 +197,12 @@ public static class CircleQueries
     /// Ranked jobs within the resident's circle (home, or the community's station when no home is
     /// recorded); null when the resident is not visible to <paramref name="principal"/>.
     /// </summary>
-    public static async Task<Recommendations?> RecommendationsAsync(PortalDbContext db, CircleOptions options, PortalPrincipal principal, Guid residentId, DateOnly today, double? radiusKm = null, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <paramref name="boardCache"/> the circle is searched and ranked in memory and only the
+    /// first <paramref name="top"/> rows are read from the database (<see cref="VacancyBoardCache"/>);
+    /// without it, from the database. Both rank the same vacancies the same way (a test compares them).
+    /// </remarks>
+    public static async Task<Recommendations?> RecommendationsAsync(PortalDbContext db, CircleOptions options, PortalPrincipal principal, Guid residentId, DateOnly today, double? radiusKm = null, CancellationToken cancellationToken = default, VacancyBoardCache? boardCache = null, int top = int.MaxValue)
     {
         var facts = await ResidentFactsAsync(db.Residents.AsNoTracking().VisibleTo(principal).Where(r => r.Id == residentId), cancellationToken);
         if (facts.Count == 0)
@@ -212,13 +217,42 @@ public static class CircleQueries
         var profile = JobseekerProfiles.From(resident, today);
         var centre = profile.Home ?? GeoPoint.Create(community.StationLatitude, community.StationLongitude);
         profile = profile with { Home = centre };
-        var vacancies = await VacanciesNearAsync(db, centre, radius, today, cancellationToken);
         var referred = await db.JobReferrals.AsNoTracking().Where(r => r.ResidentId == residentId).Select(r => r.VacancyId).ToListAsync(cancellationToken);
+        var centreText = resident.HomeLatitude is null ? "社区服务站" : "居住地";
+        if (boardCache is not null)
+        {
+            var board = await boardCache.GetAsync(db, today, cancellationToken);
+            var matches = JobMatching.Rank(profile, board.Near(centre, radius).Select(n => n.Vacancy.Facts), radius);
+            var shown = matches.Take(top).ToList();
+            var rows = (await VacanciesByIdAsync(db, shown.Select(m => m.VacancyId).ToList(), today, cancellationToken)).ToDictionary(v => v.Id);
+
+            // A vacancy taken off the board since the snapshot drops out of the page.
+            var items = shown.Where(m => rows.ContainsKey(m.VacancyId))
+                .Select(m => new Recommendation(rows[m.VacancyId] with { DistanceKm = m.DistanceKm }, m.Score, m.Reason, referred.Contains(m.VacancyId)))
+                .ToList();
+            return new Recommendations(residentId, centreText, radius, items) { Total = matches.Count };
+        }
+
+        var vacancies = await VacanciesNearAsync(db, centre, radius, today, cancellationToken);
         var byId = vacancies.ToDictionary(v => v.Id);
         var ranked = JobMatching.Rank(profile, vacancies.Select(v => v.Facts), radius)
             .Select(m => new Recommendation(byId[m.VacancyId] with { DistanceKm = m.DistanceKm }, m.Score, m.Reason, referred.Contains(m.VacancyId)))
             .ToList();
-        return new Recommendations(residentId, resident.HomeLatitude is null ? "社区服务站" : "居住地", radius, ranked);
+        return new Recommendations(residentId, centreText, radius, ranked.Take(top).ToList()) { Total = ranked.Count };
+    }
+
+    /// <summary>Board-visible vacancies by id (any order; the ones no longer on the board are left out).</summary>
+    public static Task<List<NearbyVacancy>> VacanciesByIdAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var list = ids.ToList();
+        return (
+            from v in db.Vacancies.AsNoTracking()
+            join e in db.Enterprises on v.EnterpriseId equals e.Id
+            where list.Contains(v.Id) && v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
+            select new NearbyVacancy(
+                v.Id, v.Title, v.EnterpriseId, e.Name, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
+                v.CommunityId, v.Address, v.Latitude, v.Longitude, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.ValidUntil, 0))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>A nearby jobseeker for a vacancy (station staff only; phone masked).</summary>

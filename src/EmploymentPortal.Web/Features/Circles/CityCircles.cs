@@ -1,4 +1,6 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
@@ -16,8 +18,24 @@ namespace EmploymentPortal.Web.Features.Circles;
 /// </summary>
 public static class CityCircles
 {
-    /// <summary>A board-visible vacancy's place, openings and grid cell.</summary>
-    public readonly record struct BoardVacancy(Guid Id, double Latitude, double Longitude, int Openings, long Cell);
+    /// <summary>A board-visible vacancy's place, openings, grid cell and what the matching reads of it.</summary>
+    public sealed record BoardVacancy(
+        Guid Id,
+        double Latitude,
+        double Longitude,
+        int Openings,
+        long Cell,
+        OccupationGroup OccupationGroup,
+        string Occupation,
+        long WageMinFen,
+        long WageMaxFen,
+        WorkType WorkType,
+        bool AcceptsDisabled,
+        bool AcceptsOlderWorkers,
+        bool NoExperienceRequired)
+    {
+        public VacancyFacts Facts => new(Id, GeoPoint.Create(Latitude, Longitude), OccupationGroup, Occupation, Money.FromFen(WageMinFen), Money.FromFen(WageMaxFen), WorkType, AcceptsDisabled, AcceptsOlderWorkers, NoExperienceRequired);
+    }
 
     /// <summary>
     /// Every published, unexpired vacancy of a verified enterprise, indexed by grid cell, so the
@@ -36,7 +54,9 @@ public static class CityCircles
                 from v in db.Vacancies.AsNoTracking()
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
                 where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
-                select new BoardVacancy(v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell))
+                select new BoardVacancy(
+                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
+                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired))
                 .ToListAsync(cancellationToken);
             var byCell = new Dictionary<long, List<BoardVacancy>>();
             foreach (var row in rows)
@@ -53,9 +73,12 @@ public static class CityCircles
         }
 
         /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> (any order).</summary>
-        public List<BoardVacancy> Within(GeoPoint centre, double radiusKm)
+        public List<BoardVacancy> Within(GeoPoint centre, double radiusKm) => Near(centre, radiusKm).ConvertAll(n => n.Vacancy);
+
+        /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, nearest first (ties by id).</summary>
+        public List<(BoardVacancy Vacancy, double DistanceKm)> Near(GeoPoint centre, double radiusKm)
         {
-            var result = new List<BoardVacancy>();
+            var result = new List<(BoardVacancy Vacancy, double DistanceKm)>();
             foreach (var range in GeoGrid.CoveringRanges(centre, radiusKm))
             {
                 for (var cell = range.From; cell <= range.To; cell++)
@@ -67,14 +90,16 @@ public static class CityCircles
 
                     foreach (var v in list)
                     {
-                        if (centre.DistanceKmTo(GeoPoint.Create(v.Latitude, v.Longitude)) <= radiusKm)
+                        var distance = centre.DistanceKmTo(GeoPoint.Create(v.Latitude, v.Longitude));
+                        if (distance <= radiusKm)
                         {
-                            result.Add(v);
+                            result.Add((v, distance));
                         }
                     }
                 }
             }
 
+            result.Sort(static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Vacancy.Id.CompareTo(b.Vacancy.Id));
             return result;
         }
     }

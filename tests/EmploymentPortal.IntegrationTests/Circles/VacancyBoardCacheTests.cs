@@ -1,0 +1,92 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.Web.Features.Circles;
+using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.IntegrationTests.Circles;
+
+/// <summary>
+/// The in-memory vacancy board (<see cref="VacancyBoardCache"/>) on a fresh database of each
+/// provider: recommendations ranked from it equal the ones ranked from the database, and a vacancy
+/// saved through the portal's contexts is on the board at the next request.
+/// </summary>
+public abstract class VacancyBoardCacheTests
+{
+    private static readonly PortalPrincipal Bureau =
+        new("officer", "officer", "经办", new HashSet<string> { PortalRoles.BureauOfficer }, new HashSet<Guid>(), null);
+
+    private readonly CircleDashboardFixture _fixture;
+
+    protected VacancyBoardCacheTests(CircleDashboardFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public async Task Recommendations_from_the_board_equal_the_ones_from_the_database()
+    {
+        var signal = new EntityChangeSignal();
+        var cache = new VacancyBoardCache(signal, TimeProvider.System);
+        await using var db = Context(signal);
+        var residents = await db.Residents.AsNoTracking().Select(r => r.Id).ToListAsync();
+        Assert.NotEmpty(residents);
+        foreach (var id in residents)
+        {
+            var fromDb = await CircleQueries.RecommendationsAsync(db, _fixture.Options, Bureau, id, CircleDashboardFixture.Today);
+            var fromBoard = await CircleQueries.RecommendationsAsync(db, _fixture.Options, Bureau, id, CircleDashboardFixture.Today, null, default, cache);
+            var top1 = await CircleQueries.RecommendationsAsync(db, _fixture.Options, Bureau, id, CircleDashboardFixture.Today, null, default, cache, 1);
+
+            Assert.Equal(fromDb!.Items.Select(i => (i.Vacancy.Id, i.Score, i.Reason, i.Vacancy.Title, i.Vacancy.EnterpriseName)), fromBoard!.Items.Select(i => (i.Vacancy.Id, i.Score, i.Reason, i.Vacancy.Title, i.Vacancy.EnterpriseName)));
+            Assert.Equal(fromDb.Total, fromBoard.Total);
+            Assert.Equal(fromDb.Items.Take(1).Select(i => i.Vacancy.Id), top1!.Items.Select(i => i.Vacancy.Id));
+            Assert.Equal(fromDb.Total, top1.Total);
+        }
+    }
+
+    [Fact]
+    public async Task A_vacancy_saved_through_the_portals_contexts_is_on_the_board_at_the_next_request()
+    {
+        var signal = new EntityChangeSignal();
+        var cache = new VacancyBoardCache(signal, TimeProvider.System);
+        await using var db = Context(signal);
+        var centre = GeoPoint.Create(_fixture.A.StationLatitude, _fixture.A.StationLongitude);
+        var before = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3).Count;
+        var enterprise = await db.Enterprises.FirstAsync();
+
+        var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
+            "新发布的岗位", OccupationGroup.Services, "保洁员", 2, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
+            _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude + 0.001, centre.Longitude), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
+        vacancy.Submit(enterprise, CircleDashboardFixture.Today);
+        vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+        db.Vacancies.Add(vacancy);
+        await db.SaveChangesAsync();
+        var after = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3);
+
+        Assert.Equal(before + 1, after.Count);
+        Assert.Contains(after, n => n.Vacancy.Id == vacancy.Id);
+
+        // Withdrawn: off the board at once.
+        vacancy.Close();
+        await db.SaveChangesAsync();
+        Assert.DoesNotContain((await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3), n => n.Vacancy.Id == vacancy.Id);
+    }
+
+    /// <summary>A context as the portal configures it, reporting its saves to <paramref name="signal"/>.</summary>
+    private PortalDbContext Context(EntityChangeSignal signal)
+    {
+        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(builder, _fixture.Database.Provider, _fixture.Database.ConnectionString)
+            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System), new EntityChangeInterceptor(signal));
+        return new PortalDbContext(builder.Options);
+    }
+}
+
+public sealed class SqliteVacancyBoardCacheTests(SqliteCircleDashboardFixture fixture) : VacancyBoardCacheTests(fixture), IClassFixture<SqliteCircleDashboardFixture>;
+
+public sealed class PostgresVacancyBoardCacheTests(PostgresCircleDashboardFixture fixture) : VacancyBoardCacheTests(fixture), IClassFixture<PostgresCircleDashboardFixture>;
