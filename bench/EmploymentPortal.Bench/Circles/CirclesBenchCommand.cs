@@ -258,7 +258,7 @@ public static class CirclesBenchCommand
                 var boardRanked = await Time("G  portal: board in memory ranked, 50 rows read", async () =>
                 {
                     var board = await cache.GetAsync(db, today);
-                    var top = JobMatching.Rank(c.Seeker, board.Near(c.Point, radius).Select(n => n.Vacancy.Facts), radius).Take(50).ToList();
+                    var top = JobMatching.Top(c.Seeker, board.Near(c.Point, radius).ConvertAll(n => n.Vacancy.Facts), radius, 50).ToList();
                     return await CircleQueries.VacanciesByIdAsync(db, top.ConvertAll(m => m.VacancyId), today);
                 });
                 var nearest = await Time("E  portal: 50 nearest (growing discs), EF", () => CircleQueries.NearestVacanciesAsync(db, c.Point, radius, 50, today));

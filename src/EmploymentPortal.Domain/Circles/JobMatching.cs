@@ -56,6 +56,41 @@ public static class JobMatching
     /// <summary>Scores one vacancy; null when the jobseeker has no home or the job is beyond the radius.</summary>
     public static JobMatch? Score(JobseekerProfile seeker, VacancyFacts job, double radiusKm)
     {
+        var parts = new List<string>(6);
+        return Points(seeker, job, radiusKm, parts) is { } p
+            ? new JobMatch(job.Id, p.DistanceKm, p.Score, string.Join(" · ", parts), parts)
+            : null;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> best of <paramref name="jobs"/>, in <see cref="Rank"/>'s order:
+    /// every job is scored without building its reason, and only the ones returned get theirs.
+    /// </summary>
+    public static IReadOnlyList<JobMatch> Top(JobseekerProfile seeker, IReadOnlyList<VacancyFacts> jobs, double radiusKm, int count)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var scored = new List<(int Score, double DistanceKm, Guid Id, int Index)>(jobs.Count);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            if (Points(seeker, jobs[i], radiusKm, null) is { } p)
+            {
+                scored.Add((p.Score, p.DistanceKm, jobs[i].Id, i));
+            }
+        }
+
+        scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Id.CompareTo(b.Id));
+        var top = new List<JobMatch>(Math.Min(count, scored.Count));
+        for (var i = 0; i < scored.Count && top.Count < count; i++)
+        {
+            top.Add(Score(seeker, jobs[scored[i].Index], radiusKm)!);
+        }
+
+        return top;
+    }
+
+    /// <summary>The points and distance of a job, and the reason's parts when <paramref name="parts"/> is given.</summary>
+    private static (int Score, double DistanceKm)? Points(JobseekerProfile seeker, VacancyFacts job, double radiusKm, List<string>? parts)
+    {
         ArgumentNullException.ThrowIfNull(seeker);
         ArgumentNullException.ThrowIfNull(job);
         if (seeker.Home is not { } home)
@@ -69,18 +104,18 @@ public static class JobMatching
             return null;
         }
 
-        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{distance:0.0} km") };
+        parts?.Add(string.Create(CultureInfo.InvariantCulture, $"{distance:0.0} km"));
         var score = radiusKm <= 0 ? DistancePoints : DistancePoints * (1 - (distance / radiusKm));
 
         if (!string.IsNullOrWhiteSpace(seeker.Occupation) && string.Equals(seeker.Occupation.Trim(), job.Occupation.Trim(), StringComparison.Ordinal))
         {
             score += SameOccupationPoints;
-            parts.Add("同职业");
+            parts?.Add("同职业");
         }
         else if (seeker.OccupationGroup is { } group && group == job.OccupationGroup)
         {
             score += SameGroupPoints;
-            parts.Add("同职业大类");
+            parts?.Add("同职业大类");
         }
 
         if (seeker.DesiredMonthlyWage is { } wage)
@@ -88,38 +123,38 @@ public static class JobMatching
             if (job.WageMax.Fen >= wage.Fen)
             {
                 score += WagePoints;
-                parts.Add("薪资符合");
+                parts?.Add("薪资符合");
             }
             else if (job.WageMax.Fen * 10 >= wage.Fen * 8)
             {
                 score += WageNearPoints;
-                parts.Add("薪资接近");
+                parts?.Add("薪资接近");
             }
         }
 
         if (seeker.WorkTypes is { Count: > 0 } types && types.Contains(job.WorkType))
         {
             score += WorkTypePoints;
-            parts.Add("用工形式符合");
+            parts?.Add("用工形式符合");
         }
 
         if (seeker.IsDisabled && job.AcceptsDisabled)
         {
             score += FriendlyPoints;
-            parts.Add("接受残疾人");
+            parts?.Add("接受残疾人");
         }
         else if (seeker.IsOlderWorker && job.AcceptsOlderWorkers)
         {
             score += FriendlyPoints;
-            parts.Add("接受大龄");
+            parts?.Add("接受大龄");
         }
         else if (seeker.IsRecentGraduate && job.NoExperienceRequired)
         {
             score += FriendlyPoints;
-            parts.Add("无经验可");
+            parts?.Add("无经验可");
         }
 
-        return new JobMatch(job.Id, distance, (int)Math.Round(score, MidpointRounding.AwayFromZero), string.Join(" · ", parts), parts);
+        return ((int)Math.Round(score, MidpointRounding.AwayFromZero), distance);
     }
 
     /// <summary>Scores and ranks: highest score first, then nearest, then by id for a stable order.</summary>

@@ -73,6 +73,30 @@ public sealed class GeoGridTests
         Assert.Equal("0.6 km", ranked[0].Reason);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    [InlineData(400)]
+    [InlineData(5000)]
+    public void Top_gives_the_first_of_the_full_ranking_with_the_same_scores_and_reasons(int count)
+    {
+        var random = new Random(count);
+        var home = GeoPoint.Create(28.68, 115.86);
+        OccupationGroup[] groups = [OccupationGroup.Production, OccupationGroup.Services, OccupationGroup.Clerical];
+        string[] occupations = ["普工", "保洁员", "文员", "电工"];
+        var jobs = Enumerable.Range(0, 3000).Select(_ => new VacancyFacts(
+            Guid.NewGuid(), GeoPoint.Create(home.Latitude + ((random.NextDouble() - 0.5) * 0.07), home.Longitude + ((random.NextDouble() - 0.5) * 0.07)),
+            groups[random.Next(groups.Length)], occupations[random.Next(occupations.Length)], Money.FromFen(300_000), Money.FromFen(300_000 + (random.Next(6) * 50_000)),
+            random.Next(3) == 0 ? WorkType.PartTime : WorkType.FullTime, random.Next(5) == 0, random.Next(4) == 0, random.Next(2) == 0)).ToList();
+        var seeker = new JobseekerProfile(home, OccupationGroup.Production, "电工", Money.FromFen(450_000), new HashSet<WorkType> { WorkType.FullTime }, IsOlderWorker: true);
+
+        var ranked = JobMatching.Rank(seeker, jobs, 3);
+        var top = JobMatching.Top(seeker, jobs, 3, count);
+
+        Assert.InRange(ranked.Count, 1000, 2999);
+        Assert.Equal(ranked.Take(count).Select(m => (m.VacancyId, m.Score, m.Reason, m.DistanceKm)), top.Select(m => (m.VacancyId, m.Score, m.Reason, m.DistanceKm)));
+    }
+
     [Fact]
     public void Referral_answers_end_with_hired_or_declined()
     {

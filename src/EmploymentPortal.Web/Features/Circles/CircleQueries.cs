@@ -222,15 +222,15 @@ public static class CircleQueries
         if (boardCache is not null)
         {
             var board = await boardCache.GetAsync(db, today, cancellationToken);
-            var matches = JobMatching.Rank(profile, board.Near(centre, radius).Select(n => n.Vacancy.Facts), radius);
-            var shown = matches.Take(top).ToList();
+            var near = board.Near(centre, radius);
+            var shown = JobMatching.Top(profile, near.ConvertAll(n => n.Vacancy.Facts), radius, top);
             var rows = (await VacanciesByIdAsync(db, shown.Select(m => m.VacancyId).ToList(), today, cancellationToken)).ToDictionary(v => v.Id);
 
             // A vacancy taken off the board since the snapshot drops out of the page.
             var items = shown.Where(m => rows.ContainsKey(m.VacancyId))
                 .Select(m => new Recommendation(rows[m.VacancyId] with { DistanceKm = m.DistanceKm }, m.Score, m.Reason, referred.Contains(m.VacancyId)))
                 .ToList();
-            return new Recommendations(residentId, centreText, radius, items) { Total = matches.Count };
+            return new Recommendations(residentId, centreText, radius, items) { Total = near.Count };
         }
 
         var vacancies = await VacanciesNearAsync(db, centre, radius, today, cancellationToken);
