@@ -203,9 +203,11 @@ public abstract class RadiusSearchTests
                 .Where(v => v.Distance <= radiusKm).OrderBy(v => v.Distance).ThenBy(v => v.Id).Take(count).Select(v => v.Id).ToList();
 
             var found = await CircleQueries.NearestVacanciesAsync(db, centre, radiusKm, count, Today);
+            var onBoard = await CircleQueries.NearestOnBoardAsync(db, new VacancyBoardCache(new EmploymentPortal.Data.EntityChangeSignal(), TimeProvider.System), centre, radiusKm, count, Today);
 
             Assert.NotEmpty(expected);
             Assert.Equal(expected, found.Select(v => v.Id).ToList());
+            Assert.Equal(expected, onBoard.Select(v => v.Id).ToList());
         }
     }
 

@@ -241,6 +241,18 @@ public static class CircleQueries
         return new Recommendations(residentId, centreText, radius, ranked.Take(top).ToList()) { Total = ranked.Count };
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> nearest board vacancies within <paramref name="radiusKm"/>, nearest
+    /// first (ties by id), found on the in-memory board; only those rows are read from the database.
+    /// </summary>
+    public static async Task<List<NearbyVacancy>> NearestOnBoardAsync(PortalDbContext db, VacancyBoardCache boardCache, GeoPoint centre, double radiusKm, int count, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var nearest = (await boardCache.GetAsync(db, today, cancellationToken)).Near(centre, radiusKm);
+        var shown = nearest.Count > count ? nearest.GetRange(0, count) : nearest;
+        var rows = (await VacanciesByIdAsync(db, shown.ConvertAll(n => n.Vacancy.Id), today, cancellationToken)).ToDictionary(v => v.Id);
+        return shown.Where(n => rows.ContainsKey(n.Vacancy.Id)).Select(n => rows[n.Vacancy.Id] with { DistanceKm = n.DistanceKm }).ToList();
+    }
+
     /// <summary>Board-visible vacancies by id (any order; the ones no longer on the board are left out).</summary>
     public static Task<List<NearbyVacancy>> VacanciesByIdAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, DateOnly today, CancellationToken cancellationToken = default)
     {
