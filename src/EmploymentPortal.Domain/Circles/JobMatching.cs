@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 
@@ -78,15 +79,12 @@ public static class JobMatching
             }
         }
 
-        scored.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Id.CompareTo(b.Id));
-        var top = new List<JobMatch>(Math.Min(count, scored.Count));
-        for (var i = 0; i < scored.Count && top.Count < count; i++)
-        {
-            top.Add(Score(seeker, jobs[scored[i].Index], radiusKm)!);
-        }
-
-        return top;
+        var best = Selection.Smallest(scored, Math.Max(0, count), BestFirst);
+        return best.ConvertAll(s => Score(seeker, jobs[s.Index], radiusKm)!);
     }
+
+    private static readonly Comparer<(int Score, double DistanceKm, Guid Id, int Index)> BestFirst = Comparer<(int Score, double DistanceKm, Guid Id, int Index)>.Create(
+        static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Id.CompareTo(b.Id));
 
     /// <summary>The points and distance of a job, and the reason's parts when <paramref name="parts"/> is given.</summary>
     private static (int Score, double DistanceKm)? Points(JobseekerProfile seeker, VacancyFacts job, double radiusKm, List<string>? parts)

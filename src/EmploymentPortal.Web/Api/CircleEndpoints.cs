@@ -108,12 +108,9 @@ internal static class CircleEndpoints
         var radius = radiusKm ?? options.Value.RadiusFor(community.Code);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(1, page ?? 1);
-        // The circle from the in-memory board; only the page's rows from the database.
-        var today = ResidentClock.Today(time);
-        var near = (await board.GetAsync(db, today, cancellationToken)).Near(Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius);
-        var slice = near.Skip((number - 1) * size).Take(size).ToList();
-        var rows = (await CircleQueries.VacanciesByIdAsync(db, slice.Select(n => n.Vacancy.Id).ToList(), today, cancellationToken)).ToDictionary(v => v.Id);
-        var items = slice.Where(n => rows.ContainsKey(n.Vacancy.Id)).Select(n => rows[n.Vacancy.Id] with { DistanceKm = n.DistanceKm }).ToList();
+        // The circle from the in-memory board (VacancyBoardCache), the page's rows with it.
+        var near = (await board.GetAsync(db, ResidentClock.Today(time), cancellationToken)).Near(Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius);
+        var items = near.Skip((number - 1) * size).Take(size).Select(n => n.Vacancy.ToNearby(n.DistanceKm)).ToList();
         return TypedResults.Ok(new VacancyPage(communityId, radius, items, near.Count, number, size));
     }
 

@@ -71,7 +71,7 @@ public abstract class CircleAssessmentJobTests
             var radius = 0.5 + (random.NextDouble() * 5);
 
             var expected = (await CircleQueries.VacanciesNearAsync(db, centre, radius, CircleDashboardFixture.Today)).Select(v => v.Id).Order().ToList();
-            var actual = board.Within(centre, radius).Select(v => v.Id).Order().ToList();
+            var actual = board.Within(centre, radius).Select(v => v.Vacancy.Id).Order().ToList();
 
             Assert.Equal(expected, actual);
         }

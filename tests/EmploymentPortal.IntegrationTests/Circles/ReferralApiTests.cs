@@ -6,7 +6,9 @@ using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.IntegrationTests.Residents;
+using EmploymentPortal.Web.Features.Circles;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Circles;
 
@@ -23,6 +25,22 @@ public abstract class ReferralApiTests
     protected ReferralApiTests(PortalApp app)
     {
         _app = app;
+    }
+
+    [Fact]
+    public async Task The_vacancy_board_is_loaded_when_the_portal_starts()
+    {
+        var services = _app.Factory.Services;
+        Assert.Single(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<VacancyBoardWarmer>());
+        var cache = new VacancyBoardCache(new EmploymentPortal.Data.EntityChangeSignal(), TimeProvider.System);
+        using var warmer = new VacancyBoardWarmer(cache, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyBoardWarmer>.Instance);
+        Assert.Null(cache.LoadedAt);
+
+        await warmer.StartAsync(CancellationToken.None);
+        await warmer.ExecuteTask!;
+
+        Assert.NotNull(cache.LoadedAt);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.IntegrationTests.Residents;
 using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +76,49 @@ public abstract class VacancyBoardCacheTests
         vacancy.Close();
         await db.SaveChangesAsync();
         Assert.DoesNotContain((await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3), n => n.Vacancy.Id == vacancy.Id);
+    }
+
+    [Fact]
+    public async Task A_vacancy_saved_by_another_instance_shows_after_the_maximum_age_while_the_older_board_serves()
+    {
+        var clock = new FollowUpTestData.FakeClock(DateTimeOffset.UtcNow);
+        var signal = new EntityChangeSignal();
+        var cache = new VacancyBoardCache(signal, clock, () => Context(signal));
+        await using var db = Context(signal);
+        var centre = GeoPoint.Create(_fixture.A.StationLatitude, _fixture.A.StationLongitude);
+        var before = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3).Count;
+
+        // Another instance: its saves do not reach this cache's signal.
+        await using var other = Context(new EntityChangeSignal());
+        var enterprise = await other.Enterprises.FirstAsync();
+        var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
+            "别的实例发布的岗位", OccupationGroup.Services, "保洁员", 1, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
+            _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude, centre.Longitude + 0.001), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
+        vacancy.Submit(enterprise, CircleDashboardFixture.Today);
+        vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+        other.Vacancies.Add(vacancy);
+        await other.SaveChangesAsync();
+        try
+        {
+            clock.Now += VacancyBoardCache.MaxAge - TimeSpan.FromSeconds(1);
+            Assert.Equal(before, (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3).Count);
+            Assert.Null(cache.Refreshing);
+
+            // Past the maximum age: the older board answers at once, a fresh one loads meanwhile.
+            clock.Now += TimeSpan.FromSeconds(2);
+            Assert.Equal(before, (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3).Count);
+            Assert.NotNull(cache.Refreshing);
+            await cache.Refreshing!;
+
+            var after = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3);
+            Assert.Equal(before + 1, after.Count);
+            Assert.Contains(after, n => n.Vacancy.Id == vacancy.Id && n.Vacancy.Title == "别的实例发布的岗位");
+        }
+        finally
+        {
+            vacancy.Close();
+            await other.SaveChangesAsync();
+        }
     }
 
     /// <summary>A context as the portal configures it, reporting its saves to <paramref name="signal"/>.</summary>

@@ -14,7 +14,17 @@ public static class CircleFeatures
     public static IServiceCollection AddCircleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CircleOptions>(configuration.GetSection(CircleOptions.Section));
-        services.AddSingleton<VacancyBoardCache>();
+        services.AddSingleton(sp => new VacancyBoardCache(
+            sp.GetRequiredService<EntityChangeSignal>(),
+            sp.GetRequiredService<TimeProvider>(),
+            () =>
+            {
+                // A context of the portal's configuration for the background reload; the scope only builds it.
+                using var scope = sp.CreateScope();
+                return JobDatabase.Contexts(scope.ServiceProvider).CreateDbContext();
+            },
+            sp.GetRequiredService<ILogger<VacancyBoardCache>>()));
+        services.AddHostedService<VacancyBoardWarmer>();
         services.AddScoped<ReferResident.Handler>();
         services.AddScoped<AnswerReferral.Handler>();
         services.AddScoped<Standing.SetStandard.Handler>();

@@ -222,15 +222,9 @@ public static class CircleQueries
         if (boardCache is not null)
         {
             var board = await boardCache.GetAsync(db, today, cancellationToken);
-            var near = board.Near(centre, radius);
-            var shown = JobMatching.Top(profile, near.ConvertAll(n => n.Vacancy.Facts), radius, top);
-            var rows = (await VacanciesByIdAsync(db, shown.Select(m => m.VacancyId).ToList(), today, cancellationToken)).ToDictionary(v => v.Id);
-
-            // A vacancy taken off the board since the snapshot drops out of the page.
-            var items = shown.Where(m => rows.ContainsKey(m.VacancyId))
-                .Select(m => new Recommendation(rows[m.VacancyId] with { DistanceKm = m.DistanceKm }, m.Score, m.Reason, referred.Contains(m.VacancyId)))
-                .ToList();
-            return new Recommendations(residentId, centreText, radius, items) { Total = near.Count };
+            var (shown, total) = RankOnBoard(board, profile, centre, radius, top);
+            var items = shown.ConvertAll(m => new Recommendation(m.Vacancy, m.Score, m.Reason, referred.Contains(m.Vacancy.Id)));
+            return new Recommendations(residentId, centreText, radius, items) { Total = total };
         }
 
         var vacancies = await VacanciesNearAsync(db, centre, radius, today, cancellationToken);
@@ -241,31 +235,37 @@ public static class CircleQueries
         return new Recommendations(residentId, centreText, radius, ranked.Take(top).ToList()) { Total = ranked.Count };
     }
 
+    /// <summary>A vacancy ranked on the board: its list row and its score.</summary>
+    public sealed record RankedVacancy(NearbyVacancy Vacancy, int Score, string Reason);
+
     /// <summary>
-    /// The <paramref name="count"/> nearest board vacancies within <paramref name="radiusKm"/>, nearest
-    /// first (ties by id), found on the in-memory board; only those rows are read from the database.
+    /// The first <paramref name="top"/> board vacancies within <paramref name="radiusKm"/> of
+    /// <paramref name="centre"/> in <see cref="JobMatching.Rank"/>'s order, and how many the circle
+    /// holds: every vacancy of the circle is scored in memory, only the shown ones get a reason.
     /// </summary>
-    public static async Task<List<NearbyVacancy>> NearestOnBoardAsync(PortalDbContext db, VacancyBoardCache boardCache, GeoPoint centre, double radiusKm, int count, DateOnly today, CancellationToken cancellationToken = default)
+    public static (List<RankedVacancy> Items, int Total) RankOnBoard(CityCircles.Board board, JobseekerProfile profile, GeoPoint centre, double radiusKm, int top)
     {
-        var nearest = (await boardCache.GetAsync(db, today, cancellationToken)).Near(centre, radiusKm);
-        var shown = nearest.Count > count ? nearest.GetRange(0, count) : nearest;
-        var rows = (await VacanciesByIdAsync(db, shown.ConvertAll(n => n.Vacancy.Id), today, cancellationToken)).ToDictionary(v => v.Id);
-        return shown.Where(n => rows.ContainsKey(n.Vacancy.Id)).Select(n => rows[n.Vacancy.Id] with { DistanceKm = n.DistanceKm }).ToList();
+        ArgumentNullException.ThrowIfNull(board);
+        var near = board.Within(centre, radiusKm);
+        var shown = JobMatching.Top(profile, near.ConvertAll(n => n.Vacancy.Facts), radiusKm, top);
+        var byId = shown.ToDictionary(m => m.VacancyId, _ => (CityCircles.BoardVacancy?)null);
+        foreach (var (vacancy, _) in near)
+        {
+            if (byId.ContainsKey(vacancy.Id))
+            {
+                byId[vacancy.Id] = vacancy;
+            }
+        }
+
+        return (shown.Select(m => new RankedVacancy(byId[m.VacancyId]!.ToNearby(m.DistanceKm), m.Score, m.Reason)).ToList(), near.Count);
     }
 
-    /// <summary>Board-visible vacancies by id (any order; the ones no longer on the board are left out).</summary>
-    public static Task<List<NearbyVacancy>> VacanciesByIdAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, DateOnly today, CancellationToken cancellationToken = default)
-    {
-        var list = ids.ToList();
-        return (
-            from v in db.Vacancies.AsNoTracking()
-            join e in db.Enterprises on v.EnterpriseId equals e.Id
-            where list.Contains(v.Id) && v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
-            select new NearbyVacancy(
-                v.Id, v.Title, v.EnterpriseId, e.Name, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
-                v.CommunityId, v.Address, v.Latitude, v.Longitude, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.ValidUntil, 0))
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>
+    /// The <paramref name="count"/> nearest board vacancies within <paramref name="radiusKm"/>,
+    /// nearest first (ties by id), from the in-memory board (<see cref="VacancyBoardCache"/>).
+    /// </summary>
+    public static async Task<List<NearbyVacancy>> NearestOnBoardAsync(PortalDbContext db, VacancyBoardCache boardCache, GeoPoint centre, double radiusKm, int count, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await boardCache.GetAsync(db, today, cancellationToken)).Near(centre, radiusKm, count).ConvertAll(n => n.Vacancy.ToNearby(n.DistanceKm));
 
     /// <summary>A nearby jobseeker for a vacancy (station staff only; phone masked).</summary>
     public sealed record Candidate(Guid ResidentId, string Name, string MaskedPhone, Sex Sex, int Age, Guid CommunityId, double DistanceKm, int Score, string Reason, bool AlreadyReferred);

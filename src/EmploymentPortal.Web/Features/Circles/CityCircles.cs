@@ -18,35 +18,51 @@ namespace EmploymentPortal.Web.Features.Circles;
 /// </summary>
 public static class CityCircles
 {
-    /// <summary>A board-visible vacancy's place, openings, grid cell and what the matching reads of it.</summary>
+    /// <summary>
+    /// A board-visible vacancy: what the matching reads of it (<see cref="Facts"/>, built once per
+    /// load, so a search allocates nothing per vacancy), its grid cell and openings, and the few
+    /// columns a list shows, so recommendations and nearest lists are answered from memory.
+    /// </summary>
     public sealed record BoardVacancy(
-        Guid Id,
-        double Latitude,
-        double Longitude,
-        int Openings,
+        VacancyFacts Facts,
         long Cell,
-        OccupationGroup OccupationGroup,
-        string Occupation,
-        long WageMinFen,
-        long WageMaxFen,
-        WorkType WorkType,
-        bool AcceptsDisabled,
-        bool AcceptsOlderWorkers,
-        bool NoExperienceRequired)
+        int Openings,
+        string Title,
+        Guid EnterpriseId,
+        string EnterpriseName,
+        Guid CommunityId,
+        string Address,
+        DateOnly ValidUntil)
     {
-        public VacancyFacts Facts => new(Id, GeoPoint.Create(Latitude, Longitude), OccupationGroup, Occupation, Money.FromFen(WageMinFen), Money.FromFen(WageMaxFen), WorkType, AcceptsDisabled, AcceptsOlderWorkers, NoExperienceRequired);
+        public Guid Id => Facts.Id;
+
+        public double Latitude => Facts.Location.Latitude;
+
+        public double Longitude => Facts.Location.Longitude;
+
+        /// <summary>The row a list shows, at <paramref name="distanceKm"/> from the centre searched.</summary>
+        public CircleQueries.NearbyVacancy ToNearby(double distanceKm) => new(
+            Facts.Id, Title, EnterpriseId, EnterpriseName, Facts.OccupationGroup, Facts.Occupation, Openings, Facts.WageMin.Fen, Facts.WageMax.Fen, Facts.WorkType,
+            CommunityId, Address, Latitude, Longitude, Facts.AcceptsDisabled, Facts.AcceptsOlderWorkers, Facts.NoExperienceRequired, ValidUntil, distanceKm);
     }
 
     /// <summary>
     /// Every published, unexpired vacancy of a verified enterprise, indexed by grid cell, so the
     /// vacancies of any circle are found in memory with the same cell ranges and distance as the
-    /// database search.
+    /// database search (<see cref="CircleQueries.VacanciesNearAsync"/>; tests compare them).
     /// </summary>
     public sealed class Board
     {
-        private readonly Dictionary<long, List<BoardVacancy>> _byCell;
+        private readonly Dictionary<long, BoardVacancy[]> _byCell;
 
-        private Board(Dictionary<long, List<BoardVacancy>> byCell) => _byCell = byCell;
+        private Board(Dictionary<long, BoardVacancy[]> byCell, int count)
+        {
+            _byCell = byCell;
+            Count = count;
+        }
+
+        /// <summary>How many vacancies the board holds.</summary>
+        public int Count { get; }
 
         public static async Task<Board> LoadAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
         {
@@ -54,43 +70,50 @@ public static class CityCircles
                 from v in db.Vacancies.AsNoTracking()
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
                 where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
-                select new BoardVacancy(
-                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
-                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired))
+                select new
+                {
+                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, WageMinFen = v.WageMin.Fen, WageMaxFen = v.WageMax.Fen, v.WorkType,
+                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, EnterpriseName = e.Name, v.CommunityId, v.Address, v.ValidUntil,
+                })
                 .ToListAsync(cancellationToken);
+
+            // Titles, occupations and enterprise names repeat across vacancies: one string each.
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Shared(string text) => pool.TryGetValue(text, out var shared) ? shared : pool[text] = text;
             var byCell = new Dictionary<long, List<BoardVacancy>>();
             foreach (var row in rows)
             {
-                if (!byCell.TryGetValue(row.Cell, out var list))
+                var facts = new VacancyFacts(
+                    row.Id, GeoPoint.Create(row.Latitude, row.Longitude), row.OccupationGroup, Shared(row.Occupation), Money.FromFen(row.WageMinFen), Money.FromFen(row.WageMaxFen),
+                    row.WorkType, row.AcceptsDisabled, row.AcceptsOlderWorkers, row.NoExperienceRequired);
+                var vacancy = new BoardVacancy(facts, row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), row.CommunityId, row.Address, row.ValidUntil);
+                if (!byCell.TryGetValue(row.GeoCell, out var list))
                 {
-                    byCell[row.Cell] = list = [];
+                    byCell[row.GeoCell] = list = [];
                 }
 
-                list.Add(row);
+                list.Add(vacancy);
             }
 
-            return new Board(byCell);
+            return new Board(byCell.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows.Count);
         }
 
-        /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> (any order).</summary>
-        public List<BoardVacancy> Within(GeoPoint centre, double radiusKm) => Near(centre, radiusKm).ConvertAll(n => n.Vacancy);
-
-        /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, nearest first (ties by id).</summary>
-        public List<(BoardVacancy Vacancy, double DistanceKm)> Near(GeoPoint centre, double radiusKm)
+        /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, in no particular order.</summary>
+        public List<(BoardVacancy Vacancy, double DistanceKm)> Within(GeoPoint centre, double radiusKm)
         {
             var result = new List<(BoardVacancy Vacancy, double DistanceKm)>();
             foreach (var range in GeoGrid.CoveringRanges(centre, radiusKm))
             {
                 for (var cell = range.From; cell <= range.To; cell++)
                 {
-                    if (!_byCell.TryGetValue(cell, out var list))
+                    if (!_byCell.TryGetValue(cell, out var vacancies))
                     {
                         continue;
                     }
 
-                    foreach (var v in list)
+                    foreach (var v in vacancies)
                     {
-                        var distance = centre.DistanceKmTo(GeoPoint.Create(v.Latitude, v.Longitude));
+                        var distance = centre.DistanceKmTo(v.Facts.Location);
                         if (distance <= radiusKm)
                         {
                             result.Add((v, distance));
@@ -99,9 +122,19 @@ public static class CityCircles
                 }
             }
 
-            result.Sort(static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Vacancy.Id.CompareTo(b.Vacancy.Id));
             return result;
         }
+
+        /// <summary>
+        /// The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their
+        /// distance, nearest first (ties by id); only the first <paramref name="count"/> when given,
+        /// chosen without sorting the whole circle.
+        /// </summary>
+        public List<(BoardVacancy Vacancy, double DistanceKm)> Near(GeoPoint centre, double radiusKm, int count = int.MaxValue) =>
+            Selection.Smallest(Within(centre, radiusKm), count, NearestFirst);
+
+        private static readonly Comparer<(BoardVacancy Vacancy, double DistanceKm)> NearestFirst = Comparer<(BoardVacancy Vacancy, double DistanceKm)>.Create(
+            static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Vacancy.Id.CompareTo(b.Vacancy.Id));
     }
 
     /// <summary>

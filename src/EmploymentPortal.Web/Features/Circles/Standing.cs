@@ -35,7 +35,7 @@ public static class Standing
         foreach (var c in communities)
         {
             var radius = options.RadiusFor(c.Code);
-            var openings = board.Within(GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius).Sum(v => v.Openings);
+            var openings = board.Within(GeoPoint.Create(c.StationLatitude, c.StationLongitude), radius).Sum(v => v.Vacancy.Openings);
             var f = figures.GetValueOrDefault(c.Id) ?? new CircleQueries.CommunityFigures(0, 0, 0, 0);
             var assessment = CircleStanding.Assess(new CircleIndicators(f.WorkingAge, f.RegisteredUnemployed, f.FollowedUp, zeroEmploymentFamilies.GetValueOrDefault(c.Id), openings), thresholds);
             if (existing.TryGetValue(c.Id, out var row))

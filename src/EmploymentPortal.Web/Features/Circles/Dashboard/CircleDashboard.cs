@@ -124,7 +124,7 @@ public static class CircleDashboard
             var radius = options.RadiusFor(c.Code);
             var centre = GeoPoint.Create(c.Latitude, c.Longitude);
             var vacancies = board is not null
-                ? board.Within(centre, radius).Select(v => (v.Id, v.Openings)).ToList()
+                ? board.Within(centre, radius).Select(v => (v.Vacancy.Id, v.Vacancy.Openings)).ToList()
                 : (await CircleQueries.VacanciesNearAsync(db, centre, radius, today, cancellationToken)).Select(v => (v.Id, v.Openings)).ToList();
             vacanciesByCommunity[c.Id] = vacancies;
             var s = standing.GetValueOrDefault(c.Id);
