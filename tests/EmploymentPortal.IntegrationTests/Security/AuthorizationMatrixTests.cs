@@ -131,6 +131,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/circles/communities/{Id:guid}", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/circles/dashboard", ResidentRecords),
         new(Post, "/circles/dashboard", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/circles/standard", Bureau),
+        new(Post, "/circles/standard", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/account/access-denied", Everyone),
         new(Post, "/account/access-denied", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
 
