@@ -6,23 +6,112 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace EmploymentPortal.Data;
 
 /// <summary>
-/// Counts the saves that changed each entity type in this process, so that in-memory read models
-/// (the vacancy board of the circles, docs/circles.md) know when to reload. A save is counted
-/// when it starts and again when it has finished, so a reader that reloads in between sees a new
-/// count afterwards. Changes made by another instance are not seen: readers also reload by age.
+/// Counts the saves that changed each entity type in this process, and remembers the keys of the
+/// entities they changed, so that in-memory read models (the vacancy board of the circles,
+/// docs/circles.md) know when to refresh and what. A save is counted when it starts and again when
+/// it has finished, with its keys each time, so a reader that refreshes in between sees a new count
+/// afterwards and refreshes those entities again. Changes made by another instance are not seen:
+/// readers also reload by age.
 /// </summary>
 public sealed class EntityChangeSignal
 {
-    private readonly ConcurrentDictionary<Type, long> _versions = new();
+    /// <summary>How many changed keys are remembered per entity type; older ones are forgotten.</summary>
+    public const int KeysKept = 4096;
+
+    private readonly ConcurrentDictionary<Type, TypeLog> _logs = new();
 
     /// <summary>A number that changes whenever an entity of <paramref name="type"/> is saved here.</summary>
-    public long VersionOf(Type type) => _versions.GetValueOrDefault(type);
+    public long VersionOf(Type type) => _logs.TryGetValue(type, out var log) ? log.Version : 0;
 
-    internal void Changed(IEnumerable<Type> types)
+    /// <summary>
+    /// The keys of the entities of <paramref name="type"/> saved after <paramref name="version"/>
+    /// (<see cref="VersionOf"/> as read before); false when some of them are forgotten (more than
+    /// <see cref="KeysKept"/>), and the reader must reload everything.
+    /// </summary>
+    public bool TryChangedSince(Type type, long version, out IReadOnlySet<object> keys)
     {
-        foreach (var type in types)
+        if (!_logs.TryGetValue(type, out var log))
         {
-            _versions.AddOrUpdate(type, 1, (_, version) => version + 1);
+            keys = new HashSet<object>();
+            return version == 0;
+        }
+
+        return log.TryChangedSince(version, out keys);
+    }
+
+    internal void Changed(IEnumerable<(Type Type, object? Key)> changes)
+    {
+        foreach (var group in changes.GroupBy(c => c.Type))
+        {
+            _logs.GetOrAdd(group.Key, static _ => new TypeLog()).Add(group.Select(c => c.Key));
+        }
+    }
+
+    private sealed class TypeLog
+    {
+        private readonly Lock _lock = new();
+        private readonly Queue<(long Version, object Key)> _keys = new();
+        private long _version;
+
+        // The highest version whose keys are no longer all in the queue.
+        private long _forgottenUpTo;
+
+        public long Version
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _version;
+                }
+            }
+        }
+
+        public void Add(IEnumerable<object?> keys)
+        {
+            lock (_lock)
+            {
+                _version++;
+                foreach (var key in keys)
+                {
+                    if (key is null)
+                    {
+                        // A key unknown (a composite or missing one): nobody can refresh by key past here.
+                        _forgottenUpTo = _version;
+                        continue;
+                    }
+
+                    _keys.Enqueue((_version, key));
+                }
+
+                while (_keys.Count > KeysKept)
+                {
+                    _forgottenUpTo = Math.Max(_forgottenUpTo, _keys.Dequeue().Version);
+                }
+            }
+        }
+
+        public bool TryChangedSince(long version, out IReadOnlySet<object> keys)
+        {
+            lock (_lock)
+            {
+                var set = new HashSet<object>();
+                keys = set;
+                if (version < _forgottenUpTo)
+                {
+                    return false;
+                }
+
+                foreach (var (v, key) in _keys)
+                {
+                    if (v > version)
+                    {
+                        set.Add(key);
+                    }
+                }
+
+                return true;
+            }
         }
     }
 }
@@ -30,7 +119,7 @@ public sealed class EntityChangeSignal
 /// <summary>Feeds <see cref="EntityChangeSignal"/> from every save of the portal's contexts.</summary>
 public sealed class EntityChangeInterceptor(EntityChangeSignal signal) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(Type Type, object? Key)>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -71,23 +160,26 @@ public sealed class EntityChangeInterceptor(EntityChangeSignal signal) : SaveCha
             return;
         }
 
-        var types = context.ChangeTracker.Entries()
+        var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Metadata.ClrType)
-            .ToHashSet();
-        if (types.Count > 0)
+            .Select(e => (e.Metadata.ClrType, SingleKey(e)))
+            .ToList();
+        if (changes.Count > 0)
         {
-            signal.Changed(types);
-            _pending.AddOrUpdate(context, types);
+            signal.Changed(changes);
+            _pending.AddOrUpdate(context, changes);
         }
     }
 
+    private static object? SingleKey(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey() is { Properties: [var property] } ? entry.Property(property.Name).CurrentValue : null;
+
     private void Release(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var types))
+        if (context is not null && _pending.TryGetValue(context, out var changes))
         {
             _pending.Remove(context);
-            signal.Changed(types);
+            signal.Changed(changes);
         }
     }
 }

@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -119,6 +120,85 @@ public abstract class VacancyBoardCacheTests
             vacancy.Close();
             await other.SaveChangesAsync();
         }
+    }
+
+    [Fact]
+    public async Task Saves_in_the_instance_patch_the_board_to_what_a_fresh_load_gives()
+    {
+        var clock = new FollowUpTestData.FakeClock(DateTimeOffset.UtcNow);
+        var signal = new EntityChangeSignal();
+        var cache = new VacancyBoardCache(signal, clock, () => Context(signal));
+        await using var db = Context(signal);
+        var board = await cache.GetAsync(db, CircleDashboardFixture.Today);
+        var loadedAt = cache.LoadedAt;
+        Assert.True(board.Count >= 3, "the fixture has vacancies on the board");
+
+        // Three kinds of change: new vacancies, a closed one, and an enterprise suspended with all its vacancies.
+        var closedId = board.Vacancies.First().Id;
+        var closed = await db.Vacancies.SingleAsync(v => v.Id == closedId);
+        var owner = await db.Enterprises.SingleAsync(e => e.Id == closed.EnterpriseId);
+        var other = TestCity.NewEnterprise(_fixture.A.Id, name: "补丁测试企业有限公司");
+        other.Verify();
+        db.Enterprises.Add(other);
+        var centre = GeoPoint.Create(_fixture.A.StationLatitude, _fixture.A.StationLongitude);
+        Vacancy Published(Enterprise enterprise, string title, double dLat)
+        {
+            var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
+                title, OccupationGroup.Services, "保洁员", 1, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
+                _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude + dLat, centre.Longitude), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
+            vacancy.Submit(enterprise, CircleDashboardFixture.Today);
+            vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+            db.Vacancies.Add(vacancy);
+            return vacancy;
+        }
+
+        var added = Published(owner, "补丁测试岗位", -0.001);
+        var others = new[] { Published(other, "补丁测试企业岗位一", 0.002), Published(other, "补丁测试企业岗位二", 0.05) };
+        await db.SaveChangesAsync();
+        try
+        {
+            clock.Now += TimeSpan.FromSeconds(1);
+            var withNew = await cache.GetAsync(db, CircleDashboardFixture.Today);
+            Assert.Equal(loadedAt, cache.LoadedAt);
+            await AssertSameAsFreshLoad(db, withNew);
+            Assert.Equal(board.Count + 3, withNew.Count);
+
+            closed.Close();
+            other.Suspend("测试暂停");
+            await db.SaveChangesAsync();
+            var patched = await cache.GetAsync(db, CircleDashboardFixture.Today);
+
+            Assert.Equal(loadedAt, cache.LoadedAt);
+            await AssertSameAsFreshLoad(db, patched);
+            Assert.Contains(patched.Vacancies, v => v.Id == added.Id);
+            Assert.DoesNotContain(patched.Vacancies, v => v.Id == closed.Id || v.EnterpriseId == other.Id);
+            Assert.Equal(board.Count, patched.Count);
+
+            // Reinstated: the enterprise's vacancies are back.
+            other.Reinstate();
+            await db.SaveChangesAsync();
+            var reinstated = await cache.GetAsync(db, CircleDashboardFixture.Today);
+            Assert.Equal(loadedAt, cache.LoadedAt);
+            await AssertSameAsFreshLoad(db, reinstated);
+            Assert.Equal(2, reinstated.Vacancies.Count(v => v.EnterpriseId == other.Id));
+        }
+        finally
+        {
+            added.Close();
+            foreach (var vacancy in others)
+            {
+                vacancy.Close();
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task AssertSameAsFreshLoad(PortalDbContext db, CityCircles.Board board)
+    {
+        var fresh = await CityCircles.Board.LoadAsync(db, CircleDashboardFixture.Today);
+        Assert.Equal(fresh.Count, board.Count);
+        Assert.Equal(fresh.Vacancies.OrderBy(v => v.Id), board.Vacancies.OrderBy(v => v.Id));
     }
 
     /// <summary>A context as the portal configures it, reporting its saves to <paramref name="signal"/>.</summary>

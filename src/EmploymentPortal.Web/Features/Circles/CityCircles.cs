@@ -64,12 +64,77 @@ public static class CityCircles
         /// <summary>How many vacancies the board holds.</summary>
         public int Count { get; }
 
+        /// <summary>Every vacancy on the board, in no particular order.</summary>
+        public IEnumerable<BoardVacancy> Vacancies => _byCell.Values.SelectMany(list => list);
+
         public static async Task<Board> LoadAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
         {
+            var rows = await RowsAsync(db, today, null, null, cancellationToken);
+            var byCell = new Dictionary<long, List<BoardVacancy>>();
+            foreach (var vacancy in rows)
+            {
+                if (!byCell.TryGetValue(vacancy.Cell, out var list))
+                {
+                    byCell[vacancy.Cell] = list = [];
+                }
+
+                list.Add(vacancy);
+            }
+
+            return new Board(byCell.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows.Count);
+        }
+
+        /// <summary>
+        /// This board with the given vacancies, and every vacancy of the given enterprises, read
+        /// again from the database: the ones still on the board in their new state, the others
+        /// gone. The board itself is not changed (searches may be reading it); cells without a
+        /// change are shared with the new board.
+        /// </summary>
+        public async Task<Board> PatchAsync(PortalDbContext db, DateOnly today, IReadOnlyCollection<Guid> vacancyIds, IReadOnlyCollection<Guid> enterpriseIds, CancellationToken cancellationToken = default)
+        {
+            var vacancies = vacancyIds as IReadOnlySet<Guid> ?? vacancyIds.ToHashSet();
+            var enterprises = enterpriseIds as IReadOnlySet<Guid> ?? enterpriseIds.ToHashSet();
+            var fresh = await RowsAsync(db, today, vacancies, enterprises, cancellationToken);
+            var byCell = new Dictionary<long, BoardVacancy[]>(_byCell.Count + fresh.Count);
+            var count = 0;
+            foreach (var (cell, list) in _byCell)
+            {
+                var kept = Array.FindAll(list, v => !vacancies.Contains(v.Id) && !enterprises.Contains(v.EnterpriseId));
+                if (kept.Length == list.Length)
+                {
+                    byCell[cell] = list;
+                }
+                else if (kept.Length > 0)
+                {
+                    byCell[cell] = kept;
+                }
+
+                count += kept.Length;
+            }
+
+            foreach (var vacancy in fresh)
+            {
+                byCell[vacancy.Cell] = byCell.TryGetValue(vacancy.Cell, out var list) ? [.. list, vacancy] : [vacancy];
+            }
+
+            return new Board(byCell, count + fresh.Count);
+        }
+
+        /// <summary>The board's vacancies, all of them or those of the given ids and enterprises.</summary>
+        private static async Task<List<BoardVacancy>> RowsAsync(PortalDbContext db, DateOnly today, IReadOnlySet<Guid>? vacancyIds, IReadOnlySet<Guid>? enterpriseIds, CancellationToken cancellationToken)
+        {
+            var published = db.Vacancies.AsNoTracking().Where(v => v.Status == VacancyStatus.Published && v.ValidUntil >= today);
+            if (vacancyIds is not null && enterpriseIds is not null)
+            {
+                var ids = vacancyIds.ToList();
+                var owners = enterpriseIds.ToList();
+                published = published.Where(v => ids.Contains(v.Id) || owners.Contains(v.EnterpriseId));
+            }
+
             var rows = await (
-                from v in db.Vacancies.AsNoTracking()
+                from v in published
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
-                where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
+                where e.Status == EnterpriseStatus.Verified
                 select new
                 {
                     v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, WageMinFen = v.WageMin.Fen, WageMaxFen = v.WageMax.Fen, v.WorkType,
@@ -80,22 +145,11 @@ public static class CityCircles
             // Titles, occupations and enterprise names repeat across vacancies: one string each.
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
             string Shared(string text) => pool.TryGetValue(text, out var shared) ? shared : pool[text] = text;
-            var byCell = new Dictionary<long, List<BoardVacancy>>();
-            foreach (var row in rows)
-            {
-                var facts = new VacancyFacts(
+            return rows.ConvertAll(row => new BoardVacancy(
+                new VacancyFacts(
                     row.Id, GeoPoint.Create(row.Latitude, row.Longitude), row.OccupationGroup, Shared(row.Occupation), Money.FromFen(row.WageMinFen), Money.FromFen(row.WageMaxFen),
-                    row.WorkType, row.AcceptsDisabled, row.AcceptsOlderWorkers, row.NoExperienceRequired);
-                var vacancy = new BoardVacancy(facts, row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), row.CommunityId, row.Address, row.ValidUntil);
-                if (!byCell.TryGetValue(row.GeoCell, out var list))
-                {
-                    byCell[row.GeoCell] = list = [];
-                }
-
-                list.Add(vacancy);
-            }
-
-            return new Board(byCell.ToDictionary(c => c.Key, c => c.Value.ToArray()), rows.Count);
+                    row.WorkType, row.AcceptsDisabled, row.AcceptsOlderWorkers, row.NoExperienceRequired),
+                row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), row.CommunityId, row.Address, row.ValidUntil));
         }
 
         /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, in no particular order.</summary>

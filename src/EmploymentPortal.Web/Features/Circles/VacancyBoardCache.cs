@@ -13,9 +13,10 @@ namespace EmploymentPortal.Web.Features.Circles;
 /// community's circle and the nearest vacancies are searched, ranked and shown from memory.
 /// </summary>
 /// <remarks>
-/// When a vacancy or an enterprise was saved in this instance (<see cref="EntityChangeSignal"/>),
-/// or the day changed, the next request reloads the board and waits for it: what this instance
-/// saved is on the board at once. Changes made by other instances show after at most
+/// When vacancies or enterprises were saved in this instance (<see cref="EntityChangeSignal"/>),
+/// the next request reads those again and patches the board (<see cref="CityCircles.Board.PatchAsync"/>,
+/// milliseconds), so what this instance saved is on the board at once; when more than
+/// <see cref="MaxPatch"/> changed, or the day changed, it reloads the whole board and waits for it. Changes made by other instances show after at most
 /// <see cref="MaxAge"/>: an older board is still served while a fresh one loads in the background
 /// (when the cache was given a way to open a context of its own; otherwise the request reloads).
 /// <see cref="VacancyBoardWarmer"/> loads the board when the portal starts.
@@ -25,12 +26,19 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
     /// <summary>How long a board may serve before it is reloaded, whatever else happens.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
 
+    /// <summary>The most changed vacancies and enterprises a patch reads; more reload the whole board.</summary>
+    public const int MaxPatch = 2000;
+
     private readonly ILogger _logger = logger ?? NullLogger<VacancyBoardCache>.Instance;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _current;
     private int _refreshing;
 
-    private sealed record Snapshot(CityCircles.Board Board, long Version, DateOnly Today, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(CityCircles.Board Board, long VacancyVersion, long EnterpriseVersion, DateOnly Today, DateTimeOffset LoadedAt)
+    {
+        public bool Current(EntityChangeSignal changes) =>
+            VacancyVersion == changes.VersionOf(typeof(Vacancy)) && EnterpriseVersion == changes.VersionOf(typeof(Enterprise));
+    }
 
     /// <summary>When the board serving now was read from the database; null before the first load.</summary>
     public DateTimeOffset? LoadedAt => _current?.LoadedAt;
@@ -38,11 +46,11 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
     /// <summary>The background reload under way, if any (tests wait for it).</summary>
     public Task? Refreshing { get; private set; }
 
-    /// <summary>The board as of <paramref name="today"/>, loaded with <paramref name="db"/> when the cached one cannot serve.</summary>
+    /// <summary>The board as of <paramref name="today"/>, loaded or patched with <paramref name="db"/> when the cached one cannot serve.</summary>
     public async Task<CityCircles.Board> GetAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
         var current = _current;
-        if (current is not null && current.Version == Version() && current.Today == today)
+        if (current is not null && current.Today == today && current.Current(changes))
         {
             if (time.GetUtcNow() - current.LoadedAt < MaxAge)
             {
@@ -56,25 +64,42 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
             }
         }
 
-        return await ReloadAsync(db, today, cancellationToken);
+        return await RefreshAsync(db, today, cancellationToken);
     }
 
-    private async Task<CityCircles.Board> ReloadAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Under the gate: the board again if another caller refreshed it meanwhile, else patched or reloaded.</summary>
+    private async Task<CityCircles.Board> RefreshAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken, bool whole = false)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } loaded && loaded.Version == Version() && loaded.Today == today && time.GetUtcNow() - loaded.LoadedAt < MaxAge)
+            var current = _current;
+            var young = current is not null && time.GetUtcNow() - current.LoadedAt < MaxAge;
+            if (current is not null && current.Today == today && current.Current(changes) && young)
             {
-                return loaded.Board;
+                return current.Board;
             }
 
-            // The version is read before loading: a change saved during the load makes the next caller reload.
-            var version = Version();
-            var now = time.GetUtcNow();
+            // The versions are read before reading the database: a change saved meanwhile makes the next caller refresh again.
+            var vacancyVersion = changes.VersionOf(typeof(Vacancy));
+            var enterpriseVersion = changes.VersionOf(typeof(Enterprise));
             var started = Stopwatch.GetTimestamp();
+            if (!whole && young && current!.Today == today
+                && changes.TryChangedSince(typeof(Vacancy), current.VacancyVersion, out var vacancies)
+                && changes.TryChangedSince(typeof(Enterprise), current.EnterpriseVersion, out var enterprises)
+                && vacancies.Count + enterprises.Count <= MaxPatch)
+            {
+                var patched = await current.Board.PatchAsync(db, today, vacancies.OfType<Guid>().ToHashSet(), enterprises.OfType<Guid>().ToHashSet(), cancellationToken);
+
+                // A patch brings this instance's changes; the age still counts from the last whole load (other instances' changes).
+                _current = current with { Board = patched, VacancyVersion = vacancyVersion, EnterpriseVersion = enterpriseVersion };
+                _logger.LogDebug("Vacancy board patched: {Vacancies} vacancies and {Enterprises} enterprises read again in {Elapsed} ms", vacancies.Count, enterprises.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return patched;
+            }
+
+            var now = time.GetUtcNow();
             var fresh = await CityCircles.Board.LoadAsync(db, today, cancellationToken);
-            _current = new Snapshot(fresh, version, today, now);
+            _current = new Snapshot(fresh, vacancyVersion, enterpriseVersion, today, now);
             _logger.LogDebug("Vacancy board loaded: {Count} vacancies in {Elapsed} ms", fresh.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return fresh;
         }
@@ -96,7 +121,7 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
             try
             {
                 await using var db = refreshContext!();
-                await ReloadAsync(db, today, CancellationToken.None);
+                await RefreshAsync(db, today, CancellationToken.None, whole: true);
             }
             catch (Exception ex)
             {
@@ -109,8 +134,6 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
             }
         });
     }
-
-    private long Version() => changes.VersionOf(typeof(Vacancy)) + changes.VersionOf(typeof(Enterprise));
 }
 
 /// <summary>Loads the vacancy board when the portal starts, so the first search does not wait for it.</summary>
