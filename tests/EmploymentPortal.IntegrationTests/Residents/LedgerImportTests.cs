@@ -41,6 +41,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         ("duplicate in file", "重复"),
         ("no name", "请输入姓名"),
         ("graduate without college", "大专及以上"),
+        ("home not coordinates", "居住地坐标：坐标格式不正确"),
     ];
 
     public async Task InitializeAsync()
@@ -100,6 +101,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         rows[0][9] = "2024-06-30";
         rows[0][10] = "45474"; // an Excel date cell: 2024-07-01
         rows[0][11] = "是";
+        rows[0][12] = "28.6820,115.8579";
 
         var result = await ImportAsync(LedgerTestFiles.Write(rows));
 
@@ -116,6 +118,11 @@ public abstract class LedgerImportTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2024, 7, 1), first.LeftSchoolOn);
         Assert.True(first.IsVeteran);
         Assert.Equal(MigrantWorkerStatus.None, first.MigrantWorker);
+        Assert.Equal(GeoPoint.Create(28.6820, 115.8579), first.Home);
+        Assert.Equal(GeoGrid.CellOf(GeoPoint.Create(28.6820, 115.8579)), first.HomeGeoCell);
+        // Without coordinates the home is the community's station, as on the registration page.
+        var second = await db.Residents.SingleAsync(r => r.IdNumber == rows[1][1]);
+        Assert.Equal(GeoPoint.Create(_a.StationLatitude, _a.StationLongitude), second.Home);
         var audit = await db.AuditEntries.Where(e => e.EntityId.StartsWith("import:" + result.ImportId)).OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(3, audit.Count);
         Assert.All(audit, e => Assert.Equal(AuditAction.Insert, e.Action));
@@ -294,6 +301,9 @@ public abstract class LedgerImportTests : IAsyncLifetime
                         break;
                     case "no name":
                         row[0] = null;
+                        break;
+                    case "home not coordinates":
+                        row[12] = "东湖区示例路1号";
                         break;
                     default:
                         row[6] = "高中";

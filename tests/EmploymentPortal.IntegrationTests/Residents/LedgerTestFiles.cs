@@ -13,7 +13,7 @@ namespace EmploymentPortal.IntegrationTests.Residents;
 /// <summary>Builds ledger files for the import tests and reads reports back.</summary>
 public static class LedgerTestFiles
 {
-    public static readonly string[] Headers = ["姓名*", "身份证号*", "手机号*", "社区编码", "社区名称", "户口性质", "文化程度", "毕业院校", "所学专业", "毕业时间", "离校时间", "退役军人"];
+    public static readonly string[] Headers = ["姓名*", "身份证号*", "手机号*", "社区编码", "社区名称", "户口性质", "文化程度", "毕业院校", "所学专业", "毕业时间", "离校时间", "退役军人", "居住地坐标"];
 
     /// <summary>A valid row for a community: unique ID number (tracked in <paramref name="used"/>).</summary>
     public static string?[] GoodRow(Random random, HashSet<string> used, string communityCode)
@@ -27,7 +27,7 @@ public static class LedgerTestFiles
         while (!used.Add(id));
 
         var phone = "139" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return ["测试居民" + random.Next(1000), id, phone, communityCode, null, "本地城镇", "高中", null, null, null, null, "否"];
+        return ["测试居民" + random.Next(1000), id, phone, communityCode, null, "本地城镇", "高中", null, null, null, null, "否", null];
     }
 
     public static MemoryStream Write(IEnumerable<string?[]> rows)

@@ -36,6 +36,8 @@ public static class LedgerColumns
             (d, t, _) => d.Command.HukouPlace = t, r => r.Resident.HukouPlace),
         new("现居住地址", nameof(RegisterResident.Command.Address), false, "不超过200个字符。", "江州市东湖区示例路1号2栋301室",
             (d, t, _) => d.Command.Address = t, r => r.Resident.Address),
+        new("居住地坐标", nameof(RegisterResident.Command.HomeLocation), false, "现居住地的经纬度（WGS-84，由定位或地图取得），格式“纬度,经度”，如 28.6820,115.8579；三公里就业圈按此推荐岗位。不填时以所在社区服务站的位置代替。", "28.6820,115.8579",
+            (d, t, _) => d.Command.HomeLocation = t, r => r.Resident.Home?.ToString()),
         new("文化程度", nameof(RegisterResident.Command.Education), false, "可选值：" + Allowed<EducationLevel>(ResidentLabels.Of) + "。", ResidentLabels.Of(EducationLevel.Bachelor),
             (d, t, e) => d.Command.Education = ParseEnum<EducationLevel>(t, ResidentLabels.Of, "文化程度", e), r => Label(r.Resident.Education, ResidentLabels.Of)),
         new("毕业院校", nameof(RegisterResident.Command.GraduateSchool), false, "仅高校毕业生（大专及以上）填写；填写后所学专业、毕业时间、离校时间均须填写。", "江州大学",

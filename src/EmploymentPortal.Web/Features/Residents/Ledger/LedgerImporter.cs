@@ -137,14 +137,16 @@ public sealed class LedgerImporter
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = principal.CommunityIds.ToList();
         var rows = await db.Communities.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.Code, c.Name, c.StationLatitude, c.StationLongitude }).ToListAsync(cancellationToken);
         return new ScopeCommunities(
             rows.ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal),
             rows.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Id : Guid.Empty, StringComparer.Ordinal),
-            rows.ToDictionary(c => c.Id, c => c.Name));
+            rows.ToDictionary(c => c.Id, c => c.Name),
+            rows.ToDictionary(c => c.Id, c => GeoPoint.Create(c.StationLatitude, c.StationLongitude)));
     }
 
-    private sealed record ScopeCommunities(Dictionary<string, Guid> ByCode, Dictionary<string, Guid> ByName, Dictionary<Guid, string> Names);
+    /// <summary>The worker's communities: by code, by name (empty id when two share it), their names and their stations (the home of a row without one).</summary>
+    private sealed record ScopeCommunities(Dictionary<string, Guid> ByCode, Dictionary<string, Guid> ByName, Dictionary<Guid, string> Names, Dictionary<Guid, GeoPoint> Stations);
 
     private sealed record Candidate(int RowNumber, Resident Resident, string RawName);
 
@@ -440,6 +442,10 @@ public sealed class LedgerImporter
                     try
                     {
                         var resident = new Resident(draft.Command.Name.Trim(), idNumber, PhoneNumber.Parse(draft.Command.Phone), draft.Command.CommunityId, RegisterResident.Handler.ToProfile(draft.Command));
+                        // As on the registration page: the home given, or the community's station.
+                        resident.SetHome(string.IsNullOrWhiteSpace(draft.Command.HomeLocation)
+                            ? _communities.Stations[draft.Command.CommunityId]
+                            : GeoPoint.Parse(draft.Command.HomeLocation));
                         _batch.Add(new Candidate(rowNumber, resident, draft.Command.Name));
                         return;
                     }
