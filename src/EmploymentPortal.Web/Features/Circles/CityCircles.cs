@@ -95,16 +95,20 @@ public static class CityCircles
             var vacancies = vacancyIds as IReadOnlySet<Guid> ?? vacancyIds.ToHashSet();
             var enterprises = enterpriseIds as IReadOnlySet<Guid> ?? enterpriseIds.ToHashSet();
             var fresh = await RowsAsync(db, today, vacancies, enterprises, cancellationToken);
+            bool Changed(BoardVacancy v) => (vacancies.Count > 0 && vacancies.Contains(v.Id)) || (enterprises.Count > 0 && enterprises.Contains(v.EnterpriseId));
             var byCell = new Dictionary<long, BoardVacancy[]>(_byCell.Count + fresh.Count);
             var count = 0;
             foreach (var (cell, list) in _byCell)
             {
-                var kept = Array.FindAll(list, v => !vacancies.Contains(v.Id) && !enterprises.Contains(v.EnterpriseId));
-                if (kept.Length == list.Length)
+                if (!Array.Exists(list, Changed))
                 {
                     byCell[cell] = list;
+                    count += list.Length;
+                    continue;
                 }
-                else if (kept.Length > 0)
+
+                var kept = Array.FindAll(list, v => !Changed(v));
+                if (kept.Length > 0)
                 {
                     byCell[cell] = kept;
                 }
@@ -124,23 +128,35 @@ public static class CityCircles
         private static async Task<List<BoardVacancy>> RowsAsync(PortalDbContext db, DateOnly today, IReadOnlySet<Guid>? vacancyIds, IReadOnlySet<Guid>? enterpriseIds, CancellationToken cancellationToken)
         {
             var published = db.Vacancies.AsNoTracking().Where(v => v.Status == VacancyStatus.Published && v.ValidUntil >= today);
-            if (vacancyIds is not null && enterpriseIds is not null)
+            var rows = new List<BoardRow>();
+            if (vacancyIds is null || enterpriseIds is null)
             {
+                rows = await Select(published).ToListAsync(cancellationToken);
+            }
+            else
+            {
+                // Two lookups on their own indexes (primary key, enterprise) rather than one OR the planner would scan the table for.
                 var ids = vacancyIds.ToList();
                 var owners = enterpriseIds.ToList();
-                published = published.Where(v => ids.Contains(v.Id) || owners.Contains(v.EnterpriseId));
+                if (ids.Count > 0)
+                {
+                    rows.AddRange(await Select(published.Where(v => ids.Contains(v.Id))).ToListAsync(cancellationToken));
+                }
+
+                if (owners.Count > 0)
+                {
+                    var seen = rows.Select(r => r.Id).ToHashSet();
+                    rows.AddRange((await Select(published.Where(v => owners.Contains(v.EnterpriseId))).ToListAsync(cancellationToken)).Where(r => !seen.Contains(r.Id)));
+                }
             }
 
-            var rows = await (
-                from v in published
+            IQueryable<BoardRow> Select(IQueryable<Vacancy> vacancies) =>
+                from v in vacancies
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
                 where e.Status == EnterpriseStatus.Verified
-                select new
-                {
-                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, WageMinFen = v.WageMin.Fen, WageMaxFen = v.WageMax.Fen, v.WorkType,
-                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, EnterpriseName = e.Name, v.CommunityId, v.Address, v.ValidUntil,
-                })
-                .ToListAsync(cancellationToken);
+                select new BoardRow(
+                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
+                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, e.Name, v.CommunityId, v.Address, v.ValidUntil);
 
             // Titles, occupations and enterprise names repeat across vacancies: one string each.
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -190,6 +206,11 @@ public static class CityCircles
         private static readonly Comparer<(BoardVacancy Vacancy, double DistanceKm)> NearestFirst = Comparer<(BoardVacancy Vacancy, double DistanceKm)>.Create(
             static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Vacancy.Id.CompareTo(b.Vacancy.Id));
     }
+
+    /// <summary>A board vacancy as read from the database.</summary>
+    private sealed record BoardRow(
+        Guid Id, double Latitude, double Longitude, int Openings, long GeoCell, OccupationGroup OccupationGroup, string Occupation, long WageMinFen, long WageMaxFen, WorkType WorkType,
+        bool AcceptsDisabled, bool AcceptsOlderWorkers, bool NoExperienceRequired, string Title, Guid EnterpriseId, string EnterpriseName, Guid CommunityId, string Address, DateOnly ValidUntil);
 
     /// <summary>
     /// <see cref="CircleQueries.CommunityFigures"/> of every community that has residents, in
