@@ -273,8 +273,8 @@ public static class CirclesBenchCommand
                     ours += circle.Count;
                     theirs += gis.Count;
                     differing += circle.Select(v => v.Id).ToHashSet().SymmetricExceptWithCount(gis.Select(v => v.Id));
-                    nearestDiffering += nearest.Select(v => v.Id).ToHashSet().SymmetricExceptWithCount(gisNearest.Select(v => v.Id));
-                    nearestDiffering += boardNearest.Select(v => v.Id).ToHashSet().SymmetricExceptWithCount(gisIndexOrdered.Where(v => v.DistanceKm <= radius).Select(v => v.Id));
+                    nearestDiffering += Differing("E/F", c.Point, nearest, gisNearest);
+                    nearestDiffering += Differing("H/I", c.Point, boardNearest, gisIndexOrdered.Where(v => v.DistanceKm <= radius).ToList());
                     _ = ranked.Count + gisRanked.Count;
                     rankedDiffering += ranked.Select(m => m.VacancyId).ToHashSet().SymmetricExceptWithCount(boardRanked.Select(v => v.Id));
                 }
@@ -516,6 +516,23 @@ public static class CirclesBenchCommand
         }
 
         using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+    }
+
+    /// <summary>How many ids are in one nearest list but not the other; prints each such id with its distances (portal's haversine, PostGIS's).</summary>
+    private static int Differing(string pair, GeoPoint centre, List<CircleQueries.NearbyVacancy> ours, List<CircleQueries.NearbyVacancy> theirs)
+    {
+        var differing = ours.Select(v => v.Id).ToHashSet().SymmetricExceptWithCount(theirs.Select(v => v.Id));
+        if (differing > 0)
+        {
+            var last = Math.Max(ours.Count == 0 ? 0 : ours[^1].DistanceKm, theirs.Count == 0 ? 0 : theirs[^1].DistanceKm);
+            foreach (var v in ours.ExceptBy(theirs.Select(t => t.Id), v => v.Id).Concat(theirs.ExceptBy(ours.Select(o => o.Id), v => v.Id)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {pair} differ at {centre}: {v.Id} in {(ours.Any(o => o.Id == v.Id) ? "the portal's" : "PostGIS's")} list only, {centre.DistanceKmTo(GeoPoint.Create(v.Latitude, v.Longitude)) * 1000:F6} m (reported {v.DistanceKm * 1000:F6} m; the lists end at {last * 1000:F6} m)"));
+            }
+        }
+
+        return differing;
     }
 
     /// <summary>The managed heap after a full, compacting collection: what is alive, without the free space garbage left.</summary>
