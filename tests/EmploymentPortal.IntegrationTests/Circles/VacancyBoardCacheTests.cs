@@ -61,11 +61,7 @@ public abstract class VacancyBoardCacheTests
         var before = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3).Count;
         var enterprise = await db.Enterprises.FirstAsync();
 
-        var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
-            "新发布的岗位", OccupationGroup.Services, "保洁员", 2, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
-            _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude + 0.001, centre.Longitude), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
-        vacancy.Submit(enterprise, CircleDashboardFixture.Today);
-        vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+        var vacancy = Published(enterprise, "新发布的岗位", GeoPoint.Create(centre.Latitude + 0.001, centre.Longitude));
         db.Vacancies.Add(vacancy);
         await db.SaveChangesAsync();
         var after = (await cache.GetAsync(db, CircleDashboardFixture.Today)).Near(centre, 3);
@@ -92,11 +88,7 @@ public abstract class VacancyBoardCacheTests
         // Another instance: its saves do not reach this cache's signal.
         await using var other = Context(new EntityChangeSignal());
         var enterprise = await other.Enterprises.FirstAsync();
-        var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
-            "别的实例发布的岗位", OccupationGroup.Services, "保洁员", 1, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
-            _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude, centre.Longitude + 0.001), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
-        vacancy.Submit(enterprise, CircleDashboardFixture.Today);
-        vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+        var vacancy = Published(enterprise, "别的实例发布的岗位", GeoPoint.Create(centre.Latitude, centre.Longitude + 0.001));
         other.Vacancies.Add(vacancy);
         await other.SaveChangesAsync();
         try
@@ -141,19 +133,15 @@ public abstract class VacancyBoardCacheTests
         other.Verify();
         db.Enterprises.Add(other);
         var centre = GeoPoint.Create(_fixture.A.StationLatitude, _fixture.A.StationLongitude);
-        Vacancy Published(Enterprise enterprise, string title, double dLat)
+        Vacancy Add(Enterprise enterprise, string title, double dLat)
         {
-            var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
-                title, OccupationGroup.Services, "保洁员", 1, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
-                _fixture.A.Id, "测试路", GeoPoint.Create(centre.Latitude + dLat, centre.Longitude), "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
-            vacancy.Submit(enterprise, CircleDashboardFixture.Today);
-            vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+            var vacancy = Published(enterprise, title, GeoPoint.Create(centre.Latitude + dLat, centre.Longitude));
             db.Vacancies.Add(vacancy);
             return vacancy;
         }
 
-        var added = Published(owner, "补丁测试岗位", -0.001);
-        var others = new[] { Published(other, "补丁测试企业岗位一", 0.002), Published(other, "补丁测试企业岗位二", 0.05) };
+        var added = Add(owner, "补丁测试岗位", -0.001);
+        var others = new[] { Add(other, "补丁测试企业岗位一", 0.002), Add(other, "补丁测试企业岗位二", 0.05) };
         await db.SaveChangesAsync();
         try
         {
@@ -192,6 +180,17 @@ public abstract class VacancyBoardCacheTests
 
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>A vacancy of <paramref name="enterprise"/> in community A, published today (not yet added to a context).</summary>
+    private Vacancy Published(Enterprise enterprise, string title, GeoPoint at)
+    {
+        var vacancy = Vacancy.Draft(enterprise, new VacancyDetails(
+            title, OccupationGroup.Services, "保洁员", 1, Money.FromFen(250_000), Money.FromFen(300_000), WorkType.FullTime,
+            _fixture.A.Id, "测试路", at, "无", false, false, true, CircleDashboardFixture.Today.AddDays(30)), CircleDashboardFixture.Today);
+        vacancy.Submit(enterprise, CircleDashboardFixture.Today);
+        vacancy.Approve(enterprise, CircleDashboardFixture.Today, DateTimeOffset.UtcNow);
+        return vacancy;
     }
 
     private static async Task AssertSameAsFreshLoad(PortalDbContext db, CityCircles.Board board)
