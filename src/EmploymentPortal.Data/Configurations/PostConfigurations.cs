@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ internal sealed class PostProgrammeConfiguration : IEntityTypeConfiguration<Post
         builder.Property(p => p.Owner).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.Year, p.Kind });
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.HostEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.HostEnterpriseId);
     }
 }
 

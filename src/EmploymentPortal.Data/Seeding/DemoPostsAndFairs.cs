@@ -39,7 +39,7 @@ public static class DemoPostsAndFairs
 
         var ownId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync(cancellationToken);
         var own = await db.Enterprises.SingleAsync(e => e.Id == ownId, cancellationToken);
-        var cohort = new PostProgramme($"{today.Year}年高校毕业生就业见习", PostKind.Internship, own.Name, today.Year, 5, 150_000, 6);
+        var cohort = new PostProgramme($"{today.Year}年高校毕业生就业见习", PostKind.Internship, own.Name, today.Year, 5, 150_000, 6, own.Id);
         db.PostProgrammes.Add(cohort);
         var graduates = await db.Residents.Where(r => r.LeftSchoolOn != null && !hired.Contains(r.Id) && r.CurrentStatus == null)
             .OrderBy(r => r.Id).Take(4).ToListAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class PostProgramme : AggregateRoot
         Owner = string.Empty;
     }
 
-    public PostProgramme(string name, PostKind kind, string owner, int year, int posts, long monthlySubsidyFen, int maxDurationMonths)
+    public PostProgramme(string name, PostKind kind, string owner, int year, int posts, long monthlySubsidyFen, int maxDurationMonths, Guid? hostEnterpriseId = null)
     {
         if (posts < 1 || maxDurationMonths < 1 || monthlySubsidyFen < 0)
         {
@@ -30,6 +30,7 @@ public sealed class PostProgramme : AggregateRoot
         Posts = posts;
         MonthlySubsidyFen = monthlySubsidyFen;
         MaxDurationMonths = maxDurationMonths;
+        HostEnterpriseId = hostEnterpriseId;
     }
 
     public string Name { get; private set; }
@@ -50,6 +51,13 @@ public sealed class PostProgramme : AggregateRoot
 
     /// <summary>Longest placement without an extension, months.</summary>
     public int MaxDurationMonths { get; private set; }
+
+    /// <summary>
+    /// The registered enterprise that hosts the posts, when the owner is one (a 见习单位 or an
+    /// operating entity developing public-welfare posts, 002 三(二)): it claims the unit's monthly
+    /// subsidies of these placements itself. Null for an owner outside the portal (a street office).
+    /// </summary>
+    public Guid? HostEnterpriseId { get; private set; }
 }
 
 public enum PostKind

@@ -379,7 +379,8 @@ public abstract class ClaimTests
         Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
         Assert.Contains("month", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, otherStation.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, enterprise.StatusCode);
+        // Not a programme enterprise1 hosts: for it the placement does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, enterprise.StatusCode);
         await using (var db = _app.Database.CreateContext())
         {
             var months = await db.Claims.AsNoTracking().Where(c => c.PlacementId == placementId).OrderBy(c => c.ClaimMonth).Select(c => new { c.ClaimMonth, c.ResidentId, c.FactsJson }).ToListAsync();
@@ -419,6 +420,79 @@ public abstract class ClaimTests
             Assert.Equal("江州智造有限公司", stored.PayeeName);
             Assert.Contains("\"registered\":true", stored.FactsJson, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_enterprise_hosting_an_internship_programme_claims_its_interns_months_itself()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        string creditCode, hostName;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var hostId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync();
+            var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == hostId);
+            (creditCode, hostName) = (enterprise.CreditCode, enterprise.Name);
+        }
+
+        object Programme(string? code) => new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "", hostCreditCode = code, year = start.Year, posts = 2, monthlySubsidyYuan = 1600, maxDurationMonths = 6 };
+        var malformed = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme("91360100ABC"));
+        var unknown = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme(DemoIdentifiers.CreditCode(new Random(5), "369902")));
+        var created = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme(creditCode));
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("没有以该统一社会信用代码注册的企业", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var programmeId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using (var db = _app.Database.CreateContext())
+        {
+            var programme = await db.PostProgrammes.AsNoTracking().SingleAsync(p => p.Id == programmeId);
+            Assert.Equal(hostName, programme.Owner);
+            Assert.NotNull(programme.HostEnterpriseId);
+        }
+
+        var internId = await NewResidentAsync(returningMigrant: false);
+        string internIdNumber;
+        await using (var db = _app.Database.CreateContext())
+        {
+            var intern = await db.Residents.SingleAsync(r => r.Id == internId);
+            intern.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, intern.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            await db.SaveChangesAsync();
+            internIdNumber = intern.IdNumber;
+        }
+
+        var placed = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programmeId}/placements", new { idNumber = internIdNumber, startDate = start.ToString("yyyy-MM-dd") });
+        Assert.True(placed.StatusCode == HttpStatusCode.Created, await placed.Content.ReadAsStringAsync());
+        var placementId = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        object Body(DateOnly month) => new { benefit = "internship", placementId, month = month.ToString("yyyy-MM"), payeeAccount = "6222020200998811", submit = true };
+        var host = await _app.SignedInClientAsync("enterprise1");
+
+        var first = await host.PostAsJsonAsync("/api/v1/claims", Body(start));
+        var again = await host.PostAsJsonAsync("/api/v1/claims", Body(start));
+        var byStation = await (await _app.SignedInClientAsync("station1")).PostAsJsonAsync("/api/v1/claims", Body(start));
+        var otherEnterprise = await (await _app.SignedInClientAsync("enterprise2")).PostAsJsonAsync("/api/v1/claims", Body(start.AddMonths(1)));
+
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var claim = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Submitted", "Eligible", "post-placement"), (claim.GetProperty("status").GetString(), claim.GetProperty("outcome").GetString(), claim.GetProperty("factSource").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // The month is claimed once, whoever files it.
+        Assert.Equal(HttpStatusCode.Conflict, byStation.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherEnterprise.StatusCode);
+        await using (var db = _app.Database.CreateContext())
+        {
+            var stored = await db.Claims.AsNoTracking().SingleAsync(c => c.PlacementId == placementId);
+            Assert.Equal(ClaimantKind.Enterprise, stored.ClaimantKind);
+            Assert.Equal(hostName, stored.PayeeName);
+            Assert.Equal(internId, stored.ResidentId);
+        }
+
+        // The host reads it as its own claim; the other enterprise does not see it.
+        var id = claim.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/api/v1/claims/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignedInClientAsync("enterprise2")).GetAsync($"/api/v1/claims/{id}")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)

@@ -65,6 +65,9 @@ public static class CreateClaim
         public bool Submit { get; set; }
     }
 
+    /// <summary>A placement's programme as a claim sees it: who owns it and the registered enterprise hosting it, if any.</summary>
+    private sealed record PlacementHost(string Owner, Guid? HostEnterpriseId);
+
     public sealed class Handler
     {
         private readonly OperationScope _scope;
@@ -115,9 +118,9 @@ public static class CreateClaim
             DateOnly? month = null;
             if (command.PlacementId is not null)
             {
-                if (claimant == ClaimantKind.Enterprise || command.HireId is not null)
+                if (command.HireId is not null)
                 {
-                    errors["placementId"] = ["岗位月度补贴由服务站或人社局经办人员申请。"];
+                    errors["placementId"] = ["岗位月度补贴依据岗位安置记录申请，不能同时选择录用记录。"];
                 }
 
                 if (!DateOnly.TryParseExact((command.Month ?? string.Empty) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
@@ -181,6 +184,7 @@ public static class CreateClaim
 
                 // A placement names the person; its months run from the start to the last day.
                 PostPlacement? placement = null;
+                PlacementHost? host = null;
                 InternshipOutcome? cohort = null;
                 if (command.PlacementId is { } placementId)
                 {
@@ -190,6 +194,15 @@ public static class CreateClaim
                     }
 
                     (placement, cohort) = found;
+
+                    // An enterprise claims only the placements of the programmes it hosts; any other is "not found".
+                    var programmeId = placement.ProgrammeId;
+                    host = await db.PostProgrammes.AsNoTracking().Where(p => p.Id == programmeId)
+                        .Select(p => new PlacementHost(p.Owner, p.HostEnterpriseId)).FirstAsync(cancellationToken);
+                    if (claimant == ClaimantKind.Enterprise && host.HostEnterpriseId != principal.EnterpriseId)
+                    {
+                        return FeatureOutcome.Missing("岗位安置记录");
+                    }
 
                     var last = placement.EndedOn ?? placement.PlannedEnd;
                     if (month < ResidentClock.StartOfMonth(placement.StartDate) || month > ResidentClock.StartOfMonth(last))
@@ -274,9 +287,7 @@ public static class CreateClaim
                     placement?.Id,
                     month);
                 // An internship subsidy is the unit's: paid to the programme's host by default.
-                var unit = placement?.Kind == PostKind.Internship
-                    ? await db.PostProgrammes.AsNoTracking().Where(p => p.Id == placement.ProgrammeId).Select(p => p.Owner).FirstAsync(cancellationToken)
-                    : null;
+                var unit = placement?.Kind == PostKind.Internship ? host!.Owner : null;
                 var payee = new ClaimPayee(
                     command.PayeeName ?? unit ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
                     command.PayeeAccount ?? string.Empty,
