@@ -75,6 +75,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<ClaimEvent> ClaimEvents => Set<ClaimEvent>();
 
+    public DbSet<ClaimCoveredMonth> ClaimCoveredMonths => Set<ClaimCoveredMonth>();
+
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -642,6 +642,33 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("ClaimAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimCoveredMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("Key", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCoveredMonths", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2065,6 +2092,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimCoveredMonth", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Claims.Claim", null)
+                        .WithMany("CoveredMonths")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimEvent", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Claims.Claim", null)
@@ -2390,6 +2426,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
+                    b.Navigation("CoveredMonths");
+
                     b.Navigation("Events");
                 });
 

@@ -637,6 +637,33 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("ClaimAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimCoveredMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("Key", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCoveredMonths", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2056,6 +2083,15 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimCoveredMonth", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Claims.Claim", null)
+                        .WithMany("CoveredMonths")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.ClaimEvent", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Claims.Claim", null)
@@ -2381,6 +2417,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
+                    b.Navigation("CoveredMonths");
+
                     b.Navigation("Events");
                 });
 

@@ -74,6 +74,22 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
 
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.CoveredMonths).WithOne().HasForeignKey(m => m.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.CoveredMonths).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ClaimCoveredMonthConfiguration : IEntityTypeConfiguration<ClaimCoveredMonth>
+{
+    public void Configure(EntityTypeBuilder<ClaimCoveredMonth> builder)
+    {
+        builder.ToTable("ClaimCoveredMonths");
+        builder.Property(m => m.Key).HasMaxLength(200).IsRequired();
+
+        // A month of a benefit is paid to a person once: a second live claim covering it fails here
+        // even when two are filed at the same moment (rejected and withdrawn claims release theirs).
+        builder.HasIndex(m => new { m.Key, m.Month }).IsUnique();
+        builder.HasIndex(m => m.ClaimId);
     }
 }
 

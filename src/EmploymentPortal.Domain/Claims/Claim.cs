@@ -18,6 +18,7 @@ namespace EmploymentPortal.Domain.Claims;
 public sealed class Claim : AggregateRoot
 {
     private readonly List<ClaimEvent> _events = [];
+    private readonly List<ClaimCoveredMonth> _coveredMonths = [];
 
     private Claim()
     {
@@ -179,6 +180,13 @@ public sealed class Claim : AggregateRoot
 
     public IReadOnlyList<ClaimEvent> Events => _events;
 
+    /// <summary>
+    /// The months a monthly subsidy claim covers (补贴期间), each under the key of the benefit and
+    /// the person: unique in the database among live claims, so a month is paid once. Released when
+    /// the claim is rejected or withdrawn.
+    /// </summary>
+    public IReadOnlyList<ClaimCoveredMonth> CoveredMonths => _coveredMonths;
+
     /// <summary>The user notified of status changes: whoever submitted, or else prepared, the claim.</summary>
     public string NotifiedUserId => SubmittedById ?? PreparedById;
 
@@ -220,6 +228,25 @@ public sealed class Claim : AggregateRoot
         claim.ApplyDecision(decision);
         claim._events.Add(new ClaimEvent(claim.Id, null, ClaimStatus.Draft, preparedBy, now, "创建申请"));
         return claim;
+    }
+
+    /// <summary>
+    /// Records the months a new claim covers under <paramref name="key"/> (the benefit and the
+    /// person); a draft only, once.
+    /// </summary>
+    public void Cover(string key, IEnumerable<DateOnly> months)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(months);
+        if (Status != ClaimStatus.Draft || _coveredMonths.Count > 0)
+        {
+            throw new DomainException("claim-period-fixed", "补贴期间在创建申请时确定；如需更改，请撤回后重新申请。");
+        }
+
+        foreach (var month in months.Distinct().Order())
+        {
+            _coveredMonths.Add(new ClaimCoveredMonth(Id, key, new DateOnly(month.Year, month.Month, 1)));
+        }
     }
 
     /// <summary>Decides the claim again (a draft or a claim returned for correction) on new stated facts.</summary>
@@ -359,6 +386,7 @@ public sealed class Claim : AggregateRoot
         RequireReason(reason, "驳回申请必须填写原因，申请人会看到该原因。");
         ReviewNote = reason.Trim();
         OnceOnlyKey = null;
+        _coveredMonths.Clear();
         Move(ClaimStatus.Rejected, officer, now, ReviewNote);
     }
 
@@ -384,6 +412,7 @@ public sealed class Claim : AggregateRoot
         }
 
         OnceOnlyKey = null;
+        _coveredMonths.Clear();
         Move(ClaimStatus.Withdrawn, by, now, null);
     }
 
@@ -547,4 +576,28 @@ public sealed class ClaimEvent : Entity
     public DateTimeOffset At { get; private set; }
 
     public string? Note { get; private set; }
+}
+
+/// <summary>One month of a monthly subsidy a claim covers (see <see cref="Claim.CoveredMonths"/>).</summary>
+public sealed class ClaimCoveredMonth : Entity
+{
+    private ClaimCoveredMonth()
+    {
+        Key = string.Empty;
+    }
+
+    internal ClaimCoveredMonth(Guid claimId, string key, DateOnly month)
+    {
+        ClaimId = claimId;
+        Key = key;
+        Month = month;
+    }
+
+    public Guid ClaimId { get; private set; }
+
+    /// <summary><c>&lt;benefit&gt;|person:&lt;id&gt;</c>: who is paid for the month under which benefit.</summary>
+    public string Key { get; private set; }
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; private set; }
 }

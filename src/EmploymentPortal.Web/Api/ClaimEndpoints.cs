@@ -112,6 +112,8 @@ internal static class ClaimEndpoints
             c.FactSource,
             c.HireId,
             hire = detail.Hire,
+            // 补贴期间 of a monthly subsidy of a person: the months it covers, yyyy-MM.
+            coveredMonths = c.CoveredMonths.Select(m => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList(),
             statedFacts = JsonDocument.Parse(c.StatedFactsJson).RootElement,
             facts = JsonDocument.Parse(c.FactsJson).RootElement,
             decision = JsonDocument.Parse(c.DecisionJson).RootElement,

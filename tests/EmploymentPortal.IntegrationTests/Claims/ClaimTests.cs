@@ -495,6 +495,65 @@ public abstract class ClaimTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignedInClientAsync("enterprise2")).GetAsync($"/api/v1/claims/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_monthly_subsidy_of_a_person_covers_its_period_and_a_month_is_claimed_once_among_live_claims()
+    {
+        var residentId = await NewResidentAsync(returningMigrant: false);
+        var station = await _app.SignedInClientAsync("station1");
+        var year = DateOnly.FromDateTime(DateTime.UtcNow).Year - 1;
+        object Body(string? from, string? to) => new
+        {
+            benefit = "flexible-employment-social-insurance",
+            residentId,
+            periodFrom = from,
+            periodTo = to,
+            facts = new { person = new { hardToEmploy = true, paysSocialInsuranceAsFlexibleWorker = true, subsidisedMonths = 99 } },
+            payeeAccount = "6222020200445566",
+            submit = true,
+        };
+        string M(int month) => $"{year}-{month:00}";
+
+        var noPeriod = await station.PostAsJsonAsync("/api/v1/claims", Body(null, null));
+        var malformed = await station.PostAsJsonAsync("/api/v1/claims", Body($"{year}-13", M(2)));
+        var reversed = await station.PostAsJsonAsync("/api/v1/claims", Body(M(6), M(1)));
+        var future = await station.PostAsJsonAsync("/api/v1/claims", Body(M(1), $"{year + 2}-01"));
+        var first = await station.PostAsJsonAsync("/api/v1/claims", Body(M(1), M(6)));
+        var overlapping = await station.PostAsJsonAsync("/api/v1/claims", Body(M(5), M(8)));
+        var following = await station.PostAsJsonAsync("/api/v1/claims", Body(M(7), M(8)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noPeriod.StatusCode);
+        Assert.Contains("补贴期间", await noPeriod.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("periodFrom", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        Assert.Contains("截止月份不能早于起始月份", await reversed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("尚未到来的月份", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var created = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var claim = await station.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{created.GetProperty("id").GetGuid()}");
+        // The months come from the period, not from what was stated.
+        Assert.Equal(6, claim.GetProperty("statedFacts").GetProperty("person").GetProperty("subsidisedMonths").GetInt32());
+        Assert.Equal([M(1), M(2), M(3), M(4), M(5), M(6)], claim.GetProperty("coveredMonths").EnumerateArray().Select(m => m.GetString()).ToList());
+        Assert.Equal(HttpStatusCode.Conflict, overlapping.StatusCode);
+        var refusal = await overlapping.Content.ReadAsStringAsync();
+        Assert.Contains($"{M(5)}、{M(6)}", refusal, StringComparison.Ordinal);
+        Assert.Contains(claim.GetProperty("number").GetString()!, refusal, StringComparison.Ordinal);
+        Assert.True(following.StatusCode == HttpStatusCode.Created, await following.Content.ReadAsStringAsync());
+
+        // Rejected, the first claim's months are free again.
+        var officer = await _app.SignedInClientAsync("officer1");
+        var rejected = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.GetProperty("id").GetGuid()}/reject", new { reason = "缴费记录与期间不符" });
+        Assert.True(rejected.IsSuccessStatusCode, await rejected.Content.ReadAsStringAsync());
+        var again = await station.PostAsJsonAsync("/api/v1/claims", Body(M(5), M(6)));
+        Assert.True(again.StatusCode == HttpStatusCode.Created, await again.Content.ReadAsStringAsync());
+        await using var db = _app.Database.CreateContext();
+        var key = ClaimPeriods.Key("flexible-employment-social-insurance", residentId);
+        Assert.Equal(
+            [new DateOnly(year, 5, 1), new DateOnly(year, 6, 1), new DateOnly(year, 7, 1), new DateOnly(year, 8, 1)],
+            await db.ClaimCoveredMonths.Where(m => m.Key == key).OrderBy(m => m.Month).Select(m => m.Month).ToListAsync());
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };

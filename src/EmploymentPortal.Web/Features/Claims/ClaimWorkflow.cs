@@ -27,7 +27,7 @@ public static class SubmitClaim
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                var claim = await db.Claims.VisibleTo(principal).Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                var claim = await db.Claims.VisibleTo(principal).Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
                 if (claim is null || principal.IsBureauOfficer && claim.ClaimantKind != ClaimantKind.Bureau)
                 {
                     return FeatureOutcome.Missing("补贴申请");
@@ -49,6 +49,14 @@ public static class SubmitClaim
                         ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire,
                             placed?.Placement, claim.ClaimMonth, placed?.Cohort)
                         : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
+
+                    // The months of a monthly subsidy stay those of its period, whatever the correction states.
+                    if (claim.CoveredMonths.Count > 0 && ClaimPeriods.MonthsPath(decided.Rule) is { } monthsPath && claim.ResidentId is { } person)
+                    {
+                        decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == person, cancellationToken), enterprise,
+                            ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count), today, claim.Id, cancellationToken, hire);
+                    }
+
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {
                         claim.Redecide(decided.Decision, new ClaimPayee(command.PayeeName ?? claim.PayeeName, command.PayeeAccount ?? claim.PayeeAccount, command.PayeeBank ?? claim.PayeeBank));
@@ -129,7 +137,7 @@ public static class ReviewClaim
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 await using var transaction = db.Database.IsNpgsql() && command.Action == Action.Approve ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                var claim = await db.Claims.Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                var claim = await db.Claims.Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
                 if (claim is null)
                 {
                     return FeatureOutcome.Missing("补贴申请");

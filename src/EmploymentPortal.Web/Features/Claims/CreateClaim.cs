@@ -52,6 +52,16 @@ public static class CreateClaim
         /// <summary>The month claimed for a placement, <c>yyyy-MM</c>.</summary>
         public string? Month { get; set; }
 
+        /// <summary>
+        /// The first and last month (<c>yyyy-MM</c>) a monthly subsidy covers (补贴期间), for the rules
+        /// paid per month of a person (<see cref="ClaimPeriods.MonthsPath"/>): the months are counted
+        /// from it, and a month already covered by another live claim of the person is refused.
+        /// </summary>
+        public string? PeriodFrom { get; set; }
+
+        /// <inheritdoc cref="PeriodFrom"/>
+        public string? PeriodTo { get; set; }
+
         /// <summary>Facts the claimant states (docs/policies/facts.md); records override them.</summary>
         public JsonObject? Facts { get; set; }
 
@@ -131,6 +141,12 @@ public static class CreateClaim
                 {
                     month = first;
                 }
+            }
+
+            var period = ClaimPeriods.Parse(command.PeriodFrom, command.PeriodTo, errors);
+            if (period is not null && command.PlacementId is not null)
+            {
+                errors["periodFrom"] = ["岗位月度补贴按月份申请，不填写补贴期间。"];
             }
 
             // Without a resident id the ID number names the person; with a hire it is optional
@@ -264,6 +280,42 @@ public static class CreateClaim
                     return FeatureOutcome.Field("benefit", e.Message, e.Code);
                 }
 
+                // A subsidy paid per month of the person: the period gives the months, and each month is claimed once.
+                string? monthsKey = null;
+                IReadOnlyList<DateOnly> covered = [];
+                if (placement is null && ClaimPeriods.MonthsPath(decided.Rule) is { } monthsPath)
+                {
+                    if (period is not { } p)
+                    {
+                        return FeatureOutcome.Field("periodFrom", "按月计发的补贴须填写补贴期间（起止月份），平台据此计算月数，同一月份不能重复申领。");
+                    }
+
+                    if (p.To > ResidentClock.StartOfMonth(today))
+                    {
+                        return FeatureOutcome.Field("periodTo", "补贴期间不能包含尚未到来的月份。");
+                    }
+
+                    covered = p.Months;
+                    var stated = ClaimPeriods.WithMonths(command.Facts, monthsPath, covered.Count);
+                    try
+                    {
+                        // Decided again with the months stated: the best rule of the benefit may change with them.
+                        decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort);
+                    }
+                    catch (ClaimRefusedException e)
+                    {
+                        return FeatureOutcome.Field("benefit", e.Message, e.Code);
+                    }
+
+                    monthsKey = ClaimPeriods.Key(decided.Rule.Benefit, resident.Id);
+                    var taken = await ClaimPeriods.TakenAsync(db, monthsKey, covered, cancellationToken);
+                    if (taken.Count > 0)
+                    {
+                        return new FeatureOutcome(CommandResult.Failure(
+                            $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。"), DuplicateCode);
+                    }
+                }
+
                 var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today)
                     ?? (placement is not null ? ClaimDecider.PlacementMonthKey(decided.Rule, placement.Id, month!.Value) : null);
                 if (key is not null && await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
@@ -294,6 +346,10 @@ public static class CreateClaim
                     command.PayeeBank);
                 var actor = ClaimCommandSupport.Actor(principal);
                 var claim = Claim.Draft(subject, payee, decided.Decision, key, actor, now);
+                if (monthsKey is not null)
+                {
+                    claim.Cover(monthsKey, covered);
+                }
 
                 // 资金监管: a one-time subsidy for the same person claimed by another enterprise.
                 if (claimant == ClaimantKind.Enterprise && decided.Rule.OnceOnly is { Scope: EmploymentPortal.Policies.Model.OnceOnlyScope.PersonAndEnterprise })
@@ -337,6 +393,10 @@ public static class CreateClaim
                 catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
                 {
                     return Duplicate(null);
+                }
+                catch (DbUpdateException e) when (monthsKey is not null && ClaimCommandSupport.IsUniqueViolation(e))
+                {
+                    return new FeatureOutcome(CommandResult.Failure("补贴期间中的月份已由同时提交的另一份申请申领，同一月份不能重复申领。"), DuplicateCode);
                 }
 
                 var message = claim.Status == ClaimStatus.Submitted

@@ -1,0 +1,62 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>
+/// A station worker claims a monthly subsidy of a person (灵活就业社会保险补贴) for a period: the
+/// claim covers its months, and a second claim over one of them is refused with the first's number.
+/// </summary>
+public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Station_worker_claims_a_period_and_cannot_claim_its_months_again()
+    {
+        var idNumber = await NewResidentOfDonghuAsync();
+        var year = DateTime.UtcNow.Year - 1;
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            async Task FillAsync(string from, string to)
+            {
+                await Page.GotoAsync("/claims/new");
+                await WaitForCircuitAsync();
+                await Page.GetByTestId("claim-rule").ClickAsync();
+                await Page.GetByRole(AriaRole.Option, new() { Name = "灵活就业社会保险补贴 · 就业困难人员灵活就业社会保险补贴", Exact = true }).First.ClickAsync();
+                await Expect(Page.GetByTestId("claim-period")).ToBeVisibleAsync();
+                await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
+                await Page.GetByTestId("claim-period-from").FillAsync(from);
+                await Page.GetByTestId("claim-period-to").FillAsync(to);
+                await Page.GetByTestId("claim-facts").FillAsync("{\"person\": {\"hardToEmploy\": true, \"paysSocialInsuranceAsFlexibleWorker\": true}}");
+                await Page.GetByTestId("claim-payee-account").FillAsync("6222020200334455");
+                await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
+                await Page.GetByTestId("submit-new-claim").ClickAsync();
+            }
+
+            await FillAsync($"{year}-01", $"{year}-03");
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
+            await Expect(Page.GetByTestId("claim-period")).ToHaveTextAsync($"{year}-01 – {year}-03（共 3 个月）");
+            var number = (await Page.GetByTestId("claim-number").InnerTextAsync()).Trim();
+
+            await FillAsync($"{year}-03", $"{year}-04");
+            await Expect(Page.GetByTestId("claim-error")).ToContainTextAsync($"{year}-03 已由申请 {number} 申领");
+            await Expect(Page).ToHaveURLAsync(PathIs("/claims/new"));
+        });
+    }
+
+    /// <summary>A new resident of 东湖社区 (station1's), returned by ID number.</summary>
+    private async Task<string> NewResidentOfDonghuAsync()
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
+        var first17 = $"110101{new DateOnly(1975, 3, 3):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
+        var idNumber = IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17));
+        db.Residents.Add(new Resident("灵活" + Guid.NewGuid().ToString("N")[..4], idNumber, PhoneNumber.Parse("13712345679"), community.Id));
+        await db.SaveChangesAsync();
+        return idNumber.Value;
+    }
+}
