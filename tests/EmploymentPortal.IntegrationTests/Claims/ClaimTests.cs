@@ -521,6 +521,13 @@ public abstract class ClaimTests
         var overlapping = await station.PostAsJsonAsync("/api/v1/claims", Body(M(5), M(8)));
         var following = await station.PostAsJsonAsync("/api/v1/claims", Body(M(7), M(8)));
 
+        // A one-time subsidy has no period.
+        var oneTime = JsonSerializer.SerializeToNode(EntrepreneurshipBody(residentId, submit: false))!.AsObject();
+        (oneTime["periodFrom"], oneTime["periodTo"]) = (M(1), M(2));
+        var oneTimeWithPeriod = await station.PostAsJsonAsync("/api/v1/claims", oneTime);
+        Assert.Equal(HttpStatusCode.BadRequest, oneTimeWithPeriod.StatusCode);
+        Assert.Contains("不按月计发", await oneTimeWithPeriod.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.BadRequest, noPeriod.StatusCode);
         Assert.Contains("补贴期间", await noPeriod.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);

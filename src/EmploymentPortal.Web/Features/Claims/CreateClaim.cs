@@ -315,6 +315,10 @@ public static class CreateClaim
                             $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。"), DuplicateCode);
                     }
                 }
+                else if (period is not null && placement is null)
+                {
+                    return FeatureOutcome.Field("periodFrom", "该补贴不按月计发，不填写补贴期间。");
+                }
 
                 var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today)
                     ?? (placement is not null ? ClaimDecider.PlacementMonthKey(decided.Rule, placement.Id, month!.Value) : null);
