@@ -30,7 +30,18 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
                 await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
                 await Page.GetByTestId("claim-period-from").FillAsync(from);
                 await Page.GetByTestId("claim-period-to").FillAsync(to);
-                await Page.GetByTestId("claim-facts").FillAsync("{\"person\": {\"hardToEmploy\": true, \"paysSocialInsuranceAsFlexibleWorker\": true}}");
+                // The facts the rule needs are asked for in the form, labelled as the policy words them.
+                var fields = Page.GetByTestId("claim-fact-fields");
+                await Expect(fields).ToContainTextAsync("就业困难人员");
+                await Expect(fields).ToContainTextAsync("灵活就业后缴纳社会保险费");
+                await Expect(fields.GetByTestId("fact-person.subsidisedMonths")).ToHaveCountAsync(0);
+                foreach (var fact in new[] { "fact-person.hardToEmploy", "fact-person.paysSocialInsuranceAsFlexibleWorker" })
+                {
+                    await fields.GetByTestId(fact).ClickAsync();
+                    await Page.GetByRole(AriaRole.Option, new() { Name = "是", Exact = true }).ClickAsync();
+                    await Expect(fields.GetByTestId(fact)).ToContainTextAsync("是");
+                }
+
                 await Page.GetByTestId("claim-payee-account").FillAsync("6222020200334455");
                 await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
                 await Page.GetByTestId("submit-new-claim").ClickAsync();

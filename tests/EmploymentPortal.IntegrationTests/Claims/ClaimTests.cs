@@ -561,6 +561,31 @@ public abstract class ClaimTests
             await db.ClaimCoveredMonths.Where(m => m.Key == key).OrderBy(m => m.Month).Select(m => m.Month).ToListAsync());
     }
 
+    [Fact]
+    public void The_claim_form_asks_for_each_stated_fact_typed_and_worded_as_the_rule_reads_it()
+    {
+        var rules = _app.Factory.Services.GetRequiredService<PolicyCatalogueService>().Catalogue.Rules;
+        var flexible = rules.First(r => r.Id.EndsWith("flexible-employment-social-insurance-graduates", StringComparison.Ordinal));
+
+        var fields = ClaimFactForm.Fields(flexible, new HashSet<string> { "person.subsidisedMonths" });
+
+        var byPath = fields.ToDictionary(f => f.Path);
+        Assert.DoesNotContain("person.subsidisedMonths", byPath.Keys);
+        Assert.DoesNotContain("person.schoolLeavingDate", byPath.Keys); // the registry holds it
+        Assert.Equal(FactInputKind.YesNo, byPath["person.paysSocialInsuranceAsFlexibleWorker"].Kind);
+        Assert.Equal("灵活就业后缴纳社会保险费", byPath["person.paysSocialInsuranceAsFlexibleWorker"].Label);
+        Assert.Equal(FactInputKind.YesNo, byPath["person.employedSinceLeavingSchool"].Kind);
+        Assert.Equal(FactInputKind.Date, byPath["person.flexibleEmploymentStartDate"].Kind);
+
+        var facts = ClaimFactForm.Apply(new JsonObject { ["person"] = new JsonObject { ["note"] = "kept" } }, fields, new Dictionary<string, object?>
+        {
+            ["person.paysSocialInsuranceAsFlexibleWorker"] = true,
+            ["person.employedSinceLeavingSchool"] = false,
+            ["person.flexibleEmploymentStartDate"] = new DateOnly(2025, 3, 1),
+        });
+        Assert.Equal("""{"person":{"note":"kept","employedSinceLeavingSchool":false,"flexibleEmploymentStartDate":"2025-03-01","paysSocialInsuranceAsFlexibleWorker":true}}""", facts.ToJsonString());
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };

@@ -300,13 +300,9 @@ public static class ClaimFacts
 
     private static readonly string[] Groups = ["person", "enterprise", "hire", "business", "post", "internship", "training", "community"];
 
-    /// <summary>
-    /// A skeleton of the facts a rule reads that the records do not supply (values null), for the
-    /// claim form: the claimant fills in what they state.
-    /// </summary>
-    public static JsonObject Template(EmploymentPortal.Policies.Model.PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null)
-    {
-        var names = rule.Conditions.SelectMany(c => c.Args.Values)
+    /// <summary>The facts a rule reads that the records do not supply: what a claimant states, in name order.</summary>
+    public static IReadOnlyList<string> StatedFactNames(EmploymentPortal.Policies.Model.PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null) =>
+        rule.Conditions.SelectMany(c => c.Args.Values)
             .Append(rule.AppliesOn)
             .Append(rule.Amount.Months ?? string.Empty)
             .Append(rule.Amount.Count ?? string.Empty)
@@ -315,9 +311,17 @@ public static class ClaimFacts
             .Where(v => v.Contains('.', StringComparison.Ordinal) && Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]))
             .Where(v => !RecordFactNames.Contains(v) && alsoSupplied?.Contains(v) != true)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// A skeleton of the facts a rule reads that the records do not supply (values null): what the
+    /// claimant states.
+    /// </summary>
+    public static JsonObject Template(EmploymentPortal.Policies.Model.PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null)
+    {
         var template = new JsonObject();
-        foreach (var name in names)
+        foreach (var name in StatedFactNames(rule, alsoSupplied))
         {
             var dot = name.IndexOf('.', StringComparison.Ordinal);
             var group = name[..dot];
