@@ -84,6 +84,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<CircleStandard> CircleStandards => Set<CircleStandard>();
 
+    public DbSet<CircleTarget> CircleTargets => Set<CircleTarget>();
+
     public DbSet<CommunityAssessment> CommunityAssessments => Set<CommunityAssessment>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();

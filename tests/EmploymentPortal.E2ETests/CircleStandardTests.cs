@@ -41,6 +41,17 @@ public sealed class CircleStandardTests(PortalFixture portal) : PortalPageTest(p
             await Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
             // It starts next month: the standard in force today is still the default.
             await Expect(Page.GetByTestId("in-force-rate")).ToHaveTextAsync("4 %");
+
+            // Next year's target: the form proposes the year; the bureau's figure replaces the draft's.
+            var targets = Page.GetByTestId("target-form");
+            var year = int.Parse(await targets.GetByTestId("target-year").Locator("input").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await Expect(Page.GetByTestId($"target-in-force-{year}")).ToHaveTextAsync("70 %");
+            await FillNumericAsync(targets.GetByTestId("target-share"), "75");
+            await targets.GetByTestId("target-reason").FillAsync("市政府年度就业工作目标");
+            await targets.GetByTestId("target-reason").PressAsync("Tab");
+            await targets.GetByTestId("target-save").ClickAsync();
+            await Expect(Page.GetByTestId($"target-in-force-{year}")).ToHaveTextAsync("75 %");
+            await Expect(Page.GetByTestId($"target-set-{year}")).ToHaveTextAsync("75 %");
         });
     }
 }

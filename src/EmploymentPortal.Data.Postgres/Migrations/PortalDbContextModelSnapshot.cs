@@ -219,6 +219,43 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("CircleStandards", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CircleTargets", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CommunityAssessment", b =>
                 {
                     b.Property<Guid>("Id")

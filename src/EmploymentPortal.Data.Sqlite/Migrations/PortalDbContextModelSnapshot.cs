@@ -214,6 +214,43 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("CircleStandards", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CircleTargets", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CommunityAssessment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -46,6 +46,19 @@ internal sealed class CircleStandardConfiguration : IEntityTypeConfiguration<Cir
     }
 }
 
+internal sealed class CircleTargetConfiguration : IEntityTypeConfiguration<CircleTarget>
+{
+    public void Configure(EntityTypeBuilder<CircleTarget> builder)
+    {
+        builder.ToTable("CircleTargets");
+        builder.Property(t => t.SharePercent).HasPrecision(6, 2);
+        builder.Property(t => t.SetBy).HasMaxLength(256).IsRequired();
+        builder.Property(t => t.Reason).HasMaxLength(500).IsRequired();
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => t.Year);
+    }
+}
+
 internal sealed class CommunityAssessmentConfiguration : IEntityTypeConfiguration<CommunityAssessment>
 {
     public void Configure(EntityTypeBuilder<CommunityAssessment> builder)

@@ -156,6 +156,17 @@ public static class CircleStanding
         _ => 40m + ((year - 2022) * 10m),
     };
 
+    /// <summary>
+    /// The target of <paramref name="year"/>: the latest the bureau set for it (<see cref="CircleTarget"/>),
+    /// otherwise <see cref="TargetSharePercent(int)"/>.
+    /// </summary>
+    public static decimal? TargetSharePercent(int year, IEnumerable<CircleTarget> set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return set.Where(t => t.Year == year).OrderByDescending(t => t.SetAt).ThenByDescending(t => t.Id).FirstOrDefault()?.SharePercent
+            ?? TargetSharePercent(year);
+    }
+
     private static ThresholdCheck Check(string code, string name, bool met, string explanation) =>
         new(code, name, met ? CheckResult.Met : CheckResult.NotMet, explanation);
 }

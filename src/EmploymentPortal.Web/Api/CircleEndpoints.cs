@@ -42,6 +42,8 @@ internal static class CircleEndpoints
         circles.MapGet("/standard", StandardAsync).WithSummary("The fully-employed community standard: versions with their effective dates, newest first.");
         circles.MapPost("/standard", SetStandardAsync).RequireAuthorization(PortalPolicies.Bureau).WithSummary("A bureau officer sets new thresholds from a date.");
         circles.MapPost("/assessments", AssessAsync).RequireAuthorization(PortalPolicies.Bureau).WithSummary("Assess every community for the current month now.");
+        circles.MapGet("/targets", TargetsAsync).WithSummary("The yearly targets of recognised communities: the draft's reading and the bureau's settings.");
+        circles.MapPost("/targets", SetTargetAsync).RequireAuthorization(PortalPolicies.Bureau).WithSummary("A bureau officer sets a year's target ({year, sharePercent, reason}).");
         circles.MapGet("/share", ShareAsync).WithSummary("The city's share of recognised communities against the target of the year.");
 
         var residents = api.MapGroup("/residents").WithTags("Circles").RequireAuthorization(PortalPolicies.ResidentRecords);
@@ -118,6 +120,15 @@ internal static class CircleEndpoints
         TypedResults.Ok(await Standing.StandardHistoryAsync(db, cancellationToken));
 
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetStandardAsync(Standing.SetStandard.Command command, Standing.SetStandard.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Ok<List<Standing.TargetRow>>> TargetsAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Standing.TargetsAsync(db, ResidentClock.Today(time), cancellationToken));
+
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetTargetAsync(Standing.SetTarget.Command command, Standing.SetTarget.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(command, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);

@@ -91,4 +91,23 @@ public sealed class CircleStandingTests
     }
 
     private static ThresholdCheck Check(CircleAssessment assessment, string code) => assessment.Checks.Single(c => c.Code == code);
+
+    [Fact]
+    public void A_target_the_bureau_set_for_a_year_wins_over_the_drafts_and_the_latest_setting_wins()
+    {
+        var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(8));
+        CircleTarget[] set =
+        [
+            new(2026, 60m, "officer1", "年度就业工作目标", at),
+            new(2026, 65m, "officer2", "调整后的年度目标", at.AddDays(30)),
+            new(2027, 80m, "officer1", "三年行动计划", at),
+        ];
+
+        Assert.Equal(65m, CircleStanding.TargetSharePercent(2026, set));
+        Assert.Equal(80m, CircleStanding.TargetSharePercent(2027, set));
+        Assert.Equal(50m, CircleStanding.TargetSharePercent(2023, set)); // the draft's reading
+        Assert.Null(CircleStanding.TargetSharePercent(2021, set));
+        Assert.Equal("circle-target-range", Assert.Throws<EmploymentPortal.Domain.Common.DomainException>(() => new CircleTarget(2026, 120m, "officer1", "x", at)).Code);
+        Assert.Equal("circle-target-range", Assert.Throws<EmploymentPortal.Domain.Common.DomainException>(() => new CircleTarget(2019, 50m, "officer1", "x", at)).Code);
+    }
 }

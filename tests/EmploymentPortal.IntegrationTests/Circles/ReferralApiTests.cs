@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
@@ -25,6 +26,33 @@ public abstract class ReferralApiTests
     protected ReferralApiTests(PortalApp app)
     {
         _app = app;
+    }
+
+    [Fact]
+    public async Task The_bureau_sets_a_years_target_and_the_targets_show_it_beside_the_drafts()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var year = CircleTarget.LastYear - Random.Shared.Next(0, 50);
+
+        var tooHigh = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year, sharePercent = 120, reason = "x" });
+        var tooEarly = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year = 2019, sharePercent = 50, reason = "x" });
+        var noReason = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year, sharePercent = 75 });
+        var set = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year, sharePercent = 75.5, reason = "三年行动计划" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Contains("0~100", await tooHigh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+        using var targets = JsonDocument.Parse(await (await _app.SignedInClientAsync("station1")).GetStringAsync("/api/v1/circles/targets"));
+        var rows = targets.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("year").GetInt32());
+        Assert.Equal(40m, rows[2022].GetProperty("documentPercent").GetDecimal());
+        Assert.Equal(75.5m, rows[year].GetProperty("setPercent").GetDecimal());
+        Assert.Equal(75.5m, rows[year].GetProperty("inForcePercent").GetDecimal());
+        Assert.Equal("三年行动计划", rows[year].GetProperty("reason").GetString());
+        await using var db = _app.Database.CreateContext();
+        var id = (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(CircleTarget) && e.EntityId == id));
     }
 
     [Fact]

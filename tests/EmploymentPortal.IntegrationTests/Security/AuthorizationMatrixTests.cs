@@ -173,6 +173,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/circles/{communityId:guid}/vacancies", Staff, AlsoAllowed: [404]),
         new(Get, "/api/v1/circles/standard", Staff),
         new(Post, "/api/v1/circles/standard", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/circles/targets", Staff),
+        new(Post, "/api/v1/circles/targets", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/circles/assessments", Bureau, Body: "{}"),
         new(Get, "/api/v1/circles/share", Staff),
         new(Get, "/api/v1/circles/dashboard/", ResidentRecords),

@@ -28,6 +28,7 @@ public static class CircleFeatures
         services.AddScoped<ReferResident.Handler>();
         services.AddScoped<AnswerReferral.Handler>();
         services.AddScoped<Standing.SetStandard.Handler>();
+        services.AddScoped<Standing.SetTarget.Handler>();
         return services;
     }
 }

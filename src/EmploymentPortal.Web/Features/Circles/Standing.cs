@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.ValueObjects;
@@ -74,7 +75,8 @@ public static class Standing
         var rows = await query.Select(a => a.MeetsStandard).ToListAsync(cancellationToken);
         var recognised = rows.Count(m => m);
         var share = communities == 0 ? 0 : Math.Round(100m * recognised / communities, 1);
-        return new CityShare(month, communities, rows.Count, recognised, share, CircleStanding.TargetSharePercent(month.Year));
+        var targets = await db.CircleTargets.AsNoTracking().Where(t => t.Year == month.Year).ToListAsync(cancellationToken);
+        return new CityShare(month, communities, rows.Count, recognised, share, CircleStanding.TargetSharePercent(month.Year, targets));
     }
 
     public sealed record StandardRow(Guid Id, DateOnly EffectiveFrom, decimal MaxUnemploymentRatePercent, bool RequireZeroEmploymentFamiliesCleared, decimal MinFollowUpCoveragePercent, decimal MinOpeningsPerUnemployed, string SetBy, string Reason);
@@ -83,6 +85,74 @@ public static class Standing
         db.CircleStandards.AsNoTracking().OrderByDescending(s => s.EffectiveFrom).ThenByDescending(s => s.Id)
             .Select(s => new StandardRow(s.Id, s.EffectiveFrom, s.MaxUnemploymentRatePercent, s.RequireZeroEmploymentFamiliesCleared, s.MinFollowUpCoveragePercent, s.MinOpeningsPerUnemployed, s.SetBy, s.Reason))
             .ToListAsync(cancellationToken);
+
+    /// <summary>A year's target: the draft's reading, the bureau's latest setting if any, and who set it why.</summary>
+    public sealed record TargetRow(int Year, decimal? DocumentPercent, decimal? SetPercent, string? SetBy, string? Reason, DateTimeOffset? SetAt)
+    {
+        public decimal? InForcePercent => SetPercent ?? DocumentPercent;
+    }
+
+    /// <summary>The targets from 2022 to three years after <paramref name="today"/>'s, and of any later year the bureau set.</summary>
+    public static async Task<List<TargetRow>> TargetsAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var set = await db.CircleTargets.AsNoTracking().ToListAsync(cancellationToken);
+        var last = Math.Max(today.Year + 3, set.Count == 0 ? 0 : set.Max(t => t.Year));
+        return Enumerable.Range(CircleTarget.FirstYear, last - CircleTarget.FirstYear + 1)
+            .Select(year =>
+            {
+                var latest = set.Where(t => t.Year == year).OrderByDescending(t => t.SetAt).ThenByDescending(t => t.Id).FirstOrDefault();
+                return new TargetRow(year, CircleStanding.TargetSharePercent(year), latest?.SharePercent, latest?.SetBy, latest?.Reason, latest?.SetAt);
+            })
+            .ToList();
+    }
+
+    /// <summary>The bureau sets a year's target share of recognised communities (a new version; the history stays).</summary>
+    public static class SetTarget
+    {
+        public sealed record Command
+        {
+            public int? Year { get; set; }
+
+            public decimal? SharePercent { get; set; }
+
+            public string? Reason { get; set; }
+        }
+
+        public sealed class Handler(OperationScope scope, TimeProvider time)
+        {
+            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+            {
+                if (!scope.Principal.IsBureauOfficer)
+                {
+                    return FeatureOutcome.Denied("只有人社局经办人员可以调整年度目标。");
+                }
+
+                if (command.Year is not { } year || year is < CircleTarget.FirstYear or > CircleTarget.LastYear)
+                {
+                    return FeatureOutcome.Field(nameof(Command.Year), $"请输入 {CircleTarget.FirstYear}~{CircleTarget.LastYear} 之间的年度。");
+                }
+
+                if (command.SharePercent is not { } share || share is < 0 or > 100)
+                {
+                    return FeatureOutcome.Field(nameof(Command.SharePercent), "请输入 0~100 之间的达标率目标（%）。");
+                }
+
+                if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Length > 500)
+                {
+                    return FeatureOutcome.Field(nameof(Command.Reason), "请填写调整依据（500 字以内），例如年度工作目标的文号。");
+                }
+
+                return await scope.RunAsync(async services =>
+                {
+                    var db = services.GetRequiredService<PortalDbContext>();
+                    var target = new CircleTarget(year, share, scope.Principal.DisplayName, command.Reason, time.GetUtcNow());
+                    db.CircleTargets.Add(target);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return FeatureOutcome.Success(string.Create(CultureInfo.InvariantCulture, $"{year} 年的达标率目标已设为 {share:0.##}%。"), target.Id);
+                });
+            }
+        }
+    }
 
     /// <summary>The bureau sets new thresholds from a date (a new version; the history stays).</summary>
     public static class SetStandard

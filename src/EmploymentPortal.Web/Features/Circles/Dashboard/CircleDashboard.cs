@@ -64,6 +64,9 @@ public static class CircleDashboard
     public sealed record Figures(DateOnly Today, IReadOnlyList<CommunityRow> Communities, IReadOnlyList<DistrictRow> Districts, IReadOnlyList<ShareMonth> ShareByMonth)
     {
         public ShareMonth? Latest => ShareByMonth.Count == 0 ? null : ShareByMonth[^1];
+
+        /// <summary>The target of the latest assessed year (or this year), as the bureau set it or the draft's.</summary>
+        public decimal? YearTarget { get; init; }
     }
 
     /// <summary>The communities the principal may see: ids, or null for all.</summary>
@@ -144,7 +147,10 @@ public static class CircleDashboard
                 g.Count(r => r.Standing != StandingState.NotAssessed), g.Count(r => r.Standing == StandingState.Recognised)))
             .ToList();
 
-        return new Figures(today, rows, districts, await ShareByMonthAsync(db, ids, cancellationToken));
+        var shares = await ShareByMonthAsync(db, ids, cancellationToken);
+        var targets = await db.CircleTargets.AsNoTracking().ToListAsync(cancellationToken);
+        var year = shares.Count == 0 ? today.Year : shares[^1].Month.Year;
+        return new Figures(today, rows, districts, shares) { YearTarget = CircleStanding.TargetSharePercent(year, targets) };
     }
 
     /// <summary>The recognised share of the given communities in each assessed month (the last 24), oldest first.</summary>
@@ -156,9 +162,10 @@ public static class CircleDashboard
             .GroupBy(a => a.Month)
             .Select(g => new { Month = g.Key, Recognised = g.Count(a => a.MeetsStandard) })
             .ToListAsync(cancellationToken);
+        var targets = await db.CircleTargets.AsNoTracking().ToListAsync(cancellationToken);
         return months.OrderBy(x => x.Month).TakeLast(24)
             .Select(x => new ShareMonth(
-                x.Month, ids.Count, x.Recognised, ids.Count == 0 ? 0 : Math.Round(100m * x.Recognised / ids.Count, 1), CircleStanding.TargetSharePercent(x.Month.Year)))
+                x.Month, ids.Count, x.Recognised, ids.Count == 0 ? 0 : Math.Round(100m * x.Recognised / ids.Count, 1), CircleStanding.TargetSharePercent(x.Month.Year, targets)))
             .ToList();
     }
 
