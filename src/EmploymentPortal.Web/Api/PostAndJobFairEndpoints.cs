@@ -20,7 +20,10 @@ internal static class PostAndJobFairEndpoints
     {
         var programmes = api.MapGroup("/post-programmes").WithTags("Posts").RequireAuthorization(PortalPolicies.Bureau);
         programmes.MapPost("/", CreateAsync).WithSummary("Create a public-welfare (PublicWelfare) or internship (Internship) post programme for a year.");
-        programmes.MapPost("/{id:guid}/placements", PlaceAsync).WithSummary("Place a resident (full idNumber) on a post of the programme from startDate.");
+        // Station staff place the residents of their communities too (the handler checks the community).
+        var placing = api.MapGroup("/post-programmes").WithTags("Posts").RequireAuthorization(PortalPolicies.ResidentRecords);
+        placing.MapPost("/{id:guid}/placements", PlaceAsync).WithSummary("Place a resident (full idNumber) on a post of the programme from startDate; station staff: residents of their communities.");
+        placing.MapGet("/open", OpenAsync).WithSummary("Programmes of this year or later with a free post today.");
         programmes.MapGet("/summary", SummaryAsync).WithSummary("A year's programmes, placements, relocated share (Tongren ≥ 20 %) and internship completion/retention; ?year=.");
 
         var placements = api.MapGroup("/post-placements").WithTags("Posts").RequireAuthorization(PortalPolicies.Bureau);
@@ -38,6 +41,9 @@ internal static class PostAndJobFairEndpoints
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PlaceAsync(Guid id, PostCommands.Place command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
         Created(await handler.PlaceAsync(id, command, cancellationToken), "post-placements");
+
+    private static async Task<Ok<List<PostQueries.OpenProgramme>>> OpenAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await PostQueries.OpenAsync(db, ResidentClock.Today(time), cancellationToken));
 
     private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, TimeProvider time, int? year, CancellationToken cancellationToken)
     {

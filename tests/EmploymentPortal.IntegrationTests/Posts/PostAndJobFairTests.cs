@@ -102,6 +102,30 @@ public abstract class PostAndJobFairTests
     }
 
     [Fact]
+    public async Task A_station_places_a_resident_of_its_community_into_an_open_programme_and_no_one_elses()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var programme = await CreateProgrammeAsync(officer, "PublicWelfare", Today.Year, posts: 2);
+        var (residentId, idNumber) = await RegisteredUnemployedResidentAsync();
+        var station1 = await _app.SignedInClientAsync("station1");
+        var station2 = await _app.SignedInClientAsync("station2");
+
+        using var open = JsonDocument.Parse(await station1.GetStringAsync("/api/v1/post-programmes/open"));
+        var listed = open.RootElement.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == programme);
+        Assert.Equal(2, listed.GetProperty("free").GetInt32());
+        var byOtherStation = await station2.PostAsJsonAsync($"/api/v1/post-programmes/{programme}/placements", new { idNumber, startDate = Date(Today) });
+        var byOwnStation = await station1.PostAsJsonAsync($"/api/v1/post-programmes/{programme}/placements", new { idNumber, startDate = Date(Today) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, byOtherStation.StatusCode);
+        Assert.Contains("不在您负责的社区", await byOtherStation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(byOwnStation.StatusCode == HttpStatusCode.Created, await byOwnStation.Content.ReadAsStringAsync());
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(EmploymentStatus.PublicWelfarePost, (await db.Residents.SingleAsync(r => r.Id == residentId)).CurrentStatus);
+        using var after = JsonDocument.Parse(await station1.GetStringAsync("/api/v1/post-programmes/open"));
+        Assert.Equal(1, after.RootElement.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == programme).GetProperty("free").GetInt32());
+    }
+
+    [Fact]
     public async Task Station_and_enterprise_users_cannot_manage_posts_or_fairs()
     {
         var station = await _app.SignedInClientAsync("station1");

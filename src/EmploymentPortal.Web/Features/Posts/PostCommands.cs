@@ -164,11 +164,16 @@ public static class PostCommands
             }, id => $"已创建岗位项目“{command.Name.Trim()}”。");
         }
 
+        /// <summary>
+        /// Places a resident on a post of the programme: bureau officers anyone, station staff the
+        /// residents of their own communities (the station arranges the 托底安置 it followed up).
+        /// </summary>
         public async Task<FeatureOutcome> PlaceAsync(Guid programmeId, Place command, CancellationToken cancellationToken = default)
         {
-            if (Denied() is { } denied)
+            var principal = _scope.Principal;
+            if (!principal.IsBureauOfficer && !principal.IsStationStaff)
             {
-                return denied;
+                return FeatureOutcome.Denied("只有社区服务站或人社局经办人员可以办理岗位安置。");
             }
 
             var validation = await _placeValidator.ValidateAsync(command, cancellationToken);
@@ -190,6 +195,11 @@ public static class PostCommands
                 if (resident is null)
                 {
                     return (FeatureOutcome.Field(nameof(Place.IdNumber), "没有登记该身份证号码的居民；请先由社区服务站登记。"), Guid.Empty);
+                }
+
+                if (!principal.IsBureauOfficer && !principal.CanSeeCommunity(resident.CommunityId))
+                {
+                    return (FeatureOutcome.Field(nameof(Place.IdNumber), "该居民不在您负责的社区，不能由您安置。"), Guid.Empty);
                 }
 
                 var start = DateOnly.FromDateTime(command.StartDate!.Value);

@@ -70,6 +70,39 @@ public static class PostQueries
         return new YearSummary(year, PostStatistics.RelocatedShareIn(placements, year), rows, placementRows);
     }
 
+    /// <summary>A programme a resident can be placed in: this year's or later, with its free posts today.</summary>
+    public sealed record OpenProgramme(Guid Id, string Name, PostKind Kind, string Owner, int Year, int Posts, int Occupied, int MaxDurationMonths)
+    {
+        public int Free => Math.Max(0, Posts - Occupied);
+    }
+
+    /// <summary>The programmes of <paramref name="today"/>'s year and later that still have a free post, by year and name.</summary>
+    public static async Task<List<OpenProgramme>> OpenAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.PostProgrammes.AsNoTracking().Where(p => p.Year >= today.Year)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Kind, p.Owner, p.Year, p.Posts, p.MaxDurationMonths,
+                Occupied = db.PostPlacements.Count(x => x.ProgrammeId == p.Id && x.StartDate <= today && (x.EndedOn ?? x.PlannedEnd) >= today),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.Occupied < r.Posts)
+            .OrderBy(r => r.Year).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new OpenProgramme(r.Id, r.Name, r.Kind, r.Owner, r.Year, r.Posts, r.Occupied, r.MaxDurationMonths))
+            .ToList();
+    }
+
+    /// <summary>A resident's placements, newest first (the resident page).</summary>
+    public sealed record ResidentPlacement(Guid Id, string Programme, PostKind Kind, string Owner, DateOnly StartDate, DateOnly PlannedEnd, DateOnly? EndedOn);
+
+    public static Task<List<ResidentPlacement>> ForResidentAsync(PortalDbContext db, Guid residentId, CancellationToken cancellationToken = default) =>
+        (from x in db.PostPlacements.AsNoTracking()
+         join p in db.PostProgrammes on x.ProgrammeId equals p.Id
+         where x.ResidentId == residentId
+         orderby x.StartDate descending
+         select new ResidentPlacement(x.Id, p.Name, x.Kind, p.Owner, x.StartDate, x.PlannedEnd, x.EndedOn))
+        .ToListAsync(cancellationToken);
+
     public static string KindText(PostKind kind) => kind == PostKind.PublicWelfare ? "公益性岗位" : "就业见习岗位";
 
     public static string ExitReasonText(PlacementExitReason reason) => reason switch

@@ -1,0 +1,54 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.E2ETests;
+
+/// <summary>A station worker places a registered unemployed resident on a public-welfare post from the resident's page.</summary>
+public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest(portal)
+{
+    [Fact]
+    public async Task Station_worker_places_a_resident_on_a_public_welfare_post()
+    {
+        var residentId = await RegisteredUnemployedOfDonghuAsync();
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.GotoAsync($"/residents/{residentId}");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("no-placements")).ToBeVisibleAsync();
+
+            var form = Page.GetByTestId("place-form");
+            await form.GetByTestId("place-submit").ClickAsync();
+            await Expect(form.GetByTestId("place-error")).ToHaveTextAsync("请选择岗位项目。");
+            await form.GetByTestId("place-programme").ClickAsync();
+            await Page.GetByRole(AriaRole.Option).Filter(new() { HasTextString = "社区公益性岗位" }).First.ClickAsync();
+            await form.GetByTestId("place-submit").ClickAsync();
+
+            var placements = Page.GetByTestId("resident-placements");
+            await Expect(placements).ToContainTextAsync("社区公益性岗位");
+            await Expect(placements).ToContainTextAsync("公益性岗位");
+        });
+
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(EmploymentStatus.PublicWelfarePost, (await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId)).CurrentStatus);
+    }
+
+    /// <summary>A new registered unemployed resident of 东湖社区 (station1's).</summary>
+    private async Task<Guid> RegisteredUnemployedOfDonghuAsync()
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var first17 = $"110101{new DateOnly(1972, 8, 8):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
+        var resident = new Resident("安置" + Guid.NewGuid().ToString("N")[..4], IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17)), PhoneNumber.Parse("13712345670"), community.Id);
+        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community.Id), today.AddMonths(-3), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+        db.Residents.Add(resident);
+        await db.SaveChangesAsync();
+        return resident.Id;
+    }
+}
