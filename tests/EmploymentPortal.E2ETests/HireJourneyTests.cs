@@ -42,6 +42,17 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             await Page.GetByTestId("insurance-save").ClickAsync();
             await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
             await Expect(row).ToContainTextAsync("起缴纳");
+
+            // 离职登记: a reason is required; then the row shows the last day and no longer offers it.
+            await row.GetByTestId("end-hire").ClickAsync();
+            await Page.GetByTestId("end-hire-save").ClickAsync();
+            await Expect(Page.GetByTestId("end-hire-form")).ToContainTextAsync("请填写离职原因");
+            await Page.GetByTestId("end-hire-reason").FillAsync("个人原因");
+            await Page.GetByTestId("end-hire-reason").PressAsync("Tab");
+            await Page.GetByTestId("end-hire-save").ClickAsync();
+            await Expect(Page.GetByTestId("end-hire-form")).ToHaveCountAsync(0);
+            await Expect(row.GetByTestId("hire-ended")).ToBeVisibleAsync();
+            await Expect(row.GetByTestId("end-hire")).ToHaveCountAsync(0);
             await Page.Context.ClearCookiesAsync();
 
             await LogInAsync("station1");

@@ -14,6 +14,7 @@ internal sealed class HireConfiguration : IEntityTypeConfiguration<Hire>
         builder.ToTable("Hires");
         builder.Property(h => h.Position).HasMaxLength(100).IsRequired();
         builder.Property(h => h.RecordedBy).HasMaxLength(256).IsRequired();
+        builder.Property(h => h.EndReason).HasMaxLength(200);
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(h => h.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Resident>().WithMany().HasForeignKey(h => h.ResidentId).OnDelete(DeleteBehavior.Restrict);

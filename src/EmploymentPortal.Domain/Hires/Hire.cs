@@ -110,6 +110,42 @@ public sealed class Hire : AggregateRoot
         return hire;
     }
 
+    /// <summary>The last day of work when the person left (离职); null while employed.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>Why the person left, as the recorder put it.</summary>
+    public string? EndReason { get; private set; }
+
+    /// <summary>
+    /// Records that the person left (离职登记) on <paramref name="lastDay"/>. The resident's status
+    /// is left to the station (a new unemployment registration, another job): leaving is not
+    /// registering as unemployed.
+    /// </summary>
+    /// <exception cref="DomainException"><c>hire-ended</c> once ended; <c>hire-dates</c> for a day before the start or after today.</exception>
+    public void End(DateOnly lastDay, string reason, DateOnly today)
+    {
+        if (EndedOn is not null)
+        {
+            throw new DomainException("hire-ended", $"该录用记录已于 {EndedOn:yyyy-MM-dd} 登记离职。");
+        }
+
+        if (lastDay < StartDate || lastDay > today)
+        {
+            throw new DomainException("hire-dates", $"离职日期应在入职日期 {StartDate:yyyy-MM-dd} 与今天之间。");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("hire-end-reason", "请填写离职原因。");
+        }
+
+        EndedOn = lastDay;
+        EndReason = reason.Trim();
+    }
+
+    /// <summary>Completed months of employment up to the last day (or <paramref name="today"/> while employed).</summary>
+    public int MonthsEmployed(DateOnly today) => DatePeriods.CompletedMonthsBetween(StartDate, EndedOn ?? today);
+
     /// <summary>The enterprise starts (or stops) paying social insurance: the only later change of a hire.</summary>
     /// <exception cref="DomainException">Contributions would start before the hire (<c>hire-dates</c>).</exception>
     public void UpdateSocialInsurance(bool paid, DateOnly? from)

@@ -22,7 +22,15 @@ internal static class HireEndpoints
             .WithSummary("Hires visible to the caller (enterprise: its own; station: its residents'; bureau: all), ID numbers masked; ?resident=&page=&pageSize=.");
         hires.MapPost("/{id:guid}/social-insurance", UpdateInsuranceAsync).RequireAuthorization(PortalPolicies.HireRecording)
             .WithSummary("Update whether social insurance is paid for a hire and from which month ({\"paid\":true,\"from\":\"2026-11-01\"}).");
+        hires.MapPost("/{id:guid}/end", EndAsync).RequireAuthorization(PortalPolicies.HireRecording)
+            .WithSummary("Record that the person left (离职登记, {\"lastDay\":\"2026-11-20\",\"reason\":\"...\"}); the enterprise's live claims for the person are flagged for supervision.");
         return api;
+    }
+
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> EndAsync(Guid id, EndHire.Command command, EndHire.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
     }
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordAsync(RecordHire.Command command, RecordHire.Handler handler, CancellationToken cancellationToken)

@@ -236,6 +236,42 @@ public abstract class HireTests
         Assert.True(await db.JobFairs.CountAsync() >= 6);
     }
 
+    [Fact]
+    public async Task Leaving_is_recorded_on_the_hire_and_flags_the_enterprises_open_claims_for_the_person()
+    {
+        var (residentId, idNumber, name) = await RegisteredUnemployedResidentAsync();
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+        var hired = await enterprise.PostAsJsonAsync("/api/v1/hires", HireBody(idNumber: idNumber, name: name));
+        Assert.True(hired.StatusCode == HttpStatusCode.Created, await hired.Content.ReadAsStringAsync());
+        var hireId = (await hired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var claim = await enterprise.PostAsJsonAsync("/api/v1/claims", new { benefit = "absorption", hireId, payeeAccount = "6222020200778800", submit = false });
+        Assert.True(claim.StatusCode == HttpStatusCode.Created, await claim.Content.ReadAsStringAsync());
+        var claimId = (await claim.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var byOther = await (await _app.SignedInClientAsync("enterprise2")).PostAsJsonAsync($"/api/v1/hires/{hireId}/end", new { lastDay = Date(Today), reason = "个人原因" });
+        var beforeStart = await enterprise.PostAsJsonAsync($"/api/v1/hires/{hireId}/end", new { lastDay = Date(Today.AddDays(-1)), reason = "个人原因" });
+        var noReason = await enterprise.PostAsJsonAsync($"/api/v1/hires/{hireId}/end", new { lastDay = Date(Today) });
+        var ended = await enterprise.PostAsJsonAsync($"/api/v1/hires/{hireId}/end", new { lastDay = Date(Today), reason = "个人原因" });
+        var again = await enterprise.PostAsJsonAsync($"/api/v1/hires/{hireId}/end", new { lastDay = Date(Today), reason = "个人原因" });
+
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, beforeStart.StatusCode);
+        Assert.Contains("lastDay", await beforeStart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True(ended.IsSuccessStatusCode, await ended.Content.ReadAsStringAsync());
+        Assert.Contains("资金监管", await ended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(again.IsSuccessStatusCode);
+        Assert.Contains("hire-ended", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        var hire = await db.Hires.AsNoTracking().SingleAsync(h => h.Id == hireId);
+        Assert.Equal((Today, "个人原因"), (hire.EndedOn!.Value, hire.EndReason!));
+        var flagged = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId);
+        Assert.True(flagged.SupervisionFlag);
+        Assert.Contains("离职", flagged.SupervisionNote, StringComparison.Ordinal);
+        using var list = JsonDocument.Parse(await enterprise.GetStringAsync($"/api/v1/hires?resident={residentId}"));
+        Assert.Equal(Date(Today), list.RootElement.GetProperty("items")[0].GetProperty("endedOn").GetString());
+    }
+
     private static object HireBody(string? idNumber = null, string? name = null, Guid? residentId = null, string? creditCode = null, bool insured = false) => new
     {
         idNumber,

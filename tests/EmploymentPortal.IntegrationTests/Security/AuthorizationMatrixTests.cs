@@ -203,6 +203,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/hires/", HireRecording, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/hires/", HireRecords),
         new(Post, "/api/v1/hires/{id:guid}/social-insurance", HireRecording, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/hires/{id:guid}/end", HireRecording, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/enterprise-users/", Enterprise),
         new(Post, "/api/v1/enterprise-users/", Enterprise, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/enterprise-users/{userId}/enabled", Enterprise, Body: "{}", AlsoAllowed: [400]),

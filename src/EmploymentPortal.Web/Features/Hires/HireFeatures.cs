@@ -7,6 +7,7 @@ public static class HireFeatures
     {
         services.AddScoped<RecordHire.Handler>();
         services.AddScoped<UpdateHireInsurance.Handler>();
+        services.AddScoped<EndHire.Handler>();
 
         // Enterprise accounts and suspension, built with the hires (issue 4, items 1 and 4).
         services.AddScoped<Enterprises.Colleagues.ManageColleagues.Handler>();

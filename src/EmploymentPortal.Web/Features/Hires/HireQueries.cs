@@ -29,7 +29,13 @@ public static class HireQueries
         bool SocialInsurancePaid,
         DateOnly? SocialInsuranceFrom,
         HireRecorderRole RecordedByRole,
-        DateTimeOffset RecordedAt);
+        DateTimeOffset RecordedAt)
+    {
+        /// <summary>The last day of work when the person left (离职), and why.</summary>
+        public DateOnly? EndedOn { get; init; }
+
+        public string? EndReason { get; init; }
+    }
 
     /// <summary>The hires a principal may see and change; everything else is "not found".</summary>
     public static IQueryable<Hire> VisibleTo(this IQueryable<Hire> hires, PortalDbContext db, PortalPrincipal principal)
@@ -84,6 +90,8 @@ public static class HireQueries
                               h.SocialInsuranceFrom,
                               h.RecordedByRole,
                               h.RecordedAt,
+                              h.EndedOn,
+                              h.EndReason,
                           })
             .Skip(Math.Max(skip, 0))
             .Take(Math.Clamp(take, 1, 200))
@@ -91,7 +99,8 @@ public static class HireQueries
         return new(
             rows.Select(h => new HireRow(
                 h.Id, h.EnterpriseId, h.EnterpriseName, h.ResidentId, h.ResidentName, Mask(h.IdNumber), h.Position, h.StartDate, h.ContractType,
-                h.ContractStart, h.ContractEnd, h.ContractTermMonths, h.SocialInsurancePaid, h.SocialInsuranceFrom, h.RecordedByRole, h.RecordedAt)).ToList(),
+                h.ContractStart, h.ContractEnd, h.ContractTermMonths, h.SocialInsurancePaid, h.SocialInsuranceFrom, h.RecordedByRole, h.RecordedAt)
+            { EndedOn = h.EndedOn, EndReason = h.EndReason }).ToList(),
             total);
     }
 

@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EmploymentPortal.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class HireEnded : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EndReason",
+                table: "Hires",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EndedOn",
+                table: "Hires",
+                type: "date",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EndReason",
+                table: "Hires");
+
+            migrationBuilder.DropColumn(
+                name: "EndedOn",
+                table: "Hires");
+        }
+    }
+}
