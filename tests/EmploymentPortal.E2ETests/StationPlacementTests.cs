@@ -30,11 +30,20 @@ public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest
             var placements = Page.GetByTestId("resident-placements");
             await Expect(placements).ToContainTextAsync("社区公益性岗位");
             await Expect(placements).ToContainTextAsync("公益性岗位");
+
+            // The same station ends the placement: the resident found a stable job.
+            await placements.GetByTestId("placement-exit").ClickAsync();
+            var exit = Page.GetByTestId("exit-form");
+            await exit.GetByTestId("exit-reason").ClickAsync();
+            await Page.GetByRole(AriaRole.Option, new() { Name = "实现稳定就业", Exact = true }).ClickAsync();
+            await exit.GetByTestId("exit-save").ClickAsync();
+            await Expect(placements).ToContainTextAsync("已离岗");
+            await Expect(placements.GetByTestId("placement-exit")).ToHaveCountAsync(0);
         });
 
         await using var scope = Portal.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        Assert.Equal(EmploymentStatus.PublicWelfarePost, (await db.Residents.AsNoTracking().SingleAsync(r => r.Id == residentId)).CurrentStatus);
+        Assert.NotNull((await db.PostPlacements.AsNoTracking().SingleAsync(p => p.ResidentId == residentId)).EndedOn);
     }
 
     /// <summary>A new registered unemployed resident of 东湖社区 (station1's).</summary>

@@ -26,7 +26,8 @@ internal static class PostAndJobFairEndpoints
         placing.MapGet("/open", OpenAsync).WithSummary("Programmes of this year or later with a free post today.");
         programmes.MapGet("/summary", SummaryAsync).WithSummary("A year's programmes, placements, relocated share (Tongren ≥ 20 %) and internship completion/retention; ?year=.");
 
-        var placements = api.MapGroup("/post-placements").WithTags("Posts").RequireAuthorization(PortalPolicies.Bureau);
+        // Station staff extend and end the placements of the residents of their communities (the handler checks).
+        var placements = api.MapGroup("/post-placements").WithTags("Posts").RequireAuthorization(PortalPolicies.ResidentRecords);
         placements.MapPost("/{id:guid}/extend", ExtendAsync).WithSummary("Extend a running public-welfare placement once by at most 12 months ({\"months\":12}).");
         placements.MapPost("/{id:guid}/exit", ExitAsync).WithSummary("End a placement: lastDay, reason, retained (internships).");
 

@@ -123,6 +123,17 @@ public abstract class PostAndJobFairTests
         Assert.Equal(EmploymentStatus.PublicWelfarePost, (await db.Residents.SingleAsync(r => r.Id == residentId)).CurrentStatus);
         using var after = JsonDocument.Parse(await station1.GetStringAsync("/api/v1/post-programmes/open"));
         Assert.Equal(1, after.RootElement.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == programme).GetProperty("free").GetInt32());
+
+        // The station extends and ends its resident's placement; another station cannot.
+        var placementId = (await byOwnStation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/extend", new { months = 12 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/exit", new { lastDay = Date(Today), reason = "Resigned" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await station1.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/extend", new { months = 12 })).StatusCode);
+        var exit = await station1.PostAsJsonAsync($"/api/v1/post-placements/{placementId}/exit", new { lastDay = Date(Today), reason = "FoundStableJob" });
+        Assert.True(exit.IsSuccessStatusCode, await exit.Content.ReadAsStringAsync());
+        await using var check = _app.Database.CreateContext();
+        var ended = await check.PostPlacements.AsNoTracking().SingleAsync(p => p.Id == placementId);
+        Assert.Equal((Today, 12), (ended.EndedOn!.Value, ended.ExtendedMonths));
     }
 
     [Fact]

@@ -219,12 +219,13 @@ public static class PostCommands
             }, _ => "已安置上岗。");
         }
 
+        /// <summary>Extends a running public-welfare placement once (the bureau, or the station of the resident's community).</summary>
         public Task<FeatureOutcome> ExtendAsync(Guid placementId, int months, CancellationToken cancellationToken = default) =>
-            Denied() is { } denied
+            PlacementDenied() is { } denied
                 ? Task.FromResult(denied)
                 : SaveAsync(async db =>
                 {
-                    var placement = await db.PostPlacements.FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
+                    var placement = await PlacementInScopeAsync(db, placementId, cancellationToken);
                     if (placement is null)
                     {
                         return (FeatureOutcome.Missing("安置记录"), Guid.Empty);
@@ -234,9 +235,10 @@ public static class PostCommands
                     return ((FeatureOutcome?)null, placement.Id);
                 }, _ => $"已延长{months}个月。");
 
+        /// <summary>Ends a placement (the bureau, or the station of the resident's community).</summary>
         public async Task<FeatureOutcome> ExitAsync(Guid placementId, Exit command, CancellationToken cancellationToken = default)
         {
-            if (Denied() is { } denied)
+            if (PlacementDenied() is { } denied)
             {
                 return denied;
             }
@@ -249,7 +251,7 @@ public static class PostCommands
 
             return await SaveAsync(async db =>
             {
-                var placement = await db.PostPlacements.FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
+                var placement = await PlacementInScopeAsync(db, placementId, cancellationToken);
                 if (placement is null)
                 {
                     return (FeatureOutcome.Missing("安置记录"), Guid.Empty);
@@ -258,6 +260,25 @@ public static class PostCommands
                 placement.Exit(DateOnly.FromDateTime(command.LastDay!.Value), command.Reason!.Value, command.Retained);
                 return ((FeatureOutcome?)null, placement.Id);
             }, _ => "已办理离岗。");
+        }
+
+        private FeatureOutcome? PlacementDenied() =>
+            _scope.Principal.IsBureauOfficer || _scope.Principal.IsStationStaff ? null : FeatureOutcome.Denied("只有社区服务站或人社局经办人员可以办理岗位安置。");
+
+        /// <summary>A placement the caller may change: any for the bureau, those of residents of their communities for station staff.</summary>
+        private Task<PostPlacement?> PlacementInScopeAsync(PortalDbContext db, Guid placementId, CancellationToken cancellationToken)
+        {
+            var principal = _scope.Principal;
+            if (principal.IsBureauOfficer)
+            {
+                return db.PostPlacements.FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
+            }
+
+            var communities = principal.CommunityIds.ToList();
+            return (from p in db.PostPlacements
+                    join r in db.Residents on p.ResidentId equals r.Id
+                    where p.Id == placementId && communities.Contains(r.CommunityId)
+                    select p).FirstOrDefaultAsync(cancellationToken);
         }
 
         private FeatureOutcome? Denied() =>

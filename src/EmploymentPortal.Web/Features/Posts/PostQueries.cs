@@ -93,14 +93,14 @@ public static class PostQueries
     }
 
     /// <summary>A resident's placements, newest first (the resident page).</summary>
-    public sealed record ResidentPlacement(Guid Id, string Programme, PostKind Kind, string Owner, DateOnly StartDate, DateOnly PlannedEnd, DateOnly? EndedOn);
+    public sealed record ResidentPlacement(Guid Id, string Programme, PostKind Kind, string Owner, DateOnly StartDate, DateOnly PlannedEnd, DateOnly? EndedOn, int ExtendedMonths);
 
     public static Task<List<ResidentPlacement>> ForResidentAsync(PortalDbContext db, Guid residentId, CancellationToken cancellationToken = default) =>
         (from x in db.PostPlacements.AsNoTracking()
          join p in db.PostProgrammes on x.ProgrammeId equals p.Id
          where x.ResidentId == residentId
          orderby x.StartDate descending
-         select new ResidentPlacement(x.Id, p.Name, x.Kind, p.Owner, x.StartDate, x.PlannedEnd, x.EndedOn))
+         select new ResidentPlacement(x.Id, p.Name, x.Kind, p.Owner, x.StartDate, x.PlannedEnd, x.EndedOn, x.ExtendedMonths))
         .ToListAsync(cancellationToken);
 
     public static string KindText(PostKind kind) => kind == PostKind.PublicWelfare ? "公益性岗位" : "就业见习岗位";
