@@ -61,6 +61,14 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("就业");
             await Expect(Page.GetByTestId("resident-hires")).ToContainTextAsync("仓库管理员");
+
+            // The station keeps the hire up to date from the resident's page: contributions stopped.
+            await Expect(Page.GetByTestId("resident-hires")).ToContainTextAsync("起缴纳");
+            await Page.GetByTestId("resident-update-insurance").ClickAsync();
+            await Page.GetByTestId("insurance-paid").ClickAsync();
+            await Page.GetByTestId("insurance-save").ClickAsync();
+            await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
+            await Expect(Page.GetByTestId("resident-hires")).ToContainTextAsync("未缴纳");
         });
     }
 
