@@ -60,3 +60,28 @@ public sealed record InternshipOutcome(int Interns, int Ended, int Completed, in
     /// <summary>留用率50%以上: the internship subsidy of the host rises by 10 % (001 (十四)).</summary>
     public bool QualifiesForRetentionBonus => Ended > 0 && Retained * 100 >= PostStatistics.RetentionBonusThresholdPercent * Ended;
 }
+
+/// <summary>
+/// The yearly development quotas of subsidised posts (Jieshou 2022, 002 二(一)3 每年开发公益性岗位390个
+/// 以上; 二(二)1 每年募集青年就业见习岗位638个左右); configurable per jurisdiction.
+/// </summary>
+public sealed record PostQuotas(int PublicWelfarePerYear = 390, int InternshipPerYear = 638);
+
+/// <summary>The posts a year's programmes develop, by kind, against the quotas.</summary>
+public sealed record PostDevelopment(int Year, int PublicWelfarePosts, int InternshipPosts, PostQuotas Quotas)
+{
+    public bool PublicWelfareMet => PublicWelfarePosts >= Quotas.PublicWelfarePerYear;
+
+    public bool InternshipMet => InternshipPosts >= Quotas.InternshipPerYear;
+
+    /// <summary>The posts of the programmes of <paramref name="year"/>, by kind.</summary>
+    public static PostDevelopment Of(int year, IEnumerable<PostProgramme> programmes, PostQuotas quotas)
+    {
+        var ofYear = programmes.Where(p => p.Year == year).ToList();
+        return new PostDevelopment(
+            year,
+            ofYear.Where(p => p.Kind == PostKind.PublicWelfare).Sum(p => p.Posts),
+            ofYear.Where(p => p.Kind == PostKind.Internship).Sum(p => p.Posts),
+            quotas);
+    }
+}

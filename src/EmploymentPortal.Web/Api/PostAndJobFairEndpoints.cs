@@ -46,10 +46,10 @@ internal static class PostAndJobFairEndpoints
     private static async Task<Ok<List<PostQueries.OpenProgramme>>> OpenAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.Ok(await PostQueries.OpenAsync(db, ResidentClock.Today(time), cancellationToken));
 
-    private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, TimeProvider time, int? year, CancellationToken cancellationToken)
+    private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, TimeProvider time, IConfiguration configuration, int? year, CancellationToken cancellationToken)
     {
         var today = ResidentClock.Today(time);
-        return TypedResults.Ok(await PostQueries.YearAsync(db, year ?? today.Year, today, cancellationToken));
+        return TypedResults.Ok(await PostQueries.YearAsync(db, year ?? today.Year, today, PostQueries.Quotas(configuration), cancellationToken));
     }
 
     private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExtendAsync(Guid id, ExtendRequest request, PostCommands.Handler handler, CancellationToken cancellationToken)

@@ -137,6 +137,25 @@ public abstract class PostAndJobFairTests
     }
 
     [Fact]
+    public async Task A_years_programmes_count_against_the_development_quotas()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var year = 2060 + Random.Shared.Next(0, 30);
+        await CreateProgrammeAsync(officer, "PublicWelfare", year, posts: 250);
+        await CreateProgrammeAsync(officer, "PublicWelfare", year, posts: 150);
+        await CreateProgrammeAsync(officer, "Internship", year, posts: 30, months: 6);
+
+        using var summary = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/post-programmes/summary?year={year}"));
+        var development = summary.RootElement.GetProperty("development");
+
+        Assert.Equal(400, development.GetProperty("publicWelfarePosts").GetInt32());
+        Assert.Equal(30, development.GetProperty("internshipPosts").GetInt32());
+        Assert.Equal(390, development.GetProperty("quotas").GetProperty("publicWelfarePerYear").GetInt32());
+        Assert.True(development.GetProperty("publicWelfareMet").GetBoolean());
+        Assert.False(development.GetProperty("internshipMet").GetBoolean());
+    }
+
+    [Fact]
     public async Task Station_and_enterprise_users_cannot_manage_posts_or_fairs()
     {
         var station = await _app.SignedInClientAsync("station1");

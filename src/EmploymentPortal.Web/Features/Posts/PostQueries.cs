@@ -36,9 +36,18 @@ public static class PostQueries
         bool Retained,
         bool WasRelocatedResident);
 
-    public sealed record YearSummary(int Year, RelocatedShare RelocatedShare, IReadOnlyList<ProgrammeRow> Programmes, IReadOnlyList<PlacementRow> Placements);
+    public sealed record YearSummary(int Year, RelocatedShare RelocatedShare, IReadOnlyList<ProgrammeRow> Programmes, IReadOnlyList<PlacementRow> Placements, PostDevelopment Development);
 
-    public static async Task<YearSummary> YearAsync(PortalDbContext db, int year, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>Quotas from configuration (<c>Posts:Quotas:PublicWelfarePerYear</c>, <c>:InternshipPerYear</c>); Jieshou's by default.</summary>
+    public static PostQuotas Quotas(IConfiguration configuration)
+    {
+        var defaults = new PostQuotas();
+        return new PostQuotas(
+            configuration.GetValue("Posts:Quotas:PublicWelfarePerYear", defaults.PublicWelfarePerYear),
+            configuration.GetValue("Posts:Quotas:InternshipPerYear", defaults.InternshipPerYear));
+    }
+
+    public static async Task<YearSummary> YearAsync(PortalDbContext db, int year, DateOnly today, PostQuotas quotas, CancellationToken cancellationToken = default)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
@@ -67,7 +76,7 @@ public static class PostQueries
                 p.Id, p.ProgrammeId, names.GetValueOrDefault(p.ProgrammeId, string.Empty), p.Kind, residents[p.ResidentId].Name, Mask(residents[p.ResidentId].IdNumber),
                 p.StartDate, p.PlannedEnd, p.ExtendedMonths, p.EndedOn, p.ExitReason, p.Retained, p.WasRelocatedResident))
             .ToList();
-        return new YearSummary(year, PostStatistics.RelocatedShareIn(placements, year), rows, placementRows);
+        return new YearSummary(year, PostStatistics.RelocatedShareIn(placements, year), rows, placementRows, PostDevelopment.Of(year, programmes, quotas));
     }
 
     /// <summary>A programme a resident can be placed in: this year's or later, with its free posts today.</summary>
