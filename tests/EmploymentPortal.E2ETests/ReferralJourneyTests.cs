@@ -55,6 +55,16 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
             await row.GetByTestId("answer-hired").ClickAsync();
             await Expect(row.GetByTestId("referral-state")).ToHaveTextAsync("已录用");
 
+            // The hire is recorded from the referral: no ID number asked, the vacancy's title proposed.
+            await row.GetByTestId("record-hire-from-referral").ClickAsync();
+            var form = Page.GetByTestId("hire-form");
+            await Expect(form.GetByTestId("hire-from-referral")).ToBeVisibleAsync();
+            await Expect(form.GetByTestId("hire-id-number")).ToHaveCountAsync(0);
+            await Expect(form.GetByTestId("hire-position")).ToHaveValueAsync(vacancyTitle);
+            await form.GetByTestId("hire-submit").ClickAsync();
+            await Expect(Page.GetByTestId("hire-form")).ToHaveCountAsync(0);
+            await Expect(row.GetByTestId("hire-recorded")).ToBeVisibleAsync();
+
             await Page.Context.ClearCookiesAsync();
             await LogInAsync("station1");
             await Page.GotoAsync($"/residents/{residentId}/recommendations");

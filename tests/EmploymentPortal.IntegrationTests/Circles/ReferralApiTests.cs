@@ -141,6 +141,27 @@ public abstract class ReferralApiTests
         {
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Resident) && a.EntityId == residentId.ToString() && a.Action == Data.Auditing.AuditAction.Read));
         }
+
+        // The hire is recorded from the referral (the enterprise never saw the ID number); only by its enterprise.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object Hire(Guid referral) => new { referralId = referral, position = "仓储", startDate = today, contractType = "FixedTerm", contractStart = today, contractEnd = until };
+        var byOther = await enterprise2.PostAsJsonAsync("/api/v1/hires", Hire(referralId));
+        var unknown = await enterprise1.PostAsJsonAsync("/api/v1/hires", Hire(Guid.NewGuid()));
+        var fromReferral = await enterprise1.PostAsJsonAsync("/api/v1/hires", Hire(referralId));
+
+        Assert.False(byOther.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("推荐", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(fromReferral.StatusCode == HttpStatusCode.Created, await fromReferral.Content.ReadAsStringAsync());
+        var hireId = (await fromReferral.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using (var db = _app.Database.CreateContext())
+        {
+            Assert.Equal(residentId, (await db.Hires.AsNoTracking().SingleAsync(h => h.Id == hireId)).ResidentId);
+        }
+
+        var listed = (await enterprise1.GetFromJsonAsync<JsonElement>("/api/v1/referrals")).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == referralId);
+        Assert.True(listed.GetProperty("hireRecorded").GetBoolean());
     }
 
     private async Task<Guid> RegisterUnemployedAsync(HttpClient station, string community)

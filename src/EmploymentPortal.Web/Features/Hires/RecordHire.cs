@@ -30,6 +30,12 @@ public static class RecordHire
         /// <summary>Station staff: the resident (ignored for enterprise users).</summary>
         public Guid? ResidentId { get; set; }
 
+        /// <summary>
+        /// Enterprise users: a referral of the station to one of the enterprise's vacancies, answered
+        /// 录用, names the resident instead of the ID number and name (the enterprise never saw them).
+        /// </summary>
+        public Guid? ReferralId { get; set; }
+
         /// <summary>Enterprise users: the resident's full ID number.</summary>
         public string? IdNumber { get; set; }
 
@@ -154,13 +160,29 @@ public static class RecordHire
                         return new FeatureOutcome(CommandResult.Failure("本企业尚未通过认证（或已被暂停），不能登记录用人员。"), EnterpriseNotVerifiedCode);
                     }
 
-                    var idNumber = IdCardNumber.Parse(command.IdNumber).Value;
-                    var name = command.Name!.Trim();
-                    resident = await db.Residents.Include(r => r.StatusHistory)
-                        .FirstOrDefaultAsync(r => r.IdNumber == idNumber, cancellationToken);
-                    if (resident is null || resident.Name != name)
+                    if (command.ReferralId is { } referralId)
                     {
-                        return FeatureOutcome.Field(nameof(Command.IdNumber), "未找到身份证号码与姓名一致的登记居民，请核对；尚未登记的居民请先到社区服务站登记。");
+                        // A referral of the station to this enterprise, answered 录用: its resident.
+                        var referred = await db.JobReferrals.AsNoTracking()
+                            .Where(r => r.Id == referralId && r.EnterpriseId == enterprise.Id && r.Status == Domain.Circles.ReferralStatus.Hired)
+                            .Select(r => (Guid?)r.ResidentId).FirstOrDefaultAsync(cancellationToken);
+                        if (referred is null)
+                        {
+                            return FeatureOutcome.Field(nameof(Command.ReferralId), "只能依据本企业已答复“录用”的推荐登记录用。");
+                        }
+
+                        resident = await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == referred, cancellationToken);
+                    }
+                    else
+                    {
+                        var idNumber = IdCardNumber.Parse(command.IdNumber).Value;
+                        var name = command.Name!.Trim();
+                        resident = await db.Residents.Include(r => r.StatusHistory)
+                            .FirstOrDefaultAsync(r => r.IdNumber == idNumber, cancellationToken);
+                        if (resident is null || resident.Name != name)
+                        {
+                            return FeatureOutcome.Field(nameof(Command.IdNumber), "未找到身份证号码与姓名一致的登记居民，请核对；尚未登记的居民请先到社区服务站登记。");
+                        }
                     }
                 }
                 else
@@ -228,7 +250,7 @@ public static class RecordHire
         private static List<(string Field, string Message)> MissingIdentification(Command command, bool asEnterprise)
         {
             var missing = new List<(string, string)>();
-            if (asEnterprise)
+            if (asEnterprise && command.ReferralId is null)
             {
                 if (string.IsNullOrWhiteSpace(command.IdNumber))
                 {
@@ -240,7 +262,7 @@ public static class RecordHire
                     missing.Add((nameof(Command.Name), "请输入被录用人员的姓名。"));
                 }
             }
-            else
+            else if (!asEnterprise)
             {
                 if (command.ResidentId is null)
                 {

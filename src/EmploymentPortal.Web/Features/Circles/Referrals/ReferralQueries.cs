@@ -43,7 +43,11 @@ public static class ReferralQueries
         double DistanceKm,
         ReferralStatus Status,
         string? AnswerNote,
-        bool IsOpen);
+        bool IsOpen)
+    {
+        /// <summary>Whether the enterprise recorded a hire of the person since the referral (登记录用 done).</summary>
+        public bool HireRecorded { get; init; }
+    }
 
     /// <summary>The referrals to the principal's enterprise, newest first; empty for anyone else.</summary>
     public static async Task<List<EnterpriseReferralRow>> ForEnterpriseAsync(PortalDbContext db, PortalPrincipal principal, DateOnly today, CancellationToken cancellationToken = default)
@@ -63,9 +67,15 @@ public static class ReferralQueries
             select new { f, v.Title, r.Name, r.Sex, r.BirthDate, r.Education, r.Phone, Community = c.Name, c.StationAddress })
             .Take(500)
             .ToListAsync(cancellationToken);
+        var hiredResidents = rows.Where(x => x.f.Status == ReferralStatus.Hired).Select(x => x.f.ResidentId).Distinct().ToList();
+        var hires = await db.Hires.AsNoTracking().Where(h => h.EnterpriseId == enterpriseId && hiredResidents.Contains(h.ResidentId))
+            .Select(h => new { h.ResidentId, h.StartDate }).ToListAsync(cancellationToken);
         return rows.Select(x => new EnterpriseReferralRow(
                 x.f.Id, x.f.VacancyId, x.Title, x.Name, x.Sex, DatePeriods.CompletedYearsBetween(x.BirthDate, today), x.Education, Mask(x.Phone),
-                x.Community, x.StationAddress, x.f.ReferredBy, x.f.ReferredAt, x.f.DistanceKm, x.f.Status, x.f.AnswerNote, x.f.IsOpen))
+                x.Community, x.StationAddress, x.f.ReferredBy, x.f.ReferredAt, x.f.DistanceKm, x.f.Status, x.f.AnswerNote, x.f.IsOpen)
+            {
+                HireRecorded = hires.Any(h => h.ResidentId == x.f.ResidentId && h.StartDate >= DateOnly.FromDateTime(x.f.ReferredAt.UtcDateTime.AddHours(8)).AddDays(-1)),
+            })
             .ToList();
     }
 
