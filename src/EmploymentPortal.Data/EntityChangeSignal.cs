@@ -19,6 +19,13 @@ public sealed class EntityChangeSignal
     public const int KeysKept = 4096;
 
     private readonly ConcurrentDictionary<Type, TypeLog> _logs = new();
+    private readonly ConcurrentDictionary<Type, bool> _tracked = new();
+
+    /// <summary>
+    /// Keeps the changed keys of <paramref name="type"/> from now on (a reader that refreshes by key
+    /// calls it before reading a version); the keys of other types are not kept, only counted.
+    /// </summary>
+    public void Track(Type type) => _tracked.TryAdd(type, true);
 
     /// <summary>A number that changes whenever an entity of <paramref name="type"/> is saved here.</summary>
     public long VersionOf(Type type) => _logs.TryGetValue(type, out var log) ? log.Version : 0;
@@ -43,7 +50,7 @@ public sealed class EntityChangeSignal
     {
         foreach (var group in changes.GroupBy(c => c.Type))
         {
-            _logs.GetOrAdd(group.Key, static _ => new TypeLog()).Add(group.Select(c => c.Key));
+            _logs.GetOrAdd(group.Key, static _ => new TypeLog()).Add(_tracked.ContainsKey(group.Key) ? group.Select(c => c.Key) : [null]);
         }
     }
 

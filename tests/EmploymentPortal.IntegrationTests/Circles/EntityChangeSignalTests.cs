@@ -11,6 +11,8 @@ public sealed class EntityChangeSignalTests
     public void The_keys_saved_since_a_version_are_given_per_type()
     {
         var signal = new EntityChangeSignal();
+        signal.Track(typeof(Vacancy));
+        signal.Track(typeof(Enterprise));
         var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         Assert.True(signal.TryChangedSince(typeof(Vacancy), 0, out var none));
         Assert.Empty(none);
@@ -33,6 +35,7 @@ public sealed class EntityChangeSignalTests
     public void A_reader_behind_more_keys_than_are_kept_must_reload_everything()
     {
         var signal = new EntityChangeSignal();
+        signal.Track(typeof(Vacancy));
         signal.Changed([(typeof(Vacancy), Guid.NewGuid())]);
         var old = signal.VersionOf(typeof(Vacancy));
         for (var i = 0; i < EntityChangeSignal.KeysKept; i++)
@@ -49,9 +52,20 @@ public sealed class EntityChangeSignalTests
     }
 
     [Fact]
+    public void The_keys_of_an_untracked_type_are_counted_not_kept()
+    {
+        var signal = new EntityChangeSignal();
+        signal.Changed([(typeof(Enterprise), Guid.NewGuid())]);
+
+        Assert.Equal(1, signal.VersionOf(typeof(Enterprise)));
+        Assert.False(signal.TryChangedSince(typeof(Enterprise), 0, out _));
+    }
+
+    [Fact]
     public void A_change_without_a_single_key_cannot_be_followed_by_key()
     {
         var signal = new EntityChangeSignal();
+        signal.Track(typeof(Vacancy));
         signal.Changed([(typeof(Vacancy), Guid.NewGuid())]);
         var before = signal.VersionOf(typeof(Vacancy));
         signal.Changed([(typeof(Vacancy), null)]);

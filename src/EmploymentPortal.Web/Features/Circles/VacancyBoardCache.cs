@@ -29,7 +29,7 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
     /// <summary>The most changed vacancies and enterprises a patch reads; more reload the whole board.</summary>
     public const int MaxPatch = 2000;
 
-    private readonly ILogger _logger = logger ?? NullLogger<VacancyBoardCache>.Instance;
+    private readonly ILogger _logger = Track(changes, logger);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _current;
     private int _refreshing;
@@ -107,6 +107,14 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Asks the signal to keep the changed keys of vacancies and enterprises (the patches need them).</summary>
+    private static ILogger Track(EntityChangeSignal changes, ILogger<VacancyBoardCache>? logger)
+    {
+        changes.Track(typeof(Vacancy));
+        changes.Track(typeof(Enterprise));
+        return logger ?? NullLogger<VacancyBoardCache>.Instance;
     }
 
     private void RefreshInBackground(DateOnly today)
