@@ -82,14 +82,14 @@ internal static class CircleEndpoints
             .ToDictionaryAsync(a => a.CommunityId, a => (a.MeetsStandard, a.Month), cancellationToken);
     }
 
-    private static async Task<Results<Ok<CircleQueries.CircleSummary>, ProblemHttpResult>> GetAsync(Guid communityId, double? radiusKm, PortalDbContext db, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CircleQueries.CircleSummary>, ProblemHttpResult>> GetAsync(Guid communityId, double? radiusKm, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
             return problem;
         }
 
-        var summary = await CircleQueries.SummaryAsync(db, options.Value, communityId, ResidentClock.Today(time), radiusKm, cancellationToken);
+        var summary = await CircleQueries.SummaryAsync(db, options.Value, communityId, ResidentClock.Today(time), radiusKm, cancellationToken, board);
         return summary is null ? ApiProblems.NotFound("社区") : TypedResults.Ok(summary);
     }
 

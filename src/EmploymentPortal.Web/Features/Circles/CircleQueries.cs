@@ -140,7 +140,7 @@ public static class CircleQueries
         .ToListAsync(cancellationToken);
 
     /// <summary>The summary of one community's circle, or null when it does not exist.</summary>
-    public static async Task<CircleSummary?> SummaryAsync(PortalDbContext db, CircleOptions options, Guid communityId, DateOnly today, double? radiusKm = null, CancellationToken cancellationToken = default)
+    public static async Task<CircleSummary?> SummaryAsync(PortalDbContext db, CircleOptions options, Guid communityId, DateOnly today, double? radiusKm = null, CancellationToken cancellationToken = default, VacancyBoardCache? boardCache = null)
     {
         var community = await (
             from c in db.Communities.AsNoTracking()
@@ -155,7 +155,10 @@ public static class CircleQueries
         }
 
         var radius = radiusKm ?? options.RadiusFor(community.Code);
-        var vacancies = await VacanciesNearAsync(db, GeoPoint.Create(community.Latitude, community.Longitude), radius, today, cancellationToken);
+        var centre = GeoPoint.Create(community.Latitude, community.Longitude);
+        var vacancies = boardCache is null
+            ? await VacanciesNearAsync(db, centre, radius, today, cancellationToken)
+            : await CircleOnBoardAsync(db, boardCache, centre, radius, today, cancellationToken);
         var figures = await CommunityFiguresAsync(db, communityId, today, cancellationToken);
         var standing = await db.CommunityAssessments.AsNoTracking().Where(a => a.CommunityId == communityId)
             .OrderByDescending(a => a.Month).Take(1)
@@ -259,6 +262,10 @@ public static class CircleQueries
 
         return (shown.Select(m => new RankedVacancy(byId[m.VacancyId]!.ToNearby(m.DistanceKm), m.Score, m.Reason)).ToList(), near.Count);
     }
+
+    /// <summary>The board vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/>, nearest first, from the in-memory board.</summary>
+    public static async Task<List<NearbyVacancy>> CircleOnBoardAsync(PortalDbContext db, VacancyBoardCache boardCache, GeoPoint centre, double radiusKm, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await boardCache.GetAsync(db, today, cancellationToken)).Near(centre, radiusKm).ConvertAll(n => n.Vacancy.ToNearby(n.DistanceKm));
 
     /// <summary>
     /// The <paramref name="count"/> nearest board vacancies within <paramref name="radiusKm"/>,
