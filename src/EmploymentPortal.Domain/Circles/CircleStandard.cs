@@ -162,9 +162,7 @@ public static class CircleStanding
     /// </summary>
     public static decimal? TargetSharePercent(int year, IEnumerable<CircleTarget> set)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        return set.Where(t => t.Year == year).OrderByDescending(t => t.SetAt).ThenByDescending(t => t.Id).FirstOrDefault()?.SharePercent
-            ?? TargetSharePercent(year);
+        return CircleTarget.Latest(year, set)?.SharePercent ?? TargetSharePercent(year);
     }
 
     private static ThresholdCheck Check(string code, string name, bool met, string explanation) =>

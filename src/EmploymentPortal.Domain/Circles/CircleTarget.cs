@@ -38,6 +38,13 @@ public sealed class CircleTarget : AggregateRoot
 
     public int Year { get; private set; }
 
+    /// <summary>The version of <paramref name="year"/> that applies: the latest set; null when the bureau set none.</summary>
+    public static CircleTarget? Latest(int year, IEnumerable<CircleTarget> set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return set.Where(t => t.Year == year).OrderByDescending(t => t.SetAt).ThenByDescending(t => t.Id).FirstOrDefault();
+    }
+
     /// <summary>Recognised communities as a share of all communities, percent.</summary>
     public decimal SharePercent { get; private set; }
 

@@ -100,7 +100,7 @@ public static class Standing
         return Enumerable.Range(CircleTarget.FirstYear, last - CircleTarget.FirstYear + 1)
             .Select(year =>
             {
-                var latest = set.Where(t => t.Year == year).OrderByDescending(t => t.SetAt).ThenByDescending(t => t.Id).FirstOrDefault();
+                var latest = CircleTarget.Latest(year, set);
                 return new TargetRow(year, CircleStanding.TargetSharePercent(year), latest?.SharePercent, latest?.SetBy, latest?.Reason, latest?.SetAt);
             })
             .ToList();

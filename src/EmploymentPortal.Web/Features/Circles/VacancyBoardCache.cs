@@ -21,7 +21,7 @@ namespace EmploymentPortal.Web.Features.Circles;
 /// (when the cache was given a way to open a context of its own; otherwise the request reloads).
 /// <see cref="VacancyBoardWarmer"/> loads the board when the portal starts.
 /// </remarks>
-public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider time, Func<PortalDbContext>? refreshContext = null, ILogger<VacancyBoardCache>? logger = null)
+public sealed class VacancyBoardCache
 {
     /// <summary>How long a board may serve before it is reloaded, whatever else happens.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
@@ -29,15 +29,33 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
     /// <summary>The most changed vacancies and enterprises a patch reads; more reload the whole board.</summary>
     public const int MaxPatch = 2000;
 
-    private readonly ILogger _logger = Track(changes, logger);
+    private readonly EntityChangeSignal _changes;
+    private readonly TimeProvider _time;
+    private readonly Func<PortalDbContext>? _refreshContext;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _current;
     private int _refreshing;
 
+    public VacancyBoardCache(EntityChangeSignal changes, TimeProvider time, Func<PortalDbContext>? refreshContext = null, ILogger<VacancyBoardCache>? logger = null)
+    {
+        _changes = changes;
+        _time = time;
+        _refreshContext = refreshContext;
+        _logger = logger ?? NullLogger<VacancyBoardCache>.Instance;
+
+        // The patches need the changed keys of vacancies and enterprises.
+        changes.Track(typeof(Vacancy));
+        changes.Track(typeof(Enterprise));
+    }
+
     private sealed record Snapshot(CityCircles.Board Board, long VacancyVersion, long EnterpriseVersion, DateOnly Today, DateTimeOffset LoadedAt)
     {
-        public bool Current(EntityChangeSignal changes) =>
-            VacancyVersion == changes.VersionOf(typeof(Vacancy)) && EnterpriseVersion == changes.VersionOf(typeof(Enterprise));
+        /// <summary>Of <paramref name="today"/> and no save in the instance since: only its age may stop it serving.</summary>
+        public bool Current(EntityChangeSignal changes, DateOnly today) =>
+            Today == today && VacancyVersion == changes.VersionOf(typeof(Vacancy)) && EnterpriseVersion == changes.VersionOf(typeof(Enterprise));
+
+        public bool Young(DateTimeOffset now) => now - LoadedAt < MaxAge;
     }
 
     /// <summary>When the board serving now was read from the database; null before the first load.</summary>
@@ -50,14 +68,14 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
     public async Task<CityCircles.Board> GetAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
         var current = _current;
-        if (current is not null && current.Today == today && current.Current(changes))
+        if (current is not null && current.Current(_changes, today))
         {
-            if (time.GetUtcNow() - current.LoadedAt < MaxAge)
+            if (current.Young(_time.GetUtcNow()))
             {
                 return current.Board;
             }
 
-            if (refreshContext is not null)
+            if (_refreshContext is not null)
             {
                 RefreshInBackground(today);
                 return current.Board;
@@ -74,19 +92,19 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
         try
         {
             var current = _current;
-            var young = current is not null && time.GetUtcNow() - current.LoadedAt < MaxAge;
-            if (current is not null && current.Today == today && current.Current(changes) && young)
+            var young = current is not null && current.Young(_time.GetUtcNow());
+            if (young && current!.Current(_changes, today))
             {
                 return current.Board;
             }
 
             // The versions are read before reading the database: a change saved meanwhile makes the next caller refresh again.
-            var vacancyVersion = changes.VersionOf(typeof(Vacancy));
-            var enterpriseVersion = changes.VersionOf(typeof(Enterprise));
+            var vacancyVersion = _changes.VersionOf(typeof(Vacancy));
+            var enterpriseVersion = _changes.VersionOf(typeof(Enterprise));
             var started = Stopwatch.GetTimestamp();
             if (!whole && young && current!.Today == today
-                && changes.TryChangedSince(typeof(Vacancy), current.VacancyVersion, out var vacancies)
-                && changes.TryChangedSince(typeof(Enterprise), current.EnterpriseVersion, out var enterprises)
+                && _changes.TryChangedSince(typeof(Vacancy), current.VacancyVersion, out var vacancies)
+                && _changes.TryChangedSince(typeof(Enterprise), current.EnterpriseVersion, out var enterprises)
                 && vacancies.Count + enterprises.Count <= MaxPatch)
             {
                 var patched = await current.Board.PatchAsync(db, today, vacancies.OfType<Guid>().ToHashSet(), enterprises.OfType<Guid>().ToHashSet(), cancellationToken);
@@ -97,7 +115,7 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
                 return patched;
             }
 
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             var fresh = await CityCircles.Board.LoadAsync(db, today, cancellationToken);
             _current = new Snapshot(fresh, vacancyVersion, enterpriseVersion, today, now);
             _logger.LogDebug("Vacancy board loaded: {Count} vacancies in {Elapsed} ms", fresh.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -107,14 +125,6 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>Asks the signal to keep the changed keys of vacancies and enterprises (the patches need them).</summary>
-    private static ILogger Track(EntityChangeSignal changes, ILogger<VacancyBoardCache>? logger)
-    {
-        changes.Track(typeof(Vacancy));
-        changes.Track(typeof(Enterprise));
-        return logger ?? NullLogger<VacancyBoardCache>.Instance;
     }
 
     private void RefreshInBackground(DateOnly today)
@@ -128,7 +138,7 @@ public sealed class VacancyBoardCache(EntityChangeSignal changes, TimeProvider t
         {
             try
             {
-                await using var db = refreshContext!();
+                await using var db = _refreshContext!();
                 await RefreshAsync(db, today, CancellationToken.None, whole: true);
             }
             catch (Exception ex)

@@ -63,6 +63,9 @@ public sealed class ClaimDecider
     /// <summary>Whether a claim of the benefit may be made from a recorded hire (the pages' hire picker).</summary>
     public bool ClaimsFromHire(ClaimantKind claimant, string benefit) => SourceFor(claimant, benefit, fromHire: true) is RecordedHireFactSource;
 
+    /// <summary>The rule of the catalogue in force with this id, or null.</summary>
+    public PolicyRule? Rule(string ruleId) => _policies.Catalogue.Rules.FirstOrDefault(r => r.Id == ruleId);
+
     /// <summary>The rules a claimant of this kind may claim (for the pages' pickers).</summary>
     public IReadOnlyList<PolicyRule> ClaimableRules(ClaimantKind claimant)
     {

@@ -88,24 +88,10 @@ public static class ClaimFactForm
                 string { Length: > 0 } s => JsonValue.Create(s),
                 _ => null,
             };
-            if (node is null)
+            if (node is not null)
             {
-                continue;
+                ClaimFacts.Set(facts, field.Path, node);
             }
-
-            var parts = field.Path.Split('.');
-            var target = facts;
-            foreach (var part in parts[..^1])
-            {
-                if (target[part] is not JsonObject child)
-                {
-                    target[part] = child = [];
-                }
-
-                target = child;
-            }
-
-            target[parts[^1]] = node;
         }
 
         return facts;

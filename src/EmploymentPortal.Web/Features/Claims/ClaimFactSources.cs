@@ -323,18 +323,29 @@ public static class ClaimFacts
         var template = new JsonObject();
         foreach (var name in StatedFactNames(rule, alsoSupplied))
         {
-            var dot = name.IndexOf('.', StringComparison.Ordinal);
-            var group = name[..dot];
-            if (template[group] is not JsonObject obj)
-            {
-                obj = [];
-                template[group] = obj;
-            }
-
-            obj[name[(dot + 1)..]] = null;
+            Set(template, name, null);
         }
 
         return template;
+    }
+
+    /// <summary>Sets the fact at a dotted <paramref name="path"/> (<c>person.subsidisedMonths</c>), creating the groups on the way.</summary>
+    public static void Set(JsonObject facts, string path, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var parts = path.Split('.');
+        var node = facts;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child)
+            {
+                node[part] = child = [];
+            }
+
+            node = child;
+        }
+
+        node[parts[^1]] = value;
     }
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

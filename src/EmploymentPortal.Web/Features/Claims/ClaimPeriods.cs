@@ -95,19 +95,7 @@ public static class ClaimPeriods
     public static JsonObject WithMonths(JsonObject? stated, string path, int months)
     {
         var facts = (JsonObject?)stated?.DeepClone() ?? [];
-        var parts = path.Split('.');
-        var node = facts;
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child)
-            {
-                node[part] = child = [];
-            }
-
-            node = child;
-        }
-
-        node[parts[^1]] = months;
+        ClaimFacts.Set(facts, path, months);
         return facts;
     }
 

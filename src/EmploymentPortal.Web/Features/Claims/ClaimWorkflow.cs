@@ -45,17 +45,17 @@ public static class SubmitClaim
                 {
                     // A community's award is decided again on the community's latest assessment.
                     var placed = claim.PlacementId is { } pid ? await ClaimDecider.PlacementAsync(db, pid, cancellationToken) : null;
+
+                    // The months of a monthly subsidy stay those of its period, whatever the correction states.
+                    if (claim.CoveredMonths.Count > 0 && decider.Rule(claim.RuleId) is { } rule && ClaimPeriods.MonthsPath(rule) is { } monthsPath)
+                    {
+                        stated = ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count);
+                    }
+
                     var decided = claim.ResidentId is { } residentId
                         ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire,
                             placed?.Placement, claim.ClaimMonth, placed?.Cohort)
                         : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
-
-                    // The months of a monthly subsidy stay those of its period, whatever the correction states.
-                    if (claim.CoveredMonths.Count > 0 && ClaimPeriods.MonthsPath(decided.Rule) is { } monthsPath && claim.ResidentId is { } person)
-                    {
-                        decided = await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == person, cancellationToken), enterprise,
-                            ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count), today, claim.Id, cancellationToken, hire);
-                    }
 
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {

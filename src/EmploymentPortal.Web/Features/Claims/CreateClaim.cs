@@ -270,10 +270,22 @@ public static class CreateClaim
                     .FirstAsync(cancellationToken);
                 var now = _time.GetUtcNow();
                 var today = ResidentClock.Today(_time);
+                // A period states the months of every rule of the benefit paid per month of the person
+                // (what was stated there is replaced), so the rules are decided with them once.
+                var benefit = command.Benefit!.Trim();
+                var stated = command.Facts ?? [];
+                if (period is { } given && placement is null)
+                {
+                    foreach (var path in _decider.ClaimableRules(claimant).Where(r => r.Benefit == benefit).Select(ClaimPeriods.MonthsPath).OfType<string>().Distinct())
+                    {
+                        stated = ClaimPeriods.WithMonths(stated, path, given.Months.Count);
+                    }
+                }
+
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, command.Facts ?? [], today, null, cancellationToken, hire, placement, month, cohort);
+                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort);
                 }
                 catch (ClaimRefusedException e)
                 {
@@ -283,7 +295,7 @@ public static class CreateClaim
                 // A subsidy paid per month of the person: the period gives the months, and each month is claimed once.
                 string? monthsKey = null;
                 IReadOnlyList<DateOnly> covered = [];
-                if (placement is null && ClaimPeriods.MonthsPath(decided.Rule) is { } monthsPath)
+                if (placement is null && ClaimPeriods.MonthsPath(decided.Rule) is not null)
                 {
                     if (period is not { } p)
                     {
@@ -296,17 +308,6 @@ public static class CreateClaim
                     }
 
                     covered = p.Months;
-                    var stated = ClaimPeriods.WithMonths(command.Facts, monthsPath, covered.Count);
-                    try
-                    {
-                        // Decided again with the months stated: the best rule of the benefit may change with them.
-                        decided = await _decider.DecideAsync(db, claimant, command.Benefit!.Trim(), string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort);
-                    }
-                    catch (ClaimRefusedException e)
-                    {
-                        return FeatureOutcome.Field("benefit", e.Message, e.Code);
-                    }
-
                     monthsKey = ClaimPeriods.Key(decided.Rule.Benefit, resident.Id);
                     var taken = await ClaimPeriods.TakenAsync(db, monthsKey, covered, cancellationToken);
                     if (taken.Count > 0)

@@ -3,6 +3,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -171,9 +172,9 @@ public static class PostCommands
         public async Task<FeatureOutcome> PlaceAsync(Guid programmeId, Place command, CancellationToken cancellationToken = default)
         {
             var principal = _scope.Principal;
-            if (!principal.IsBureauOfficer && !principal.IsStationStaff)
+            if (PlacementDenied() is { } denied)
             {
-                return FeatureOutcome.Denied("只有社区服务站或人社局经办人员可以办理岗位安置。");
+                return denied;
             }
 
             var validation = await _placeValidator.ValidateAsync(command, cancellationToken);
@@ -265,21 +266,12 @@ public static class PostCommands
         private FeatureOutcome? PlacementDenied() =>
             _scope.Principal.IsBureauOfficer || _scope.Principal.IsStationStaff ? null : FeatureOutcome.Denied("只有社区服务站或人社局经办人员可以办理岗位安置。");
 
-        /// <summary>A placement the caller may change: any for the bureau, those of residents of their communities for station staff.</summary>
-        private Task<PostPlacement?> PlacementInScopeAsync(PortalDbContext db, Guid placementId, CancellationToken cancellationToken)
-        {
-            var principal = _scope.Principal;
-            if (principal.IsBureauOfficer)
-            {
-                return db.PostPlacements.FirstOrDefaultAsync(p => p.Id == placementId, cancellationToken);
-            }
-
-            var communities = principal.CommunityIds.ToList();
-            return (from p in db.PostPlacements
-                    join r in db.Residents on p.ResidentId equals r.Id
-                    where p.Id == placementId && communities.Contains(r.CommunityId)
-                    select p).FirstOrDefaultAsync(cancellationToken);
-        }
+        /// <summary>A placement the caller may change: one of a resident the caller sees (the bureau all, station staff their communities').</summary>
+        private Task<PostPlacement?> PlacementInScopeAsync(PortalDbContext db, Guid placementId, CancellationToken cancellationToken) =>
+            (from p in db.PostPlacements
+             join r in db.Residents.VisibleTo(_scope.Principal) on p.ResidentId equals r.Id
+             where p.Id == placementId
+             select p).FirstOrDefaultAsync(cancellationToken);
 
         private FeatureOutcome? Denied() =>
             _scope.Principal.IsBureauOfficer ? null : FeatureOutcome.Denied("只有人社局经办人员可以管理公益性岗位和见习岗位。");

@@ -147,14 +147,14 @@ public static class CircleDashboard
                 g.Count(r => r.Standing != StandingState.NotAssessed), g.Count(r => r.Standing == StandingState.Recognised)))
             .ToList();
 
-        var shares = await ShareByMonthAsync(db, ids, cancellationToken);
         var targets = await db.CircleTargets.AsNoTracking().ToListAsync(cancellationToken);
+        var shares = await ShareByMonthAsync(db, ids, targets, cancellationToken);
         var year = shares.Count == 0 ? today.Year : shares[^1].Month.Year;
         return new Figures(today, rows, districts, shares) { YearTarget = CircleStanding.TargetSharePercent(year, targets) };
     }
 
-    /// <summary>The recognised share of the given communities in each assessed month (the last 24), oldest first.</summary>
-    public static async Task<List<ShareMonth>> ShareByMonthAsync(PortalDbContext db, IReadOnlyCollection<Guid> communityIds, CancellationToken cancellationToken = default)
+    /// <summary>The recognised share of the given communities in each assessed month (the last 24), oldest first, against the year's target.</summary>
+    public static async Task<List<ShareMonth>> ShareByMonthAsync(PortalDbContext db, IReadOnlyCollection<Guid> communityIds, IReadOnlyList<CircleTarget> targets, CancellationToken cancellationToken = default)
     {
         var ids = communityIds.ToList();
         var months = await db.CommunityAssessments.AsNoTracking()
@@ -162,7 +162,6 @@ public static class CircleDashboard
             .GroupBy(a => a.Month)
             .Select(g => new { Month = g.Key, Recognised = g.Count(a => a.MeetsStandard) })
             .ToListAsync(cancellationToken);
-        var targets = await db.CircleTargets.AsNoTracking().ToListAsync(cancellationToken);
         return months.OrderBy(x => x.Month).TakeLast(24)
             .Select(x => new ShareMonth(
                 x.Month, ids.Count, x.Recognised, ids.Count == 0 ? 0 : Math.Round(100m * x.Recognised / ids.Count, 1), CircleStanding.TargetSharePercent(x.Month.Year, targets)))
