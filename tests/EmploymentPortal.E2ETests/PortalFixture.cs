@@ -95,7 +95,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json" })
         {
             File.Delete(_databasePath + suffix);
         }
@@ -154,6 +154,9 @@ public sealed class PortalFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Demo:SeedOnStartup", "true");
+
+            // The keys are generated on first start into the suite's folder, as on a fresh machine.
+            builder.UseSetting("Keys:File", databasePath + ".keys.json");
 
             // The test clock replaces the system clock for everything that takes TimeProvider.
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

@@ -57,6 +57,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:SeedOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
+        TestKeys.Apply(builder);
 
         // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
