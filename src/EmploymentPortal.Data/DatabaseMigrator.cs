@@ -1,4 +1,7 @@
+using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Data;
@@ -26,13 +29,41 @@ public sealed class DatabaseMigrator
         }
 
         _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        var protectedRows = await ProtectPersonalDataAsync(db, pending, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        await PersonalDataMigration.AuditAsync(db, PersonalDataMigration.ColumnsMigration, protectedRows, cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers work while one writer commits; the setting is
             // stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Encrypting the existing personal data needs the keys, which the database does not have:
+    /// when the plain columns are still to be dropped, migrate up to the migration that adds the
+    /// encrypted columns, encrypt every row, and only then let the rest run (docs/personal-data.md).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>> ProtectPersonalDataAsync(PortalDbContext db, List<string> pending, CancellationToken cancellationToken)
+    {
+        if (!pending.Any(m => m.EndsWith("_" + PersonalDataMigration.PlainColumnsDroppedMigration, StringComparison.Ordinal)))
+        {
+            return new Dictionary<string, int>();
+        }
+
+        if (pending.FirstOrDefault(m => m.EndsWith("_" + PersonalDataMigration.ColumnsMigration, StringComparison.Ordinal)) is { } columns)
+        {
+            await db.GetService<IMigrator>().MigrateAsync(columns, cancellationToken);
+        }
+
+        var counts = await PersonalDataMigration.ProtectPlainRowsAsync(db, cancellationToken);
+        foreach (var (column, count) in counts)
+        {
+            _logger.LogInformation("Encrypted {Count} plain value(s) of {Column}", count, column);
+        }
+
+        return counts;
     }
 
     /// <summary>Migrations the code has and the database has not applied.</summary>

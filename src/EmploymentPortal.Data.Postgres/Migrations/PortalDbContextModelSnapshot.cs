@@ -866,8 +866,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ContactPhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
@@ -1173,8 +1175,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsEmployed")
                         .HasColumnType("boolean");
@@ -1203,7 +1212,7 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("ResidentId");
 
@@ -1599,8 +1608,22 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("IdNumberLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsPovertyMonitoredHousehold")
                         .ValueGeneratedOnAdd()
@@ -1634,8 +1657,22 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("PhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("PhoneLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<int>("PreferredWorkTypes")
                         .ValueGeneratedOnAdd()
@@ -1676,8 +1713,14 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("HomeGeoCell");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberHash")
                         .IsUnique();
+
+                    b.HasIndex("IdNumberLast4Hash");
+
+                    b.HasIndex("PhoneHash");
+
+                    b.HasIndex("PhoneLast4Hash");
 
                     b.HasIndex("CommunityId", "Id");
 

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -61,6 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, Provider, ConnectionString)
+            .UsePersonalDataKeys(TestKeys.Ring)
             .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
         return new PortalDbContext(builder.Options, actor);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
@@ -239,7 +240,7 @@ public static class CreateClaim
                     ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
                     : command.ResidentId is { } rid
                     ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
-                    : await residents.FirstOrDefaultAsync(r => r.IdNumber == idCard!.Value.Value, cancellationToken);
+                    : await residents.WithIdNumber(db, idCard!.Value.Value).FirstOrDefaultAsync(cancellationToken);
                 if (hire is not null && resident is not null && ((command.ResidentId is { } named && named != resident.Id) || (idCard is { } card && card.Value != resident.IdNumber)))
                 {
                     return FeatureOutcome.Field("hireId", "所选录用记录的人员与填写的申请对象不一致。");

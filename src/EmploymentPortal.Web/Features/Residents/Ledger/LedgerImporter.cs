@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
@@ -500,9 +501,8 @@ public sealed class LedgerImporter
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var ids = batch.Select(c => c.Resident.IdNumber).ToList();
-                var existing = await (from r in db.Residents.AsNoTracking()
+                var existing = await (from r in db.Residents.AsNoTracking().WithIdNumbers(db, ids)
                                       join c in db.Communities on r.CommunityId equals c.Id
-                                      where ids.Contains(r.IdNumber)
                                       select new { r.IdNumber, r.CommunityId, Community = c.Name })
                     .ToDictionaryAsync(r => r.IdNumber, StringComparer.Ordinal, cancellationToken);
                 var fresh = batch.Where(c => !existing.ContainsKey(c.Resident.IdNumber)).ToList();
