@@ -42,6 +42,8 @@ builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
 builder.Services.AddLedgerFeatures();
+var workFolder = PrivateWorkFolder.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(workFolder);
 builder.Services.AddCircleFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
@@ -68,6 +70,11 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
+// Uploads and workbooks are processed in an owner-only folder, emptied of a crashed run's
+// leftovers; ASP.NET Core buffers large uploads there too, never in the system temp folder.
+workFolder.Prepare();
+Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", workFolder.FullPath);
+
 app.UseRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
@@ -76,6 +83,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseNoStoreForPersonalData();
 app.UseRequestLocalization();
 app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);

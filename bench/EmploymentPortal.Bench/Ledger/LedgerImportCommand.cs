@@ -194,7 +194,7 @@ public static class LedgerImportCommand
         public PortalDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<PortalDbContext>();
-            DatabaseServiceCollectionExtensions.Configure(builder, provider, connectionString)
+            BenchKeys.Configure(builder, provider, connectionString)
                 .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
             return new PortalDbContext(builder.Options, new BenchActor());
         }

@@ -14,11 +14,12 @@ namespace EmploymentPortal.Data.Postgres.Migrations
             // PersonalDataMigration.ProtectPlainRowsAsync between PersonalDataColumns and this
             // migration; docs/personal-data.md). A row still unprotected stops the migration here,
             // before any plain column is dropped: its NULL does not fit the guard's NOT NULL column.
+            migrationBuilder.Sql("DROP TABLE IF EXISTS \"PersonalDataGuard\";");
             migrationBuilder.Sql("CREATE TEMP TABLE \"PersonalDataGuard\" (\"RunProtectPersonalDataFirst\" TEXT NOT NULL);");
             migrationBuilder.Sql("INSERT INTO \"PersonalDataGuard\" SELECT NULL FROM \"Residents\" WHERE \"IdNumberCipher\" IS NULL OR \"PhoneCipher\" IS NULL;");
             migrationBuilder.Sql("INSERT INTO \"PersonalDataGuard\" SELECT NULL FROM \"HouseholdMembers\" WHERE \"IdNumber\" IS NOT NULL AND \"IdNumberCipher\" IS NULL;");
             migrationBuilder.Sql("INSERT INTO \"PersonalDataGuard\" SELECT NULL FROM \"Enterprises\" WHERE \"ContactPhone\" IS NOT NULL AND \"ContactPhoneCipher\" IS NULL;");
-            migrationBuilder.Sql("DROP TABLE \"PersonalDataGuard\";");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS \"PersonalDataGuard\";");
             migrationBuilder.DropIndex(
                 name: "IX_Residents_IdNumber",
                 table: "Residents");

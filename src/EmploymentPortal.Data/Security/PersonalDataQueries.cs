@@ -25,13 +25,6 @@ public static class PersonalDataQueries
         return residents.Where(r => hashes.Contains(EF.Property<string>(r, PersonalDataMapping.ResidentIdNumberHash)));
     }
 
-    /// <summary>The residents whose ID number ends with these four characters (the stations' search).</summary>
-    public static IQueryable<Resident> WithIdNumberEnding(this IQueryable<Resident> residents, PortalDbContext db, string lastFour)
-    {
-        var hash = db.PersonalData.HashLastDigits(PersonalDataKind.IdNumber, lastFour);
-        return residents.Where(r => EF.Property<string>(r, PersonalDataMapping.ResidentIdNumberLast4Hash) == hash);
-    }
-
     /// <summary>The residents with this canonical mobile number.</summary>
     public static IQueryable<Resident> WithPhone(this IQueryable<Resident> residents, PortalDbContext db, string phone)
     {

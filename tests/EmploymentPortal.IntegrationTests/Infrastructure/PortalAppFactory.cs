@@ -30,6 +30,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider => _database.Provider;
 
+    /// <summary>The host's private work folder for uploads and workbooks.</summary>
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-itests", $"work-{Guid.NewGuid():N}");
+
     /// <summary>A client without cookies of a signed-in user; it keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -58,6 +61,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         TestKeys.Apply(builder);
+
+        // Every test host its own owner-only work folder, outside the source tree.
+        builder.UseSetting("Uploads:WorkDirectory", WorkDirectory);
 
         // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
         builder.UseSetting("Scheduler:Enabled", "false");

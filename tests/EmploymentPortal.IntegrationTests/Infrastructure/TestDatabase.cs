@@ -58,11 +58,13 @@ public sealed class TestDatabase : IAsyncDisposable
     /// A context configured as the portal configures its own: the provider, the migrations
     /// assembly, and the concurrency and audit interceptors. Audit rows name <paramref name="actor"/>.
     /// </summary>
-    public PortalDbContext CreateContext(IAuditActor? actor = null)
+    /// <param name="actor">Who the audit rows name.</param>
+    /// <param name="keys">Personal-data keys other than the test hosts' <see cref="TestKeys.Ring"/> (key rotation tests).</param>
+    public PortalDbContext CreateContext(IAuditActor? actor = null, PortalKeyRing? keys = null)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, Provider, ConnectionString)
-            .UsePersonalDataKeys(TestKeys.Ring)
+            .UsePersonalDataKeys(keys ?? TestKeys.Ring)
             .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
         return new PortalDbContext(builder.Options, actor);
     }

@@ -159,7 +159,7 @@ public static class CreateClaim
                 {
                     errors["residentIdNumber"] = ["请填写申请对象的身份证号码。"];
                 }
-                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError))
+                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError, ResidentClock.Today(_time)))
                 {
                     errors["residentIdNumber"] = [idError];
                 }

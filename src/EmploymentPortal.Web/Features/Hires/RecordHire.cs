@@ -68,7 +68,7 @@ public static class RecordHire
         {
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error))
+                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
                 {
                     context.AddFailure(error);
                 }

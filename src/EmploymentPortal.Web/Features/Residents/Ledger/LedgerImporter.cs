@@ -9,6 +9,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents.Register;
+using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -595,7 +596,7 @@ public sealed class LedgerImporter
             {
                 Directory.CreateDirectory(_reportDirectory);
                 _reportPath = Path.Combine(_reportDirectory, $"{_importId:N}.xlsx");
-                _reportStream = new FileStream(_reportPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+                _reportStream = PrivateWorkFolder.CreateFile(_reportPath);
                 _reportBook = XlsxWorkbookWriter.Create(_reportStream);
                 _report = _reportBook.AddSheet("导入结果", [8, 8, 90, 14, 22]);
                 _report.WriteRow(["行号", "处理结果", "原因", "姓名", "身份证号"], XlsxWorkbookWriter.HeaderStyle);
