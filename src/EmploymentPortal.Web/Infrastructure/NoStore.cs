@@ -40,8 +40,10 @@ internal static class NoStore
         }
 
         var path = context.Request.Path;
+        var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         var publicBoard = path.Equals("/jobs", StringComparison.OrdinalIgnoreCase)
-            || (HttpMethods.IsGet(context.Request.Method) && (path.Equals("/api/v1/vacancies", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/v1/vacancies/", StringComparison.OrdinalIgnoreCase)));
-        return publicBoard && context.User.Identity?.IsAuthenticated != true;
+            || path.Equals("/api/v1/vacancies", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/api/v1/vacancies/", StringComparison.OrdinalIgnoreCase);
+        return read && publicBoard && context.User.Identity?.IsAuthenticated != true;
     }
 }

@@ -181,7 +181,7 @@ public abstract class PersonalDataTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, summary.GetProperty("rejected").GetInt32());
         Assert.Equal(0, summary.GetProperty("imported").GetInt32());
-        var report = await station.GetAsync(summary.GetProperty("errorReportUrl").GetString());
+        var report = await station.GetAsync(summary.GetProperty("errorReport").GetString());
         await using var reportBody = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
         Assert.Contains("早于120年前", LedgerTestFiles.ReadReport(reportBody)[2].Reason, StringComparison.Ordinal);
     }
@@ -246,10 +246,10 @@ public abstract class PersonalDataTests
         education = "Bachelor",
     };
 
-    /// <summary>A valid number no demo resident has (region 110102, a random sequence).</summary>
+    /// <summary>A valid number no demo resident has (the tests' region 110101, a random sequence).</summary>
     private static string NewIdNumber(DateOnly birthDate)
     {
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"110102{birthDate:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}");
+        var first17 = string.Create(CultureInfo.InvariantCulture, $"{ResidentRegistryTests.TestRegionCode}{birthDate:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}");
         return first17 + IdCardNumber.ComputeCheckCharacter(first17);
     }
 

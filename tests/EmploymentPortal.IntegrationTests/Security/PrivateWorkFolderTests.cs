@@ -32,10 +32,11 @@ public sealed class PrivateWorkFolderTests : IDisposable
     [Fact]
     public void Prepare_creates_an_owner_only_folder_and_tightens_an_existing_one()
     {
-        Directory.CreateDirectory(_root);
-        File.SetUnixFileMode(_root, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var loose = Path.Combine(_root, "existing");
+        Directory.CreateDirectory(loose);
+        File.SetUnixFileMode(loose, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var fresh = new PrivateWorkFolder(Path.Combine(_root, "fresh"));
-        var existing = new PrivateWorkFolder(_root);
+        var existing = new PrivateWorkFolder(loose);
 
         fresh.Prepare();
         existing.Prepare();
