@@ -44,7 +44,6 @@ public static class PersonalDataMigration
         {
             var hashes = field.HashProperties().ToList();
             var select = $"""SELECT "Id", "{field.Property}" FROM "{field.Table}" WHERE "{field.CipherColumn}" IS NULL AND "{field.Property}" IS NOT NULL ORDER BY "Id" LIMIT {BatchSize}""";
-            var update = $"""UPDATE "{field.Table}" SET "{field.CipherColumn}" = @c{string.Concat(hashes.Select((h, i) => $", \"{h.Name}\" = @h{i}"))} WHERE "Id" = @id""";
             var total = 0;
             while (true)
             {
@@ -55,14 +54,12 @@ public static class PersonalDataMigration
                     break;
                 }
 
-                foreach (var row in rows)
+                var updates = rows.Select(row =>
                 {
                     var plain = (string)row[1]!;
-                    var values = new List<(string, object?)> { ("@id", row[0]), ("@c", protector.Encrypt(plain, field.Kind)) };
-                    values.AddRange(hashes.Select((h, i) => ($"@h{i}", (object?)PersonalDataMapping.Hash(protector, field.Kind, plain, h.LastDigits))));
-                    await ExecuteAsync(db, update, cancellationToken, [.. values]);
-                }
-
+                    return new Update(row[0]!, protector.Encrypt(plain, field.Kind), hashes.Select(h => PersonalDataMapping.Hash(protector, field.Kind, plain, h.LastDigits)).ToList());
+                }).ToList();
+                await UpdateAsync(db, field, updates, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 total += rows.Count;
             }
@@ -92,7 +89,6 @@ public static class PersonalDataMigration
             var hashColumns = string.Concat(hashes.Select(h => $", \"{h.Name}\""));
             var first = $"""SELECT "Id", "{field.CipherColumn}"{hashColumns} FROM "{field.Table}" WHERE "{field.CipherColumn}" IS NOT NULL ORDER BY "Id" LIMIT {BatchSize}""";
             var next = $"""SELECT "Id", "{field.CipherColumn}"{hashColumns} FROM "{field.Table}" WHERE "{field.CipherColumn}" IS NOT NULL AND "Id" > @last ORDER BY "Id" LIMIT {BatchSize}""";
-            var update = $"""UPDATE "{field.Table}" SET "{field.CipherColumn}" = @c{string.Concat(hashes.Select((h, i) => $", \"{h.Name}\" = @h{i}"))} WHERE "Id" = @id""";
             var changed = 0;
             object? last = null;
             while (true)
@@ -106,24 +102,22 @@ public static class PersonalDataMigration
                     break;
                 }
 
+                var updates = new List<Update>();
                 foreach (var row in rows)
                 {
                     var stored = (string)row[1]!;
                     var plain = protector.Decrypt(stored, field.Kind);
                     var cipher = PersonalDataProtector.KeyIdOf(stored) == protector.CurrentKeyId ? stored : protector.Encrypt(plain, field.Kind);
                     var newHashes = hashes.Select(h => PersonalDataMapping.Hash(protector, field.Kind, plain, h.LastDigits)).ToList();
-                    if (ReferenceEquals(cipher, stored) && newHashes.Select((h, i) => h == row[2 + i] as string).All(same => same))
+                    if (!ReferenceEquals(cipher, stored) || newHashes.Where((h, i) => h != row[2 + i] as string).Any())
                     {
-                        continue;
+                        updates.Add(new Update(row[0]!, cipher, newHashes));
                     }
-
-                    var values = new List<(string, object?)> { ("@id", row[0]), ("@c", cipher) };
-                    values.AddRange(newHashes.Select((h, i) => ($"@h{i}", (object?)h)));
-                    await ExecuteAsync(db, update, cancellationToken, [.. values]);
-                    changed++;
                 }
 
+                await UpdateAsync(db, field, updates, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                changed += updates.Count;
                 last = rows[^1][0];
             }
 
@@ -183,11 +177,30 @@ public static class PersonalDataMigration
         return rows;
     }
 
-    private static async Task ExecuteAsync(PortalDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// Writes a batch in one statement (a row at a time would be a round trip each: hours for a
+    /// million rows): <c>WITH v(...) AS (VALUES ...) UPDATE ... FROM v</c>, which PostgreSQL and
+    /// SQLite (3.33+) both understand.
+    /// </summary>
+    private static async Task UpdateAsync(PortalDbContext db, PersonalDataField field, List<Update> updates, CancellationToken cancellationToken)
     {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        var hashes = field.HashProperties().Select(h => h.Name).ToList();
+        var columns = string.Join(", ", ["id", "c", .. hashes.Select((_, i) => $"h{i}")]);
+        var values = string.Join(", ", updates.Select((_, r) => $"({string.Join(", ", [$"@id{r}", $"@c{r}", .. hashes.Select((_, i) => $"@h{r}_{i}")])})"));
+        var set = string.Join(", ", [$"\"{field.CipherColumn}\" = v.c", .. hashes.Select((h, i) => $"\"{h}\" = v.h{i}")]);
+        var sql = $"""WITH v({columns}) AS (VALUES {values}) UPDATE "{field.Table}" SET {set} FROM v WHERE "{field.Table}"."Id" = v.id""";
+        var parameters = updates.SelectMany((u, r) => new (string, object?)[] { ($"@id{r}", u.Id), ($"@c{r}", u.Cipher) }
+            .Concat(u.Hashes.Select((h, i) => ($"@h{r}_{i}", (object?)h))));
         await using var command = await CommandAsync(db, sql, parameters, cancellationToken);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private sealed record Update(object Id, string Cipher, List<string> Hashes);
 
     private static async Task<DbCommand> CommandAsync(PortalDbContext db, string sql, IEnumerable<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
     {
