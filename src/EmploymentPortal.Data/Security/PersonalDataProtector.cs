@@ -44,6 +44,12 @@ public sealed class PersonalDataProtector
 
     private static readonly ConditionalWeakTable<PortalKeyRing, PersonalDataProtector> Protectors = [];
 
+    // An AesGcm per key and thread: constructing one fetches the cipher from OpenSSL each time,
+    // which costs far more than encrypting 18 characters (a list page decrypts 40 values), and
+    // an instance must not be used by two threads at once.
+    [ThreadStatic]
+    private static Dictionary<PortalKey, AesGcm>? t_ciphers;
+
     private readonly PortalKeyRing _ring;
 
     private PersonalDataProtector(PortalKeyRing ring)
@@ -85,10 +91,7 @@ public sealed class PersonalDataProtector
         var sealedBytes = new byte[NonceBytes + plainBytes.Length + TagBytes];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key.Material, TagBytes))
-        {
-            aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceBytes, plainBytes.Length), sealedBytes.AsSpan(NonceBytes + plainBytes.Length), AssociatedData(kind));
-        }
+        CipherFor(key).Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceBytes, plainBytes.Length), sealedBytes.AsSpan(NonceBytes + plainBytes.Length), AssociatedData(kind));
 
         return $"{key.Id}:{Convert.ToBase64String(sealedBytes)}";
     }
@@ -118,10 +121,7 @@ public sealed class PersonalDataProtector
 
         var length = sealedBytes.Length - NonceBytes - TagBytes;
         var plain = new byte[length];
-        using (var aes = new AesGcm(key.Material, TagBytes))
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData(kind));
-        }
+        CipherFor(key).Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData(kind));
 
         return Encoding.UTF8.GetString(plain);
     }
@@ -148,6 +148,18 @@ public sealed class PersonalDataProtector
         PersonalDataKind.IdNumber => IdCardNumber.TryParse(value, out var idCard, out _) ? idCard.Masked : new string('*', value.Length),
         _ => PhoneNumber.TryParse(value, out var phone, out _) ? phone.Masked : "***",
     };
+
+    private static AesGcm CipherFor(PortalKey key)
+    {
+        var ciphers = t_ciphers ??= new Dictionary<PortalKey, AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!ciphers.TryGetValue(key, out var cipher))
+        {
+            cipher = new AesGcm(key.Material, TagBytes);
+            ciphers[key] = cipher;
+        }
+
+        return cipher;
+    }
 
     private static byte[] AssociatedData(PersonalDataKind kind) => Encoding.UTF8.GetBytes($"portal-personal-data:{kind}");
 
