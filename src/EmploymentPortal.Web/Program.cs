@@ -68,7 +68,7 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
-app.UseRequestLogging();
+app.UsePortalRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
 {
@@ -84,7 +84,6 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapBlazorScript();
 app.MapCultureSwitch();
 app.MapPortalHealthChecks();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

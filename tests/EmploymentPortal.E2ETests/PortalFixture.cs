@@ -149,6 +149,9 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // blazor.web.js and the packages' _content come from the build's static web assets.
+            builder.UseStaticWebAssets();
+
             // UseSetting, not ConfigureAppConfiguration: Program reads these while building services.
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");

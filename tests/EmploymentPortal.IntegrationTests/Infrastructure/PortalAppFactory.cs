@@ -52,6 +52,10 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program.cs reads the database settings while
         // it registers services, before the app configuration callbacks would apply.
         builder.UseEnvironment("Testing");
+
+        // The framework's and packages' static assets (blazor.web.js, _content/...) are served from
+        // the build's static web assets manifest, as `dotnet run` does; a published portal has them on disk.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", _database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", _prepareDatabase ? "true" : "false");

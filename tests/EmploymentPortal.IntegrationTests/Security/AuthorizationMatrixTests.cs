@@ -237,7 +237,6 @@ public sealed partial class AuthorizationMatrixTests
         new(AnyMethod, "/health/live", Everyone),
         new(AnyMethod, "/health/ready", Everyone),
         new(Get, "/openapi/{documentName}.json", Everyone, Probe: "/openapi/v1.json"),
-        new(Get, "/_framework/blazor.web.js", Everyone),
 
         // MapStaticAssets' fallback for file-like paths that are no asset: 404 for the signed in.
         new(Get, "{**path:file}", SignedIn, Probe: "/no-such-file.txt", AlsoAllowed: [404]),
