@@ -72,7 +72,7 @@ public abstract class AuditAnchoringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_anchor_file_is_started_by_another_process_without_rewriting_the_old_lines()
+    public async Task Another_process_appends_to_the_anchor_file_and_skips_a_head_already_anchored()
     {
         await using (var first = CommandHost.Build(Database))
         {
