@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using EmploymentPortal.Data.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Data.Auditing;
 
@@ -22,42 +23,51 @@ public static class AuditChain
     /// timestamp enters as UTC ticks. Without the key nobody can compute a valid hash, so a row
     /// cannot be changed and its chain recomputed by someone who can only write to the database.
     /// </summary>
-    public static string ComputeHash(AuditEntry entry, PortalKey key)
-    {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(new object?[]
-        {
-            entry.Sequence,
-            entry.Timestamp.UtcTicks,
-            entry.ActorId,
-            entry.ActorName,
-            entry.EntityType,
-            entry.EntityId,
-            entry.Action.ToString(),
-            entry.Changes,
-            entry.PreviousHash,
-            entry.KeyId,
-        });
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Material, canonical));
-    }
+    public static string ComputeHash(AuditEntry entry, PortalKey key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Material, JsonSerializer.SerializeToUtf8Bytes<object?[]>([.. Fields(entry), entry.KeyId])));
 
     /// <summary>
     /// The unkeyed SHA-256 that sealed rows before the chain was keyed (same fields, no key id).
     /// Used only to check such rows once before <see cref="AuditChainUpgrade"/> seals them with the key.
     /// </summary>
-    public static string ComputeLegacyHash(AuditEntry entry)
+    public static string ComputeLegacyHash(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(Fields(entry))));
+
+    /// <summary>The rows from the first on, in sequence order, read in pages of <paramref name="pageSize"/>.</summary>
+    public static async IAsyncEnumerable<AuditEntry> ReadInOrderAsync(PortalDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var from = 1L;
+        while (true)
         {
-            entry.Sequence,
-            entry.Timestamp.UtcTicks,
-            entry.ActorId,
-            entry.ActorName,
-            entry.EntityType,
-            entry.EntityId,
-            entry.Action.ToString(),
-            entry.Changes,
-            entry.PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            var page = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Sequence >= from)
+                .OrderBy(e => e.Sequence)
+                .Take(pageSize)
+                .ToListAsync(cancellationToken);
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            from = page[^1].Sequence + 1;
+        }
     }
+
+    private static object?[] Fields(AuditEntry entry) =>
+    [
+        entry.Sequence,
+        entry.Timestamp.UtcTicks,
+        entry.ActorId,
+        entry.ActorName,
+        entry.EntityType,
+        entry.EntityId,
+        entry.Action.ToString(),
+        entry.Changes,
+        entry.PreviousHash,
+    ];
 }

@@ -43,38 +43,24 @@ public static class AuditChainUpgrade
         var expectedSequence = 1L;
         var legacyPrevious = AuditChain.GenesisHash;
         var sealedPrevious = AuditChain.GenesisHash;
-        while (true)
+        await foreach (var entry in AuditChain.ReadInOrderAsync(db, PageSize, cancellationToken))
         {
-            var from = expectedSequence;
-            var page = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= from)
-                .OrderBy(e => e.Sequence)
-                .Take(PageSize)
-                .ToListAsync(cancellationToken);
-            foreach (var entry in page)
+            if (entry.Sequence != expectedSequence || entry.PreviousHash != legacyPrevious || AuditChain.ComputeLegacyHash(entry) != entry.Hash)
             {
-                if (entry.Sequence != expectedSequence || entry.PreviousHash != legacyPrevious || AuditChain.ComputeLegacyHash(entry) != entry.Hash)
-                {
-                    logger.LogError("The unkeyed audit chain is broken at sequence {Sequence}; it is not sealed. Run verify-audit.", expectedSequence);
-                    await transaction.RollbackAsync(cancellationToken);
-                    return 0;
-                }
-
-                legacyPrevious = entry.Hash;
-                entry.PreviousHash = sealedPrevious;
-                entry.KeyId = key.Id;
-                entry.Hash = AuditChain.ComputeHash(entry, key);
-                sealedPrevious = entry.Hash;
-                await db.Database.ExecuteSqlAsync(
-                    $"UPDATE \"AuditEntries\" SET \"PreviousHash\" = {entry.PreviousHash}, \"KeyId\" = {entry.KeyId}, \"Hash\" = {entry.Hash} WHERE \"Sequence\" = {entry.Sequence}",
-                    cancellationToken);
-                expectedSequence++;
+                logger.LogError("The unkeyed audit chain is broken at sequence {Sequence}; it is not sealed. Run verify-audit.", expectedSequence);
+                await transaction.RollbackAsync(cancellationToken);
+                return 0;
             }
 
-            if (page.Count < PageSize)
-            {
-                break;
-            }
+            legacyPrevious = entry.Hash;
+            entry.PreviousHash = sealedPrevious;
+            entry.KeyId = key.Id;
+            entry.Hash = AuditChain.ComputeHash(entry, key);
+            sealedPrevious = entry.Hash;
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditEntries\" SET \"PreviousHash\" = {entry.PreviousHash}, \"KeyId\" = {entry.KeyId}, \"Hash\" = {entry.Hash} WHERE \"Sequence\" = {entry.Sequence}",
+                cancellationToken);
+            expectedSequence++;
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -34,24 +34,10 @@ public sealed class AuditVerifier
         var anchorLog = _anchors.Read();
         var anchorsBySequence = anchorLog.Anchors.ToLookup(a => a.Sequence);
         var walk = new Walk();
-        while (!walk.Stopped)
+        await foreach (var entry in AuditChain.ReadInOrderAsync(db, PageSize, cancellationToken))
         {
-            var from = walk.ExpectedSequence;
-            var page = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= from)
-                .OrderBy(e => e.Sequence)
-                .Take(PageSize)
-                .ToListAsync(cancellationToken);
-            foreach (var entry in page)
-            {
-                Check(walk, entry, anchorsBySequence[entry.Sequence]);
-                if (walk.Stopped)
-                {
-                    break;
-                }
-            }
-
-            if (page.Count < PageSize)
+            Check(walk, entry, anchorsBySequence[entry.Sequence]);
+            if (walk.Stopped)
             {
                 break;
             }
