@@ -1,6 +1,5 @@
 using System.Globalization;
 using EmploymentPortal.Data.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Data.Auditing;
 
