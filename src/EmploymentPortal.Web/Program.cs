@@ -37,6 +37,7 @@ builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
+builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();
 builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);

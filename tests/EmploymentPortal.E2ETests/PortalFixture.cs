@@ -95,7 +95,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json", ".anchors.jsonl" })
         {
             File.Delete(_databasePath + suffix);
         }
@@ -160,6 +160,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
             // The keys are generated on first start into the suite's folder, as on a fresh machine.
             builder.UseSetting("Keys:File", databasePath + ".keys.json");
+            builder.UseSetting("Audit:AnchorFile", databasePath + ".anchors.jsonl");
 
             // The test clock replaces the system clock for everything that takes TimeProvider.
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

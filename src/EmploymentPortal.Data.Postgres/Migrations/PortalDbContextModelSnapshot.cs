@@ -61,6 +61,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -56,6 +56,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)

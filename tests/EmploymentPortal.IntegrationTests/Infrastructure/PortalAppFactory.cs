@@ -62,6 +62,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", _prepareDatabase ? "true" : "false");
         builder.UseSetting("Demo:Password", DemoPassword);
         TestKeys.Apply(builder);
+        builder.UseSetting("Audit:AnchorFile", _database.AnchorFile);
 
         // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
