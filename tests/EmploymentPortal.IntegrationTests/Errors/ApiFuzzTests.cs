@@ -22,6 +22,9 @@ public abstract class ApiFuzzTests
 
     private static readonly string[] Accounts = ["station1", "officer1", "enterprise1", "admin"];
 
+    /// <summary>Malformed requests per operation, drawn across the kinds: about 1,000 in all, under a minute on two cores.</summary>
+    private const int PerOperation = 12;
+
     private readonly PortalApp _app;
     private readonly ITestOutputHelper _output;
 
@@ -47,6 +50,7 @@ public abstract class ApiFuzzTests
 
         var failures = new List<string>();
         var sent = 0;
+        var malformed = 0;
         foreach (var operation in operations)
         {
             var callers = new List<HttpClient>();
@@ -67,16 +71,17 @@ public abstract class ApiFuzzTests
             }
 
             var i = 0;
-            foreach (var request in fuzzer.Malformed(operation))
+            foreach (var request in fuzzer.Malformed(operation, PerOperation))
             {
                 await SendAsync(callers[i++ % callers.Count], request, failures);
                 sent++;
+                malformed++;
             }
         }
 
-        _output.WriteLine($"{sent} requests over {operations.Count} operations in {clock.Elapsed.TotalSeconds:0.0} s");
+        _output.WriteLine($"{malformed} malformed of {sent} requests over {operations.Count} operations in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(operations.Count >= 80, $"only {operations.Count} operations in the OpenAPI document");
-        Assert.True(sent >= 1_000, $"only {sent} requests");
+        Assert.True(malformed >= 1_000, $"only {malformed} malformed requests");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests failed the rule:\n{string.Join('\n', failures.Take(40))}");
     }
 
@@ -84,7 +89,19 @@ public abstract class ApiFuzzTests
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, FuzzRequest request, List<string> failures)
     {
         using var message = request.Build();
-        using var response = await client.SendAsync(message);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The in-memory server rethrows what the portal let escape.
+            failures.Add($"{e.GetType().Name}: {e.Message} ← {request}");
+            return HttpStatusCode.InternalServerError;
+        }
+
+        using var _ = response;
         var status = (int)response.StatusCode;
         if (status >= 500)
         {

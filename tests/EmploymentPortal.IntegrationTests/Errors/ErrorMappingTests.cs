@@ -94,6 +94,19 @@ public abstract class ErrorMappingTests
         Assert.Equal([field], errors.Keys);
     }
 
+    [Theory]
+    [InlineData("/api/v1/post-programmes/summary?year=-1")]
+    [InlineData("/api/v1/job-fairs/summary?year=99999")]
+    public async Task Implausible_year_in_the_query_names_the_parameter(string url)
+    {
+        var client = await ClientAsync("officer1");
+
+        var response = await client.GetAsync(url);
+
+        var errors = await ErrorAssert.FieldErrorsAsync(response);
+        Assert.Equal(["year"], errors.Keys);
+    }
+
     [Fact]
     public async Task Bad_guid_in_the_route_is_not_a_500()
     {

@@ -33,13 +33,14 @@ public static class ApiInput
 
     /// <summary>
     /// A filter for the API group: query, route and header values of enum, date and text types
-    /// meet the same rules as the JSON body (<c>?keyGroup=99</c>, <c>?from=0001-01-01</c>).
+    /// meet the same rules as the JSON body (<c>?keyGroup=99</c>, <c>?from=0001-01-01</c>);
+    /// an integer named <c>year</c> lies in the dates' range.
     /// </summary>
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var checkedParameters = context.MethodInfo.GetParameters()
             .Select((parameter, index) => (parameter, index))
-            .Where(p => IsSimpleInput(p.parameter.ParameterType))
+            .Where(p => IsSimpleInput(p.parameter.ParameterType) || (InputRules.IsYear(p.parameter.Name ?? string.Empty) && (Nullable.GetUnderlyingType(p.parameter.ParameterType) ?? p.parameter.ParameterType) == typeof(int)))
             .ToArray();
         if (checkedParameters.Length == 0)
         {
@@ -76,6 +77,7 @@ public static class ApiInput
         DateOnly date when !InputRules.IsPlausible(date) => InputRules.DateRangeMessage,
         DateTime time when !InputRules.IsPlausible(time) => InputRules.DateRangeMessage,
         DateTimeOffset time when !InputRules.IsPlausible(time) => InputRules.DateRangeMessage,
+        int year when !InputRules.IsPlausibleYear(year) => InputRules.YearRangeMessage,
         _ => null,
     };
 

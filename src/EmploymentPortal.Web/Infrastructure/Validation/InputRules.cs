@@ -22,6 +22,7 @@ public static class InputRules
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
     public const string DateRangeMessage = "日期须在 1900-01-01 至 2100-12-31 之间。";
+    public const string YearRangeMessage = "年度须在 1900 至 2100 之间。";
     public const string ControlCharacterMessage = "不能包含控制字符或文字方向控制符（如 U+0000、U+202E）。";
     public const string LineBreakMessage = "不能包含换行符、制表符等控制字符。";
 
@@ -32,6 +33,11 @@ public static class InputRules
     public static bool IsPlausible(DateTime time) => IsPlausible(DateOnly.FromDateTime(time));
 
     public static bool IsPlausible(DateTimeOffset time) => IsPlausible(DateOnly.FromDateTime(time.UtcDateTime));
+
+    /// <summary>A year (a value named <c>year</c>) is a date too.</summary>
+    public static bool IsPlausibleYear(int year) => year >= EarliestDate.Year && year <= LatestDate.Year;
+
+    public static bool IsYear(string name) => string.Equals(name, "year", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A character no text input may hold: C0 controls but tab, LF and CR; DEL; C1; bidirectional marks, embeddings, overrides and isolates.</summary>
     public static bool IsForbidden(char c) =>
@@ -99,6 +105,7 @@ public static class InputRules
                 DateOnly date when !IsPlausible(date) => DateRangeMessage,
                 DateTime time when !IsPlausible(time) => DateRangeMessage,
                 DateTimeOffset time when !IsPlausible(time) => DateRangeMessage,
+                int year when !IsPlausibleYear(year) => YearRangeMessage,
                 _ => null,
             };
             if (message is not null)
@@ -110,7 +117,7 @@ public static class InputRules
 
     private static PropertyInfo[] CheckedProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && IsChecked(p.PropertyType))
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && (IsChecked(p.PropertyType) || (IsYear(p.Name) && (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(int))))
             .ToArray();
 
     private static bool IsChecked(Type type)
