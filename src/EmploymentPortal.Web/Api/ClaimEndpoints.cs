@@ -200,8 +200,8 @@ internal static class ClaimEndpoints
 
         if (file.Length > options.AttachmentMaxBytes)
         {
-            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "claim-attachment-too-large", "操作未能完成",
-                $"文件超过 {options.AttachmentMaxBytes / 1024 / 1024.0:0.#} MB 的上限，请压缩或拆分后上传。");
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "claim-attachment-too-large", "附件过大",
+                $"文件超过 {ErrorMapping.Megabytes(options.AttachmentMaxBytes)} 的上限，请压缩或拆分后上传。");
         }
 
         var content = new byte[file.Length];
@@ -245,13 +245,8 @@ internal static class ClaimEndpoints
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
     {
-        FeatureOutcome.ValidationFailed => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Result.Message),
-        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
-        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
         CreateClaim.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复申请", outcome.Result.Message),
         "claim-override-reason-required" or "claim-reason-required" or "claim-amount-required" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "缺少理由", outcome.Result.Message),
-        _ when outcome.Result.Errors.Count > 0 => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = outcome.Result.Errors }),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        _ => ApiProblems.For(outcome),
     };
 }

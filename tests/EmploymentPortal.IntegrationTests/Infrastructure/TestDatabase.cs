@@ -24,7 +24,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         _sqlitePath = sqlitePath;
         _postgresName = postgresName;
-        AnchorFile = Path.Combine(Path.GetTempPath(), "portal-itests", $"{Path.GetFileNameWithoutExtension(sqlitePath) ?? postgresName}.anchors.jsonl");
+        AnchorFile = Path.Combine(Path.GetTempPath(), "portal-itests", $"{Path.GetFileNameWithoutExtension(sqlitePath) ?? postgresName ?? Guid.NewGuid().ToString("N")}.anchors.jsonl");
     }
 
     public DatabaseProvider Provider { get; }
@@ -100,11 +100,59 @@ public sealed class TestDatabase : IAsyncDisposable
         return await pgCommand.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A PostgreSQL database that cannot be reached: the connection string names a port on the
+    /// loopback where nothing listens (found free, then closed), as while the server restarts.
+    /// </summary>
+    public static TestDatabase UnreachablePostgres()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Database = "portal_unreachable",
+            Username = "portal",
+            Password = "portal",
+            Timeout = 3,
+        };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, null);
+    }
+
+    /// <summary>
+    /// Makes the SQLite file unreadable to the portal as a failed disk would: the pooled
+    /// connections are closed and a directory takes the file's place. Returns the step that
+    /// puts the file back.
+    /// </summary>
+    public Func<Task> BreakSqliteFile()
+    {
+        var path = _sqlitePath ?? throw new InvalidOperationException("Only a SQLite database has a file to break.");
+        SqliteConnection.ClearAllPools();
+        var aside = path + ".aside";
+        File.Move(path, aside);
+        Directory.CreateDirectory(path);
+        return () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(path);
+            File.Move(aside, path);
+            return Task.CompletedTask;
+        };
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (File.Exists(AnchorFile))
         {
             File.Delete(AnchorFile);
+        }
+
+        if (_sqlitePath is null && _postgresName is null)
+        {
+            return;
         }
 
         if (_sqlitePath is not null)
