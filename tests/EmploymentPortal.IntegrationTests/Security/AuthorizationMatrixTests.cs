@@ -119,6 +119,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/bureau/community-awards", Bureau),
         new(Post, "/bureau/claim-reports", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Post, "/bureau/community-awards", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/benefit-ceilings", Bureau),
+        new(Post, "/bureau/benefit-ceilings", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notifications", SignedIn),
         new(Post, "/notifications", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notice", Everyone),
@@ -232,6 +234,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/payment-batches/{id:guid}/export", Bureau, AlsoAllowed: [404]),
         new(Post, "/api/v1/payment-batches/{id:guid}/settle", Bureau, Body: "{}", AlsoAllowed: [404]),
         new(Get, "/api/v1/claim-reports/export", Bureau),
+        new(Get, "/api/v1/benefit-ceilings/", Bureau),
+        new(Post, "/api/v1/benefit-ceilings/", Bureau, Body: "{}", AlsoAllowed: [400]),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
