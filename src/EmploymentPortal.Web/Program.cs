@@ -28,6 +28,8 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.Co
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddPortalIdentity();
+builder.Services.AddPortalCookies();
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 builder.Services.AddPortalLocalization();
 builder.Services.AddHttpContextAccessor();
@@ -55,7 +57,6 @@ builder.Services.AddScoped<SetLocalParameter.Handler>();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
 
 var app = builder.Build();
 
@@ -68,6 +69,8 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
+// First: everything after sees the client's address and scheme (only from configured proxies).
+app.UsePortalForwardedHeaders();
 app.UseRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
@@ -77,6 +80,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
+app.UseSameOriginWrites();
 app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);
 app.UseAuthorization();
