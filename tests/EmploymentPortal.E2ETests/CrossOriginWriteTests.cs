@@ -81,9 +81,8 @@ public sealed class CrossOriginWriteTests(PortalFixture portal) : PortalPageTest
     {
         var first17 = $"110101{new DateOnly(1985, 5, 15):yyyyMMdd}{Random.Shared.Next(0, 500) * 2:D3}";
         var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
-        await using var db = await CreateContextAsync();
-        var donghu = await db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Id).SingleAsync();
-        var xishan = await db.Communities.Where(c => c.Name == "西山社区").Select(c => c.Id).SingleAsync();
+        var donghu = await QueryAsync(db => db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Id).SingleAsync());
+        var xishan = await QueryAsync(db => db.Communities.Where(c => c.Name == "西山社区").Select(c => c.Id).SingleAsync());
 
         await LogInAsync("station1");
         var created = await PostJsonAsync("/api/v1/residents/", new { name = "跨源测试" + Random.Shared.Next(100, 1000), idNumber, phone = "13912345678", communityId = donghu });
@@ -96,14 +95,15 @@ public sealed class CrossOriginWriteTests(PortalFixture portal) : PortalPageTest
         return System.Text.Json.JsonDocument.Parse(await requested.TextAsync()).RootElement.GetProperty("id").GetGuid();
     }
 
-    private async Task<TransferRequestStatus> TransferStatusAsync(Guid id)
-    {
-        await using var db = await CreateContextAsync();
-        return await db.ResidentTransferRequests.Where(t => t.Id == id).Select(t => t.Status).SingleAsync();
-    }
+    private Task<TransferRequestStatus> TransferStatusAsync(Guid id) =>
+        QueryAsync(db => db.ResidentTransferRequests.Where(t => t.Id == id).Select(t => t.Status).SingleAsync());
 
-    private Task<PortalDbContext> CreateContextAsync() =>
-        Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+    private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
 
     /// <summary>Another site on the portal's host: a blank page on a free loopback port.</summary>
     private sealed class ForeignSite : IAsyncDisposable
