@@ -45,8 +45,8 @@ public static class PortalCookies
         !environment.IsDevelopment() && !environment.IsEnvironment(TestingEnvironment);
 
     /// <summary>The sign-in cookie's name in this environment: with the <c>__Host-</c> prefix where it requires HTTPS.</summary>
-    public static string NameIn(IHostEnvironment environment, string name) =>
-        RequireHttps(environment) ? SecurePrefix + name : name;
+    public static string AuthCookieName(IHostEnvironment environment) =>
+        RequireHttps(environment) ? SecurePrefix + AuthName : AuthName;
 
     /// <summary>
     /// Names and attributes of the sign-in and antiforgery cookies. Registered after
@@ -57,7 +57,7 @@ public static class PortalCookies
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment>((options, environment) =>
             {
-                options.Cookie.Name = NameIn(environment, AuthName);
+                options.Cookie.Name = AuthCookieName(environment);
                 options.Cookie.SecurePolicy = RequireHttps(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
