@@ -28,6 +28,8 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.Co
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddPortalIdentity();
+builder.Services.AddPortalCookies();
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 builder.Services.AddPortalLocalization();
 builder.Services.AddHttpContextAccessor();
@@ -57,7 +59,6 @@ builder.Services.AddOpenApi("v1");
 builder.Services.AddApiProblems();
 builder.AddPortalRequestLimits();
 builder.Services.ConfigureHttpJsonOptions(o => ApiInput.Configure(o.SerializerOptions));
-builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
 
 var app = builder.Build();
 
@@ -70,6 +71,8 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
+// First: everything after sees the client's address and scheme (only from configured proxies).
+app.UsePortalForwardedHeaders();
 app.UsePortalRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
@@ -79,6 +82,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
+app.UseSameOriginWrites();
 app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);
 app.UseAuthorization();

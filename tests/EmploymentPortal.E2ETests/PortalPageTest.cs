@@ -154,5 +154,17 @@ public abstract class PortalPageTest : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A JSON POST to the portal's API with the browser context's cookies, as a script on the
+    /// portal's own pages makes it: with the portal's <c>Origin</c>, which Playwright's request
+    /// context does not add by itself and a signed-in write must carry (docs/security.md, section 5).
+    /// </summary>
+    protected Task<IAPIResponse> PostJsonAsync(string path, object data) =>
+        Page.APIRequest.PostAsync(path, new()
+        {
+            DataObject = data,
+            Headers = new Dictionary<string, string> { ["Origin"] = Portal.BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
+
     protected Regex PathIs(string path) => new("^" + Regex.Escape(new Uri(Portal.BaseAddress, path).ToString()) + "$");
 }

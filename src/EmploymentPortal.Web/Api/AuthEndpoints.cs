@@ -1,6 +1,7 @@
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,10 +22,15 @@ internal static class AuthEndpoints
             .WithSummary("Signs out and clears the auth cookie.");
         group.MapGet("/me", Me).RequireAuthorization()
             .WithSummary("The signed-in user, their roles and scope.");
+        group.MapGet("/antiforgery", Antiforgery).RequireAuthorization()
+            .WithSummary("An antiforgery request token for the signed-in user (and its cookie): send it in the X-XSRF-TOKEN header of uploads.");
         return group;
     }
 
     public sealed record LoginRequest(string? UserName, string? Password);
+
+    /// <summary>The request token and where to send it; the matching cookie comes with the response.</summary>
+    public sealed record AntiforgeryToken(string HeaderName, string FormFieldName, string Token);
 
     public sealed record UserInfo(string UserId, string UserName, string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<Guid> CommunityIds, Guid? EnterpriseId);
 
@@ -62,6 +68,18 @@ internal static class AuthEndpoints
     {
         await signInManager.SignOutAsync();
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The login endpoint takes no antiforgery token (a client has no session to forge yet):
+    /// its body is JSON only, which another origin's page can post only after a CORS preflight the
+    /// portal never grants, and SameOriginWrites refuses a foreign Origin outright. Uploads, which
+    /// a plain HTML form could post, need the token this endpoint hands out.
+    /// </summary>
+    private static Ok<AntiforgeryToken> Antiforgery(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.FormFieldName, tokens.RequestToken!));
     }
 
     private static Ok<UserInfo> Me(CurrentUser currentUser)

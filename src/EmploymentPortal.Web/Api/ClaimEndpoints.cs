@@ -24,10 +24,9 @@ internal static class ClaimEndpoints
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
             .WithSummary("The claimant submits a draft or a claim returned for correction (optional corrected \"facts\").");
-        // Multipart with the SameSite=Lax auth cookie: a cross-site post arrives unauthenticated,
-        // so no antiforgery token is needed (as for the ledger import).
-        claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).DisableAntiforgery()
-            .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
+        // A multipart form any page could post: it needs an antiforgery token (as the ledger import).
+        claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).RequireAntiforgeryToken()
+            .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`, antiforgery token in X-XSRF-TOKEN; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
         claims.MapGet("/{id:guid}/attachments", AttachmentsAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("The claim's attachments: file name, type, size, SHA-256, uploader.");
         claims.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(PortalPolicies.ClaimRecords)

@@ -23,11 +23,10 @@ internal static class LedgerEndpoints
         group.MapGet("/import-sample", SampleAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("A small sample ledger for the caller's communities with a few deliberately bad rows.");
 
-        // The upload is multipart with the auth cookie, which is SameSite=Lax: a cross-site form
-        // post arrives without it and is refused as unauthenticated, so no antiforgery token is
-        // needed (API clients have none).
-        group.MapPost("/import", ImportAsync).RequireAuthorization(PortalPolicies.Station).DisableAntiforgery()
-            .WithSummary("Import a ledger xlsx (multipart, field `file`) into the caller's communities; answers the counts and a link to the error report.");
+        // A multipart form any page could post: it needs an antiforgery token (SameSite=Lax does
+        // not keep the cookie off a page on another port of the same host; docs/security.md).
+        group.MapPost("/import", ImportAsync).RequireAuthorization(PortalPolicies.Station).RequireAntiforgeryToken()
+            .WithSummary("Import a ledger xlsx (multipart, field `file`, antiforgery token in X-XSRF-TOKEN) into the caller's communities; answers the counts and a link to the error report.");
         group.MapGet("/imports/{id:guid}", ImportStatus).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Progress or result of one of the caller's imports.");
         group.MapGet("/imports/{id:guid}/error-report", ErrorReport).RequireAuthorization(PortalPolicies.Station)

@@ -327,6 +327,22 @@ public abstract class ClaimTests
     }
 
     [Fact]
+    public async Task Attachment_posted_without_an_antiforgery_token_is_refused_and_not_stored()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var id = await CreateAsync(station, EntrepreneurshipBody(resident, submit: false));
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n"u8.ToArray()), "file", "伪造.pdf" } };
+        var response = await station.PostAsync($"/api/v1/claims/{id}/attachments", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery-token-invalid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.ClaimAttachments.AnyAsync(a => a.ClaimId == id));
+    }
+
+    [Fact]
     public async Task A_public_welfare_post_placement_is_claimed_month_by_month_and_each_month_once()
     {
         // The monthly figure is a local parameter (the document states none) that this shared app
@@ -589,7 +605,7 @@ public abstract class ClaimTests
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
-        return client.PostAsync($"/api/v1/claims/{claimId}/attachments", form);
+        return client.PostWithAntiforgeryAsync($"/api/v1/claims/{claimId}/attachments", form);
     }
 
     private static object EntrepreneurshipBody(Guid resident, bool submit) => new

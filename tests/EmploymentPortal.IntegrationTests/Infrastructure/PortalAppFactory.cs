@@ -36,9 +36,20 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider => _database.Provider;
 
-    /// <summary>A client without cookies of a signed-in user; it keeps cookies and does not follow redirects.</summary>
-    public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+    /// <summary>The origin the test clients talk to: what a browser on the portal's own pages sends as <c>Origin</c>.</summary>
+    public static readonly Uri PortalOrigin = new("http://localhost");
+
+    /// <summary>
+    /// A client without cookies of a signed-in user; it keeps cookies, does not follow redirects
+    /// and, like a browser on the portal's pages, sends the portal's <c>Origin</c> (writes with the
+    /// sign-in cookie need it; docs/security.md, section 5). A request may set its own.
+    /// </summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PortalOrigin, AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", PortalOrigin.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
 
     /// <summary>A client signed in through <c>POST /api/v1/auth/login</c>; it keeps the auth cookie.</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string userName, string password = DemoPassword)

@@ -147,6 +147,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/auth/login", Everyone, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/auth/logout", SignedIn, Body: "{}", OwnClient: true),
         new(Get, "/api/v1/auth/me", SignedIn),
+        new(Get, "/api/v1/auth/antiforgery", SignedIn),
         new(Get, "/api/v1/residents/", ResidentRecords),
         new(Get, "/api/v1/residents/{id:guid}", ResidentRecords),
         new(Post, "/api/v1/residents/", Station, Body: "{}", AlsoAllowed: [400]),
