@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using EmploymentPortal.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Infrastructure;
 
@@ -29,6 +32,12 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>
+    /// A request header naming the client's address for this test host, as the forwarded-headers
+    /// middleware behind a trusted proxy would set <c>Connection.RemoteIpAddress</c>.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>A client without cookies of a signed-in user; it keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateAnonymousClient() =>
@@ -63,7 +72,30 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         // Tests sign up many enterprises from one address; SignUpRateLimitTests sets its own limit.
         builder.UseSetting("RateLimiting:EnterpriseSignUp:PermitLimit", "100000");
 
+        // All tests sign in from one address, some of them failing on purpose; the sign-in tests
+        // set their own limits and addresses (ClientAddressHeader).
+        builder.UseSetting("SignIn:AddressFailures", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+
         // Quiet console; the file sink goes to the test output, never into the source tree.
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(AppContext.BaseDirectory, "logs", "portal-.log"));
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="PortalAppFactory.ClientAddressHeader"/>, before the portal's own middleware.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[PortalAppFactory.ClientAddressHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
