@@ -6,7 +6,6 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,7 +96,8 @@ public abstract class SessionLifetimeTests
     {
         var userName = await _app.CreateUserAsync(PortalRoles.BureauOfficer);
         var commands = new IdentityCommandCounter();
-        await using var host = Host(
+        await using var host = _app.Factory.With(
+            _clock,
             services => services.ConfigureDbContext<PortalDbContext>((_, options) => options.AddInterceptors(commands)),
             ("Sessions:CheckIntervalSeconds", "30"));
         var cookie = await SessionEndTests.SignInAsync(host, userName);
@@ -136,22 +136,7 @@ public abstract class SessionLifetimeTests
     /// <summary>A browser: keeps the cookies the portal sets, renewed ones included; follows no redirect.</summary>
     private static HttpClient Browser(WebApplicationFactory<Program> host) => host.CreateDefaultClient(new CookieContainerHandler(new CookieContainer()));
 
-    private WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) => Host(_ => { }, settings);
-
-    private WebApplicationFactory<Program> Host(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
-        _app.Factory.WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureTestServices(s =>
-            {
-                s.AddSingleton<TimeProvider>(_clock);
-                services(s);
-            });
-        });
+    private WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) => _app.Factory.With(_clock, null, settings);
 
     /// <summary>Counts the commands that read or write users, their roles, claims, scopes or sessions.</summary>
     private sealed class IdentityCommandCounter : DbCommandInterceptor

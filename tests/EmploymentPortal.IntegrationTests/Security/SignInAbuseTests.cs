@@ -7,7 +7,6 @@ using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Admin.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FakeClock = EmploymentPortal.IntegrationTests.Residents.FollowUpTestData.FakeClock;
@@ -170,16 +169,7 @@ public abstract class SignInAbuseTests
         return userName;
     }
 
-    private WebApplicationFactory<Program> Clocked(params (string Key, string Value)[] settings) =>
-        _app.Factory.WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
-        });
+    private WebApplicationFactory<Program> Clocked(params (string Key, string Value)[] settings) => _app.Factory.With(_clock, null, settings);
 }
 
 [Collection(SqliteAppCollection.Name)]

@@ -6,7 +6,6 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.IntegrationTests.Api;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Hosting;
 
 namespace EmploymentPortal.IntegrationTests.Web;
 
@@ -139,7 +138,7 @@ public sealed partial class WebSurfaceTests
     [Fact]
     public async Task Login_form_from_an_address_with_too_many_failures_answers_429_with_retry_after_and_the_Chinese_message()
     {
-        await using var host = _app.Factory.WithWebHostBuilder(b => b.UseSetting("SignIn:AddressFailures", "2"));
+        await using var host = _app.Factory.With(null, null, ("SignIn:AddressFailures", "2"));
         using var client = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Add(PortalAppFactory.ClientAddressHeader, "203.0.113.77");
         var token = await AntiforgeryTokenAsync(client, "/account/login");
