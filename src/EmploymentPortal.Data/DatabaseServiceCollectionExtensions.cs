@@ -41,11 +41,13 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<EntityChangeSignal>();
         services.AddSingleton<EntityChangeInterceptor>();
+        services.AddSingleton<Identity.UserSessionSignal>();
+        services.AddSingleton<Identity.UserSessionInterceptor>();
         services.TryAddSingletonTimeProvider();
 
         services.AddDbContextFactory<PortalDbContext>(
             (sp, builder) => Configure(builder, options.Provider, connectionString)
-                .AddInterceptors(sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
+                .AddInterceptors(sp.GetRequiredService<Identity.UserSessionInterceptor>(), sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
             ServiceLifetime.Scoped);
         return services;
     }

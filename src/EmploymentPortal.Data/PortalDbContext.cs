@@ -92,6 +92,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>

@@ -27,7 +27,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddPortalIdentity();
+builder.Services.AddPortalIdentity(builder.Configuration);
 builder.Services.AddPortalCookies();
 builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddPortalPolicies();

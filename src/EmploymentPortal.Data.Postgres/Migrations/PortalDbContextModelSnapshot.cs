@@ -179,6 +179,36 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("UserCommunityScopes", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleStandard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2109,6 +2139,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
                         .WithMany("CommunityScopes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

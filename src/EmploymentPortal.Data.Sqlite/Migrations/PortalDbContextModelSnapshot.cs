@@ -174,6 +174,36 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("UserCommunityScopes", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleStandard", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2100,6 +2130,15 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
                         .WithMany("CommunityScopes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

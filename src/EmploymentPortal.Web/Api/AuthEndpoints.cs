@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Identity;
 namespace EmploymentPortal.Web.Api;
 
 /// <summary>
-/// Sign-in for other systems and scripts: the same accounts, password rules and lockout as the
-/// login page, answering with the portal's auth cookie.
+/// Sign-in for other systems and scripts: the same accounts, password rules, throttling and
+/// lockout as the login page (<see cref="LoginFlow"/>), answering with the portal's auth cookie.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -34,7 +34,7 @@ internal static class AuthEndpoints
 
     public sealed record UserInfo(string UserId, string UserName, string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<Guid> CommunityIds, Guid? EnterpriseId);
 
-    private static async Task<Results<Ok<UserInfo>, ProblemHttpResult>> LoginAsync(LoginRequest request, SignInManager<PortalUser> signInManager, UserManager<PortalUser> userManager)
+    private static async Task<Results<Ok<UserInfo>, ProblemHttpResult>> LoginAsync(LoginRequest request, LoginFlow loginFlow, SignInManager<PortalUser> signInManager, HttpContext context)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -52,13 +52,19 @@ internal static class AuthEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        var outcome = await LoginFlow.SignInAsync(signInManager, userManager, request.UserName!.Trim(), request.Password!);
+        var outcome = await loginFlow.SignInAsync(request.UserName!.Trim(), request.Password!);
         if (outcome.Succeeded)
         {
             var user = outcome.User!;
             var principal = await signInManager.CreateUserPrincipalAsync(user);
             var p = PortalPrincipal.From(principal);
             return TypedResults.Ok(new UserInfo(user.Id, user.UserName!, user.DisplayName, p.Roles, p.CommunityIds, p.EnterpriseId));
+        }
+
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = LoginFlow.RetryAfterSeconds(retryAfter);
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, outcome.Code, "请求过于频繁", outcome.Message);
         }
 
         return ApiProblems.Problem(StatusCodes.Status401Unauthorized, outcome.Code, "登录失败", outcome.Message);

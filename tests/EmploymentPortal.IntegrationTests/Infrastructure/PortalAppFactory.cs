@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using EmploymentPortal.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Infrastructure;
 
@@ -36,6 +39,12 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider => _database.Provider;
 
+    /// <summary>
+    /// A request header naming the client's address for this test host, as the forwarded-headers
+    /// middleware behind a trusted proxy would set <c>Connection.RemoteIpAddress</c>.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     /// <summary>The origin the test clients talk to: what a browser on the portal's own pages sends as <c>Origin</c>.</summary>
     public static readonly Uri PortalOrigin = new("http://localhost");
 
@@ -64,6 +73,30 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// A host of its own on the same database, with other settings and, when given, a clock the
+    /// test sets (it replaces the system clock for everything that takes TimeProvider: cookies,
+    /// sessions, sign-in limits, the audit log).
+    /// </summary>
+    public WebApplicationFactory<Program> With(TimeProvider? clock, Action<IServiceCollection>? services, params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(s =>
+            {
+                if (clock is not null)
+                {
+                    s.AddSingleton(clock);
+                }
+
+                services?.Invoke(s);
+            });
+        });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: Program.cs reads the database settings while
@@ -86,7 +119,30 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         // Tests sign up many enterprises from one address; SignUpRateLimitTests sets its own limit.
         builder.UseSetting("RateLimiting:EnterpriseSignUp:PermitLimit", "100000");
 
+        // All tests sign in from one address, some of them failing on purpose; the sign-in tests
+        // set their own limits and addresses (ClientAddressHeader).
+        builder.UseSetting("SignIn:AddressFailures", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+
         // Quiet console; the file sink goes to the test output, never into the source tree.
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(AppContext.BaseDirectory, "logs", "portal-.log"));
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="PortalAppFactory.ClientAddressHeader"/>, before the portal's own middleware.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[PortalAppFactory.ClientAddressHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
