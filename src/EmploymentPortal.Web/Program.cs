@@ -52,6 +52,7 @@ builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
 PolicyCatalogueService.Register(builder.Services, builder.Configuration);
 builder.Services.AddScoped<SetLocalParameter.Handler>();
+builder.Services.AddScoped<SetRuleEnd.Handler>();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
