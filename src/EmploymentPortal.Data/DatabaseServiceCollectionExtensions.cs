@@ -1,8 +1,11 @@
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace EmploymentPortal.Data;
 
@@ -23,6 +26,16 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(options);
         var connectionString = ResolveConnectionString(options.Provider, configuration.GetConnectionString("Portal"), contentRootPath);
         services.AddSingleton(new PortalConnection(options.Provider, connectionString));
+
+        // The secret keys live outside the database (configuration, environment, key file).
+        services.TryAddSingleton(sp => PortalKeyRing.Load(configuration, contentRootPath, sp.GetService<IHostEnvironment>()?.IsProduction() ?? true));
+
+        // The audit chain's anchors live outside the database too (docs/operations.md, "Audit trail").
+        var audit = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        services.AddSingleton(audit);
+        services.AddSingleton(new AuditAnchorFile(Path.GetFullPath(Path.Combine(
+            contentRootPath, string.IsNullOrWhiteSpace(audit.AnchorFile) ? AuditOptions.DefaultAnchorFile : audit.AnchorFile))));
+        services.AddSingleton<AuditVerifier>();
 
         services.AddSingleton<ConcurrencyVersionInterceptor>();
         services.AddSingleton<AuditInterceptor>();

@@ -81,6 +81,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
 
+    public DbSet<BenefitCeiling> BenefitCeilings => Set<BenefitCeiling>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobReferral> JobReferrals => Set<JobReferral>();
 

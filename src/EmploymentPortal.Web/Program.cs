@@ -37,6 +37,7 @@ builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
+builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();
 builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
@@ -54,8 +55,9 @@ PolicyCatalogueService.Register(builder.Services, builder.Configuration);
 builder.Services.AddScoped<SetLocalParameter.Handler>();
 builder.Services.AddScoped<SetRuleEnd.Handler>();
 builder.Services.AddOpenApi("v1");
-builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddApiProblems();
+builder.AddPortalRequestLimits();
+builder.Services.ConfigureHttpJsonOptions(o => ApiInput.Configure(o.SerializerOptions));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
 
 var app = builder.Build();
@@ -69,7 +71,7 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
-app.UseRequestLogging();
+app.UsePortalRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
 {
@@ -85,12 +87,11 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapBlazorScript();
 app.MapCultureSwitch();
 app.MapPortalHealthChecks();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapAccountEndpoints();
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(ApiInput.Filter);
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapResidentProfileEndpoints();

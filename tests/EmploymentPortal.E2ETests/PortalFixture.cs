@@ -95,7 +95,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json", ".anchors.jsonl" })
         {
             File.Delete(_databasePath + suffix);
         }
@@ -149,11 +149,18 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // blazor.web.js and the packages' _content come from the build's static web assets.
+            builder.UseStaticWebAssets();
+
             // UseSetting, not ConfigureAppConfiguration: Program reads these while building services.
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Password", DemoPassword);
             builder.UseSetting("Demo:SeedOnStartup", "true");
+
+            // The keys are generated on first start into the suite's folder, as on a fresh machine.
+            builder.UseSetting("Keys:File", databasePath + ".keys.json");
+            builder.UseSetting("Audit:AnchorFile", databasePath + ".anchors.jsonl");
 
             // The test clock replaces the system clock for everything that takes TimeProvider.
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

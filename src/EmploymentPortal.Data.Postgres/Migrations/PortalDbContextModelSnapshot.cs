@@ -61,6 +61,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -386,6 +391,49 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("JobReferrals", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.BenefitCeiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Benefit", "SetAt");
+
+                    b.ToTable("BenefitCeilings", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,6 +602,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<long?>("RulesAmountFen")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("SecondApprovalRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("SecondApprovalThresholdFen")
                         .HasColumnType("bigint");

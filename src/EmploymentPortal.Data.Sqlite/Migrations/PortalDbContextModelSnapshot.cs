@@ -56,6 +56,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -381,6 +386,49 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("JobReferrals", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.BenefitCeiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Benefit", "SetAt");
+
+                    b.ToTable("BenefitCeilings", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -548,6 +596,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RulesAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SecondApprovalRequired")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SecondApprovalThresholdFen")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,6 +18,10 @@ namespace EmploymentPortal.Data.Auditing;
 /// the other. On SQLite, EF Core's transactions are BEGIN IMMEDIATE, which already admits one
 /// writer at a time. The gapless primary key on <see cref="AuditEntry.Sequence"/> is the last
 /// line of defence: a forked append fails instead of being stored.
+/// </para>
+/// <para>
+/// Each row is sealed with HMAC-SHA256 under the current audit key (<see cref="KeyPurpose.AuditChain"/>)
+/// and names that key's id, so keys can rotate while old rows stay verifiable.
 /// </para>
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
@@ -36,10 +41,16 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     };
 
     private readonly TimeProvider _time;
+    private readonly PortalKey _key;
 
-    public AuditInterceptor(TimeProvider time)
+    public AuditInterceptor(TimeProvider time, PortalKeyRing keys)
     {
         _time = time;
+        _key = keys.Current(KeyPurpose.AuditChain);
+        if (_key.Id.Length > AuditChain.MaxKeyIdLength)
+        {
+            throw new InvalidOperationException($"The audit key id '{_key.Id}' is longer than {AuditChain.MaxKeyIdLength} characters.");
+        }
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -201,8 +212,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Action = draft.Action,
                 Changes = draft.Changes,
                 PreviousHash = previousHash,
+                KeyId = _key.Id,
             };
-            entry.Hash = AuditChain.ComputeHash(entry);
+            entry.Hash = AuditChain.ComputeHash(entry, _key);
             previousHash = entry.Hash;
             db.AuditEntries.Add(entry);
         }

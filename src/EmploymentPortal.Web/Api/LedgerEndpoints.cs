@@ -13,9 +13,6 @@ namespace EmploymentPortal.Web.Api;
 /// <summary>The resident ledger (台账) through the API: template, sample, import with an error report, export.</summary>
 internal static class LedgerEndpoints
 {
-    /// <summary>The largest upload accepted (a 100,000-row ledger is about 10 MB).</summary>
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
-
     public sealed record ImportSummary(Guid ImportId, LedgerImportStatus Status, string Message, int Total, int Processed, int Imported, int Skipped, int Rejected, string? ErrorReport);
 
     public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
@@ -59,9 +56,10 @@ internal static class LedgerEndpoints
 
     /// <summary>
     /// Reads the form itself rather than binding an <see cref="IFormFile"/> parameter: with one,
-    /// routing answers 415 to any other content type before authorization runs.
+    /// routing answers 415 to any other content type before authorization runs. The size limit
+    /// is the request's (<see cref="RequestLimits"/>, 50 MB; a 100,000-row ledger is about 10 MB).
     /// </summary>
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, RequestLimits limits, CancellationToken cancellationToken)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
@@ -69,9 +67,9 @@ internal static class LedgerEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的台账文件（.xlsx）。"] });
         }
 
-        if (file.Length > MaxUploadBytes || !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {MaxUploadBytes / 1024 / 1024} MB。"] });
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {limits.MaxRequestBodyText}。"] });
         }
 
         var path = LedgerImportJobs.NewUploadPath();

@@ -155,7 +155,7 @@ public abstract class AuthApiTests
         var response = await client.PostAsync("/api/v1/auth/login", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("bad-request", problem.GetProperty("code").GetString());
+        Assert.Equal("invalid-json", problem.GetProperty("code").GetString());
     }
 
     [Fact]

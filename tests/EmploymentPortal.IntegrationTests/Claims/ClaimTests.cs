@@ -291,7 +291,7 @@ public abstract partial class ClaimTests
         Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Created, u.StatusCode));
         Assert.Equal((HttpStatusCode)422, renamed.StatusCode);
         Assert.Contains("claim-attachment-type", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal((HttpStatusCode)422, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains("claim-attachment-too-large", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var list = await station.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/attachments");
@@ -412,7 +412,7 @@ public abstract partial class ClaimTests
         var unit = await unitClaim.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("Eligible", "post-placement"), (unit.GetProperty("outcome").GetString(), unit.GetProperty("factSource").GetString()));
         Assert.Contains("(十四)", unit.GetProperty("decision").GetRawText(), StringComparison.Ordinal);
-        Assert.Equal((HttpStatusCode)422, wrongBenefit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongBenefit.StatusCode);
         Assert.Contains("claim-benefit-not-claimable", await wrongBenefit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var db = _app.Database.CreateContext())
         {

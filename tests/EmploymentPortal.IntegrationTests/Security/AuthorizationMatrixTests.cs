@@ -119,6 +119,8 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/bureau/community-awards", Bureau),
         new(Post, "/bureau/claim-reports", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Post, "/bureau/community-awards", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/bureau/benefit-ceilings", Bureau),
+        new(Post, "/bureau/benefit-ceilings", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notifications", SignedIn),
         new(Post, "/notifications", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notice", Everyone),
@@ -235,12 +237,13 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/payment-batches/{id:guid}/export", Bureau, AlsoAllowed: [404]),
         new(Post, "/api/v1/payment-batches/{id:guid}/settle", Bureau, Body: "{}", AlsoAllowed: [404]),
         new(Get, "/api/v1/claim-reports/export", Bureau),
+        new(Get, "/api/v1/benefit-ceilings/", Bureau),
+        new(Post, "/api/v1/benefit-ceilings/", Bureau, Body: "{}", AlsoAllowed: [400]),
 
         // Operations: public by design.
         new(AnyMethod, "/health/live", Everyone),
         new(AnyMethod, "/health/ready", Everyone),
         new(Get, "/openapi/{documentName}.json", Everyone, Probe: "/openapi/v1.json"),
-        new(Get, "/_framework/blazor.web.js", Everyone),
 
         // MapStaticAssets' fallback for file-like paths that are no asset: 404 for the signed in.
         new(Get, "{**path:file}", SignedIn, Probe: "/no-such-file.txt", AlsoAllowed: [404]),

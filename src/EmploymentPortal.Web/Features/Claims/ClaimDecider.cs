@@ -20,8 +20,19 @@ public sealed class ClaimOptions
 {
     public const string SectionName = "Claims";
 
+    /// <summary>The largest <see cref="HardCeilingPerClaimFen"/> the portal starts with (10 million yuan).</summary>
+    public const long MaxHardCeilingPerClaimFen = 1_000_000_000;
+
     /// <summary>Claims granted above this amount (fen) need a second officer (复核). Default 3,000 yuan.</summary>
     public long SecondApprovalThresholdFen { get; set; } = 300_000;
+
+    /// <summary>
+    /// 单笔硬上限: no claim is ever approved above this amount (fen), whatever the rules compute or
+    /// an officer overrides, and a stored amount outside 0 … this is corrupt (excluded from sums,
+    /// never paid). Default 1,000,000 yuan, above the enterprise annual cap; at most
+    /// <see cref="MaxHardCeilingPerClaimFen"/>, so that no sum of claims can overflow.
+    /// </summary>
+    public long HardCeilingPerClaimFen { get; set; } = 100_000_000;
 
     /// <summary>
     /// Most an enterprise may be granted per calendar year across all its live claims (fen);

@@ -84,13 +84,15 @@ public static class CreateClaim
         private readonly TimeProvider _time;
         private readonly ClaimDecider _decider;
         private readonly ClaimOptions _options;
+        private readonly ClaimAmounts _amounts;
 
-        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options)
+        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
         {
             _scope = scope;
             _time = time;
             _decider = decider;
             _options = options;
+            _amounts = amounts;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -381,7 +383,7 @@ public static class CreateClaim
                     {
                         await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
                         claim.Submit(decided.Decision, actor, now);
-                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, _options, cancellationToken);
+                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, _options, _amounts, cancellationToken);
                         ClaimCommandSupport.Notify(db, claim, now);
                     }
 
