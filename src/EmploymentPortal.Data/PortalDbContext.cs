@@ -69,6 +69,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
+    public DbSet<RuleEndDate> RuleEndDates => Set<RuleEndDate>();
+
     public DbSet<Claim> Claims => Set<Claim>();
 
     public DbSet<ClaimAttachment> ClaimAttachments => Set<ClaimAttachment>();

@@ -55,6 +55,7 @@ builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
 PolicyCatalogueService.Register(builder.Services, builder.Configuration);
 builder.Services.AddScoped<SetLocalParameter.Handler>();
+builder.Services.AddScoped<SetRuleEnd.Handler>();
 builder.Services.AddOpenApi("v1");
 builder.Services.AddApiProblems();
 builder.AddPortalRequestLimits();

@@ -402,6 +402,31 @@ public sealed class Claim : AggregateRoot
     }
 
     /// <summary>
+    /// An officer accepts, with a reason, a member an open list of the policy text does not name
+    /// (…等: another 特困行业, another key group), while the claim is in review: the claim takes the
+    /// decision made with that acceptance, and the history records who accepted what and why. The
+    /// claim's maker cannot accept (the same maker-checker as approval).
+    /// </summary>
+    public void AcceptListMember(ClaimDecision decision, ClaimActor officer, string member, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(officer);
+        if (IsMaker(officer.UserId))
+        {
+            throw new DomainException("claim-maker-cannot-approve", "申请的制单人或提交人不能认定开放列举的成员。");
+        }
+
+        if (Status is not (ClaimStatus.Submitted or ClaimStatus.UnderReview))
+        {
+            throw new DomainException("claim-not-under-review", "只有已提交或审核中的申请可以认定开放列举的成员。");
+        }
+
+        RequireReason(reason, "认定开放列举之外的成员必须写明理由。");
+        ApplyDecision(decision);
+        _events.Add(new ClaimEvent(Id, Status, Status, officer, now, $"认定开放列举成员 {member}：{reason.Trim()}"));
+    }
+
+    /// <summary>
     /// True when a stored amount can be trusted: none (null), or 0 … <paramref name="hardCeiling"/>
     /// fen. Anything else was written past the domain (approvals are bounded), so it is corrupt:
     /// sums leave it out and flag it, and it is never paid.

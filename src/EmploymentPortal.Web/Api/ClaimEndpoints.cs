@@ -33,6 +33,8 @@ internal static class ClaimEndpoints
             .WithSummary("One attachment's file, for whoever may see the claim; an audited read.");
         claims.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer approves ({\"amountFen\"?, \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
+        claims.MapPost("/{id:guid}/accept-list-member", AcceptListMemberAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer who is not the maker accepts a member an open list of the text does not name (…等) ({\"fact\", \"reason\"}): the claim is decided again with the acceptance; the reason is kept in its history.");
         claims.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer rejects ({\"reason\"}).");
         claims.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(PortalPolicies.Bureau)
@@ -61,6 +63,8 @@ internal static class ClaimEndpoints
     public sealed record ReviewRequest(long? AmountFen, string? Reason);
 
     public sealed record BatchRequest(IReadOnlyList<Guid>? ClaimIds);
+
+    public sealed record AcceptListMemberRequest(string? Fact, string? Reason);
 
     public sealed record SettleRequest(Dictionary<Guid, string>? Failures);
 
@@ -163,6 +167,12 @@ internal static class ClaimEndpoints
     {
         var outcome = await handler.HandleAsync(command, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(command.ClaimId, outcome.Result.Message)) : Problem(outcome);
+    }
+
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> AcceptListMemberAsync(Guid id, AcceptListMemberRequest? request, AcceptListMember.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(new AcceptListMember.Command(id, request?.Fact, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
     }
 
     private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> CreateBatchAsync(BatchRequest request, PaymentBatches.Handler handler, CancellationToken cancellationToken)

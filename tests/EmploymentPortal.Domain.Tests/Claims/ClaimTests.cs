@@ -121,6 +121,37 @@ public sealed class ClaimTests
         Assert.Equal("batch-totals-mismatch", error.Code);
     }
 
+    [Fact]
+    public void An_officer_accepts_another_member_of_an_open_list_with_a_reason_and_the_claim_is_decided_again()
+    {
+        var claim = Submitted(Station, 100_000, ClaimOutcome.ManualReview);
+        var accepted = Decision(ClaimOutcome.Eligible, 80_000, []);
+
+        var noReason = Assert.Throws<DomainException>(() => claim.AcceptListMember(accepted, Officer1, "person.group = veteran", " ", Now));
+        var byMaker = Assert.Throws<DomainException>(() => claim.AcceptListMember(accepted, Station, "person.group = veteran", "退役军人属于重点群体", Now));
+        claim.AcceptListMember(accepted, Officer1, "person.group = veteran", "退役军人属于重点群体", Now);
+
+        Assert.Equal("claim-reason-required", noReason.Code);
+        Assert.Equal("claim-maker-cannot-approve", byMaker.Code);
+        Assert.Equal(ClaimOutcome.Eligible, claim.Outcome);
+        Assert.Equal(80_000, claim.RulesAmountFen);
+        Assert.Equal(ClaimStatus.Submitted, claim.Status);
+        var recorded = claim.Events[^1];
+        Assert.Equal("officer1-id", recorded.ActorId);
+        Assert.Equal(ClaimStatus.Submitted, recorded.ToStatus);
+        Assert.Equal("认定开放列举成员 person.group = veteran：退役军人属于重点群体", recorded.Note);
+    }
+
+    [Fact]
+    public void An_open_list_member_is_accepted_only_while_the_claim_is_in_review()
+    {
+        var claim = Approved(100_000);
+
+        var error = Assert.Throws<DomainException>(() => claim.AcceptListMember(Decision(ClaimOutcome.Eligible, 1, []), Officer2, "person.group = veteran", "理由", Now));
+
+        Assert.Equal("claim-not-under-review", error.Code);
+    }
+
     // Issue 13, point 1: the bounds of an approved amount at their edges (0, −1, the rules' amount
     // and one fen above it, 2⁶³−1, the hard ceiling and the bureau's ceiling and one fen above each).
     [Fact]

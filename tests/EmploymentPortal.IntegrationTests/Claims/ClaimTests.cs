@@ -24,7 +24,7 @@ namespace EmploymentPortal.IntegrationTests.Claims;
 /// second officer before payment, overrides need a reason, and a claim keeps the parameter value
 /// it was decided under.
 /// </summary>
-public abstract class ClaimTests
+public abstract partial class ClaimTests
 {
     private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
     private static int _sequence;
@@ -658,7 +658,7 @@ public abstract class ClaimTests
         return resident.Id;
     }
 
-    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value)
+    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value, DateTime? until = null)
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
         await using var db = _app.Database.CreateContext();
@@ -669,6 +669,7 @@ public abstract class ClaimTests
         {
             ParameterId = parameter,
             EffectiveFrom = from,
+            EffectiveUntil = until,
             Value = value,
             ReferenceDocument = "江人社〔2026〕7号",
             Section = "第二条",

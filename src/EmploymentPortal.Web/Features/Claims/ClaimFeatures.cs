@@ -24,6 +24,7 @@ public static class ClaimFeatures
         services.AddScoped<ClaimAttachments.Upload>();
         services.AddScoped<SubmitClaim.Handler>();
         services.AddScoped<ReviewClaim.Handler>();
+        services.AddScoped<AcceptListMember.Handler>();
         services.AddScoped<PaymentBatches.Handler>();
         services.AddScoped<BenefitCeilings.Set>();
         return services;

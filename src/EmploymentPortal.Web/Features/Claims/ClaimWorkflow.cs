@@ -34,29 +34,13 @@ public static class SubmitClaim
                     return FeatureOutcome.Missing("补贴申请");
                 }
 
-                var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
-
-                // A claim made from a recorded hire is decided again on the same hire.
-                var hire = claim.HireId is { } hid ? await db.Hires.AsNoTracking().FirstAsync(h => h.Id == hid, cancellationToken) : null;
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
                 var now = time.GetUtcNow();
                 var today = ResidentClock.Today(time);
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {
-                    // A community's award is decided again on the community's latest assessment.
-                    var placed = claim.PlacementId is { } pid ? await ClaimDecider.PlacementAsync(db, pid, cancellationToken) : null;
-
-                    // The months of a monthly subsidy stay those of its period, whatever the correction states.
-                    if (claim.CoveredMonths.Count > 0 && decider.Rule(claim.RuleId) is { } rule && ClaimPeriods.MonthsPath(rule) is { } monthsPath)
-                    {
-                        stated = ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count);
-                    }
-
-                    var decided = claim.ResidentId is { } residentId
-                        ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire,
-                            placed?.Placement, claim.ClaimMonth, placed?.Cohort)
-                        : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
+                    var decided = await decider.RedecideAsync(db, claim, stated, today, cancellationToken);
 
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {

@@ -54,7 +54,7 @@ public static class CreateClaim
 
         /// <summary>
         /// The first and last month (<c>yyyy-MM</c>) a monthly subsidy covers (补贴期间), for the rules
-        /// paid per month of a person (<see cref="ClaimPeriods.MonthsPath"/>): the months are counted
+        /// paid per month of a person (<see cref="ClaimPeriods.IsMonthly"/>): the months are counted
         /// from it, and a month already covered by another live claim of the person is refused.
         /// </summary>
         public string? PeriodFrom { get; set; }
@@ -287,7 +287,8 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort);
+                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort,
+                        placement is null ? period : null);
                 }
                 catch (ClaimRefusedException e)
                 {
@@ -297,7 +298,7 @@ public static class CreateClaim
                 // A subsidy paid per month of the person: the period gives the months, and each month is claimed once.
                 string? monthsKey = null;
                 IReadOnlyList<DateOnly> covered = [];
-                if (placement is null && ClaimPeriods.MonthsPath(decided.Rule) is not null)
+                if (placement is null && ClaimPeriods.IsMonthly(decided.Rule))
                 {
                     if (period is not { } p)
                     {
