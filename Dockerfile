@@ -30,7 +30,8 @@ COPY --from=build /app/publish ./
 # The SQLite database (./data) and the rolling log files (./logs) live under the content root,
 # the data-protection keys under the app user's home; the app user must be able to write there.
 # Volumes mounted on them take this ownership when first created.
-RUN mkdir -p /app/data /app/logs /home/app/.aspnet/DataProtection-Keys \
+RUN mkdir -p /app/data/audit /app/logs /home/app/.aspnet/DataProtection-Keys \
+    && chmod 700 /app/data/audit \
     && chown -R "$APP_UID" /app/data /app/logs /home/app/.aspnet
 USER $APP_UID
 EXPOSE 8080

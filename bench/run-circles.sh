@@ -42,14 +42,14 @@ host="$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$base")"
 port="$(sed -E 's/.*Port=([^;]+).*/\1/' <<<"$base")"
 PGPASSWORD=portal psql -h "$host" -p "$port" -U portal -d postgres -qc 'DROP DATABASE IF EXISTS portal_circles' -c 'CREATE DATABASE portal_circles'
 
-dotnet build -c Release src/EmploymentPortal.Web >/dev/null
+dotnet publish -c Release src/EmploymentPortal.Web -o artifacts/publish >/dev/null
 dotnet build -c Release bench/EmploymentPortal.Bench >/dev/null
 bench=(dotnet bench/EmploymentPortal.Bench/bin/Release/net10.0/EmploymentPortal.Bench.dll)
 
-(cd src/EmploymentPortal.Web && ASPNETCORE_ENVIRONMENT=Production Database__Provider=Postgres \
+(cd artifacts/publish && ASPNETCORE_ENVIRONMENT=Production Keys__GenerateIfMissing=true Database__Provider=Postgres \
     ConnectionStrings__Portal="$cs" Database__MigrateOnStartup=true Demo__SeedOnStartup=true \
     Demo__Password=Portal2026demo Scheduler__Enabled=false \
-    exec dotnet bin/Release/net10.0/EmploymentPortal.Web.dll --urls "http://127.0.0.1:$port_http" >/tmp/portal-circles.log 2>&1) &
+    exec dotnet EmploymentPortal.Web.dll --urls "http://127.0.0.1:$port_http" >/tmp/portal-circles.log 2>&1) &
 portal_pid=$!
 for _ in $(seq 1 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$port_http/" && break

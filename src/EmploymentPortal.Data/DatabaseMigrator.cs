@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,15 +7,22 @@ using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Data;
 
-/// <summary>Applies migrations and reports whether the schema is current.</summary>
+/// <summary>
+/// Applies migrations and reports whether the schema is current. After migrating it seals an audit
+/// chain written before the chain was keyed (<see cref="AuditChainUpgrade"/>).
+/// </summary>
 public sealed class DatabaseMigrator
 {
     private readonly IDbContextFactory<PortalDbContext> _factory;
+    private readonly PortalKeyRing _keys;
+    private readonly AuditAnchorFile _anchors;
     private readonly ILogger<DatabaseMigrator> _logger;
 
-    public DatabaseMigrator(IDbContextFactory<PortalDbContext> factory, ILogger<DatabaseMigrator> logger)
+    public DatabaseMigrator(IDbContextFactory<PortalDbContext> factory, PortalKeyRing keys, AuditAnchorFile anchors, ILogger<DatabaseMigrator> logger)
     {
         _factory = factory;
+        _keys = keys;
+        _anchors = anchors;
         _logger = logger;
     }
 
@@ -22,22 +30,27 @@ public sealed class DatabaseMigrator
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        IReadOnlyDictionary<string, int> protectedRows = new Dictionary<string, int>();
         if (pending.Count == 0)
         {
             _logger.LogInformation("Database schema is up to date");
-            return;
+        }
+        else
+        {
+            _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            protectedRows = await ProtectPersonalDataAsync(db, pending, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging lets readers work while one writer commits; the setting is
+                // stored in the database file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
-        _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-        var protectedRows = await ProtectPersonalDataAsync(db, pending, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Sealing acts only on a chain that holds no keyed row: before the first keyed entry.
+        await AuditChainUpgrade.SealUnkeyedChainAsync(db, _keys, _anchors, _logger, cancellationToken);
         await PersonalDataMigration.AuditAsync(db, PersonalDataMigration.ColumnsMigration, protectedRows, cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets readers work while one writer commits; the setting is
-            // stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
     }
 
     /// <summary>

@@ -30,16 +30,25 @@ public static class DatabaseServiceCollectionExtensions
         // The secret keys live outside the database (configuration, environment, key file).
         services.TryAddSingleton(sp => PortalKeyRing.Load(configuration, contentRootPath, sp.GetService<IHostEnvironment>()?.IsProduction() ?? true));
 
+        // The audit chain's anchors live outside the database too (docs/operations.md, "Audit trail").
+        var audit = configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        services.AddSingleton(audit);
+        services.AddSingleton(new AuditAnchorFile(Path.GetFullPath(Path.Combine(
+            contentRootPath, string.IsNullOrWhiteSpace(audit.AnchorFile) ? AuditOptions.DefaultAnchorFile : audit.AnchorFile))));
+        services.AddSingleton<AuditVerifier>();
+
         services.AddSingleton<ConcurrencyVersionInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<EntityChangeSignal>();
         services.AddSingleton<EntityChangeInterceptor>();
+        services.AddSingleton<Identity.UserSessionSignal>();
+        services.AddSingleton<Identity.UserSessionInterceptor>();
         services.TryAddSingletonTimeProvider();
 
         services.AddDbContextFactory<PortalDbContext>(
             (sp, builder) => Configure(builder, options.Provider, connectionString)
                 .UsePersonalDataKeys(sp.GetRequiredService<PortalKeyRing>())
-                .AddInterceptors(sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
+                .AddInterceptors(sp.GetRequiredService<Identity.UserSessionInterceptor>(), sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
             ServiceLifetime.Scoped);
         return services;
     }

@@ -82,6 +82,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
+    public DbSet<RuleEndDate> RuleEndDates => Set<RuleEndDate>();
+
     public DbSet<Claim> Claims => Set<Claim>();
 
     public DbSet<ClaimAttachment> ClaimAttachments => Set<ClaimAttachment>();
@@ -91,6 +93,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<ClaimCoveredMonth> ClaimCoveredMonths => Set<ClaimCoveredMonth>();
 
     public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
+
+    public DbSet<BenefitCeiling> BenefitCeilings => Set<BenefitCeiling>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobReferral> JobReferrals => Set<JobReferral>();
@@ -102,6 +106,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<CommunityAssessment> CommunityAssessments => Set<CommunityAssessment>();
 
     public DbSet<UserCommunityScope> UserCommunityScopes => Set<UserCommunityScope>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -6,6 +6,14 @@ using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies;
 
+/// <summary>
+/// The end of a rule set by the bureau where the text does not state one (疫情防控期间, 阶段性, or a
+/// standing rule the bureau ends), with its basis: the bureau's or a higher document (e.g. the one
+/// that ended the emergency response), section, the quoted words and who set it
+/// (<see cref="Citation.Local"/> true).
+/// </summary>
+public sealed record RuleEnd(string RuleId, DateOnly EndsOn, Citation Basis);
+
 /// <summary>A rule with its document and the parameters it uses, for listing and for the bureau UI.</summary>
 public sealed record RuleDescription(PolicyRule Rule, PolicyDocument Document, IReadOnlyList<PolicyParameter> Parameters);
 
@@ -19,6 +27,12 @@ public sealed class PolicyCatalogue
 {
     private const string ResourcePrefix = "Catalogue/";
 
+    /// <summary>
+    /// Months after the start of a period whose end the text does not state after which an
+    /// evaluation is a manual review (configurable by the host, <c>Policies:UnstatedEndHorizonMonths</c>).
+    /// </summary>
+    public const int DefaultUnstatedEndHorizonMonths = 12;
+
     private readonly Dictionary<string, PolicyRule> _rules;
     private readonly Dictionary<string, PolicyDocument> _documents;
 
@@ -28,8 +42,10 @@ public sealed class PolicyCatalogue
         IReadOnlyList<PolicyDocument> documents,
         IReadOnlyList<PolicyRule> rules,
         IReadOnlyDictionary<string, PolicyParameter> parameters,
-        ConditionRegistry conditions)
+        ConditionRegistry conditions,
+        int unstatedEndHorizonMonths = DefaultUnstatedEndHorizonMonths)
     {
+        UnstatedEndHorizonMonths = unstatedEndHorizonMonths;
         Version = version;
         PolicyTextDirectory = policyTextDirectory;
         Documents = documents;
@@ -46,6 +62,13 @@ public sealed class PolicyCatalogue
     public IReadOnlyList<PolicyRule> Rules { get; }
     public IReadOnlyDictionary<string, PolicyParameter> Parameters { get; }
     public ConditionRegistry Conditions { get; }
+
+    /// <summary>
+    /// Months after the start of a period whose end the text does not state (<see cref="PeriodEnd.NotStated"/>)
+    /// during which the rule is applied as written; a date after them gives a manual review that
+    /// says why, until the bureau sets the end (<see cref="WithRuleEnds"/>).
+    /// </summary>
+    public int UnstatedEndHorizonMonths { get; }
 
     /// <summary>
     /// Loads the catalogue embedded in this assembly. <paramref name="policyTextDirectory"/> is
@@ -121,7 +144,83 @@ public sealed class PolicyCatalogue
             throw new PolicyCatalogueException(errors);
         }
 
-        return new PolicyCatalogue(Version + "+local." + overlay.Version, PolicyTextDirectory, Documents, Rules, parameters, Conditions);
+        return new PolicyCatalogue(Version + "+local." + overlay.Version, PolicyTextDirectory, Documents, Rules, parameters, Conditions, UnstatedEndHorizonMonths);
+    }
+
+    /// <summary>
+    /// A new catalogue in which each rule of <paramref name="ends"/> ends on the date the bureau set
+    /// (the last one given for a rule is in force). Only a rule whose end the text does not state
+    /// (not stated, standing, or an end inferred rather than quoted) takes an end, and not before
+    /// its last period starts.
+    /// </summary>
+    /// <exception cref="PolicyCatalogueException">An end is refused.</exception>
+    public PolicyCatalogue WithRuleEnds(IEnumerable<RuleEnd> ends)
+    {
+        ArgumentNullException.ThrowIfNull(ends);
+        var inForce = new Dictionary<string, RuleEnd>(StringComparer.Ordinal);
+        foreach (var end in ends)
+        {
+            inForce[end.RuleId] = end;
+        }
+
+        if (inForce.Count == 0)
+        {
+            return this;
+        }
+
+        var errors = new List<string>();
+        var rules = Rules.ToList();
+        foreach (var end in inForce.Values)
+        {
+            var index = rules.FindIndex(r => r.Id == end.RuleId);
+            if (index < 0)
+            {
+                errors.Add($"end for unknown rule '{end.RuleId}'");
+                continue;
+            }
+
+            if (CheckEnd(rules[index], end.EndsOn) is { } refused)
+            {
+                errors.Add($"rule '{end.RuleId}': {refused}");
+                continue;
+            }
+
+            var periods = rules[index].Periods.ToList();
+            periods[^1] = periods[^1] with { Until = end.EndsOn, End = PeriodEnd.SetByBureau, EndBasis = end.Basis with { Local = true } };
+            rules[index] = rules[index] with { Periods = periods };
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PolicyCatalogueException(errors);
+        }
+
+        var version = Version + "+ends." + Hash(inForce.Values.OrderBy(e => e.RuleId, StringComparer.Ordinal)
+            .Select(e => string.Join('|', e.RuleId, e.EndsOn.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.Basis.File, e.Basis.Section, e.Basis.Quote)));
+        return new PolicyCatalogue(version, PolicyTextDirectory, Documents, rules, Parameters, Conditions, UnstatedEndHorizonMonths);
+    }
+
+    /// <summary>Why the bureau may not end <paramref name="rule"/> on <paramref name="endsOn"/> (English, for the host to word), or null when it may.</summary>
+    public static string? CheckEnd(PolicyRule rule, DateOnly endsOn)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        // An end the text states is the text's; an end inferred from it (十四五 = 2025) may be corrected.
+        var last = rule.LastPeriod;
+        if (last is null || (last.End == PeriodEnd.Stated && last.UntilInferred is null))
+        {
+            return "the text states the end of the rule";
+        }
+
+        return endsOn < last.From ? $"the end {endsOn:yyyy-MM-dd} is before the rule's period starts ({last.From:yyyy-MM-dd})" : null;
+    }
+
+    /// <summary>A new catalogue with another horizon for ends the text does not state (<see cref="UnstatedEndHorizonMonths"/>).</summary>
+    public PolicyCatalogue WithUnstatedEndHorizon(int months)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(months);
+        return months == UnstatedEndHorizonMonths
+            ? this
+            : new PolicyCatalogue(Version + "+horizon." + months.ToString(System.Globalization.CultureInfo.InvariantCulture), PolicyTextDirectory, Documents, Rules, Parameters, Conditions, months);
     }
 
     /// <summary>
@@ -148,7 +247,7 @@ public sealed class PolicyCatalogue
             [parameterId] = parameter with { Values = values },
         };
         var version = Version + "+whatif." + Hash([parameterId, from.ToString("O", System.Globalization.CultureInfo.InvariantCulture), value.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        return new PolicyCatalogue(version, PolicyTextDirectory, Documents, Rules, parameters, Conditions);
+        return new PolicyCatalogue(version, PolicyTextDirectory, Documents, Rules, parameters, Conditions, UnstatedEndHorizonMonths);
     }
 
     public PolicyRule? FindRule(string id) => _rules.GetValueOrDefault(id);

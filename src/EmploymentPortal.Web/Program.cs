@@ -27,7 +27,9 @@ builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddPortalIdentity();
+builder.Services.AddPortalIdentity(builder.Configuration);
+builder.Services.AddPortalCookies();
+builder.Services.AddPortalForwardedHeaders(builder.Configuration);
 builder.Services.AddAuthorizationBuilder().AddPortalPolicies();
 builder.Services.AddPortalLocalization();
 builder.Services.AddHttpContextAccessor();
@@ -37,6 +39,7 @@ builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
+builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();
 builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
@@ -54,10 +57,11 @@ builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
 PolicyCatalogueService.Register(builder.Services, builder.Configuration);
 builder.Services.AddScoped<SetLocalParameter.Handler>();
+builder.Services.AddScoped<SetRuleEnd.Handler>();
 builder.Services.AddOpenApi("v1");
-builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddAntiforgery(options => options.Cookie.Name = "portal.antiforgery");
+builder.Services.AddApiProblems();
+builder.AddPortalRequestLimits();
+builder.Services.ConfigureHttpJsonOptions(o => ApiInput.Configure(o.SerializerOptions));
 
 var app = builder.Build();
 
@@ -75,7 +79,10 @@ await PortalCommands.PrepareDatabaseAsync(app);
 workFolder.Prepare();
 Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", workFolder.FullPath);
 
-app.UseRequestLogging();
+
+// First: everything after sees the client's address and scheme (only from configured proxies).
+app.UsePortalForwardedHeaders();
+app.UsePortalRequestLogging();
 app.UseApiProblems();
 if (!app.Environment.IsDevelopment())
 {
@@ -85,6 +92,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseNoStoreForPersonalData();
 app.UseRequestLocalization();
+app.UseSameOriginWrites();
 app.UseAuthentication();
 CurrentUser.UseCurrentUser(app);
 app.UseAuthorization();
@@ -92,12 +100,11 @@ app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapBlazorScript();
 app.MapCultureSwitch();
 app.MapPortalHealthChecks();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapAccountEndpoints();
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(ApiInput.Filter);
 api.MapAuthEndpoints();
 api.MapResidentEndpoints();
 api.MapResidentProfileEndpoints();

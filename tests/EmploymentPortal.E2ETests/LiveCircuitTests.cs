@@ -1,8 +1,8 @@
 namespace EmploymentPortal.E2ETests;
 
 /// <summary>
-/// The prerendered page turns live: blazor.web.js (taken from ASP.NET Core 9, see
-/// docs/decisions/001-blazor-web-js.md) connects the circuit and a Radzen component's event
+/// The prerendered page turns live: the runtime's own blazor.web.js (a static web asset of the
+/// SDK) connects the circuit and a Radzen component's event
 /// reaches the server and re-renders the page, without a navigation.
 /// </summary>
 public sealed class LiveCircuitTests(PortalFixture portal) : PortalPageTest(portal)

@@ -1,9 +1,3 @@
-using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Residents;
-using EmploymentPortal.Domain.ValueObjects;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace EmploymentPortal.E2ETests;
 
 /// <summary>
@@ -15,7 +9,7 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
     [Fact]
     public async Task Station_worker_claims_a_period_and_cannot_claim_its_months_again()
     {
-        var idNumber = await NewResidentOfDonghuAsync();
+        var idNumber = await NewResidentOfDonghuAsync("灵活");
         var year = DateTime.UtcNow.Year - 1;
         await RunAsync(async () =>
         {
@@ -56,18 +50,5 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
             await Expect(Page.GetByTestId("claim-error")).ToContainTextAsync($"{year}-03 已由申请 {number} 申领");
             await Expect(Page).ToHaveURLAsync(PathIs("/claims/new"));
         });
-    }
-
-    /// <summary>A new resident of 东湖社区 (station1's), returned by ID number.</summary>
-    private async Task<string> NewResidentOfDonghuAsync()
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
-        var first17 = $"110101{new DateOnly(1975, 3, 3):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
-        var idNumber = IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17));
-        db.Residents.Add(new Resident("灵活" + Guid.NewGuid().ToString("N")[..4], idNumber, PhoneNumber.Parse("13712345679"), community.Id));
-        await db.SaveChangesAsync();
-        return idNumber.Value;
     }
 }

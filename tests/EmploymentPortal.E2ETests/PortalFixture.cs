@@ -95,7 +95,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json" })
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", ".keys.json", ".anchors.jsonl" })
         {
             File.Delete(_databasePath + suffix);
         }
@@ -120,12 +120,18 @@ public sealed class PortalFixture : IAsyncLifetime
         return await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.Name).SingleAsync();
     }
 
-    private async Task CreateUserAsync(string userName, string displayName)
+    /// <summary>Creates an account with the suite's password, for a test that changes it (lockout, disabling).</summary>
+    public async Task CreateUserAsync(string userName, string displayName, string? role = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = userName, DisplayName = displayName, CreatedAt = TimeProvider.System.GetUtcNow() };
         var result = await users.CreateAsync(user, DemoPassword);
+        if (result.Succeeded && role is not null)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Creating {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
@@ -149,6 +155,9 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // blazor.web.js and the packages' _content come from the build's static web assets.
+            builder.UseStaticWebAssets();
+
             // UseSetting, not ConfigureAppConfiguration: Program reads these while building services.
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");
@@ -157,6 +166,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
             // The keys are generated on first start into the suite's folder, as on a fresh machine.
             builder.UseSetting("Keys:File", databasePath + ".keys.json");
+            builder.UseSetting("Audit:AnchorFile", databasePath + ".anchors.jsonl");
+
+            // Open pages check their session every 2 seconds (30 by default), so that a test sees
+            // a disabled user's page end without waiting half a minute.
+            builder.UseSetting("Sessions:CircuitRevalidationSeconds", "2");
 
             // The test clock replaces the system clock for everything that takes TimeProvider.
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

@@ -1,5 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.E2ETests;
 
@@ -152,6 +157,31 @@ public abstract class PortalPageTest : IAsyncLifetime
                 // Not taken yet: type it again.
             }
         }
+    }
+
+    /// <summary>
+    /// A JSON POST to the portal's API with the browser context's cookies, as a script on the
+    /// portal's own pages makes it: with the portal's <c>Origin</c>, which Playwright's request
+    /// context does not add by itself and a signed-in write must carry (docs/security.md, section 5).
+    /// </summary>
+    protected Task<IAPIResponse> PostJsonAsync(string path, object data) =>
+        Page.APIRequest.PostAsync(path, new()
+        {
+            DataObject = data,
+            Headers = new Dictionary<string, string> { ["Origin"] = Portal.BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
+
+    /// <summary>A new resident of 东湖社区 (station1's), named with <paramref name="namePrefix"/>, returned by ID number.</summary>
+    protected async Task<string> NewResidentOfDonghuAsync(string namePrefix)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
+        var first17 = $"110101{new DateOnly(1975, 3, 3):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
+        var idNumber = IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17));
+        db.Residents.Add(new Resident(namePrefix + Guid.NewGuid().ToString("N")[..4], idNumber, PhoneNumber.Parse("13712345679"), community.Id));
+        await db.SaveChangesAsync();
+        return idNumber.Value;
     }
 
     protected Regex PathIs(string path) => new("^" + Regex.Escape(new Uri(Portal.BaseAddress, path).ToString()) + "$");

@@ -17,13 +17,10 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
         {
             await LogInAsync("station2");
             var xishan = await OwnCommunityAsync();
-            var created = await Page.APIRequest.PostAsync("/api/v1/residents/", new()
-            {
-                DataObject = new { name, idNumber, phone = "13912345678", communityId = xishan, wantedOccupation = "保安员", desiredWageMin = 3500, desiredWageMax = 4500, workTypes = new[] { "FullTime" } },
-            });
+            var created = await PostJsonAsync("/api/v1/residents/", new { name, idNumber, phone = "13912345678", communityId = xishan, wantedOccupation = "保安员", desiredWageMin = 3500, desiredWageMax = 4500, workTypes = new[] { "FullTime" } });
             Assert.Equal(201, created.Status);
             var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
-            var registered = await Page.APIRequest.PostAsync($"/api/v1/residents/{id}/unemployment-registration", new() { DataObject = new { ableToWork = true, wantsWork = true, currentlyUnemployed = true } });
+            var registered = await PostJsonAsync($"/api/v1/residents/{id}/unemployment-registration", new { ableToWork = true, wantsWork = true, currentlyUnemployed = true });
             Assert.Equal(200, registered.Status);
 
             await Page.GotoAsync($"/residents/{id}");

@@ -18,10 +18,7 @@ public sealed class ResidentTransferTests(PortalFixture portal) : PortalPageTest
             // The record exists at 东湖社区 (station1).
             await LogInAsync("station1");
             var donghu = await CommunityIdAsync("东湖社区");
-            var created = await Page.APIRequest.PostAsync("/api/v1/residents/", new()
-            {
-                DataObject = new { name, idNumber, phone = "13912345678", communityId = donghu },
-            });
+            var created = await PostJsonAsync("/api/v1/residents/", new { name, idNumber, phone = "13912345678", communityId = donghu });
             Assert.Equal(201, created.Status);
 
             // station2 tries to register the same person at 西山社区 and asks for the record instead.

@@ -11,6 +11,7 @@ public class LoaderRefusalTests
           issuer: 邢台市南和区人民政府
           title: 测试
           date: 2020-07-27
+          dated: {section: "落款", quote: "2020年7月27日"}
           jurisdictions: ["130506"]
           sourceFile: 001_4804ea4ffb61eafb.txt
         parameters:
@@ -21,6 +22,7 @@ public class LoaderRefusalTests
               - from: 2020-01-01
                 value: 1000
                 reference: {section: "(十)", quote: "按每人1000元标准给予一次性吸纳就业补贴"}
+                inferred: the figure has no date of its own; it applies with the rule
         rules:
           - id: absorption
             title: 一次性吸纳就业补贴
@@ -135,7 +137,9 @@ public class LoaderRefusalTests
         var yaml = ValidDocument
             .Replace("sourceFile: 001_4804ea4ffb61eafb.txt", "sourceFile: 002_75d7a3de9afe1312.txt")
             .Replace("{section: \"(十)\", quote: \"按每人1000元标准给予一次性吸纳就业补贴\"}", "{section: \"三、(三)\", quote: \"按500元/人标准发放一次性留工培训补助\"}")
-            .Replace("{section: \"(十)\", quote: \"实施期限为2020年1月1日至12月31日\"}", "{section: \"三、(三)\", quote: \"同一企业只能享受一次\"}")
+            .Replace("{section: \"(十)\", quote: \"实施期限为2020年1月1日至12月31日\"}", "{section: \"三、(三)\", quote: \"2022年,因疫情防控实施静态管理7日以上的县(市、区)\"}")
+            .Replace("from: 2020-01-01\n        until: 2020-12-31", "from: 2022-01-01\n        until: 2022-12-31")
+            .Replace("  dated: {section: \"落款\", quote: \"2020年7月27日\"}", "  dateInferred: a test document under another file")
             .Replace("{section: \"(十)\", quote: \"并按规定缴纳社会保险的\"}", "{section: \"三、(三)\", quote: \"依据参加失业保险职工人数\"}");
 
         var catalogue = Load(yaml);
@@ -172,6 +176,113 @@ public class LoaderRefusalTests
         var error = Refuse(yaml);
 
         Assert.Contains(error.Errors, e => e.Contains("absorbtion", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PeriodStartNotInTheWordsItCites_IsRefused()
+    {
+        var yaml = ValidDocument.Replace("quote: \"实施期限为2020年1月1日至12月31日\"", "quote: \"按每人1000元标准给予一次性吸纳就业补贴,实施期限为2020年1月1日至12月31日\"")
+            .Replace("from: 2020-01-01\n        until: 2020-12-31", "from: 2020-07-27\n        until: 2020-12-31");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("period from 2020-07-27", StringComparison.Ordinal) && e.Contains("2020-07-27 is not in the words it cites", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PeriodCitingTheSigningLine_IsRefused_TheWordsThatSetItAreQuoted()
+    {
+        var yaml = ValidDocument.Replace("quote: \"实施期限为2020年1月1日至12月31日\"", "quote: \"2020年7月27日\"")
+            .Replace("from: 2020-01-01\n        until: 2020-12-31", "from: 2020-07-27\n        end: standing");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("signing line", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PeriodEndNotInTheWordsItCites_IsRefused()
+    {
+        var yaml = ValidDocument.Replace("until: 2020-12-31", "until: 2021-04-30");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("2021-04-30 is not in the words it cites", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InferredPeriodStart_WithItsReasoning_Loads()
+    {
+        var yaml = ValidDocument.Replace("quote: \"实施期限为2020年1月1日至12月31日\"", "quote: \"现予以印发,请认真贯彻执行\"")
+            .Replace("from: 2020-01-01\n        until: 2020-12-31", "from: 2020-07-27\n        fromInferred: in force on issue, dated 2020年7月27日\n        end: standing");
+
+        var period = Assert.Single(Assert.Single(Load(yaml).Rules).Periods);
+
+        Assert.Equal("in force on issue, dated 2020年7月27日", period.FromInferred);
+        Assert.Equal(Model.PeriodEnd.Standing, period.End);
+    }
+
+    [Fact]
+    public void OpenPeriodThatDoesNotSayWhyItHasNoEnd_IsRefused()
+    {
+        var yaml = ValidDocument.Replace("\n        until: 2020-12-31", "");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("has no end", StringComparison.Ordinal) && e.Contains("end: notStated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PeriodWhoseEndIsNotStated_NeedsTheWordsThatLimitIt()
+    {
+        var yaml = ValidDocument.Replace("quote: \"实施期限为2020年1月1日至12月31日\"", "quote: \"现予以印发,请认真贯彻执行\"")
+            .Replace("from: 2020-01-01\n        until: 2020-12-31", "from: 2020-07-27\n        fromInferred: in force on issue\n        end: notStated");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("limitedBy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DocumentDateNotQuotedNorInferred_IsRefused()
+    {
+        var yaml = ValidDocument.Replace("  dated: {section: \"落款\", quote: \"2020年7月27日\"}\n", "");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("document.date", StringComparison.Ordinal) && e.Contains("dateInferred", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ParameterValueDateNotQuotedNorInferred_IsRefused()
+    {
+        var yaml = ValidDocument.Replace("        inferred: the figure has no date of its own; it applies with the rule\n", "");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("parameter 'rate'", StringComparison.Ordinal) && e.Contains("2020-01-01 is not in the words it cites", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RuleWhoseWordsSayKe_MustBeDiscretionary()
+    {
+        var yaml = ValidDocument.Replace("quote: \"并按规定缴纳社会保险的\"", "quote: \"可给予每人5000元一次性创业补贴\"");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("可给予", StringComparison.Ordinal) && e.Contains("discretionary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ClosedListCheckOnWordsEndingInDeng_IsRefused()
+    {
+        var yaml = ValidDocument.Replace(
+            "      - check: isTrue\n        args: {fact: hire.socialInsurancePaid}\n        reference: {section: \"(十)\", quote: \"并按规定缴纳社会保险的\"}",
+            "      - check: oneOf\n        args: {fact: enterprise.industry, values: \"manufacturing,logistics\"}\n        reference: {section: \"(一)\", quote: \"以制造业、建筑业、物流业、公共服务业和农业生产等为突破口\"}");
+
+        var error = Refuse(yaml);
+
+        Assert.Contains(error.Errors, e => e.Contains("等", StringComparison.Ordinal) && e.Contains("oneOfOpen", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.ValueObjects;
@@ -10,6 +11,7 @@ using EmploymentPortal.Web.Features.Residents.Ledger;
 using EmploymentPortal.Web.Features.Residents.Register;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace EmploymentPortal.Bench.Ledger;
 
@@ -191,11 +193,15 @@ public static class LedgerImportCommand
 
     private sealed class Factory(DatabaseProvider provider, string connectionString) : IDbContextFactory<PortalDbContext>
     {
+        // The portal's keys as the portal finds them (Keys__* environment variables, Keys:File under
+        // the working folder; generated there on first use), so its verify-audit checks these rows too.
+        private readonly AuditInterceptor _audit = new(TimeProvider.System, BenchKeys.Ring);
+
         public PortalDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<PortalDbContext>();
             BenchKeys.Configure(builder, provider, connectionString)
-                .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
+                .AddInterceptors(new ConcurrencyVersionInterceptor(), _audit);
             return new PortalDbContext(builder.Options, new BenchActor());
         }
     }

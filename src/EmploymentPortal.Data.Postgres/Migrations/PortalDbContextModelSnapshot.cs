@@ -61,6 +61,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -172,6 +177,36 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("CommunityId");
 
                     b.ToTable("UserCommunityScopes", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleStandard", b =>
@@ -386,6 +421,49 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("JobReferrals", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.BenefitCeiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Benefit", "SetAt");
+
+                    b.ToTable("BenefitCeilings", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,6 +632,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<long?>("RulesAmountFen")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("SecondApprovalRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("SecondApprovalThresholdFen")
                         .HasColumnType("bigint");
@@ -1332,6 +1413,54 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("LocalParameterValues", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Policies.RuleEndDate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BasisDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "SetAt");
+
+                    b.ToTable("RuleEndDates", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2101,6 +2230,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
                         .WithMany("CommunityScopes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -56,6 +56,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -167,6 +172,36 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("CommunityId");
 
                     b.ToTable("UserCommunityScopes", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Circles.CircleStandard", b =>
@@ -381,6 +416,49 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("JobReferrals", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Claims.BenefitCeiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Benefit", "SetAt");
+
+                    b.ToTable("BenefitCeilings", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -548,6 +626,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RulesAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SecondApprovalRequired")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SecondApprovalThresholdFen")
@@ -1327,6 +1408,54 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("LocalParameterValues", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Policies.RuleEndDate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasisDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "SetAt");
+
+                    b.ToTable("RuleEndDates", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Posts.PostPlacement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2092,6 +2221,15 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
                         .WithMany("CommunityScopes")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("EmploymentPortal.Data.Identity.PortalUser", null)
+                        .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

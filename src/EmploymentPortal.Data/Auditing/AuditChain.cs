@@ -1,91 +1,73 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Data.Auditing;
 
 /// <summary>
-/// The hash chain of the audit log: how a row's hash is computed and how the chain is verified.
+/// How a row of the audit chain is sealed. Verification is <see cref="AuditVerifier"/>.
 /// </summary>
 public static class AuditChain
 {
     /// <summary>The previous hash of the first row.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>
-    /// SHA-256 (lower-case hex) over a JSON array of every field but the hash itself. A JSON array
-    /// keeps field boundaries unambiguous; the timestamp enters as UTC ticks.
-    /// </summary>
-    public static string ComputeHash(AuditEntry entry)
-    {
-        var canonical = JsonSerializer.Serialize(new object?[]
-        {
-            entry.Sequence,
-            entry.Timestamp.UtcTicks,
-            entry.ActorId,
-            entry.ActorName,
-            entry.EntityType,
-            entry.EntityId,
-            entry.Action.ToString(),
-            entry.Changes,
-            entry.PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
+    /// <summary>The longest key id a row can name (the column's length).</summary>
+    public const int MaxKeyIdLength = 32;
 
     /// <summary>
-    /// Walks the whole chain in sequence order, in pages, and reports the first broken link: a
-    /// gap in the sequence, a previous hash that is not the hash of the row before, or a hash that
-    /// does not match the row's content.
+    /// HMAC-SHA256 (lower-case hex) with the audit key over a JSON array of every field but the
+    /// hash itself, the key id included. A JSON array keeps field boundaries unambiguous; the
+    /// timestamp enters as UTC ticks. Without the key nobody can compute a valid hash, so a row
+    /// cannot be changed and its chain recomputed by someone who can only write to the database.
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    public static string ComputeHash(AuditEntry entry, PortalKey key) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Material, JsonSerializer.SerializeToUtf8Bytes<object?[]>([.. Fields(entry), entry.KeyId])));
+
+    /// <summary>
+    /// The unkeyed SHA-256 that sealed rows before the chain was keyed (same fields, no key id).
+    /// Used only to check such rows once before <see cref="AuditChainUpgrade"/> seals them with the key.
+    /// </summary>
+    public static string ComputeLegacyHash(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(Fields(entry))));
+
+    /// <summary>The rows from the first on, in sequence order, read in pages of <paramref name="pageSize"/>.</summary>
+    public static async IAsyncEnumerable<AuditEntry> ReadInOrderAsync(PortalDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        const int pageSize = 5_000;
-        var expectedPrevious = GenesisHash;
-        var expectedSequence = 1L;
-        var checkedRows = 0L;
+        var from = 1L;
         while (true)
         {
             var page = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= expectedSequence)
+                .Where(e => e.Sequence >= from)
                 .OrderBy(e => e.Sequence)
                 .Take(pageSize)
                 .ToListAsync(cancellationToken);
             foreach (var entry in page)
             {
-                if (entry.Sequence != expectedSequence)
-                {
-                    return AuditVerification.Broken(checkedRows, expectedSequence, $"第 {expectedSequence} 条审计记录缺失（序号不连续，下一条为 {entry.Sequence}）。");
-                }
-
-                if (entry.PreviousHash != expectedPrevious)
-                {
-                    return AuditVerification.Broken(checkedRows, entry.Sequence, $"第 {entry.Sequence} 条审计记录的前序哈希与第 {entry.Sequence - 1} 条不符。");
-                }
-
-                if (ComputeHash(entry) != entry.Hash)
-                {
-                    return AuditVerification.Broken(checkedRows, entry.Sequence, $"第 {entry.Sequence} 条审计记录的内容与其哈希不符（记录被篡改）。");
-                }
-
-                expectedPrevious = entry.Hash;
-                expectedSequence++;
-                checkedRows++;
+                yield return entry;
             }
 
             if (page.Count < pageSize)
             {
-                return AuditVerification.Intact(checkedRows);
+                yield break;
             }
+
+            from = page[^1].Sequence + 1;
         }
     }
-}
 
-/// <summary>The result of <see cref="AuditChain.VerifyAsync"/>.</summary>
-public sealed record AuditVerification(bool IsIntact, long CheckedRows, long? FirstBrokenSequence, string Message)
-{
-    public static AuditVerification Intact(long rows) => new(true, rows, null, $"审计链完整，共校验 {rows} 条记录。");
-
-    public static AuditVerification Broken(long rows, long sequence, string message) => new(false, rows, sequence, message);
+    private static object?[] Fields(AuditEntry entry) =>
+    [
+        entry.Sequence,
+        entry.Timestamp.UtcTicks,
+        entry.ActorId,
+        entry.ActorName,
+        entry.EntityType,
+        entry.EntityId,
+        entry.Action.ToString(),
+        entry.Changes,
+        entry.PreviousHash,
+    ];
 }

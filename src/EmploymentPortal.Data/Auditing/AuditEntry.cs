@@ -1,9 +1,10 @@
 namespace EmploymentPortal.Data.Auditing;
 
 /// <summary>
-/// One row of the append-only audit log. Rows form a hash chain: <see cref="Hash"/> is SHA-256
-/// over this row's content and <see cref="PreviousHash"/>, so changing or deleting a row breaks
-/// every link after it (see <see cref="AuditChain"/>).
+/// One row of the append-only audit log. Rows form a keyed hash chain: <see cref="Hash"/> is
+/// HMAC-SHA256, with the audit key named by <see cref="KeyId"/>, over this row's content and
+/// <see cref="PreviousHash"/>, so changing or deleting a row breaks every link after it, and
+/// only the holder of the key can compute a link (see <see cref="AuditChain"/>).
 /// </summary>
 public sealed class AuditEntry
 {
@@ -29,6 +30,13 @@ public sealed class AuditEntry
     public string PreviousHash { get; set; } = string.Empty;
 
     public string Hash { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Id of the audit key (<c>Keys:AuditChain</c>) that sealed this row; the key itself is never in
+    /// the database. Empty only on rows written before the chain was keyed (see
+    /// <see cref="AuditChainUpgrade"/>).
+    /// </summary>
+    public string KeyId { get; set; } = string.Empty;
 }
 
 public enum AuditAction

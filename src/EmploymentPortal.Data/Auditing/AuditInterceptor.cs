@@ -19,6 +19,10 @@ namespace EmploymentPortal.Data.Auditing;
 /// writer at a time. The gapless primary key on <see cref="AuditEntry.Sequence"/> is the last
 /// line of defence: a forked append fails instead of being stored.
 /// </para>
+/// <para>
+/// Each row is sealed with HMAC-SHA256 under the current audit key (<see cref="KeyPurpose.AuditChain"/>)
+/// and names that key's id, so keys can rotate while old rows stay verifiable.
+/// </para>
 /// </summary>
 public sealed class AuditInterceptor : SaveChangesInterceptor
 {
@@ -37,10 +41,16 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     };
 
     private readonly TimeProvider _time;
+    private readonly PortalKey _key;
 
-    public AuditInterceptor(TimeProvider time)
+    public AuditInterceptor(TimeProvider time, PortalKeyRing keys)
     {
         _time = time;
+        _key = keys.Current(KeyPurpose.AuditChain);
+        if (_key.Id.Length > AuditChain.MaxKeyIdLength)
+        {
+            throw new InvalidOperationException($"The audit key id '{_key.Id}' is longer than {AuditChain.MaxKeyIdLength} characters.");
+        }
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -202,8 +212,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
                 Action = draft.Action,
                 Changes = draft.Changes,
                 PreviousHash = previousHash,
+                KeyId = _key.Id,
             };
-            entry.Hash = AuditChain.ComputeHash(entry);
+            entry.Hash = AuditChain.ComputeHash(entry, _key);
             previousHash = entry.Hash;
             db.AuditEntries.Add(entry);
         }

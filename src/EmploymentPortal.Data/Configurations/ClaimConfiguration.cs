@@ -124,6 +124,23 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
     }
 }
 
+internal sealed class BenefitCeilingConfiguration : IEntityTypeConfiguration<BenefitCeiling>
+{
+    public void Configure(EntityTypeBuilder<BenefitCeiling> builder)
+    {
+        builder.ToTable("BenefitCeilings");
+        builder.Property(c => c.Benefit).HasMaxLength(60).IsRequired();
+        builder.Property(c => c.Basis).HasMaxLength(BenefitCeiling.MaxBasisLength).IsRequired();
+        builder.Property(c => c.SetById).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.SetByName).HasMaxLength(100).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Amount);
+
+        // The latest version of a benefit is the one in force.
+        builder.HasIndex(c => new { c.Benefit, c.SetAt });
+    }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> builder)

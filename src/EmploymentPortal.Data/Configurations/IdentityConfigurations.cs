@@ -25,3 +25,18 @@ internal sealed class UserCommunityScopeConfiguration : IEntityTypeConfiguration
         builder.HasOne<Community>().WithMany().HasForeignKey(s => s.CommunityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("UserSessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        // The session check reads a user's open sessions.
+        builder.HasIndex(s => new { s.UserId, s.EndedAt });
+    }
+}

@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Domain.Claims;
 
@@ -155,8 +156,14 @@ public sealed class Claim : AggregateRoot
 
     public string? SecondApproverName { get; private set; }
 
-    /// <summary>The threshold in force at the first approval when it required a second officer.</summary>
+    /// <summary>The threshold in force at the first approval when the amount exceeded it.</summary>
     public long? SecondApprovalThresholdFen { get; private set; }
+
+    /// <summary>
+    /// Set at the first approval when a second officer must confirm: the amount exceeds the
+    /// threshold, is above the rules' amount, or the rules computed none.
+    /// </summary>
+    public bool SecondApprovalRequired { get; private set; }
 
     public DateTimeOffset? ApprovedAt { get; private set; }
 
@@ -305,13 +312,18 @@ public sealed class Claim : AggregateRoot
 
     /// <summary>
     /// Approval (审批). First tier: the reviewing officer approves the rules' amount, or another
-    /// amount / against the rules' decision with a written reason; when the amount exceeds
-    /// <paramref name="secondApprovalThresholdFen"/> the claim waits for a second officer (复核).
-    /// Second tier: another officer, who neither made the claim nor gave the first approval,
-    /// confirms the amount.
+    /// amount / against the rules' decision with a written reason. The amount is above zero (to pay
+    /// nothing, reject) and never above <see cref="ClaimApprovalLimits.HardCeilingPerClaim"/>;
+    /// where the rules computed no amount it is at most the bureau's ceiling for the benefit
+    /// (<see cref="ClaimApprovalLimits.BenefitCeiling"/>, required). The claim then waits for a
+    /// second officer (复核) when the amount exceeds the two-tier threshold, and always when it is
+    /// above the rules' amount or the rules computed none (the override path). Second tier:
+    /// another officer, who neither made the claim nor gave the first approval, confirms the
+    /// amount, which is checked against the limits again.
     /// </summary>
-    public void Approve(ClaimActor officer, long? amountFen, string? reason, long secondApprovalThresholdFen, DateTimeOffset now)
+    public void Approve(ClaimActor officer, Money? amount, string? reason, ClaimApprovalLimits limits, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (IsMaker(officer.UserId))
         {
             throw new DomainException("claim-maker-cannot-approve", "申请的制单人或提交人不能审批该申请。");
@@ -321,14 +333,16 @@ public sealed class Claim : AggregateRoot
         {
             if (string.Equals(FirstApproverId, officer.UserId, StringComparison.Ordinal))
             {
-                throw new DomainException("claim-second-approver-required", "该申请金额超过复核限额，须由另一名经办人员复核，初审人不能复核。");
+                throw new DomainException("claim-second-approver-required", "该申请须由另一名经办人员复核，初审人不能复核。");
             }
 
-            if (amountFen is { } changed && changed != AmountFen)
+            if (amount is { } changed && changed.Fen != AmountFen)
             {
                 throw new DomainException("claim-second-approval-amount", "复核只能确认初审金额；如需改变金额，请退回补正。");
             }
 
+            var confirmed = AmountFen is { } fen && fen > 0 ? Money.FromFen(fen) : throw AmountNotPositive();
+            EnsureWithinCeilings(confirmed, limits);
             SecondApproverId = officer.UserId;
             SecondApproverName = officer.Name;
             ApprovedAt = now;
@@ -341,43 +355,83 @@ public sealed class Claim : AggregateRoot
             throw new DomainException("claim-not-under-review", "只有已提交或审核中的申请可以审批。");
         }
 
-        var amount = amountFen ?? RulesAmountFen;
-        if (amount is null or < 0)
+        Money? computed = RulesAmountFen is { } rules ? Money.FromFen(rules) : null;
+        var granted = amount ?? computed ?? throw new DomainException("claim-amount-required", "规则未算出金额，请填写核定金额并说明理由。");
+        if (granted.IsZero)
         {
-            throw new DomainException("claim-amount-required", "规则未算出金额，请填写核定金额并说明理由。");
+            throw AmountNotPositive();
         }
 
-        var overrides = Outcome != ClaimOutcome.Eligible || amount != RulesAmountFen;
+        EnsureUnderHardCeiling(granted, limits);
+        var aboveRules = computed is not { } c || granted > c;
+        var overrides = Outcome != ClaimOutcome.Eligible || granted != computed;
         if (overrides && string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainException(
                 "claim-override-reason-required",
-                Outcome != ClaimOutcome.Eligible
-                    ? "规则判定为不符合或需人工审核，批准须填写书面理由。"
-                    : "核定金额与规则计算金额不同，须填写书面理由。");
+                Outcome != ClaimOutcome.Eligible ? "规则判定为不符合或需人工审核，批准须填写书面理由，并由另一名经办人员复核。"
+                : computed is null ? "规则未算出金额，核定金额须填写书面理由，并由另一名经办人员复核。"
+                : aboveRules ? "核定金额高于规则计算金额，须填写书面理由，并由另一名经办人员复核。"
+                : "核定金额与规则计算金额不同，须填写书面理由。");
         }
 
+        EnsureWithinCeilings(granted, limits);
         if (Status == ClaimStatus.Submitted)
         {
             ReviewerId = officer.UserId;
             ReviewerName = officer.Name;
         }
 
-        AmountFen = amount;
+        AmountFen = granted.Fen;
         OverrideReason = overrides ? reason!.Trim() : null;
         FirstApproverId = officer.UserId;
         FirstApproverName = officer.Name;
         FirstApprovedAt = now;
-        if (amount > secondApprovalThresholdFen)
+        var aboveThreshold = granted > limits.SecondApprovalThreshold;
+        if (aboveThreshold || aboveRules)
         {
-            SecondApprovalThresholdFen = secondApprovalThresholdFen;
-            Move(ClaimStatus.AwaitingSecondApproval, officer, now, overrides ? $"初审通过（{OverrideReason}）" : "初审通过，待复核");
+            SecondApprovalRequired = true;
+            SecondApprovalThresholdFen = aboveThreshold ? limits.SecondApprovalThreshold.Fen : null;
+            var why = aboveRules ? (computed is null ? "规则未算出金额，待复核" : "高于规则金额，待复核") : "待复核";
+            Move(ClaimStatus.AwaitingSecondApproval, officer, now, overrides ? $"初审通过，{why}（{OverrideReason}）" : $"初审通过，{why}");
             return;
         }
 
         ApprovedAt = now;
         Move(ClaimStatus.Approved, officer, now, overrides ? $"审批通过（{OverrideReason}）" : "审批通过");
     }
+
+    /// <summary>
+    /// An officer accepts, with a reason, a member an open list of the policy text does not name
+    /// (…等: another 特困行业, another key group), while the claim is in review: the claim takes the
+    /// decision made with that acceptance, and the history records who accepted what and why. The
+    /// claim's maker cannot accept (the same maker-checker as approval).
+    /// </summary>
+    public void AcceptListMember(ClaimDecision decision, ClaimActor officer, string member, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(officer);
+        if (IsMaker(officer.UserId))
+        {
+            throw new DomainException("claim-maker-cannot-approve", "申请的制单人或提交人不能认定开放列举的成员。");
+        }
+
+        if (Status is not (ClaimStatus.Submitted or ClaimStatus.UnderReview))
+        {
+            throw new DomainException("claim-not-under-review", "只有已提交或审核中的申请可以认定开放列举的成员。");
+        }
+
+        RequireReason(reason, "认定开放列举之外的成员必须写明理由。");
+        ApplyDecision(decision);
+        _events.Add(new ClaimEvent(Id, Status, Status, officer, now, $"认定开放列举成员 {member}：{reason.Trim()}"));
+    }
+
+    /// <summary>
+    /// True when a stored amount can be trusted: none (null), or 0 … <paramref name="hardCeiling"/>
+    /// fen. Anything else was written past the domain (approvals are bounded), so it is corrupt:
+    /// sums leave it out and flag it, and it is never paid.
+    /// </summary>
+    public static bool IsAmountSound(long? fen, Money hardCeiling) => fen is null || (fen >= 0 && fen <= hardCeiling.Fen);
 
     /// <summary>An officer rejects the claim (驳回) with a reason; the once-only scope is free again.</summary>
     public void Reject(ClaimActor officer, string reason, DateTimeOffset now)
@@ -400,6 +454,7 @@ public sealed class Claim : AggregateRoot
         FirstApproverName = null;
         FirstApprovedAt = null;
         SecondApprovalThresholdFen = null;
+        SecondApprovalRequired = false;
         Move(ClaimStatus.ReturnedForCorrection, officer, now, ReviewNote);
     }
 
@@ -416,15 +471,24 @@ public sealed class Claim : AggregateRoot
         Move(ClaimStatus.Withdrawn, by, now, null);
     }
 
-    /// <summary>Puts an approved claim into a payment batch.</summary>
-    public void AddToBatch(Guid batchId, ClaimActor officer, DateTimeOffset now)
+    /// <summary>
+    /// Puts an approved claim into a payment batch; its amount must be one that can have been
+    /// granted (above zero and <see cref="IsAmountSound"/>), so a value written past the domain is
+    /// never paid.
+    /// </summary>
+    public void AddToBatch(Guid batchId, ClaimActor officer, Money hardCeiling, DateTimeOffset now)
     {
         if (Status != ClaimStatus.Approved)
         {
             throw new DomainException("claim-not-approved", $"申请 {Number} 尚未批准（或已在其他批次中），不能纳入支付批次。");
         }
 
-        if (SecondApprovalThresholdFen is not null && SecondApproverId is null)
+        if (AmountFen is not > 0 || !IsAmountSound(AmountFen, hardCeiling))
+        {
+            throw new DomainException("claim-amount-corrupt", $"申请 {Number} 的金额异常（不在 0 至单笔硬上限之间），不能支付，请核查。");
+        }
+
+        if ((SecondApprovalRequired || SecondApprovalThresholdFen is not null) && SecondApproverId is null)
         {
             // Defence in depth: Approve never gets here, but a claim above the threshold must not
             // be paid on one approval whatever path set its status.
@@ -472,6 +536,42 @@ public sealed class Claim : AggregateRoot
         if (Status is not (ClaimStatus.Submitted or ClaimStatus.UnderReview or ClaimStatus.AwaitingSecondApproval))
         {
             throw new DomainException("claim-not-under-review", "只有已提交、审核中或待复核的申请可以驳回或退回。");
+        }
+    }
+
+    private static DomainException AmountNotPositive() =>
+        new("claim-amount-not-positive", "核定金额必须大于 0；不予支付请驳回申请。");
+
+    private static void EnsureUnderHardCeiling(Money amount, ClaimApprovalLimits limits)
+    {
+        if (amount > limits.HardCeilingPerClaim)
+        {
+            throw new DomainException("claim-amount-above-hard-ceiling", $"核定金额 {amount} 超过单笔申请的硬上限 {limits.HardCeilingPerClaim}。");
+        }
+    }
+
+    /// <summary>The hard ceiling, and where the rules computed no amount, the bureau's ceiling for the benefit.</summary>
+    private void EnsureWithinCeilings(Money amount, ClaimApprovalLimits limits)
+    {
+        EnsureUnderHardCeiling(amount, limits);
+        if (RulesAmountFen is not null)
+        {
+            return;
+        }
+
+        if (limits.BenefitCeiling is not { } ceiling)
+        {
+            throw new DomainException("claim-benefit-ceiling-missing", "规则未算出金额，人社局尚未设定该补贴项目的单笔上限，暂不能批准；请先在“补贴上限”中设定上限及依据。");
+        }
+
+        if (!string.Equals(ceiling.Benefit, Benefit, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The ceiling of {ceiling.Benefit} does not bound a claim of {Benefit}.", nameof(limits));
+        }
+
+        if (amount > ceiling.Amount)
+        {
+            throw new DomainException("claim-amount-above-benefit-ceiling", $"核定金额 {amount} 超过人社局设定的该补贴单笔上限 {ceiling.Amount}（依据：{ceiling.Basis}）。");
         }
     }
 

@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Domain.Claims;
 
@@ -40,8 +41,12 @@ public sealed class PaymentBatch : AggregateRoot
 
     public string? SettledByName { get; private set; }
 
-    /// <summary>A batch of <paramref name="claims"/> (all approved; the claims move into it).</summary>
-    public static PaymentBatch Create(IReadOnlyList<Claim> claims, ClaimActor officer, DateTimeOffset now)
+    /// <summary>
+    /// A batch of <paramref name="claims"/> (all approved, each amount above zero and at most
+    /// <paramref name="hardCeiling"/>; the claims move into it). The total is a checked
+    /// <see cref="Money"/> sum.
+    /// </summary>
+    public static PaymentBatch Create(IReadOnlyList<Claim> claims, ClaimActor officer, Money hardCeiling, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(claims);
         if (claims.Count == 0)
@@ -57,13 +62,15 @@ public sealed class PaymentBatch : AggregateRoot
             CreatedAt = now,
         };
         batch.Number = $"ZF{now.UtcDateTime:yyyyMMdd}-{batch.Id.ToString("N")[^6..].ToUpperInvariant()}";
+        var total = Money.Zero;
         foreach (var claim in claims)
         {
-            claim.AddToBatch(batch.Id, officer, now);
+            claim.AddToBatch(batch.Id, officer, hardCeiling, now);
             batch.ClaimCount++;
-            batch.TotalFen = checked(batch.TotalFen + (claim.AmountFen ?? 0));
+            total += Money.FromFen(claim.AmountFen!.Value);
         }
 
+        batch.TotalFen = total.Fen;
         return batch;
     }
 
@@ -71,21 +78,21 @@ public sealed class PaymentBatch : AggregateRoot
     /// Finance reports the result (支付结果): every claim paid except <paramref name="failures"/>,
     /// which return to approved. <paramref name="claims"/> must be exactly the batch's claims.
     /// </summary>
-    public void Settle(IReadOnlyList<Claim> claims, IReadOnlyDictionary<Guid, string> failures, ClaimActor officer, DateTimeOffset now)
+    public void Settle(IReadOnlyList<Claim> claims, IReadOnlyDictionary<Guid, string> failures, ClaimActor officer, Money hardCeiling, DateTimeOffset now)
     {
         if (Status != PaymentBatchStatus.Open)
         {
             throw new DomainException("batch-settled", "该批次已登记支付结果。");
         }
 
-        EnsureReconciles(claims);
+        EnsureReconciles(claims, hardCeiling);
         var unknown = failures.Keys.Where(id => claims.All(c => c.Id != id)).ToList();
         if (unknown.Count > 0)
         {
             throw new DomainException("batch-unknown-claim", "支付失败的申请不在该批次中。");
         }
 
-        long paid = 0;
+        var paid = Money.Zero;
         foreach (var claim in claims)
         {
             if (failures.TryGetValue(claim.Id, out var reason))
@@ -96,23 +103,46 @@ public sealed class PaymentBatch : AggregateRoot
             else
             {
                 claim.MarkPaid(officer, now);
-                paid = checked(paid + (claim.AmountFen ?? 0));
+                paid += Money.FromFen(claim.AmountFen ?? 0);
             }
         }
 
-        PaidFen = paid;
+        PaidFen = paid.Fen;
         SettledAt = now;
         SettledByName = officer.Name;
         Status = FailedCount == 0 ? PaymentBatchStatus.Paid : PaymentBatchStatus.PartlyFailed;
     }
 
-    /// <summary>Throws unless the claims given are the batch's and their sum is the batch total (对账).</summary>
-    public void EnsureReconciles(IReadOnlyList<Claim> claims)
+    /// <summary>
+    /// Throws unless <paramref name="claims"/> (the claims that carry the batch's id) reconcile
+    /// with it (对账): each amount can be trusted and their checked sum is the batch total while it
+    /// is open, what it paid once settled (failed claims left it). A claim whose stored amount is
+    /// outside 0 … <paramref name="hardCeiling"/> is named (<c>batch-amount-corrupt</c>): the batch
+    /// is neither exported nor settled until the amount is corrected.
+    /// </summary>
+    public void EnsureReconciles(IReadOnlyList<Claim> claims, Money hardCeiling)
     {
-        var sum = claims.Sum(c => c.AmountFen ?? 0);
-        if (claims.Count != ClaimCount || sum != TotalFen || claims.Any(c => c.PaymentBatchId != Id))
+        ArgumentNullException.ThrowIfNull(claims);
+        var corrupt = claims.Where(c => !Claim.IsAmountSound(c.AmountFen, hardCeiling)).Select(c => c.Number).ToList();
+        if (corrupt.Count > 0)
         {
-            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：批次记录 {ClaimCount} 笔 {TotalFen} 分，申请合计 {claims.Count} 笔 {sum} 分。");
+            throw new DomainException("batch-amount-corrupt", $"批次 {Number} 中申请 {string.Join("、", corrupt)} 的金额异常（不在 0 至单笔硬上限之间），批次不能导出或登记支付，请先核查更正。");
+        }
+
+        var sum = Money.Sum(claims.Select(c => Money.FromFen(c.AmountFen ?? 0)));
+        if (claims.Any(c => c.PaymentBatchId != Id))
+        {
+            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：所给申请不全属于该批次。");
+        }
+
+        if (Status == PaymentBatchStatus.Open && (claims.Count != ClaimCount || sum.Fen != TotalFen))
+        {
+            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：批次记录 {ClaimCount} 笔 {TotalFen} 分，申请合计 {claims.Count} 笔 {sum.Fen} 分。");
+        }
+
+        if (Status != PaymentBatchStatus.Open && sum.Fen != PaidFen)
+        {
+            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：已支付 {PaidFen} 分，申请合计 {sum.Fen} 分。");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Policies.Dates;
 using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation;
@@ -50,7 +51,10 @@ internal sealed class AmountCalculator(
         }
 
         decimal? count = amount.Count is null ? null : facts.Number(amount.Count);
-        decimal? months = amount.Months is null ? null : facts.Number(amount.Months);
+        decimal? months = amount.Months is not null ? facts.Number(amount.Months)
+            : amount.MonthsWithin is { } within ? MonthsOf(within)
+            : amount.MonthsBetween is { } between ? MonthsOf(between)
+            : null;
         decimal? requested = amount.RequestedFact is null ? null : facts.Number(amount.RequestedFact);
         decimal? baseFen = amount.BaseFact is not null ? facts.Number(amount.BaseFact)
             : amount.BaseParameter is not null ? Yuan(amount.BaseParameter) : null;
@@ -143,6 +147,58 @@ internal sealed class AmountCalculator(
 
         var fen = Round(total.Value);
         return new AmountResult(fen, trace ? new AmountBreakdown(_lines, beforeCaps, caps, fen) : null, [], _missingParameters, null);
+    }
+
+    /// <summary>
+    /// The calendar months of the claim's period the rule pays for (<see cref="MonthsCounter.Within"/>);
+    /// null when a date is missing (the reader lists it).
+    /// </summary>
+    private decimal? MonthsOf(MonthsWithin within)
+    {
+        var from = facts.Date(within.From);
+        var to = facts.Date(within.To);
+        var notBefore = within.NotBefore is null ? null : facts.Date(within.NotBefore);
+        var after = within.After is null ? null : facts.Date(within.After);
+        var notAfter = within.NotAfter is null ? null : facts.Date(within.NotAfter);
+        if (from is null || to is null || (within.NotBefore is not null && notBefore is null) ||
+            (within.After is not null && after is null) || (within.NotAfter is not null && notAfter is null))
+        {
+            return null;
+        }
+
+        var counted = MonthsCounter.Within(rule.Periods, from.Value, to.Value, notBefore, after, notAfter, out var first, out var last);
+        if (trace)
+        {
+            var bounds = new List<string>();
+            if (notBefore is { } nb) bounds.Add($"不早于{Wording.Fact(within.NotBefore!)} {Wording.Month(nb)}");
+            if (after is { } af) bounds.Add($"晚于{Wording.Fact(within.After!)} {Wording.Month(af)}");
+            if (notAfter is { } na) bounds.Add($"不晚于{Wording.Fact(within.NotAfter!)} {Wording.Month(na)}");
+            bounds.Add("在政策执行期（" + string.Join("；", rule.Periods.Select(Wording.Period)) + "）内");
+            var taken = counted == 0 ? "无可计发的月份" : $"计入 {Wording.Month(first)} 至 {Wording.Month(last)} 共 {counted} 个月";
+            _lines.Add(new AmountLine("计发月数", $"申领期间 {Wording.Month(from.Value)} 至 {Wording.Month(to.Value)}，{string.Join("、", bounds)}：{taken}", 0));
+        }
+
+        return counted;
+    }
+
+    /// <summary>The whole months after one held date through another (<see cref="MonthsCounter.Between"/>).</summary>
+    private decimal? MonthsOf(MonthsBetween between)
+    {
+        var from = facts.Date(between.From);
+        var through = facts.Date(between.Through);
+        if (from is null || through is null)
+        {
+            return null;
+        }
+
+        var counted = MonthsCounter.Between(from.Value, through.Value);
+        if (trace)
+        {
+            _lines.Add(new AmountLine("计发月数",
+                $"{Wording.Fact(between.From)} {Wording.Iso(from.Value)} 次日至 {Wording.Fact(between.Through)} {Wording.Iso(through.Value)}：满 {counted} 个月（不足一个月的部分不计）", 0));
+        }
+
+        return counted;
     }
 
     private decimal? IncreaseApplies(AmountIncrease increase)

@@ -3,9 +3,15 @@ using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation;
 
-/// <summary>The verdict of one condition with a sentence for the trace.</summary>
+/// <summary>
+/// The verdict of one condition with a sentence for the trace, and a decision flag the verdict
+/// raises (<see cref="DecisionFlags.OpenList"/>, <see cref="DecisionFlags.OpenListAccepted"/>), if any.
+/// </summary>
 public sealed record ConditionVerdict(ConditionStatus Status, string Detail)
 {
+    /// <summary>A flag the decision carries because of this verdict (null: none).</summary>
+    public string? Flag { get; init; }
+
     private static readonly ConditionVerdict[] Bare =
         [new(ConditionStatus.Pass, ""), new(ConditionStatus.Fail, ""), new(ConditionStatus.Missing, ""), new(ConditionStatus.ManualReview, "")];
 

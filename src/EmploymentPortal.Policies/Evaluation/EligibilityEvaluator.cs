@@ -84,6 +84,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         if (rule.MaximumOnly) flags.Add(DecisionFlags.MaximumOnly);
         if (rule.MinimumOnly) flags.Add(DecisionFlags.MinimumOnly);
         if (document.Draft) flags.Add(DecisionFlags.DraftDocument);
+        if (rule.LastPeriod?.End == PeriodEnd.NotStated) flags.Add(DecisionFlags.EndNotStated);
 
         if (!inJurisdiction)
         {
@@ -131,6 +132,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         // Effective period, on the date the rule says it applies to.
         PeriodTrace? period = null;
         var outsidePeriod = false;
+        var pastHorizon = false;
         if (applicable is { } day)
         {
             RulePeriod? matched = null;
@@ -149,12 +151,23 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 outsidePeriod = true;
                 if (traced) reasons!.Add($"{Wording.Fact(rule.AppliesOn)} {Iso(day)} 不在政策执行期（{string.Join("；", rule.Periods.Select(Wording.Period))}）内");
             }
+            else if (PastHorizon(matched, day) is { } horizonEnd)
+            {
+                // The text limits the rule to a period without stating its end: past the horizon
+                // nobody may assume it still runs; an officer checks (or the bureau sets the end).
+                pastHorizon = true;
+                if (traced) reasons!.Add(Wording.PastHorizon(matched, rule.AppliesOn, day, horizonEnd, Catalogue.UnstatedEndHorizonMonths));
+            }
         }
 
         var conditions = new List<ConditionTrace>(rule.Conditions.Count);
         foreach (var condition in rule.Conditions)
         {
-            conditions.Add(Check(condition, facts, request.Date, onDate, Parameter, traced));
+            conditions.Add(Check(condition, facts, request.Date, onDate, Parameter, traced, out var raised));
+            if (raised is not null && !flags.Contains(raised))
+            {
+                flags.Add(raised);
+            }
         }
 
         if (traced)
@@ -211,7 +224,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         var ineligible = outsidePeriod || anyFail || onceOnly is { AlreadyPaid: true };
         var outcome = ineligible ? Outcome.Ineligible
             : missing.Count > 0 ? Outcome.NeedsInformation
-            : anyReview ? Outcome.ManualReview
+            : anyReview || pastHorizon ? Outcome.ManualReview
             : Outcome.Eligible;
 
         long? amount = null;
@@ -249,6 +262,18 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             reasons!.Add("缺少事实：" + Wording.List(missing.Distinct()));
         }
 
+        // What an officer must weigh, in words, beside the flags.
+        if (traced)
+        {
+            foreach (var flag in flags)
+            {
+                if (flag is DecisionFlags.Discretionary or DecisionFlags.OpenListAccepted || (flag == DecisionFlags.EndNotStated && !pastHorizon))
+                {
+                    reasons!.Add("提示：" + (flag == DecisionFlags.EndNotStated ? Wording.EndNotStated(rule.LastPeriod!, Catalogue.UnstatedEndHorizonMonths) : DecisionFlags.Describe(flag)));
+                }
+            }
+        }
+
         var decisionTrace = traced
             ? new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, period, conditions, onceOnly, parameters!, amountFacts)
             : new DecisionTrace(Catalogue.Version, rule.Id, request.Date, applicable, rule.AppliesOn, null, [], null, [], []);
@@ -256,7 +281,22 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
         return Decision(rule, outcome, amount, breakdown, flags, missingFacts, (IReadOnlyList<string>?)reasons ?? [], decisionTrace);
     }
 
-    private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter, bool traced)
+    /// <summary>
+    /// The last day of the horizon when <paramref name="day"/> is past it in a period whose end the
+    /// text does not state; null otherwise.
+    /// </summary>
+    private DateOnly? PastHorizon(RulePeriod period, DateOnly day)
+    {
+        if (period.End != PeriodEnd.NotStated)
+        {
+            return null;
+        }
+
+        var last = Dates.PolicyDates.AddMonths(period.From, Catalogue.UnstatedEndHorizonMonths);
+        return day > last ? last : null;
+    }
+
+    private ConditionTrace Check(RuleCondition condition, FactReader facts, DateOnly evaluationDate, DateOnly onDate, Func<string, ParameterTrace?> parameter, bool traced, out string? flag)
     {
         var context = new ConditionContext(condition.Args, facts, evaluationDate, onDate, parameter, traced);
         ConditionVerdict verdict;
@@ -278,6 +318,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             }
         }
 
+        flag = verdict.Flag;
         return new ConditionTrace(condition.Check, condition.Description, verdict.Status, verdict.Detail,
             facts.TakeReads(), context.ParametersUsed, condition.Reference);
     }
@@ -327,8 +368,26 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
     }
 
     private RuleDecision Decision(PolicyRule rule, Outcome outcome, long? amount, AmountBreakdown? breakdown,
-        List<string> flags, IReadOnlyList<string> missing, IReadOnlyList<string> reasons, DecisionTrace trace) =>
-        new(rule.Id, rule.DocumentId, rule.Title, rule.Benefit, rule.Beneficiary, outcome, amount, breakdown, flags, missing, reasons, rule.Reference, trace);
+        List<string> flags, IReadOnlyList<string> missing, IReadOnlyList<string> reasons, DecisionTrace trace)
+    {
+        // One order for every decision (and the batch path): DecisionFlags.Order.
+        flags.Sort(static (a, b) => FlagRank(a).CompareTo(FlagRank(b)));
+        return new(rule.Id, rule.DocumentId, rule.Title, rule.Benefit, rule.Beneficiary, outcome, amount, breakdown, flags, missing, reasons, rule.Reference, trace);
+    }
+
+    private static int FlagRank(string flag)
+    {
+        var order = DecisionFlags.Order;
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i] == flag)
+            {
+                return i;
+            }
+        }
+
+        return order.Count;
+    }
 
     private static string Iso(DateOnly date) => Wording.Iso(date);
 

@@ -19,6 +19,7 @@ internal static class StandardConditions
         new("isTrue", "The fact is true.", ["fact"], [], [], IsTrue),
         new("isFalse", "The fact is false.", ["fact"], [], [], IsFalse),
         new("oneOf", "The fact is one of the listed values (comma separated).", ["fact"], [], ["values"], OneOf),
+        new("oneOfOpen", "An open list (…等): a listed value passes; another goes to an officer (manual review) unless the 'accepted' fact, an officer's acceptance, names it.", ["fact", "accepted"], [], ["values"], OneOfOpen),
         new("compare", "A number fact against a parameter: op atLeast (以上), atMost (以下/不超过), moreThan (超过), lessThan (不足).", ["fact"], ["parameter"], ["op"], Compare),
         new("dateCompare", "A date fact against another date fact (or evaluationDate): op atMost = on or before, lessThan = before.", ["fact", "other"], [], ["op"], DateCompare),
         new("monthsBetween", "Compares 'to' with 'from' + N months (clamped to month end): op atLeast = N个月以上, atMost = N个月以内.", ["from", "to"], ["parameter"], ["op"], MonthsBetween),
@@ -61,6 +62,35 @@ internal static class StandardConditions
         var allowed = ctx.Arg("values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var pass = allowed.Contains(value, StringComparer.Ordinal);
         return !ctx.Traced ? ConditionVerdict.Of(pass) : ConditionVerdict.Of(pass, $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，{(pass ? "在" : "不在")}允许的取值（{Wording.List(allowed)}）内");
+    }
+
+    // A list the text closes with 等 (餐饮、零售、旅游…等特困行业): the named members pass; another
+    // is not refused but left to an officer, who may accept it with a reason (recorded by the host
+    // as the 'accepted' fact, e.g. review.acceptedIndustry = the value accepted).
+    private static ConditionVerdict OneOfOpen(ConditionContext ctx)
+    {
+        if (ctx.TextFact("fact") is not { } value)
+        {
+            return ctx.Incomplete();
+        }
+
+        var allowed = ctx.Arg("values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return !ctx.Traced ? ConditionVerdict.Of(true) : ConditionVerdict.Of(true, $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，在所列取值（{Wording.List(allowed)}）内");
+        }
+
+        var accepted = ctx.Facts.OptionalText(ctx.Arg("accepted"));
+        if (string.Equals(accepted, value, StringComparison.Ordinal))
+        {
+            return new ConditionVerdict(ConditionStatus.Pass, !ctx.Traced ? "" :
+                $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，不在所列取值（{Wording.List(allowed)}）内，经办人已认定其属于文件列举（“等”）的范围（{ctx.Arg("accepted")}）")
+            { Flag = DecisionFlags.OpenListAccepted };
+        }
+
+        return new ConditionVerdict(ConditionStatus.ManualReview, !ctx.Traced ? "" :
+            $"{Wording.Fact(ctx.Arg("fact"))} 为 {value}，不在所列取值（{Wording.List(allowed)}）内；文件为开放列举（“等”），是否属于所列范围由经办人认定并写明理由")
+        { Flag = DecisionFlags.OpenList };
     }
 
     private static ConditionVerdict Compare(ConditionContext ctx)

@@ -43,6 +43,47 @@ public static class DecisionFlags
     public const string NotThisJurisdiction = "notThisJurisdiction";
     /// <summary>A local parameter the amount needs has no value on the date; the amount is null.</summary>
     public const string LocalParameterMissing = "localParameterMissing";
+    /// <summary>
+    /// The text limits the rule to a period (疫情防控期间, 阶段性 …) without stating its end, and the
+    /// bureau has not set one: after the catalogue's horizon the decision is a manual review.
+    /// </summary>
+    public const string EndNotStated = "endNotStated";
+    /// <summary>
+    /// A value is not among the members an open list names (…等): an officer decides whether it
+    /// belongs (manual review).
+    /// </summary>
+    public const string OpenList = "openList";
+    /// <summary>An officer accepted a member an open list does not name (<c>review.*</c> facts), with a reason on the claim.</summary>
+    public const string OpenListAccepted = "openListAccepted";
+    /// <summary>
+    /// Set by a host, not by the evaluator: a count of months the decision pays was stated by the
+    /// claimant, not taken from the host's records; an officer must check it and give a reason.
+    /// </summary>
+    public const string MonthsStated = "monthsStated";
+
+    /// <summary>The order in which a decision lists its flags (the batch path lists them alike).</summary>
+    public static readonly IReadOnlyList<string> Order =
+    [
+        Discretionary, AmountNotStated, MaximumOnly, MinimumOnly, DraftDocument, EndNotStated,
+        NotThisJurisdiction, OpenList, OpenListAccepted, LocalParameterMissing, MonthsStated,
+    ];
+
+    /// <summary>What a flag means, in Chinese, for officers (the decision's reasons and the pages).</summary>
+    public static string Describe(string flag) => flag switch
+    {
+        Discretionary => "文件规定为“可”给予：是否给予由经办人酌情决定",
+        AmountNotStated => "文件未规定金额，金额为人社局设定的本地参数",
+        MaximumOnly => "文件规定的是上限（最高、不超过），可少于该金额",
+        MinimumOnly => "文件规定的是下限（不低于），可高于该金额",
+        DraftDocument => "依据的文件为征求意见稿",
+        EndNotStated => "文件限定了实施期间但未载明截止日期",
+        NotThisJurisdiction => "规则不适用于本地区",
+        OpenList => "文件为开放列举（“……等”），所列之外的成员须经办人认定",
+        OpenListAccepted => "经办人已认定所列之外的成员属于文件列举的范围",
+        LocalParameterMissing => "本地参数尚未设定",
+        MonthsStated => "计发月数为申请人申报，平台没有可核对的记录，须经办人核实并写明理由",
+        _ => flag,
+    };
 }
 
 public sealed record EvaluationResult(

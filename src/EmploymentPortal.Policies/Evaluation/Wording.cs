@@ -32,6 +32,10 @@ internal static class Wording
         ["training.startDate"] = "培训开始日期",
         ["training.endDate"] = "培训结束日期",
         ["internship.plannedEndDate"] = "见习计划结束日期",
+        ["internship.leftOn"] = "见习实际结束日期",
+        ["claim.periodFrom"] = "申领期间起始",
+        ["claim.periodTo"] = "申领期间截止",
+        ["hire.socialInsuranceFrom"] = "参保起始日期",
         ["internship.unitRetentionRate"] = "见习留用率",
         ["business.startDate"] = "创业登记日期",
         ["enterprise.suspensionStartDate"] = "停产停业开始日期",
@@ -114,10 +118,28 @@ internal static class Wording
 
     public static string Bool(bool value) => value ? "“是”" : "“否”";
 
-    public static string Period(RulePeriod period) =>
-        period.Until is { } until ? $"{Iso(period.From)} 至 {Iso(until)}" : $"{Iso(period.From)} 起";
+    public static string Period(RulePeriod period) => period switch
+    {
+        { Until: { } until, End: PeriodEnd.SetByBureau, EndBasis: { } basis } => $"{Iso(period.From)} 至 {Iso(until)}（截止日期由人社局依据{basis.File}设定）",
+        { Until: { } until } => $"{Iso(period.From)} 至 {Iso(until)}",
+        { End: PeriodEnd.NotStated } => $"{Iso(period.From)} 起，文件未载明截止日期",
+        _ => $"{Iso(period.From)} 起",
+    };
+
+    /// <summary>Why a date past the horizon of a period without a stated end goes to an officer.</summary>
+    public static string PastHorizon(RulePeriod period, string appliesOn, DateOnly day, DateOnly horizonEnd, int months) =>
+        $"需经办人核实：文件将该政策限定于“{period.LimitedBy?.Quote}”，未载明截止日期，人社局也尚未设定；" +
+        $"{Fact(appliesOn)} {Iso(day)} 已超过自 {Iso(period.From)} 起 {months} 个月的核实期限（至 {Iso(horizonEnd)}，配置项 Policies:UnstatedEndHorizonMonths），" +
+        "须核实该政策是否仍在执行，或由人社局设定截止日期";
+
+    /// <summary>The note on a decision within the horizon of a period without a stated end.</summary>
+    public static string EndNotStated(RulePeriod period, int months) =>
+        $"文件将该政策限定于“{period.LimitedBy?.Quote}”，未载明截止日期；自 {Iso(period.From)} 起 {months} 个月后的申请须经办人核实（人社局可在政策页面设定截止日期）";
 
     public static string Fen(decimal fen) => Num(fen) + " 分";
+
+    /// <summary>yyyy-MM.</summary>
+    public static string Month(DateOnly date) => Iso(date)[..7];
 
     /// <summary>yyyy-MM-dd, as <c>date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)</c> but without the format parser (a hot path of traces).</summary>
     public static string Iso(DateOnly date) => string.Create(10, date, static (chars, d) =>

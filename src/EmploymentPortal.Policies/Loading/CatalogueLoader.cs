@@ -84,9 +84,39 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             }
         }
 
+        DateParameterValuesWithTheirRules();
+
         if (_errors.Count > 0)
         {
             throw new PolicyCatalogueException(_errors);
+        }
+    }
+
+    /// <summary>Placeholder start of a value without 'from', replaced by the document's start.</summary>
+    private static readonly DateOnly WithTheRules = DateOnly.MinValue;
+
+    private const string WithTheRulesReasoning =
+        "The document states the figure without a date of its own: it applies with the document's rules, from the first day any of them applies.";
+
+    /// <summary>
+    /// Gives the values without 'from' the first day any rule of their document applies, then
+    /// refuses overlapping values.
+    /// </summary>
+    private void DateParameterValuesWithTheirRules()
+    {
+        foreach (var (id, parameter) in Parameters.ToList())
+        {
+            var start = Rules.Where(r => r.DocumentId == parameter.DocumentId).SelectMany(r => r.Periods).Select(p => (DateOnly?)p.From).Min();
+            var values = parameter.Values
+                .Select(v => v.From == WithTheRules ? v with { From = start ?? Documents.First(d => d.Id == parameter.DocumentId).Date } : v)
+                .OrderBy(v => v.From)
+                .ToList();
+            foreach (var overlap in Overlaps(values.Select(v => (v.From, v.Until))))
+            {
+                _errors.Add($"parameter '{id[(parameter.DocumentId.Length + 1)..]}' of {parameter.DocumentId}: {overlap}");
+            }
+
+            Parameters[id] = parameter with { Values = values };
         }
     }
 
@@ -126,8 +156,23 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             _errors.Add($"{where}: jurisdiction '{code}' is not a six-digit administrative division code");
         }
 
+        // The document's date is the text's (the signing line) or inferred with the reasoning.
+        Citation? dated = null;
+        if (yaml.Dated is not null)
+        {
+            dated = ReadReference($"{where}: document.dated", yaml.SourceFile!, yaml.Dated);
+            if (dated is not null && string.IsNullOrWhiteSpace(yaml.DateInferred) && !DateWords.StatesDay(dated.Quote, date.Value))
+            {
+                _errors.Add($"{where}: document.date {Iso(date.Value)} is not in the words it cites (\"{dated.Quote}\"); quote the date or give dateInferred with the reasoning");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(yaml.DateInferred))
+        {
+            _errors.Add($"{where}: document.date {Iso(date.Value)} needs 'dated' (the words of the text that date it) or 'dateInferred' (why it is that date)");
+        }
+
         return new PolicyDocument(yaml.Id!, yaml.Issuer!, yaml.DocumentNumber, yaml.Title!, date.Value,
-            yaml.Jurisdictions, yaml.Draft, yaml.SourceFile!, yaml.Summary, yaml.NotModelled);
+            yaml.Jurisdictions, yaml.Draft, yaml.SourceFile!, yaml.Summary, yaml.NotModelled, dated, yaml.DateInferred);
     }
 
     private void ReadParameter(string file, PolicyDocument document, ParameterYaml yaml)
@@ -147,29 +192,43 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
         var values = new List<ParameterValue>();
         foreach (var value in yaml.Values)
         {
-            var from = ParseDate(where, "from", value.From);
+            // Without 'from' the figure has no date of its own: it applies with the document's
+            // rules, from the first day any of them applies (set once the rules are read).
+            var from = value.From is null ? WithTheRules : ParseDate(where, "from", value.From);
             var until = value.Until is null ? null : ParseDate(where, "until", value.Until);
-            var reference = ReadReference(where + $" value from {value.From}", document, value.Reference);
+            var reference = ReadReference(where + $" value from {value.From ?? "the document's start"}", document, value.Reference);
             if (value.Value is null)
             {
                 _errors.Add($"{where}: value from {value.From} has no value");
             }
 
+            var inferred = value.Inferred;
+            if (reference is not null && string.IsNullOrWhiteSpace(inferred))
+            {
+                if (value.From is null)
+                {
+                    inferred = WithTheRulesReasoning;
+                }
+                else if (from is { } f && !DateWords.StatesStart(reference.Quote, f))
+                {
+                    _errors.Add($"{where}: value from {Iso(f)}: {Iso(f)} is not in the words it cites (\"{reference.Quote}\"); quote them or give 'inferred' with the reasoning");
+                }
+
+                if (until is { } u && !DateWords.StatesEnd(reference.Quote, u))
+                {
+                    _errors.Add($"{where}: value until {Iso(u)}: {Iso(u)} is not in the words it cites (\"{reference.Quote}\"); quote them or give 'inferred' with the reasoning");
+                }
+            }
+
             if (from is not null && reference is not null && value.Value is not null)
             {
-                values.Add(new ParameterValue(from.Value, until, value.Value.Value, reference));
+                values.Add(new ParameterValue(from.Value, until, value.Value.Value, reference, inferred));
             }
         }
 
         if (!yaml.Local && yaml.Values.Count == 0)
         {
             _errors.Add($"{where}: has no values; a parameter the document does not state must be 'local: true'");
-        }
-
-        values.Sort((a, b) => a.From.CompareTo(b.From));
-        foreach (var overlap in Overlaps(values.Select(v => (v.From, v.Until))))
-        {
-            _errors.Add($"{where}: {overlap}");
         }
 
         if (!Parameters.TryAdd(id, new PolicyParameter(id, document.Id, unit, yaml.Description ?? "", yaml.Local, values)))
@@ -218,12 +277,9 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
 
         foreach (var period in yaml.Periods)
         {
-            var from = ParseDate(where, "period from", period.From);
-            var until = period.Until is null ? null : ParseDate(where, "period until", period.Until);
-            var periodReference = ReadReference(where + $" period from {period.From}", document, period.Reference);
-            if (from is not null && periodReference is not null)
+            if (ReadPeriod(where, document, period) is { } read)
             {
-                periods.Add(new RulePeriod(from.Value, until, periodReference));
+                periods.Add(read);
             }
         }
 
@@ -258,6 +314,24 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             }
         }
 
+        // 可 / 可给予: the bureau may, not must, grant it; the rule must say so.
+        if (!yaml.Discretionary)
+        {
+            foreach (var quote in new[] { reference?.Quote }.Concat(conditions.Select(c => c.Reference.Quote)).OfType<string>())
+            {
+                if (Modal().Match(quote) is { Success: true } modal)
+                {
+                    _errors.Add($"{where}: the text says \"{modal.Value}\" (\"{quote}\"): mark the rule discretionary");
+                }
+            }
+        }
+
+        // A list ending in 等 is open: a member the list does not name is for an officer to accept.
+        foreach (var condition in conditions.Where(c => c.Check == "oneOf" && c.Reference.Quote.Contains('等', StringComparison.Ordinal)))
+        {
+            _errors.Add($"{where} condition 'oneOf': the text lists with 等 (\"{condition.Reference.Quote}\"), an open list: use oneOfOpen");
+        }
+
         if (Rules.Any(r => r.Id == id))
         {
             _errors.Add($"{where}: id is used twice");
@@ -271,6 +345,67 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
         Rules.Add(new PolicyRule(id, document.Id, yaml.Title ?? id, yaml.Benefit ?? "", beneficiary, reference,
             yaml.Discretionary, yaml.AmountNotStated, yaml.MaximumOnly, yaml.MinimumOnly, appliesOn, yaml.AppliesOnNote,
             periods, conditions, amount, onceOnly, yaml.Notes));
+    }
+
+    /// <summary>
+    /// A period: its dates are in the words it cites or carry the reasoning why they are what they
+    /// are; the words are those that set the period, not the signing line; an open end says
+    /// whether the text limits the rule to a period (end: notStated, limitedBy the words) or not
+    /// (end: standing).
+    /// </summary>
+    private RulePeriod? ReadPeriod(string rule, PolicyDocument document, PeriodYaml period)
+    {
+        var where = $"{rule} period from {period.From}";
+        var from = ParseDate(where, "period from", period.From);
+        var until = period.Until is null ? null : ParseDate(where, "period until", period.Until);
+        var reference = ReadReference(where, document, period.Reference);
+        if (from is null || reference is null)
+        {
+            return null;
+        }
+
+        if (document.Dated is { } dated && (reference.Quote == dated.Quote || SigningLine().IsMatch(reference.Quote.Trim())))
+        {
+            _errors.Add($"{where}: cites the signing line (\"{reference.Quote}\"); quote the words that set the period and give fromInferred when they state no date");
+        }
+
+        if (string.IsNullOrWhiteSpace(period.FromInferred) && !DateWords.StatesStart(reference.Quote, from.Value))
+        {
+            _errors.Add($"{where}: {Iso(from.Value)} is not in the words it cites (\"{reference.Quote}\"); quote them or give fromInferred with the reasoning");
+        }
+
+        if (until is { } u && string.IsNullOrWhiteSpace(period.UntilInferred) && !DateWords.StatesEnd(reference.Quote, u))
+        {
+            _errors.Add($"{where}: until {Iso(u)}: {Iso(u)} is not in the words it cites (\"{reference.Quote}\"); quote them or give untilInferred with the reasoning");
+        }
+
+        var end = PeriodEnd.Stated;
+        Citation? limitedBy = null;
+        switch (period.End)
+        {
+            case null or "stated" when until is not null:
+                break;
+            case null or "stated":
+                _errors.Add($"{where}: has no end; give until (the text's date), 'end: notStated' with limitedBy (the words that limit the rule to a period, e.g. 疫情防控期间) or 'end: standing' (the text limits it to no period)");
+                break;
+            case "notStated" when until is null:
+                end = PeriodEnd.NotStated;
+                limitedBy = period.LimitedBy is null ? null : ReadReference(where + " limitedBy", document, period.LimitedBy);
+                if (period.LimitedBy is null)
+                {
+                    _errors.Add($"{where}: an end not stated in the text needs limitedBy: the words that limit the rule to a period (疫情防控期间, 阶段性, 今年 …)");
+                }
+
+                break;
+            case "standing" when until is null:
+                end = PeriodEnd.Standing;
+                break;
+            default:
+                _errors.Add($"{where}: end '{period.End}' is not stated, notStated or standing (an end with until is stated)");
+                break;
+        }
+
+        return new RulePeriod(from.Value, until, reference, period.FromInferred, period.UntilInferred, end, limitedBy);
     }
 
     private RuleCondition? ReadCondition(string rule, PolicyDocument document, ConditionYaml yaml)
@@ -362,9 +497,41 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             _errors.Add($"{where}: amount kind {yaml.Kind} needs a rate parameter");
         }
 
-        if (kind == AmountKind.PerMonth && yaml.Months is null)
+        var monthSources = new object?[] { yaml.Months, yaml.MonthsWithin, yaml.MonthsBetween }.Count(m => m is not null);
+        if (kind == AmountKind.PerMonth && monthSources == 0)
         {
-            _errors.Add($"{where}: amount kind perMonth needs a months fact");
+            _errors.Add($"{where}: amount kind perMonth needs months (a fact), monthsWithin (the claim's period) or monthsBetween (two held dates)");
+        }
+
+        if (monthSources > 1)
+        {
+            _errors.Add($"{where}: amount takes one of months, monthsWithin and monthsBetween");
+        }
+
+        MonthsWithin? within = null;
+        if (yaml.MonthsWithin is { } w)
+        {
+            if (w.From is null || w.To is null)
+            {
+                _errors.Add($"{where}: monthsWithin needs from and to (date facts of the claim's period)");
+            }
+            else
+            {
+                within = new MonthsWithin(w.From, w.To, w.NotBefore, w.After, w.NotAfter);
+            }
+        }
+
+        MonthsBetween? between = null;
+        if (yaml.MonthsBetween is { } b2)
+        {
+            if (b2.From is null || b2.Through is null)
+            {
+                _errors.Add($"{where}: monthsBetween needs from and through (date facts)");
+            }
+            else
+            {
+                between = new MonthsBetween(b2.From, b2.Through);
+            }
         }
 
         if (kind == AmountKind.ShareOf && (yaml.Share is null || (yaml.Base?.Fact is null && yaml.Base?.Parameter is null)))
@@ -377,7 +544,11 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             _errors.Add($"{where}: amount kind requested needs a requested fact");
         }
 
-        foreach (var fact in new[] { yaml.Count, yaml.Months, yaml.Base?.Fact, yaml.Requested }.OfType<string>())
+        foreach (var fact in new[]
+                 {
+                     yaml.Count, yaml.Months, yaml.Base?.Fact, yaml.Requested, yaml.MonthsWithin?.From, yaml.MonthsWithin?.To,
+                     yaml.MonthsWithin?.NotBefore, yaml.MonthsWithin?.After, yaml.MonthsWithin?.NotAfter, yaml.MonthsBetween?.From, yaml.MonthsBetween?.Through,
+                 }.OfType<string>())
         {
             if (!FactName().IsMatch(fact))
             {
@@ -432,7 +603,7 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
 
         return new AmountRule(kind, rate, yaml.Count, yaml.Months, Param(yaml.Share, ParameterUnit.Ratio, "share"),
             yaml.Base?.Fact, yaml.Base?.Parameter is null ? null : Param(yaml.Base.Parameter, ParameterUnit.Cny, "base"),
-            yaml.Requested, increase, caps);
+            yaml.Requested, increase, caps, within, between);
     }
 
     private string? ResolveParameter(string where, PolicyDocument document, string name)
@@ -452,7 +623,10 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
         return null;
     }
 
-    private Citation? ReadReference(string where, PolicyDocument document, ReferenceYaml? yaml)
+    private Citation? ReadReference(string where, PolicyDocument document, ReferenceYaml? yaml) =>
+        ReadReference(where, document.SourceFile, yaml);
+
+    private Citation? ReadReference(string where, string sourceFile, ReferenceYaml? yaml)
     {
         if (yaml is null)
         {
@@ -460,7 +634,7 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             return null;
         }
 
-        var file = yaml.File ?? document.SourceFile;
+        var file = yaml.File ?? sourceFile;
         if (string.IsNullOrWhiteSpace(yaml.Section) || string.IsNullOrWhiteSpace(yaml.Quote))
         {
             _errors.Add($"{where}: reference needs a section and a quote");
@@ -590,6 +764,14 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
         };
         return ok;
     }
+
+    // 可 as a modal verb before what the bureau may do (可给予, 可对…发放, 可通过, 可申请, 可继续 …).
+    [GeneratedRegex("可(给予|对|通过|申请|继续|按|根据|延长|向|予以)")]
+    private static partial Regex Modal();
+
+    // A quote that is only a date (the signing line), e.g. "2020年7月27日" or "二〇二二年二月".
+    [GeneratedRegex("^[0-9〇零一二三四五六七八九十]{2,4}年[0-9一二三四五六七八九十]{1,3}月([0-9一二三四五六七八九十]{1,3}日)?$")]
+    private static partial Regex SigningLine();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabId();

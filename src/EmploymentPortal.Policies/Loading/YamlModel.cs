@@ -23,6 +23,8 @@ internal sealed class DocumentYaml
     public string? SourceFile { get; set; }
     public string? Summary { get; set; }
     public List<string> NotModelled { get; set; } = [];
+    public ReferenceYaml? Dated { get; set; }
+    public string? DateInferred { get; set; }
 }
 
 internal sealed class ReferenceYaml
@@ -47,6 +49,7 @@ internal sealed class ParameterValueYaml
     public string? Until { get; set; }
     public decimal? Value { get; set; }
     public ReferenceYaml? Reference { get; set; }
+    public string? Inferred { get; set; }
 }
 
 internal sealed class RuleYaml
@@ -74,6 +77,10 @@ internal sealed class PeriodYaml
     public string? From { get; set; }
     public string? Until { get; set; }
     public ReferenceYaml? Reference { get; set; }
+    public string? FromInferred { get; set; }
+    public string? UntilInferred { get; set; }
+    public string? End { get; set; }
+    public ReferenceYaml? LimitedBy { get; set; }
 }
 
 internal sealed class ConditionYaml
@@ -95,6 +102,23 @@ internal sealed class AmountYaml
     public string? Requested { get; set; }
     public AmountIncreaseYaml? Increase { get; set; }
     public List<CapYaml> Caps { get; set; } = [];
+    public MonthsWithinYaml? MonthsWithin { get; set; }
+    public MonthsBetweenYaml? MonthsBetween { get; set; }
+}
+
+internal sealed class MonthsWithinYaml
+{
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? NotBefore { get; set; }
+    public string? After { get; set; }
+    public string? NotAfter { get; set; }
+}
+
+internal sealed class MonthsBetweenYaml
+{
+    public string? From { get; set; }
+    public string? Through { get; set; }
 }
 
 internal sealed class AmountBaseYaml

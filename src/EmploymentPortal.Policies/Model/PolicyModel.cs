@@ -10,7 +10,11 @@ namespace EmploymentPortal.Policies.Model;
 /// </summary>
 public sealed record Citation(string File, string Section, string Quote, bool Local = false, string? SetBy = null);
 
-/// <summary>A policy document: one YAML file in the catalogue.</summary>
+/// <summary>
+/// A policy document: one YAML file in the catalogue. <see cref="Date"/> is quoted from the text
+/// (<see cref="Dated"/>, e.g. the signing line) or, where the text does not carry it, inferred
+/// with the reasoning in <see cref="DateInferred"/>.
+/// </summary>
 public sealed record PolicyDocument(
     string Id,
     string Issuer,
@@ -21,10 +25,17 @@ public sealed record PolicyDocument(
     bool Draft,
     string SourceFile,
     string? Summary,
-    IReadOnlyList<string> NotModelled);
+    IReadOnlyList<string> NotModelled,
+    Citation? Dated = null,
+    string? DateInferred = null);
 
-/// <summary>One dated value of a parameter; it applies from <see cref="From"/> until the next value starts or <see cref="Until"/>.</summary>
-public sealed record ParameterValue(DateOnly From, DateOnly? Until, decimal Value, Citation Reference)
+/// <summary>
+/// One dated value of a parameter; it applies from <see cref="From"/> until the next value starts
+/// or <see cref="Until"/>. <see cref="Inferred"/> says why a date that is not in the quoted words
+/// is what it is (e.g. a figure the document states without a date of its own applies with the
+/// document's rules).
+/// </summary>
+public sealed record ParameterValue(DateOnly From, DateOnly? Until, decimal Value, Citation Reference, string? Inferred = null)
 {
     public bool Covers(DateOnly date, DateOnly? nextFrom) =>
         date >= From && (Until is null || date <= Until) && (nextFrom is null || date < nextFrom);
@@ -72,11 +83,59 @@ public enum ParameterUnit
     [JsonStringEnumMemberName("count")] Count,
 }
 
-/// <summary>An effective period of a rule, both ends included; an open end is null.</summary>
-public sealed record RulePeriod(DateOnly From, DateOnly? Until, Citation Reference)
+/// <summary>
+/// An effective period of a rule, both ends included; an open end is null. <see cref="Reference"/>
+/// quotes the words that set the period; a date those words do not state carries its reasoning
+/// (<see cref="FromInferred"/>, <see cref="UntilInferred"/>). <see cref="End"/> says how the period
+/// ends: on a date the text states, not stated although the text limits the rule to a period
+/// (<see cref="LimitedBy"/> quotes those words: 疫情防控期间, 阶段性 …), standing (the text limits it
+/// to no period), or on a date the bureau set (<see cref="EndBasis"/>: its document, who set it).
+/// </summary>
+public sealed record RulePeriod(
+    DateOnly From,
+    DateOnly? Until,
+    Citation Reference,
+    string? FromInferred = null,
+    string? UntilInferred = null,
+    PeriodEnd End = PeriodEnd.Stated,
+    Citation? LimitedBy = null,
+    Citation? EndBasis = null)
 {
     public bool Contains(DateOnly date) => date >= From && (Until is null || date <= Until);
 }
+
+/// <summary>How a rule's period ends.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PeriodEnd>))]
+public enum PeriodEnd
+{
+    /// <summary>On the date the text states (<see cref="RulePeriod.Until"/>).</summary>
+    [JsonStringEnumMemberName("stated")] Stated,
+    /// <summary>
+    /// The text limits the rule to a period (疫情防控期间, 阶段性, 今年 …) but states no end: after the
+    /// catalogue's horizon an evaluation is a manual review, until the bureau sets the end.
+    /// </summary>
+    [JsonStringEnumMemberName("notStated")] NotStated,
+    /// <summary>The text limits the rule to no period; it runs until the bureau records its end.</summary>
+    [JsonStringEnumMemberName("standing")] Standing,
+    /// <summary>The bureau set the end (<see cref="RulePeriod.EndBasis"/>: e.g. the document that ended the emergency response).</summary>
+    [JsonStringEnumMemberName("setByBureau")] SetByBureau,
+}
+
+/// <summary>
+/// The months a monthly amount pays, counted from the claim's period rather than stated: the
+/// calendar months from <see cref="From"/> to <see cref="To"/> (date facts, e.g.
+/// <c>claim.periodFrom</c>/<c>claim.periodTo</c>) that lie in the rule's effective period, not
+/// before the month of <see cref="NotBefore"/>, after the month of <see cref="After"/> and not
+/// after the month of <see cref="NotAfter"/> (each an optional date fact).
+/// </summary>
+public sealed record MonthsWithin(string From, string To, string? NotBefore, string? After, string? NotAfter);
+
+/// <summary>
+/// The months a monthly amount pays, counted between two held dates: the whole months from the day
+/// after <see cref="From"/> to the day after <see cref="Through"/> (both date facts; e.g. the
+/// internship's leaving date and its planned last day). A part month is not paid.
+/// </summary>
+public sealed record MonthsBetween(string From, string Through);
 
 /// <summary>A condition of a rule: a named check from the <c>ConditionRegistry</c> with its arguments.</summary>
 public sealed record RuleCondition(string Check, string Description, IReadOnlyDictionary<string, string> Args, Citation Reference);
@@ -129,7 +188,13 @@ public sealed record AmountRule(
     string? BaseParameter,
     string? RequestedFact,
     AmountIncrease? Increase,
-    IReadOnlyList<AmountCap> Caps);
+    IReadOnlyList<AmountCap> Caps,
+    MonthsWithin? MonthsWithin = null,
+    MonthsBetween? MonthsBetween = null)
+{
+    /// <summary>True when the amount counts months (a months fact, or months the rules service counts).</summary>
+    public bool CountsMonths => Months is not null || MonthsWithin is not null || MonthsBetween is not null;
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<OnceOnlyScope>))]
 public enum OnceOnlyScope
@@ -177,4 +242,7 @@ public sealed record PolicyRule(
 {
     /// <summary>The pseudo-fact naming the evaluation date.</summary>
     public const string EvaluationDate = "evaluationDate";
+
+    /// <summary>The last period: the one that says how (and whether) the rule ends.</summary>
+    public RulePeriod? LastPeriod => Periods.Count == 0 ? null : Periods[^1];
 }

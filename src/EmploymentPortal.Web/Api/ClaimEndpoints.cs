@@ -24,16 +24,17 @@ internal static class ClaimEndpoints
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
             .WithSummary("The claimant submits a draft or a claim returned for correction (optional corrected \"facts\").");
-        // Multipart with the SameSite=Lax auth cookie: a cross-site post arrives unauthenticated,
-        // so no antiforgery token is needed (as for the ledger import).
-        claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).DisableAntiforgery()
-            .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
+        // A multipart form any page could post: it needs an antiforgery token (as the ledger import).
+        claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).RequireAntiforgeryToken()
+            .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`, antiforgery token in X-XSRF-TOKEN; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
         claims.MapGet("/{id:guid}/attachments", AttachmentsAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("The claim's attachments: file name, type, size, SHA-256, uploader.");
         claims.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("One attachment's file, for whoever may see the claim; an audited read.");
         claims.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer approves ({\"amountFen\"?, \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
+        claims.MapPost("/{id:guid}/accept-list-member", AcceptListMemberAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer who is not the maker accepts a member an open list of the text does not name (…等) ({\"fact\", \"reason\"}): the claim is decided again with the acceptance; the reason is kept in its history.");
         claims.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer rejects ({\"reason\"}).");
         claims.MapPost("/{id:guid}/return", ReturnAsync).RequireAuthorization(PortalPolicies.Bureau)
@@ -47,7 +48,13 @@ internal static class ClaimEndpoints
         batches.MapPost("/{id:guid}/settle", SettleAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("Records finance's result: all paid except {\"failures\": {\"<claim id>\": \"reason\"}} (they return to approved).");
         api.MapGet("/claim-reports/export", ReportAsync).WithTags("Claims").RequireAuthorization(PortalPolicies.Bureau)
-            .WithSummary("Claims and amounts by benefit, status, district and month as xlsx (?from=&until=).");
+            .WithSummary("Claims and amounts by benefit, status, district and month as xlsx (?from=&until=); a corrupt stored amount is left out of the sums and flagged.");
+
+        var ceilings = api.MapGroup("/benefit-ceilings").WithTags("Claims");
+        ceilings.MapGet("/", CeilingsAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("The bureau's per-claim ceilings of benefits whose rules compute no amount: the one in force per benefit and every version.");
+        ceilings.MapPost("/", SetCeilingAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer sets a benefit's per-claim ceiling ({\"benefit\", \"amountFen\", \"basis\"}); a new version, audited, the history kept.");
         return api;
     }
 
@@ -56,6 +63,8 @@ internal static class ClaimEndpoints
     public sealed record ReviewRequest(long? AmountFen, string? Reason);
 
     public sealed record BatchRequest(IReadOnlyList<Guid>? ClaimIds);
+
+    public sealed record AcceptListMemberRequest(string? Fact, string? Reason);
 
     public sealed record SettleRequest(Dictionary<Guid, string>? Failures);
 
@@ -160,6 +169,12 @@ internal static class ClaimEndpoints
         return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(command.ClaimId, outcome.Result.Message)) : Problem(outcome);
     }
 
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> AcceptListMemberAsync(Guid id, AcceptListMemberRequest? request, AcceptListMember.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(new AcceptListMember.Command(id, request?.Fact, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
+    }
+
     private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> CreateBatchAsync(BatchRequest request, PaymentBatches.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.CreateAsync(new PaymentBatches.CreateCommand(request.ClaimIds ?? []), cancellationToken);
@@ -174,11 +189,11 @@ internal static class ClaimEndpoints
         return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, PortalDbContext db, ClaimAmounts amounts, CancellationToken cancellationToken)
     {
         try
         {
-            var export = await ClaimQueries.BatchExportAsync(db, id, cancellationToken);
+            var export = await ClaimQueries.BatchExportAsync(db, amounts, id, cancellationToken);
             return export is null
                 ? ApiProblems.NotFound("支付批次")
                 : TypedResults.File(ClaimQueries.BatchXlsx(export), ClaimXlsx.ContentType, $"{export.Batch.Number}.xlsx");
@@ -200,8 +215,8 @@ internal static class ClaimEndpoints
 
         if (file.Length > options.AttachmentMaxBytes)
         {
-            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "claim-attachment-too-large", "操作未能完成",
-                $"文件超过 {options.AttachmentMaxBytes / 1024 / 1024.0:0.#} MB 的上限，请压缩或拆分后上传。");
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "claim-attachment-too-large", "附件过大",
+                $"文件超过 {ErrorMapping.Megabytes(options.AttachmentMaxBytes)} 的上限，请压缩或拆分后上传。");
         }
 
         var content = new byte[file.Length];
@@ -228,10 +243,21 @@ internal static class ClaimEndpoints
         return file is null ? ApiProblems.NotFound("附件") : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<FileContentHttpResult> ReportAsync(PortalDbContext db, DateOnly? from, DateOnly? until, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ReportAsync(PortalDbContext db, ClaimAmounts amounts, DateOnly? from, DateOnly? until, CancellationToken cancellationToken)
     {
-        var rows = await ClaimQueries.ReportAsync(db, from, until, cancellationToken);
+        var rows = await ClaimQueries.ReportAsync(db, amounts, from, until, cancellationToken);
         return TypedResults.File(ClaimQueries.ReportXlsx(rows), ClaimXlsx.ContentType, "claims-report.xlsx");
+    }
+
+    private static async Task<Ok<BenefitCeilings.Overview>> CeilingsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await BenefitCeilings.ListAsync(db, cancellationToken));
+
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> SetCeilingAsync(BenefitCeilings.Command command, BenefitCeilings.Set handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created("/api/v1/benefit-ceilings", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
+            : Problem(outcome);
     }
 
     private static async Task<ClaimResponse> ResponseAsync(PortalDbContext db, PortalPrincipal principal, Guid id, string message, CancellationToken cancellationToken)
@@ -245,13 +271,9 @@ internal static class ClaimEndpoints
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
     {
-        FeatureOutcome.ValidationFailed => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Result.Message),
-        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
-        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
         CreateClaim.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复申请", outcome.Result.Message),
         "claim-override-reason-required" or "claim-reason-required" or "claim-amount-required" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "缺少理由", outcome.Result.Message),
-        _ when outcome.Result.Errors.Count > 0 => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = outcome.Result.Errors }),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        "claim-amount-not-positive" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "提交的数据有误", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["amountFen"] = [outcome.Result.Message] } }),
+        _ => ApiProblems.For(outcome),
     };
 }

@@ -119,11 +119,7 @@ internal static class EnterpriseEndpoints
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
     {
-        FeatureOutcome.ValidationFailed => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => e.Key, e => e.Value), outcome.Result.Message),
-        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
-        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
         RegisterEnterprise.DuplicateCreditCodeCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "企业已注册", outcome.Result.Message),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        _ => ApiProblems.For(outcome),
     };
 }

@@ -56,22 +56,8 @@ internal static class HireEndpoints
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
     {
-        FeatureOutcome.ValidationFailed => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors), outcome.Result.Message),
-        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
         RecordHire.EnterpriseNotVerifiedCode => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "企业未认证", outcome.Result.Message),
-        FeatureOutcome.Conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
         RecordHire.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复登记", outcome.Result.Message),
-        _ when outcome.Result.Errors.Count > 0 => ApiProblems.Problem(
-            StatusCodes.Status400BadRequest,
-            outcome.Code,
-            "提交的数据有误",
-            outcome.Result.Message,
-            new Dictionary<string, object?> { ["errors"] = ToCamelCase(outcome.Result.Errors) }),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        _ => ApiProblems.For(outcome),
     };
-
-    /// <summary>Field names as the JSON body spells them (camelCase).</summary>
-    private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
 }

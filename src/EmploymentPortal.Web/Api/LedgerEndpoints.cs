@@ -13,9 +13,6 @@ namespace EmploymentPortal.Web.Api;
 /// <summary>The resident ledger (台账) through the API: template, sample, import with an error report, export.</summary>
 internal static class LedgerEndpoints
 {
-    /// <summary>The largest upload accepted (a 100,000-row ledger is about 10 MB).</summary>
-    public const long MaxUploadBytes = 50L * 1024 * 1024;
-
     public sealed record ImportSummary(Guid ImportId, LedgerImportStatus Status, string Message, int Total, int Processed, int Imported, int Skipped, int Rejected, string? ErrorReport);
 
     public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
@@ -26,11 +23,10 @@ internal static class LedgerEndpoints
         group.MapGet("/import-sample", SampleAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("A small sample ledger for the caller's communities with a few deliberately bad rows.");
 
-        // The upload is multipart with the auth cookie, which is SameSite=Lax: a cross-site form
-        // post arrives without it and is refused as unauthenticated, so no antiforgery token is
-        // needed (API clients have none).
-        group.MapPost("/import", ImportAsync).RequireAuthorization(PortalPolicies.Station).DisableAntiforgery()
-            .WithSummary("Import a ledger xlsx (multipart, field `file`) into the caller's communities; answers the counts and a link to the error report.");
+        // A multipart form any page could post: it needs an antiforgery token (SameSite=Lax does
+        // not keep the cookie off a page on another port of the same host; docs/security.md).
+        group.MapPost("/import", ImportAsync).RequireAuthorization(PortalPolicies.Station).RequireAntiforgeryToken()
+            .WithSummary("Import a ledger xlsx (multipart, field `file`, antiforgery token in X-XSRF-TOKEN) into the caller's communities; answers the counts and a link to the error report.");
         group.MapGet("/imports/{id:guid}", ImportStatus).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Progress or result of one of the caller's imports.");
         group.MapGet("/imports/{id:guid}/error-report", ErrorReport).RequireAuthorization(PortalPolicies.Station)
@@ -59,9 +55,10 @@ internal static class LedgerEndpoints
 
     /// <summary>
     /// Reads the form itself rather than binding an <see cref="IFormFile"/> parameter: with one,
-    /// routing answers 415 to any other content type before authorization runs.
+    /// routing answers 415 to any other content type before authorization runs. The size limit
+    /// is the request's (<see cref="RequestLimits"/>, 50 MB; a 100,000-row ledger is about 10 MB).
     /// </summary>
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, RequestLimits limits, CancellationToken cancellationToken)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
@@ -69,9 +66,9 @@ internal static class LedgerEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的台账文件（.xlsx）。"] });
         }
 
-        if (file.Length > MaxUploadBytes || !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {MaxUploadBytes / 1024 / 1024} MB。"] });
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {limits.MaxRequestBodyText}。"] });
         }
 
         var path = jobs.NewUploadPath();

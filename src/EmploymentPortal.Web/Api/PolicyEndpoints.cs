@@ -5,6 +5,8 @@ using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -17,6 +19,10 @@ internal static class PolicyEndpoints
         var policies = api.MapGroup("/policies").WithTags("Policies");
         policies.MapGet("/", ListPolicies).WithSummary("The policy documents of the catalogue.");
         policies.MapGet("/{id}/rules", ListRules).WithSummary("The rules of one policy document with their parameters and citations.");
+        policies.MapGet("/rules/{ruleId}/ends", RuleEndsAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A rule's periods as in force (how each ends) and the history of the ends the bureau set, newest first.");
+        policies.MapPost("/rules/{ruleId}/end", SetRuleEndAsync).RequireAuthorization(PortalPolicies.Bureau)
+            .WithSummary("A bureau officer sets the end of a rule whose end the text does not state ({\"endsOn\": \"yyyy-MM-dd\", \"basisDocument\", \"section\", \"quote\"}); audited, kept in the rule's history, honoured by every evaluation.");
         api.MapPost("/eligibility/evaluate", Evaluate).WithTags("Policies")
             .WithSummary("Evaluates a benefit kind for the given facts on a date; returns each rule's decision with its trace.");
         return policies;
@@ -25,6 +31,47 @@ internal static class PolicyEndpoints
     public sealed record PolicySummary(string Id, string Issuer, string? DocumentNumber, string Title, DateOnly Date, IReadOnlyList<string> Jurisdictions, bool Draft, string SourceFile, int RuleCount);
 
     public sealed record EvaluateRequest(string? Benefit, string? Jurisdiction, string? Date, JsonObject? Facts);
+
+    public sealed record RuleEndRequest(string? EndsOn, string? BasisDocument, string? Section, string? Quote);
+
+    private static async Task<Results<JsonHttpResult<object>, ProblemHttpResult>> RuleEndsAsync(string ruleId, PolicyCatalogueService service, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        await service.EnsureCurrentAsync(db, cancellationToken);
+        if (service.Catalogue.FindRule(ruleId) is not { } rule)
+        {
+            return ApiProblems.NotFound("政策规则");
+        }
+
+        var history = await SetRuleEnd.HistoryAsync(db, [ruleId], cancellationToken);
+        return TypedResults.Json<object>(new { ruleId, periods = rule.Periods, canSetEnd = SetRuleEnd.CanEnd(service.BaseCatalogue.FindRule(ruleId)!), history }, PolicyJson.Options);
+    }
+
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SetRuleEndAsync(string ruleId, RuleEndRequest? request, SetRuleEnd.Handler handler, CancellationToken cancellationToken)
+    {
+        DateOnly endsOn = default;
+        if (request?.EndsOn is { Length: > 0 } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out endsOn))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["endsOn"] = ["请按 yyyy-MM-dd 格式填写截止日期（endsOn）。"] });
+        }
+
+        var outcome = await handler.HandleAsync(new SetRuleEnd.Command
+        {
+            RuleId = ruleId,
+            EndsOn = request?.EndsOn is { Length: > 0 } ? endsOn.ToDateTime(TimeOnly.MinValue) : null,
+            BasisDocument = request?.BasisDocument ?? string.Empty,
+            Section = request?.Section ?? string.Empty,
+            Quote = request?.Quote ?? string.Empty,
+        }, cancellationToken);
+        return outcome.Code switch
+        {
+            FeatureOutcome.Ok => TypedResults.Ok(new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message)),
+            FeatureOutcome.NotFound => ApiProblems.NotFound("政策规则"),
+            FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
+            _ => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value), outcome.Result.Message),
+        };
+    }
+
+    public sealed record OutcomeResponse(Guid Id, string Message);
 
     private static async Task<JsonHttpResult<object>> ListPolicies(PolicyCatalogueService service, PortalDbContext db, CancellationToken cancellationToken)
     {

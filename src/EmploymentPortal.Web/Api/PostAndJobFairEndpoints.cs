@@ -82,13 +82,7 @@ internal static class PostAndJobFairEndpoints
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
     {
-        FeatureOutcome.ValidationFailed => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors), outcome.Result.Message),
-        FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权访问", outcome.Result.Message),
         FeatureOutcome.Conflict or "placement-duplicate" => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
-        _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        _ => ApiProblems.For(outcome),
     };
-
-    private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
 }

@@ -102,13 +102,13 @@ internal static class ResidentEndpoints
                 outcome.Result.Message,
                 new Dictionary<string, object?>
                 {
-                    ["errors"] = ToCamelCase(outcome.Result.Errors),
+                    ["errors"] = ApiProblems.CamelCase(outcome.Result.Errors),
 
                     // The way forward: ask the holding station to transfer the record (ResidentProfileEndpoints).
                     ["transferRequest"] = new { href = "/api/v1/resident-transfers/", method = "POST", fields = new[] { "idNumber", "toCommunityId", "reason" } },
                 }),
             RegisterResident.OutcomeKind.OutOfScope => ApiProblems.NotFound("社区"),
-            _ => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors)),
+            _ => ApiProblems.Validation(outcome.Result.Errors),
         };
     }
 
@@ -125,7 +125,7 @@ internal static class ResidentEndpoints
                 "不能办理失业登记",
                 outcome.Result.Message,
                 new Dictionary<string, object?> { ["refusals"] = outcome.Refusals }),
-            _ => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors)),
+            _ => ApiProblems.Validation(outcome.Result.Errors),
         };
     }
 
@@ -136,7 +136,7 @@ internal static class ResidentEndpoints
         {
             LogContact.OutcomeKind.Logged => TypedResults.Created($"/api/v1/residents/{id}/contacts/{outcome.ContactId}", new Created(outcome.ContactId!.Value)),
             LogContact.OutcomeKind.NotFound => ApiProblems.NotFound("居民"),
-            _ => ApiProblems.Validation(ToCamelCase(outcome.Result.Errors)),
+            _ => ApiProblems.Validation(outcome.Result.Errors),
         };
     }
 
@@ -170,8 +170,4 @@ internal static class ResidentEndpoints
             ? ApiProblems.Validation(new Dictionary<string, string[]> { ["month"] = ["不能查询未来月份。"] })
             : TypedResults.Ok(rows);
     }
-
-    /// <summary>Field names as the JSON body spells them (camelCase).</summary>
-    private static Dictionary<string, string[]> ToCamelCase(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
 }

@@ -91,18 +91,13 @@ internal static class ResidentProfileEndpoints
 
         return outcome.Code switch
         {
-            FeatureOutcome.ValidationFailed => ApiProblems.Validation(CamelCase(outcome.Result.Errors), outcome.Result.Message),
             FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", FirstMessage(outcome)),
-            FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
             FeatureOutcome.Conflict or RequestTransfer.PendingCode or RequestTransfer.SameCommunityCode =>
                 ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
-            _ => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+            _ => ApiProblems.For(outcome),
         };
     }
 
     private static string FirstMessage(FeatureOutcome outcome) =>
         outcome.Result.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Result.Message;
-
-    private static Dictionary<string, string[]> CamelCase(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key.Length == 0 ? e.Key : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
 }

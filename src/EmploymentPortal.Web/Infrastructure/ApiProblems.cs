@@ -1,4 +1,5 @@
-using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Data;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,17 +28,52 @@ public static class ApiProblems
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>400 with field errors (<c>errors</c>: field → messages), like validation problem details.</summary>
-    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null)
+    /// <summary>
+    /// 400 with field errors (<c>errors</c>: field → messages), like validation problem details.
+    /// Field names are written as the JSON body spells them: camelCase, for each segment of a
+    /// path (<c>Address.Street</c> → <c>address.street</c>).
+    /// </summary>
+    public static ProblemHttpResult Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null)
     {
-        return Problem(StatusCodes.Status400BadRequest, "validation-failed", "提交的数据有误", detail ?? "请根据各字段的提示修改后重新提交。", new Dictionary<string, object?> { ["errors"] = errors });
+        return Problem(StatusCodes.Status400BadRequest, FeatureOutcome.ValidationFailed, "提交的数据有误", detail ?? "请根据各字段的提示修改后重新提交。", new Dictionary<string, object?> { ["errors"] = CamelCase(errors) });
     }
+
+    /// <summary>
+    /// The common answer to a handler's <see cref="FeatureOutcome"/> that an endpoint does not
+    /// map itself: field errors are a 400 whatever their code, not-found 404, forbidden 403,
+    /// conflict 409, any other refusal of a rule 422 (docs/decisions/006-error-mapping.md).
+    /// </summary>
+    public static ProblemHttpResult For(FeatureOutcome outcome) => outcome.Code switch
+    {
+        FeatureOutcome.ValidationFailed => Validation(outcome.Result.Errors, outcome.Result.Message),
+        FeatureOutcome.NotFound => Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
+        FeatureOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
+        FeatureOutcome.Conflict => Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
+        _ when outcome.Result.Errors.Count > 0 => Problem(StatusCodes.Status400BadRequest, outcome.Code, "提交的数据有误", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = CamelCase(outcome.Result.Errors) }),
+        _ => Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+    };
+
+    /// <summary>Field names as the JSON body spells them: each segment of a property path camelCase.</summary>
+    public static Dictionary<string, string[]> CamelCase(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, messages) in errors)
+        {
+            var name = CamelCase(key);
+            result[name] = result.TryGetValue(name, out var earlier) ? [.. earlier, .. messages] : messages;
+        }
+
+        return result;
+    }
+
+    /// <summary><c>Items[0].Name</c> → <c>items[0].name</c>.</summary>
+    public static string CamelCase(string path) =>
+        string.Join('.', path.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+
+    public static bool IsChinese(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
     public static ProblemHttpResult NotFound(string what = "记录") =>
         Problem(StatusCodes.Status404NotFound, "not-found", "未找到", $"{what}不存在，或您无权查看。");
-
-    public static ProblemHttpResult FromDomain(DomainException exception, int status = StatusCodes.Status422UnprocessableEntity) =>
-        Problem(status, exception.Code, "操作未能完成", exception.Message);
 
     /// <summary>Standard texts for statuses the framework produces by itself.</summary>
     public static (string Code, string Title, string Detail) Describe(int status) => status switch
@@ -48,6 +84,7 @@ public static class ApiProblems
         StatusCodes.Status404NotFound => ("not-found", "未找到", "请求的资源不存在。"),
         StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "不支持的请求方法", "该地址不支持此请求方法。"),
         StatusCodes.Status409Conflict => ("conflict", "数据冲突", "数据已被他人修改或已存在，请刷新后重试。"),
+        StatusCodes.Status413PayloadTooLarge => ("request-too-large", "提交的内容过大", "请求内容超过上限，请压缩或拆分后重新提交。"),
         StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "不支持的内容类型", "请以 application/json 提交数据。"),
         StatusCodes.Status429TooManyRequests => ("too-many-requests", "请求过于频繁", "请稍后再试。"),
         >= 500 => ("server-error", "服务器内部错误", "服务器处理请求时出错，请稍后重试；问题持续时请联系系统管理员。"),
@@ -77,33 +114,71 @@ public static class ApiProblems
     }
 
     /// <summary>
-    /// API errors that no endpoint handled (unknown routes, 405, unhandled exceptions) still
-    /// answer with problem details; page requests keep the HTML error page.
+    /// Writes an <see cref="ErrorAnswer"/>: problem details for API requests, a Chinese error
+    /// page for page requests; never a stack trace, in any environment.
     /// </summary>
+    public static async Task WriteAsync(HttpContext context, ErrorAnswer answer)
+    {
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            var problem = Create(answer.Status, answer.Code, answer.Title, answer.Detail);
+            if (answer.Errors is not null)
+            {
+                problem.Extensions["errors"] = answer.Errors;
+            }
+
+            await TypedResults.Problem(problem).ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var title = System.Net.WebUtility.HtmlEncode(answer.Title);
+        var detail = System.Net.WebUtility.HtmlEncode(answer.Detail);
+        await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>{title}</title><body><h1>{title}</h1><p>{detail}</p><p><a href=\"/\">返回首页</a></p></body></html>");
+    }
+
+    /// <summary>
+    /// Every error that no endpoint handled (unknown routes, 405, bad input the framework could
+    /// not bind, oversize bodies, an unavailable database, unhandled exceptions) goes through
+    /// <see cref="ErrorMapping"/>, whatever the environment: minimal APIs throw their binding
+    /// failures everywhere (<see cref="RouteHandlerOptions.ThrowOnBadRequest"/>) so that the
+    /// answer names the field.
+    /// </summary>
+    public static IServiceCollection AddApiProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    /// <inheritdoc cref="AddApiProblems"/>
     public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app)
     {
+        var limits = app.ApplicationServices.GetRequiredService<RequestLimits>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentPortal.Errors");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = async context =>
+            ExceptionHandler = context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-                if (error is DomainException domain && context.Request.Path.StartsWithSegments("/api"))
+                var answer = error is null ? ErrorMapping.Standard(StatusCodes.Status500InternalServerError) : ErrorMapping.Map(error, limits.MaxRequestBodyBytes);
+                if (answer.Status == StatusCodes.Status503ServiceUnavailable)
                 {
-                    context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                    await FromDomain(domain).ExecuteAsync(context);
-                    return;
+                    logger.LogWarning(error, "Database unavailable: {Method} {Path} answered 503", context.Request.Method, context.Request.Path);
                 }
 
-                if (context.Request.Path.StartsWithSegments("/api"))
-                {
-                    await Write(context, StatusCodes.Status500InternalServerError);
-                    return;
-                }
-
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>系统错误</title><body><h1>系统错误</h1><p>服务器处理请求时出错，请稍后重试；问题持续时请联系系统管理员。</p><p><a href=\"/\">返回首页</a></p></body></html>");
+                return WriteAsync(context, answer);
             },
+
+            // The middleware logs every exception as an error; bad input and a database that
+            // is restarting are not errors of the portal (logged above or not at all).
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || (context.Exception is InvalidDataException && ErrorMapping.Map(context.Exception, 0).Status < 500) || DatabaseAvailability.IsUnavailable(context.Exception),
         });
         app.UseStatusCodePages(async statusContext =>
         {

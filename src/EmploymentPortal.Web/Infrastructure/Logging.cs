@@ -1,49 +1,42 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Serilog;
+using Serilog.Events;
 
 namespace EmploymentPortal.Web.Infrastructure;
 
 internal static class Logging
 {
     /// <summary>
-    /// Serilog, configured from the <c>Serilog</c> section (console and a daily rolling file by
-    /// default, see appsettings.json). Serilog.AspNetCore does not restore from the package mirror,
-    /// so Serilog is plugged into Microsoft.Extensions.Logging directly and request logging is the
-    /// small middleware below.
+    /// Serilog (Serilog.AspNetCore), configured from the <c>Serilog</c> section: console and a
+    /// daily rolling file by default (appsettings.json).
     /// </summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
+        builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
         return builder;
     }
 
     /// <summary>
-    /// One line per request: method, path, status, elapsed milliseconds and user id. The query
-    /// string is never logged, since it may carry personal data (ID numbers, phones) in searches.
+    /// One event per request (Serilog's request logging): method, path, status, elapsed time, and
+    /// the user's id and roles. The query string is never logged (Serilog leaves it out of
+    /// <c>RequestPath</c> by default), since searches carry ID numbers and phones; nor is anything
+    /// else that names a person.
     /// </summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
+    public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app)
     {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentPortal.Requests");
-        return app.Use(async (context, next) =>
+        return app.UseSerilogRequestLogging(options =>
         {
-            var started = Stopwatch.GetTimestamp();
-            try
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (user {UserId}, {UserRoles})";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
             {
-                await next();
-            }
-            finally
-            {
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "-";
-                var level = context.Response.StatusCode >= 500 ? LogLevel.Error : LogLevel.Information;
-                logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms (user {UserId})", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed, userId);
-            }
+                diagnostics.Set("UserId", context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "-");
+                diagnostics.Set("UserRoles", string.Join(',', context.User.FindAll(ClaimTypes.Role).Select(c => c.Value)) is { Length: > 0 } roles ? roles : "anonymous");
+            };
         });
     }
 }

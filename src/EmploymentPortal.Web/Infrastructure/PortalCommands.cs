@@ -37,9 +37,9 @@ internal static class PortalCommands
             case "verify-audit":
                 await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
                 {
-                    var verification = await AuditChain.VerifyAsync(db);
+                    var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(db);
                     Console.WriteLine(verification.Message);
-                    return verification.IsIntact ? 0 : 2;
+                    return VerifyAuditExitCode(verification.Verdict);
                 }
 
             case "rekey-personal-data":
@@ -59,6 +59,17 @@ internal static class PortalCommands
                 return 1;
         }
     }
+
+    /// <summary>
+    /// The exit code of <c>verify-audit</c>: 0 intact and anchored, 2 broken (a row changed, deleted
+    /// or forged), 3 consistent but not checked against an anchor (no anchor file).
+    /// </summary>
+    public static int VerifyAuditExitCode(AuditVerdict verdict) => verdict switch
+    {
+        AuditVerdict.Intact => 0,
+        AuditVerdict.Unanchored => 3,
+        _ => 2,
+    };
 
     /// <summary>
     /// Prepares the database before serving: SQLite always migrates, PostgreSQL only when

@@ -100,7 +100,7 @@ public abstract class CircleAssessmentJobTests
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, _fixture.Database.Provider, _fixture.Database.ConnectionString)
             .UsePersonalDataKeys(TestKeys.Ring)
-            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(clock));
+            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(clock, TestKeys.Ring));
         var services = new ServiceCollection()
             .AddSingleton(builder.Options)
             .AddSingleton(Options.Create(_fixture.Options))

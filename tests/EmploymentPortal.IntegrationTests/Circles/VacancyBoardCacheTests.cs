@@ -207,7 +207,7 @@ public abstract class VacancyBoardCacheTests
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, _fixture.Database.Provider, _fixture.Database.ConnectionString)
             .UsePersonalDataKeys(TestKeys.Ring)
-            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System), new EntityChangeInterceptor(signal));
+            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System, TestKeys.Ring), new EntityChangeInterceptor(signal));
         return new PortalDbContext(builder.Options);
     }
 }

@@ -25,7 +25,7 @@ namespace EmploymentPortal.IntegrationTests.Claims;
 /// second officer before payment, overrides need a reason, and a claim keeps the parameter value
 /// it was decided under.
 /// </summary>
-public abstract class ClaimTests
+public abstract partial class ClaimTests
 {
     private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
     private static int _sequence;
@@ -292,7 +292,7 @@ public abstract class ClaimTests
         Assert.All(uploads, u => Assert.Equal(HttpStatusCode.Created, u.StatusCode));
         Assert.Equal((HttpStatusCode)422, renamed.StatusCode);
         Assert.Contains("claim-attachment-type", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal((HttpStatusCode)422, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Contains("claim-attachment-too-large", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var list = await station.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}/attachments");
@@ -325,6 +325,22 @@ public abstract class ClaimTests
         var late = await UploadAsync(station, id, pdf, "补充.pdf");
         Assert.Equal((HttpStatusCode)422, late.StatusCode);
         Assert.Contains("claim-attachment-closed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attachment_posted_without_an_antiforgery_token_is_refused_and_not_stored()
+    {
+        var resident = await NewResidentAsync(returningMigrant: true);
+        var station = await _app.SignedInClientAsync("station1");
+        var id = await CreateAsync(station, EntrepreneurshipBody(resident, submit: false));
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n"u8.ToArray()), "file", "伪造.pdf" } };
+        var response = await station.PostAsync($"/api/v1/claims/{id}/attachments", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery-token-invalid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.ClaimAttachments.AnyAsync(a => a.ClaimId == id));
     }
 
     [Fact]
@@ -413,7 +429,7 @@ public abstract class ClaimTests
         var unit = await unitClaim.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("Eligible", "post-placement"), (unit.GetProperty("outcome").GetString(), unit.GetProperty("factSource").GetString()));
         Assert.Contains("(十四)", unit.GetProperty("decision").GetRawText(), StringComparison.Ordinal);
-        Assert.Equal((HttpStatusCode)422, wrongBenefit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongBenefit.StatusCode);
         Assert.Contains("claim-benefit-not-claimable", await wrongBenefit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var db = _app.Database.CreateContext())
         {
@@ -590,7 +606,7 @@ public abstract class ClaimTests
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid claimId, byte[] bytes, string fileName)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
-        return client.PostAsync($"/api/v1/claims/{claimId}/attachments", form);
+        return client.PostWithAntiforgeryAsync($"/api/v1/claims/{claimId}/attachments", form);
     }
 
     private static object EntrepreneurshipBody(Guid resident, bool submit) => new
@@ -643,7 +659,7 @@ public abstract class ClaimTests
         return resident.Id;
     }
 
-    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value)
+    private async Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetLocalValueAsync(string parameter, DateTime from, decimal value, DateTime? until = null)
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
         await using var db = _app.Database.CreateContext();
@@ -654,6 +670,7 @@ public abstract class ClaimTests
         {
             ParameterId = parameter,
             EffectiveFrom = from,
+            EffectiveUntil = until,
             Value = value,
             ReferenceDocument = "江人社〔2026〕7号",
             Section = "第二条",

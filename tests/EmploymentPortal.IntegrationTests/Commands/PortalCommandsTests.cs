@@ -1,7 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Builder;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +32,7 @@ public sealed class PortalCommandsTests
     public async Task Migrate_applies_every_migration_to_an_empty_database(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = BuildCommandHost(database);
+        await using var app = CommandHost.Build(database);
 
         var exitCode = await PortalCommands.RunAsync(app, "migrate");
 
@@ -53,7 +53,8 @@ public sealed class PortalCommandsTests
             await TestCity.AddCommunityAsync(db);
         }
 
-        await using var app = BuildCommandHost(database);
+        await using var app = CommandHost.Build(database);
+        await app.Services.GetRequiredService<AuditAnchorService>().AnchorAsync();
 
         var intact = await PortalCommands.RunAsync(app, "verify-audit");
         await database.ExecuteSqlAsync("UPDATE \"AuditEntries\" SET \"EntityId\" = 'forged' WHERE \"Sequence\" = 2");
@@ -67,20 +68,10 @@ public sealed class PortalCommandsTests
     public async Task Unknown_command_exits_1()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var app = BuildCommandHost(database);
+        await using var app = CommandHost.Build(database);
 
         var exitCode = await PortalCommands.RunAsync(app, "no-such-command");
 
         Assert.Equal(1, exitCode);
-    }
-
-    private static WebApplication BuildCommandHost(TestDatabase database)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration["Database:Provider"] = database.Provider.ToString();
-        builder.Configuration["ConnectionStrings:Portal"] = database.ConnectionString;
-        builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddScoped<DatabaseMigrator>();
-        return builder.Build();
     }
 }

@@ -70,7 +70,7 @@ public abstract class EnterpriseAndVacancyTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("validation-failed", json.RootElement.GetProperty("code").GetString());
-        Assert.Contains("校验码", json.RootElement.GetProperty("errors").GetProperty("CreditCode")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("校验码", json.RootElement.GetProperty("errors").GetProperty("creditCode")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

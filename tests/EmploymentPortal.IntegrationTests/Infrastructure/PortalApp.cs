@@ -15,13 +15,15 @@ namespace EmploymentPortal.IntegrationTests.Infrastructure;
 public abstract class PortalApp : IAsyncLifetime
 {
     private readonly DatabaseProvider _provider;
+    private readonly string _environment;
     private readonly ConcurrentDictionary<string, Task<HttpClient>> _signedIn = new(StringComparer.Ordinal);
     private TestDatabase? _database;
     private PortalAppFactory? _factory;
 
-    protected PortalApp(DatabaseProvider provider)
+    protected PortalApp(DatabaseProvider provider, string environment = PortalAppFactory.TestingEnvironment)
     {
         _provider = provider;
+        _environment = environment;
     }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
@@ -57,7 +59,7 @@ public abstract class PortalApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(_provider);
-        _factory = new PortalAppFactory(_database);
+        _factory = new PortalAppFactory(_database, environment: _environment);
 
         // Starting the server runs Program.cs, which migrates and seeds.
         _ = _factory.Server;
@@ -98,6 +100,24 @@ public sealed class PostgresPortalApp : PortalApp
     }
 }
 
+/// <summary>The portal as a developer runs it (Development: developer exception page, validated scopes) on SQLite.</summary>
+public sealed class DevelopmentSqlitePortalApp : PortalApp
+{
+    public DevelopmentSqlitePortalApp()
+        : base(DatabaseProvider.Sqlite, "Development")
+    {
+    }
+}
+
+/// <summary>The portal as it is deployed (Production) on PostgreSQL.</summary>
+public sealed class ProductionPostgresPortalApp : PortalApp
+{
+    public ProductionPostgresPortalApp()
+        : base(DatabaseProvider.Postgres, "Production")
+    {
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class SqliteAppCollection : ICollectionFixture<SqlitePortalApp>
 {
@@ -108,4 +128,16 @@ public sealed class SqliteAppCollection : ICollectionFixture<SqlitePortalApp>
 public sealed class PostgresAppCollection : ICollectionFixture<PostgresPortalApp>
 {
     public const string Name = "Portal on PostgreSQL";
+}
+
+[CollectionDefinition(Name)]
+public sealed class DevelopmentSqliteAppCollection : ICollectionFixture<DevelopmentSqlitePortalApp>
+{
+    public const string Name = "Portal in Development on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProductionPostgresAppCollection : ICollectionFixture<ProductionPostgresPortalApp>
+{
+    public const string Name = "Portal in Production on PostgreSQL";
 }

@@ -24,12 +24,19 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         _sqlitePath = sqlitePath;
         _postgresName = postgresName;
+        AnchorFile = Path.Combine(Path.GetTempPath(), "portal-itests", $"{Path.GetFileNameWithoutExtension(sqlitePath) ?? postgresName ?? Guid.NewGuid().ToString("N")}.anchors.jsonl");
     }
 
     public DatabaseProvider Provider { get; }
 
     /// <summary>The connection string to give the portal as <c>ConnectionStrings:Portal</c>.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The audit anchor file of the portal on this database (<c>Audit:AnchorFile</c>): one per
+    /// database, as one per installation, deleted with it.
+    /// </summary>
+    public string AnchorFile { get; }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
@@ -56,18 +63,22 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>
     /// A context configured as the portal configures its own: the provider, the migrations
-    /// assembly, and the concurrency and audit interceptors. Audit rows name <paramref name="actor"/>.
+    /// assembly, and the concurrency and audit interceptors. Audit rows name <paramref name="actor"/>
+    /// and are sealed with the current audit key of <paramref name="keys"/> (default <see cref="TestKeys.Ring"/>).
     /// </summary>
     /// <param name="actor">Who the audit rows name.</param>
-    /// <param name="keys">Personal-data keys other than the test hosts' <see cref="TestKeys.Ring"/> (key rotation tests).</param>
+    /// <param name="keys">Keys other than the test hosts' <see cref="TestKeys.Ring"/> (key rotation tests): personal data and audit.</param>
     public PortalDbContext CreateContext(IAuditActor? actor = null, PortalKeyRing? keys = null)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, Provider, ConnectionString)
             .UsePersonalDataKeys(keys ?? TestKeys.Ring)
-            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System));
+            .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System, keys ?? TestKeys.Ring));
         return new PortalDbContext(builder.Options, actor);
     }
+
+    /// <summary>Verifies the audit chain as the portal on this database does: the test keys, this database's anchor file.</summary>
+    public AuditVerifier Verifier => new(TestKeys.Ring, new AuditAnchorFile(AnchorFile));
 
     public async Task MigrateAsync()
     {
@@ -92,8 +103,61 @@ public sealed class TestDatabase : IAsyncDisposable
         return await pgCommand.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// A PostgreSQL database that cannot be reached: the connection string names a port on the
+    /// loopback where nothing listens (found free, then closed), as while the server restarts.
+    /// </summary>
+    public static TestDatabase UnreachablePostgres()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Database = "portal_unreachable",
+            Username = "portal",
+            Password = "portal",
+            Timeout = 3,
+        };
+        return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, null);
+    }
+
+    /// <summary>
+    /// Makes the SQLite file unreadable to the portal as a failed disk would: the pooled
+    /// connections are closed and a directory takes the file's place. Returns the step that
+    /// puts the file back.
+    /// </summary>
+    public Func<Task> BreakSqliteFile()
+    {
+        var path = _sqlitePath ?? throw new InvalidOperationException("Only a SQLite database has a file to break.");
+        SqliteConnection.ClearAllPools();
+        var aside = path + ".aside";
+        File.Move(path, aside);
+        Directory.CreateDirectory(path);
+        return () =>
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(path);
+            File.Move(aside, path);
+            return Task.CompletedTask;
+        };
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (File.Exists(AnchorFile))
+        {
+            File.Delete(AnchorFile);
+        }
+
+        if (_sqlitePath is null && _postgresName is null)
+        {
+            return;
+        }
+
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -125,7 +126,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         }
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
 
         Assert.True(verification.IsIntact, verification.Message);
         Assert.Equal(6, verification.CheckedRows);
@@ -150,7 +151,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         Assert.Contains("append-only", change.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", removal.Message, StringComparison.Ordinal);
         await using var verifier = Database.CreateContext();
-        Assert.True((await AuditChain.VerifyAsync(verifier)).IsIntact);
+        Assert.True((await Database.Verifier.VerifyAsync(verifier)).IsIntact);
     }
 
     [Theory]
@@ -163,7 +164,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         await Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"{column}\" = {value} WHERE \"Sequence\" = 3");
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenSequence);
         Assert.Equal(2, verification.CheckedRows);
@@ -177,26 +178,26 @@ public abstract class PersistenceTests : IAsyncLifetime
         await Database.ExecuteSqlAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 2");
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBrokenSequence);
         Assert.Contains("缺失", verification.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Rewritten_audit_row_with_a_recomputed_hash_breaks_the_next_link()
+    public async Task Rewritten_audit_row_resealed_with_the_key_breaks_the_next_link()
     {
         await AddAuditedChangesAsync(count: 4);
         await using (var db = Database.CreateContext())
         {
             var entry = await db.AuditEntries.SingleAsync(e => e.Sequence == 2);
             entry.ActorName = "someone-else";
-            entry.Hash = AuditChain.ComputeHash(entry);
+            entry.Hash = AuditChain.ComputeHash(entry, TestKeys.Ring.Current(KeyPurpose.AuditChain));
             await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"ActorName\" = {0}, \"Hash\" = {1} WHERE \"Sequence\" = 2", entry.ActorName, entry.Hash);
         }
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenSequence);
@@ -229,7 +230,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         await Task.WhenAll(tasks);
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
         Assert.True(verification.IsIntact, verification.Message);
         var sequences = await verifier.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
         Assert.Equal(Enumerable.Range(1, writers * 5).Select(n => (long)n), sequences);
@@ -289,7 +290,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         Assert.Equal("resident-1", entry.EntityId);
         Assert.Equal("王复核", entry.ActorName);
         Assert.Contains("IdNumber", entry.Changes, StringComparison.Ordinal);
-        var verification = await AuditChain.VerifyAsync(db);
+        var verification = await Database.Verifier.VerifyAsync(db);
         Assert.True(verification.IsIntact, verification.Message);
     }
 
@@ -323,7 +324,7 @@ public abstract class PersistenceTests : IAsyncLifetime
 
         Assert.Equal(rowsBefore, rowsAfterFailure);
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
         Assert.True(verification.IsIntact, verification.Message);
         Assert.Equal(rowsBefore + 1, verification.CheckedRows);
     }
@@ -353,7 +354,7 @@ public abstract class PersistenceTests : IAsyncLifetime
         await context.SaveChangesAsync();
 
         await using var verifier = Database.CreateContext();
-        var verification = await AuditChain.VerifyAsync(verifier);
+        var verification = await Database.Verifier.VerifyAsync(verifier);
         Assert.True(verification.IsIntact, verification.Message);
         Assert.Equal(rowsBefore + 1, verification.CheckedRows);
     }

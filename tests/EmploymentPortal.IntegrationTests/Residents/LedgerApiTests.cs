@@ -169,10 +169,29 @@ public abstract class LedgerApiTests
 
         using var content = new MultipartFormDataContent();
         content.Add(new ByteArrayContent("not a workbook"u8.ToArray()), "file", "ledger.xlsx");
-        var response = await client.PostAsync("/api/v1/residents/import", content);
+        var response = await client.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("ledger-file-rejected", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_posted_without_an_antiforgery_token_is_refused_and_imports_nothing()
+    {
+        var client = await _app.SignedInClientAsync("station1");
+        var donghu = await CommunityCodeAsync("东湖社区");
+        var random = new Random(4305);
+        var rows = Enumerable.Range(0, 2).Select(_ => LedgerTestFiles.GoodRow(random, [], donghu)).ToList();
+
+        using var content = new MultipartFormDataContent();
+        content.Add(new StreamContent(LedgerTestFiles.Write(rows)), "file", "台账.xlsx");
+        var response = await client.PostAsync("/api/v1/residents/import", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery-token-invalid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        var ids = rows.Select(r => r[1]).ToList();
+        Assert.Equal(0, await db.Residents.CountAsync(r => ids.Contains(r.IdNumber)));
     }
 
     private async Task<string> CommunityCodeAsync(string name)
@@ -187,7 +206,7 @@ public abstract class LedgerApiTests
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
         content.Add(part, "file", "台账.xlsx");
-        var response = await client.PostAsync("/api/v1/residents/import", content);
+        var response = await client.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.Clone();

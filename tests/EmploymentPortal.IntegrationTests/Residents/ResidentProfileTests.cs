@@ -260,6 +260,30 @@ public abstract class ResidentProfileTests
     }
 
     [Fact]
+    public async Task A_transfer_accept_posted_from_another_port_with_the_holders_cookie_moves_nothing()
+    {
+        var station1 = await _app.SignedInClientAsync("station1");
+        var station2 = await _app.SignedInClientAsync("station2");
+        var idNumber = NewIdNumber(new DateOnly(1984, 4, 14), Sex.Male);
+        var donghu = await CommunityAsync("东湖社区");
+        var first = await station1.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, donghu));
+        var residentId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var request = await station2.PostAsJsonAsync("/api/v1/resident-transfers/", new { idNumber, toCommunityId = await CommunityAsync("西山社区") });
+        var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // What a page on http://localhost:5081 gets from fetch(url, { method: "POST", credentials: "include" }).
+        using var forged = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/resident-transfers/{requestId}/accept");
+        forged.Headers.Add("Origin", "http://localhost:5081");
+        var response = await station1.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("cross-origin-write", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(donghu, (await db.Residents.SingleAsync(r => r.Id == residentId)).CommunityId);
+        Assert.Equal(TransferRequestStatus.Pending, (await db.ResidentTransferRequests.SingleAsync(t => t.Id == requestId)).Status);
+    }
+
+    [Fact]
     public async Task A_declined_transfer_leaves_the_record_and_tells_the_requester_why()
     {
         var station1 = await _app.SignedInClientAsync("station1");

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
@@ -28,7 +29,7 @@ public abstract class PersonalDataMigrationTests
         await using var database = await TestDatabase.CreateAsync(Provider);
         var community = await AtMigrationBeforeEncryptionWithPlainRowsAsync(database);
 
-        await new DatabaseMigrator(new Factory(database), NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+        await new DatabaseMigrator(new Factory(database), TestKeys.Ring, new AuditAnchorFile(database.AnchorFile), NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
 
         await using var db = database.CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

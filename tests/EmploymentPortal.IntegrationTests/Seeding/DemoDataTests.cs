@@ -116,7 +116,7 @@ public abstract class DemoDataTests
         using var client = await _app.Factory.CreateSignedInClientAsync("officer1");
         await using var db = _app.Database.CreateContext();
 
-        var verification = await AuditChain.VerifyAsync(db);
+        var verification = await _app.Database.Verifier.VerifyAsync(db);
 
         Assert.True(verification.IsIntact, verification.Message);
         Assert.True(verification.CheckedRows > DemoDataSeeder.ResidentCount + DemoDataSeeder.EnterpriseCount);

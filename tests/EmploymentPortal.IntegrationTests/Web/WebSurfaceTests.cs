@@ -132,7 +132,46 @@ public sealed partial class WebSurfaceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"login-error\"", html, StringComparison.Ordinal);
-        Assert.Contains(LoginFlow.WrongCredentialsMessage, html, StringComparison.Ordinal);
+        Assert.Contains(LoginFlow.RefusedMessage, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_form_from_an_address_with_too_many_failures_answers_429_with_retry_after_and_the_Chinese_message()
+    {
+        await using var host = _app.Factory.With(null, null, ("SignIn:AddressFailures", "2"));
+        using var client = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(PortalAppFactory.ClientAddressHeader, "203.0.113.77");
+        var token = await AntiforgeryTokenAsync(client, "/account/login");
+        await client.PostAsync("/account/login", LoginForm(token, "nobody-at-all", "Wrong2026Password"));
+        await client.PostAsync("/account/login", LoginForm(token, "nobody-else", "Wrong2026Password"));
+
+        var response = await client.PostAsync("/account/login", LoginForm(token, "officer1", PortalAppFactory.DemoPassword));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("本机登录失败次数过多，请稍后再试。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(SetCookies(response), c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Logout_form_ends_the_session_so_that_a_copy_of_the_old_cookie_is_refused()
+    {
+        var jar = new CookieContainer();
+        using var browser = _app.Factory.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login", new { userName = await _app.CreateUserAsync(PortalRoles.BureauOfficer), password = PortalAppFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var copy = jar.GetCookieHeader(browser.BaseAddress!);
+        var token = await AntiforgeryTokenAsync(browser, "/");
+
+        var logout = await browser.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        using var thief = _app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        thief.DefaultRequestHeaders.Add("Cookie", copy);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/v1/auth/me")).StatusCode);
+        var page = await thief.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/login", page.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -239,15 +278,18 @@ public sealed partial class WebSurfaceTests
     }
 
     [Fact]
-    public async Task Blazor_script_is_served_with_an_etag_and_revalidates()
+    public async Task Blazor_script_of_the_runtime_is_served_fingerprinted_with_an_etag_and_revalidates()
     {
         using var client = _app.Factory.CreateAnonymousClient();
+        var page = await client.GetStringAsync("/account/login");
+        var source = System.Text.RegularExpressions.Regex.Match(page, "<script src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
 
-        var first = await client.GetAsync("/_framework/blazor.web.js");
-        using var again = new HttpRequestMessage(HttpMethod.Get, "/_framework/blazor.web.js");
+        var first = await client.GetAsync("/" + source);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/" + source);
         again.Headers.TryAddWithoutValidation("If-None-Match", first.Headers.ETag?.ToString());
         var second = await client.SendAsync(again);
 
+        Assert.NotEqual(string.Empty, source);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("text/javascript", first.Content.Headers.ContentType?.MediaType);
         Assert.True((await first.Content.ReadAsByteArrayAsync()).Length > 10_000);

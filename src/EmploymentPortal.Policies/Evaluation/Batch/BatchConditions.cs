@@ -64,6 +64,8 @@ internal sealed class ConditionCompiler(PolicyCatalogue catalogue, Func<string, 
                 "isFalse" => new ExpectCondition(Fact(args, "fact"), false),
                 "oneOf" => new OneOfCondition(Fact(args, "fact"),
                     Arg(args, "values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
+                "oneOfOpen" => new OneOfOpenCondition(Fact(args, "fact"), Fact(args, "accepted"),
+                    Arg(args, "values").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
                 "compare" => new CompareCondition(Fact(args, "fact"), Parameter(args, "parameter"), Threshold.Parse(Arg(args, "op"))),
                 "dateCompare" => new DateCompareCondition(Date(args, "fact"), Date(args, "other"), Threshold.Parse(Arg(args, "op"))),
                 "monthsBetween" => new BetweenCondition(Date(args, "from"), Date(args, "to"), Parameter(args, "parameter"), Threshold.Parse(Arg(args, "op")), 1),
@@ -142,6 +144,41 @@ internal sealed class OneOfCondition(int fact, string[] allowed) : BatchConditio
         }
 
         return ConditionStatus.Fail;
+    }
+}
+
+/// <summary>StandardConditions.OneOfOpen: the flag it raises goes into the decision's flags.</summary>
+internal sealed class OneOfOpenCondition(int fact, int accepted, string[] allowed) : BatchCondition
+{
+    public override ConditionStatus Evaluate(FactRow facts, DateOnly evaluationDate, DateOnly onDate)
+    {
+        var flags = DecisionFlagSet.None;
+        return Evaluate(facts, ref flags);
+    }
+
+    public ConditionStatus Evaluate(FactRow facts, ref DecisionFlagSet flags)
+    {
+        if (facts.Text(fact) is not { } value)
+        {
+            return ConditionStatus.Missing;
+        }
+
+        foreach (var a in allowed)
+        {
+            if (string.Equals(a, value, StringComparison.Ordinal))
+            {
+                return ConditionStatus.Pass;
+            }
+        }
+
+        if (string.Equals(facts.Text(accepted), value, StringComparison.Ordinal))
+        {
+            flags |= DecisionFlagSet.OpenListAccepted;
+            return ConditionStatus.Pass;
+        }
+
+        flags |= DecisionFlagSet.OpenList;
+        return ConditionStatus.ManualReview;
     }
 }
 
@@ -295,6 +332,8 @@ internal sealed class CompiledAmount
     private readonly PolicyParameter? _share;
     private readonly (PolicyParameter Parameter, CapTarget Applies, bool CountsHistory)[] _caps;
     private readonly bool _hasCount, _hasMonths, _hasRequested, _hasBaseFact;
+    private readonly int _withinFrom = -1, _withinTo = -1, _notBefore = -1, _after = -1, _notAfter = -1, _betweenFrom = -1, _betweenThrough = -1;
+    private readonly bool _hasWithin, _hasNotBefore, _hasAfter, _hasNotAfter, _hasBetween;
 
     private CompiledAmount(PolicyRule rule, ConditionCompiler compiler, Func<string, int> slot, BatchCondition? increaseWhen)
     {
@@ -308,6 +347,22 @@ internal sealed class CompiledAmount
         _count = amount.Count is null ? -1 : slot(amount.Count);
         _hasMonths = amount.Months is not null;
         _months = amount.Months is null ? -1 : slot(amount.Months);
+        if (amount.MonthsWithin is { } within)
+        {
+            _hasWithin = true;
+            _withinFrom = slot(within.From);
+            _withinTo = slot(within.To);
+            (_hasNotBefore, _notBefore) = within.NotBefore is null ? (false, -1) : (true, slot(within.NotBefore));
+            (_hasAfter, _after) = within.After is null ? (false, -1) : (true, slot(within.After));
+            (_hasNotAfter, _notAfter) = within.NotAfter is null ? (false, -1) : (true, slot(within.NotAfter));
+        }
+
+        if (amount.MonthsBetween is { } between)
+        {
+            _hasBetween = true;
+            _betweenFrom = slot(between.From);
+            _betweenThrough = slot(between.Through);
+        }
         _hasRequested = amount.RequestedFact is not null;
         _requested = amount.RequestedFact is null ? -1 : slot(amount.RequestedFact);
         _hasBaseFact = amount.BaseFact is not null;
@@ -394,8 +449,46 @@ internal sealed class CompiledAmount
             }
         }
 
+        DateOnly? Date(bool named, int slot)
+        {
+            if (!named)
+            {
+                return null;
+            }
+
+            if (facts.TryDate(slot, out var d))
+            {
+                return d;
+            }
+
+            missingFact = true;
+            return null;
+        }
+
         var count = Number(_hasCount, _count);
         var months = Number(_hasMonths, _months);
+        if (_hasWithin)
+        {
+            // As AmountCalculator.MonthsOf(MonthsWithin): every date is read, then counted.
+            var from = Date(true, _withinFrom);
+            var to = Date(true, _withinTo);
+            var notBefore = Date(_hasNotBefore, _notBefore);
+            var after = Date(_hasAfter, _after);
+            var notAfter = Date(_hasNotAfter, _notAfter);
+            if (from is not null && to is not null && (!_hasNotBefore || notBefore is not null) && (!_hasAfter || after is not null) && (!_hasNotAfter || notAfter is not null))
+            {
+                months = MonthsCounter.Within(_rule.Periods, from.Value, to.Value, notBefore, after, notAfter, out _, out _);
+            }
+        }
+        else if (_hasBetween)
+        {
+            var from = Date(true, _betweenFrom);
+            var through = Date(true, _betweenThrough);
+            if (from is not null && through is not null)
+            {
+                months = MonthsCounter.Between(from.Value, through.Value);
+            }
+        }
         var requested = Number(_hasRequested, _requested);
         var baseFen = _hasBaseFact ? Number(true, _baseFact) : _baseParameter is not null ? Yuan(_baseParameter) : null;
         var shareOf = _share is null ? null : Value(_share);

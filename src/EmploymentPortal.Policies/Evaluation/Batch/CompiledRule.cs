@@ -14,6 +14,9 @@ public enum DecisionFlagSet
     DraftDocument = 16,
     NotThisJurisdiction = 32,
     LocalParameterMissing = 64,
+    EndNotStated = 128,
+    OpenList = 256,
+    OpenListAccepted = 512,
 }
 
 /// <summary>
@@ -23,6 +26,7 @@ public enum DecisionFlagSet
 /// </summary>
 public readonly record struct BatchDecision(Outcome Outcome, long? AmountFen, DecisionFlagSet Flags)
 {
+    // In DecisionFlags.Order (the evaluator sorts its flags by it).
     private static readonly (DecisionFlagSet Bit, string Name)[] Names =
     [
         (DecisionFlagSet.Discretionary, DecisionFlags.Discretionary),
@@ -30,7 +34,10 @@ public readonly record struct BatchDecision(Outcome Outcome, long? AmountFen, De
         (DecisionFlagSet.MaximumOnly, DecisionFlags.MaximumOnly),
         (DecisionFlagSet.MinimumOnly, DecisionFlags.MinimumOnly),
         (DecisionFlagSet.DraftDocument, DecisionFlags.DraftDocument),
+        (DecisionFlagSet.EndNotStated, DecisionFlags.EndNotStated),
         (DecisionFlagSet.NotThisJurisdiction, DecisionFlags.NotThisJurisdiction),
+        (DecisionFlagSet.OpenList, DecisionFlags.OpenList),
+        (DecisionFlagSet.OpenListAccepted, DecisionFlags.OpenListAccepted),
         (DecisionFlagSet.LocalParameterMissing, DecisionFlags.LocalParameterMissing),
     ];
 
@@ -85,6 +92,7 @@ public sealed class CompiledRule
     private readonly PolicyCatalogue _catalogue;
     private readonly bool _inJurisdiction;
     private readonly DecisionFlagSet _flags;
+    private readonly int _horizonMonths;
     private readonly int _appliesOnSlot; // -2: the evaluation date
     private readonly RulePeriod[] _periods;
     private readonly BatchCondition[] _conditions;
@@ -107,7 +115,9 @@ public sealed class CompiledRule
                  | (rule.AmountNotStated ? DecisionFlagSet.AmountNotStated : 0)
                  | (rule.MaximumOnly ? DecisionFlagSet.MaximumOnly : 0)
                  | (rule.MinimumOnly ? DecisionFlagSet.MinimumOnly : 0)
-                 | (document.Draft ? DecisionFlagSet.DraftDocument : 0);
+                 | (document.Draft ? DecisionFlagSet.DraftDocument : 0)
+                 | (rule.LastPeriod?.End == PeriodEnd.NotStated ? DecisionFlagSet.EndNotStated : 0);
+        _horizonMonths = catalogue.UnstatedEndHorizonMonths;
 
         var reads = new List<string>();
         int Slot(string fact)
@@ -198,6 +208,7 @@ public sealed class CompiledRule
         DateOnly? applicable = _appliesOnSlot == -2 ? date : facts.TryDate(_appliesOnSlot, out var d) ? d : null;
         var onDate = applicable ?? date;
         var outsidePeriod = false;
+        var pastHorizon = false;
         if (applicable is { } day)
         {
             outsidePeriod = true;
@@ -206,11 +217,14 @@ public sealed class CompiledRule
                 if (period.Contains(day))
                 {
                     outsidePeriod = false;
+                    // As the evaluator: past the horizon of an end the text does not state.
+                    pastHorizon = period.End == PeriodEnd.NotStated && day > Dates.PolicyDates.AddMonths(period.From, _horizonMonths);
                     break;
                 }
             }
         }
 
+        var flags = _flags;
         var anyMissing = applicable is null;
         var anyFail = false;
         var anyReview = false;
@@ -219,7 +233,7 @@ public sealed class CompiledRule
             ConditionStatus status;
             try
             {
-                status = condition.Evaluate(facts, date, onDate);
+                status = condition is OneOfOpenCondition open ? open.Evaluate(facts, ref flags) : condition.Evaluate(facts, date, onDate);
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {
@@ -244,20 +258,20 @@ public sealed class CompiledRule
         var alreadyPaid = _onceOnly is not null && AlreadyPaid(facts, onDate);
         if (outsidePeriod || anyFail || alreadyPaid)
         {
-            return new BatchDecision(Outcome.Ineligible, null, _flags);
+            return new BatchDecision(Outcome.Ineligible, null, flags);
         }
 
         if (anyMissing)
         {
-            return new BatchDecision(Outcome.NeedsInformation, null, _flags);
+            return new BatchDecision(Outcome.NeedsInformation, null, flags);
         }
 
-        if (anyReview)
+        if (anyReview || pastHorizon)
         {
-            return new BatchDecision(Outcome.ManualReview, null, _flags);
+            return new BatchDecision(Outcome.ManualReview, null, flags);
         }
 
-        return _amount!.Decide(facts, date, onDate, _flags);
+        return _amount!.Decide(facts, date, onDate, flags);
     }
 
     private bool AlreadyPaid(FactRow facts, DateOnly onDate)

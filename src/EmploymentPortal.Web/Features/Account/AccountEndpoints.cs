@@ -1,5 +1,5 @@
 using EmploymentPortal.Data.Identity;
-using Microsoft.AspNetCore.Antiforgery;
+using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace EmploymentPortal.Web.Features.Account;
@@ -8,20 +8,16 @@ internal static class AccountEndpoints
 {
     /// <summary>
     /// Sign-out is a POST with an antiforgery token, so no link, image or other site's form can
-    /// sign a user out. The token is checked here: the antiforgery middleware validates minimal
-    /// API endpoints only when they bind form data, which this one does not.
+    /// sign a user out. The token is checked by <see cref="AntiforgeryCheck"/>: the antiforgery
+    /// middleware validates minimal API endpoints only when they bind form data, which this one
+    /// does not.
     /// </summary>
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        return endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signInManager) =>
+        return endpoints.MapPost("/account/logout", async (SignInManager<PortalUser> signInManager) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
-            {
-                return Results.BadRequest();
-            }
-
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("/account/login");
-        }).RequireAuthorization().ExcludeFromDescription();
+        }).RequireAuthorization().RequireAntiforgeryToken().ExcludeFromDescription();
     }
 }

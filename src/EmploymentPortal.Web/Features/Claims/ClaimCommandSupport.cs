@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,10 +55,12 @@ public static class ClaimCommandSupport
 
     /// <summary>
     /// 单位年度补贴上限: what an enterprise has been granted or has pending in the calendar year,
-    /// plus this claim, may not exceed the cap. On PostgreSQL the caller holds the enterprise's
-    /// advisory lock (<see cref="LockEnterpriseAsync"/>), so two claims cannot pass it together.
+    /// plus this claim, may not exceed the cap (checked <see cref="Money"/> arithmetic). A corrupt
+    /// stored amount among them makes the sum unknowable, so the check refuses rather than guess
+    /// (<c>claim-amount-corrupt</c>). On PostgreSQL the caller holds the enterprise's advisory lock
+    /// (<see cref="LockEnterpriseAsync"/>), so two claims cannot pass it together.
     /// </summary>
-    public static async Task EnsureWithinEnterpriseCapAsync(PortalDbContext db, Claim claim, long amountFen, ClaimOptions options, CancellationToken cancellationToken)
+    public static async Task EnsureWithinEnterpriseCapAsync(PortalDbContext db, Claim claim, ClaimOptions options, ClaimAmounts amounts, CancellationToken cancellationToken)
     {
         if (claim.EnterpriseId is not { } enterpriseId || options.EnterpriseAnnualCapFen <= 0)
         {
@@ -67,15 +70,28 @@ public static class ClaimCommandSupport
         var year = claim.DecidedOn.Year;
         var from = new DateOnly(year, 1, 1);
         var until = new DateOnly(year, 12, 31);
-        var others = await db.Claims.AsNoTracking()
+        var ofYear = db.Claims.AsNoTracking()
             .Where(c => c.EnterpriseId == enterpriseId && c.Id != claim.Id && c.DecidedOn >= from && c.DecidedOn <= until)
-            .Where(c => c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Rejected && c.Status != ClaimStatus.Withdrawn && c.Status != ClaimStatus.ReturnedForCorrection)
-            .SumAsync(c => c.AmountFen ?? 0, cancellationToken);
-        if (others + amountFen > options.EnterpriseAnnualCapFen)
+            .Where(c => c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Rejected && c.Status != ClaimStatus.Withdrawn && c.Status != ClaimStatus.ReturnedForCorrection);
+        if (!amounts.IsSound(claim.AmountFen))
+        {
+            throw new DomainException("claim-amount-above-hard-ceiling", $"本次申请金额 {ClaimFormat.Yuan(claim.AmountFen)} 超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+        }
+
+        var corrupt = await amounts.Corrupt(ofYear).OrderBy(c => c.Number).Select(c => c.Number).Take(20).ToListAsync(cancellationToken);
+        if (corrupt.Count > 0)
+        {
+            amounts.Flag("enterprise annual cap", corrupt);
+            throw new DomainException("claim-amount-corrupt", $"该企业 {year} 年的申请 {string.Join("、", corrupt)} 金额异常，无法核对年度补贴上限，请先核查更正。");
+        }
+
+        var others = Money.FromFen(await ofYear.SumAsync(c => c.AmountFen ?? 0, cancellationToken));
+        var total = others + Money.FromFen(claim.AmountFen ?? 0);
+        if (total > Money.FromFen(options.EnterpriseAnnualCapFen))
         {
             throw new DomainException(
                 "claim-enterprise-cap",
-                $"该企业 {year} 年已申领及在审补贴合计 {ClaimFormat.Yuan(others)}，加上本次 {ClaimFormat.Yuan(amountFen)} 将超过年度上限 {ClaimFormat.Yuan(options.EnterpriseAnnualCapFen)}。");
+                $"该企业 {year} 年已申领及在审补贴合计 {ClaimFormat.Yuan(others.Fen)}，加上本次 {ClaimFormat.Yuan(claim.AmountFen ?? 0)} 将超过年度上限 {ClaimFormat.Yuan(options.EnterpriseAnnualCapFen)}。");
         }
     }
 

@@ -20,8 +20,19 @@ public sealed class ClaimOptions
 {
     public const string SectionName = "Claims";
 
+    /// <summary>The largest <see cref="HardCeilingPerClaimFen"/> the portal starts with (10 million yuan).</summary>
+    public const long MaxHardCeilingPerClaimFen = 1_000_000_000;
+
     /// <summary>Claims granted above this amount (fen) need a second officer (复核). Default 3,000 yuan.</summary>
     public long SecondApprovalThresholdFen { get; set; } = 300_000;
+
+    /// <summary>
+    /// 单笔硬上限: no claim is ever approved above this amount (fen), whatever the rules compute or
+    /// an officer overrides, and a stored amount outside 0 … this is corrupt (excluded from sums,
+    /// never paid). Default 1,000,000 yuan, above the enterprise annual cap; at most
+    /// <see cref="MaxHardCeilingPerClaimFen"/>, so that no sum of claims can overflow.
+    /// </summary>
+    public long HardCeilingPerClaimFen { get; set; } = 100_000_000;
 
     /// <summary>
     /// Most an enterprise may be granted per calendar year across all its live claims (fen);
@@ -92,7 +103,9 @@ public sealed class ClaimDecider
         Hire? hire = null,
         PostPlacement? placement = null,
         DateOnly? month = null,
-        InternshipOutcome? internshipCohort = null)
+        InternshipOutcome? internshipCohort = null,
+        ClaimPeriods.Period? period = null,
+        JsonObject? review = null)
     {
         await _policies.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = _policies.Catalogue;
@@ -131,11 +144,62 @@ public sealed class ClaimDecider
             throw new ClaimRefusedException("claim-history-stated", "享受记录（history）由平台根据已批准的申请生成，不能申报。");
         }
 
+        if (stated.ContainsKey("claim") || stated.ContainsKey("review"))
+        {
+            throw new ClaimRefusedException("claim-history-stated", "申领期间（claim）由平台根据填写的补贴期间记录，经办人认定（review）由人社局审核时记录，都不能申报。");
+        }
+
         var history = await HistoryAsync(db, resident.Id, enterprise?.Id, excludeClaimId, cancellationToken);
         var records = source.RecordFacts(new ClaimFactContext(claimant, benefit, resident, enterprise, date, history, hire, placement, month, internshipCohort));
-        var facts = ClaimFacts.Merge(stated, records);
+        if (period is not null)
+        {
+            // The months a monthly subsidy pays are counted from the claim's period (a record of
+            // the portal), not stated: the rules service reads the period, or the host counts it.
+            records["claim"] = ClaimPeriods.Facts(period);
+        }
 
-        return Best(rules, source, benefit, stated, facts, date);
+        if (review is not null)
+        {
+            records["review"] = review.DeepClone();
+        }
+
+        var facts = ClaimFacts.Merge(stated, records);
+        var countedFromPeriod = period is null ? [] : rules.Select(ClaimPeriods.MonthsPath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        return Best(rules, source, benefit, stated, facts, date, records, countedFromPeriod);
+    }
+
+    /// <summary>
+    /// Decides a claim again as at submission (same resident, enterprise, hire, placement and
+    /// period), on <paramref name="stated"/> facts and <paramref name="date"/>, with an officer's
+    /// <paramref name="review"/> facts (an accepted member of an open list) when given.
+    /// </summary>
+    /// <exception cref="ClaimRefusedException">The claim's rule cannot be claimed this way any more.</exception>
+    public async Task<Decided> RedecideAsync(PortalDbContext db, Claim claim, JsonObject stated, DateOnly date, CancellationToken cancellationToken, JsonObject? review = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim.ResidentId is not { } residentId)
+        {
+            // A community's award is decided again on the community's latest assessment.
+            return await DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, date, cancellationToken), date, cancellationToken);
+        }
+
+        var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
+
+        // A claim made from a recorded hire is decided again on the same hire.
+        var hire = claim.HireId is { } hid ? await db.Hires.AsNoTracking().FirstAsync(h => h.Id == hid, cancellationToken) : null;
+        var placed = claim.PlacementId is { } pid ? await PlacementAsync(db, pid, cancellationToken) : null;
+        var resident = await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken);
+
+        // The months of a monthly subsidy stay those of its period, whatever a correction states.
+        var period = ClaimPeriods.Of(claim.CoveredMonths.Select(m => m.Month));
+        if (period is not null && Rule(claim.RuleId) is { } rule && ClaimPeriods.MonthsPath(rule) is { } monthsPath)
+        {
+            stated = ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count);
+        }
+
+        return await DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, date, claim.Id, cancellationToken, hire,
+            placed?.Placement, claim.ClaimMonth, placed?.Cohort, period, review);
     }
 
     /// <summary>
@@ -158,10 +222,11 @@ public sealed class ClaimDecider
             throw new ClaimRefusedException("claim-rule-unknown", $"本地没有适用于“{benefit}”的社区奖补规则。");
         }
 
-        return Best(rules, CommunityAssessmentFactSource.Instance, benefit, [], new JsonObject { ["community"] = communityFacts }, date);
+        var facts = new JsonObject { ["community"] = communityFacts };
+        return Best(rules, CommunityAssessmentFactSource.Instance, benefit, [], facts, date, facts, new HashSet<string>());
     }
 
-    private Decided Best(IReadOnlyList<PolicyRule> rules, IClaimFactSource source, string benefit, JsonObject stated, JsonObject facts, DateOnly date)
+    private Decided Best(IReadOnlyList<PolicyRule> rules, IClaimFactSource source, string benefit, JsonObject stated, JsonObject facts, DateOnly date, JsonObject records, IReadOnlySet<string> countedFromPeriod)
     {
         var catalogue = _policies.Catalogue;
         Decided? best = null;
@@ -170,7 +235,7 @@ public sealed class ClaimDecider
             var document = catalogue.DocumentOf(rule);
             var jurisdiction = document.Jurisdictions.First(j => _policies.Jurisdictions.Contains(j));
             var result = _policies.Evaluator.Evaluate(new EvaluationRequest(benefit, jurisdiction, date, (JsonObject)facts.DeepClone(), IncludeOtherJurisdictions: false, RuleId: rule.Id));
-            var decision = result.Decisions.Single();
+            var decision = StatedMonthsToAnOfficer(rule, result.Decisions.Single(), facts, records, countedFromPeriod);
             var candidate = new Decided(rule, document, source, ToClaimDecision(decision, stated, facts, result.CatalogueVersion, date), decision);
             if (best is null || Rank(candidate.RuleDecision).CompareTo(Rank(best.RuleDecision)) > 0)
             {
@@ -179,6 +244,30 @@ public sealed class ClaimDecider
         }
 
         return best!;
+    }
+
+    /// <summary>
+    /// A count of months the decision pays (<c>amount.months</c>: post months, refund months …) that
+    /// neither the portal's records nor the claim's period give was stated by the claimant: the
+    /// decision goes to an officer (manual review, flag <see cref="DecisionFlags.MonthsStated"/>),
+    /// who must check it and give a reason to approve (approval against the rules' decision).
+    /// </summary>
+    private static RuleDecision StatedMonthsToAnOfficer(PolicyRule rule, RuleDecision decision, JsonObject facts, JsonObject records, IReadOnlySet<string> countedFromPeriod)
+    {
+        if (rule.Amount.Months is not { } path || decision.Outcome is not (Outcome.Eligible or Outcome.ManualReview)
+            || countedFromPeriod.Contains(path) || new FactReader(records, trace: false).Has(path))
+        {
+            return decision;
+        }
+
+        var stated = new FactReader(facts, trace: false).Raw(path)?.ToJsonString() ?? "?";
+        return decision with
+        {
+            Outcome = Outcome.ManualReview,
+            AmountFen = null,
+            Flags = [.. decision.Flags, DecisionFlags.MonthsStated],
+            Reasons = [.. decision.Reasons, $"需经办人核实：计发月数 {path} = {stated} 为申请人申报，平台没有可核对的记录（岗位安置、录用登记或申领期间）；批准须写明核实情况和理由"],
+        };
     }
 
     /// <summary>The once-only key of a claim under <paramref name="rule"/>, or null when the rule may be claimed repeatedly.</summary>
@@ -255,7 +344,7 @@ public sealed class ClaimDecider
             .Where(c => c.ResidentId == residentId || (enterpriseId != null && c.EnterpriseId == enterpriseId))
             .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
             .Where(c => excludeClaimId == null || c.Id != excludeClaimId)
-            .Select(c => new { c.RuleId, c.ResidentId, c.EnterpriseId, c.AmountFen, c.ApprovedAt })
+            .Select(c => new { c.RuleId, c.ResidentId, c.EnterpriseId, c.AmountFen, c.ApprovedAt, Months = c.CoveredMonths.Count(), c.ClaimMonth })
             .ToListAsync(cancellationToken);
         var payments = new JsonArray();
         foreach (var c in granted)
@@ -274,6 +363,12 @@ public sealed class ClaimDecider
             if (c.AmountFen is { } amount)
             {
                 payment["amountFen"] = amount;
+            }
+
+            // The months paid, so that a cap over months already paid (最长6个月, 24个月) holds across claims.
+            if (c.Months > 0 || c.ClaimMonth is not null)
+            {
+                payment["months"] = c.Months > 0 ? c.Months : 1;
             }
 
             payments.Add(payment);

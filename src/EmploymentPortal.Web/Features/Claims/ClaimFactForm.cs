@@ -18,6 +18,12 @@ public enum FactInputKind
 
     /// <summary>One of the values a oneOf condition lists.</summary>
     Choice,
+
+    /// <summary>
+    /// A value of an open list (oneOfOpen, …等): one of the listed values or another, which an
+    /// officer then decides on.
+    /// </summary>
+    OpenChoice,
 }
 
 /// <summary>One stated fact on the claim form: its path, the Chinese text the rule gives it, how it is entered.</summary>
@@ -44,6 +50,8 @@ public static class ClaimFactForm
             {
                 fields.Add(path == rule.AppliesOn
                     ? new FactField(path, "政策适用日期（" + (rule.AppliesOnNote ?? path) + "）", FactInputKind.Date, [])
+                    : AmountDateLabel(rule, path) is { } dateLabel
+                    ? new FactField(path, dateLabel, FactInputKind.Date, [])
                     : new FactField(path, AmountLabel(rule, path), FactInputKind.Number, []));
                 continue;
             }
@@ -52,10 +60,11 @@ public static class ClaimFactForm
             {
                 "isTrue" or "isFalse" => FactInputKind.YesNo,
                 "oneOf" => FactInputKind.Choice,
+                "oneOfOpen" => FactInputKind.OpenChoice,
                 var check when DateChecks.Contains(check) => FactInputKind.Date,
                 _ => FactInputKind.Number,
             };
-            var choices = kind == FactInputKind.Choice && condition.Args.TryGetValue("values", out var values)
+            var choices = kind is FactInputKind.Choice or FactInputKind.OpenChoice && condition.Args.TryGetValue("values", out var values)
                 ? values.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [];
             var role = condition.Args.FirstOrDefault(a => a.Value == path).Key switch
@@ -96,6 +105,13 @@ public static class ClaimFactForm
 
         return facts;
     }
+
+    // The dates the rules service counts the months from (the month insured, the internship's last day …).
+    private static string? AmountDateLabel(PolicyRule rule, string path) =>
+        path == rule.Amount.MonthsWithin?.NotBefore || path == rule.Amount.MonthsWithin?.After || path == rule.Amount.MonthsWithin?.NotAfter
+        || path == rule.Amount.MonthsBetween?.From || path == rule.Amount.MonthsBetween?.Through
+            ? "计发月数依据的日期（" + path + "）"
+            : null;
 
     private static string AmountLabel(PolicyRule rule, string path) =>
         path == rule.Amount.Months ? "补贴月数"

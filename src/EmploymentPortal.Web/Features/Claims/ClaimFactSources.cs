@@ -308,6 +308,11 @@ public static class ClaimFacts
             .Append(rule.Amount.Count ?? string.Empty)
             .Append(rule.Amount.RequestedFact ?? string.Empty)
             .Append(rule.Amount.BaseFact ?? string.Empty)
+            .Append(rule.Amount.MonthsWithin?.NotBefore ?? string.Empty)
+            .Append(rule.Amount.MonthsWithin?.After ?? string.Empty)
+            .Append(rule.Amount.MonthsWithin?.NotAfter ?? string.Empty)
+            .Append(rule.Amount.MonthsBetween?.From ?? string.Empty)
+            .Append(rule.Amount.MonthsBetween?.Through ?? string.Empty)
             .Where(v => v.Contains('.', StringComparison.Ordinal) && Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]))
             .Where(v => !RecordFactNames.Contains(v) && alsoSupplied?.Contains(v) != true)
             .Distinct(StringComparer.Ordinal)
@@ -373,8 +378,9 @@ public sealed class CommunityAssessmentFactSource : IClaimFactSource
 /// one month: on a public-welfare post (公益性岗位岗位补贴, 社会保险补贴; Nanhe 2020 (十六)) the
 /// person's facts from the registry (就业困难人员 certification as
 /// <c>person.hardToEmployThroughMarket</c>) and the post facts from the placement; on an internship
-/// (就业见习补贴, (十四)) the unit's facts: one intern, one month, and the programme cohort's 留用率
-/// once an intern has left. One claim per benefit, placement and month.
+/// (就业见习补贴, (十四)) the unit's facts: one intern, one month, the planned and the actual last day
+/// and whether the unit kept the intern (the remaining-period subsidy counts its months from them),
+/// and the programme cohort's 留用率 once an intern has left. One claim per benefit, placement and month.
 /// </summary>
 public sealed class PlacementFactSource : IClaimFactSource
 {
@@ -418,7 +424,14 @@ public sealed class PlacementFactSource : IClaimFactSource
                 ["completedMonths"] = 1,
                 ["month"] = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
                 ["plannedEndDate"] = ClaimFacts.Iso(placement.PlannedEnd),
+                ["retained"] = placement.Retained,
             };
+
+            // The remaining-period subsidy counts its months from these held dates, never from a stated number.
+            if (placement.EndedOn is { } left)
+            {
+                internship["leftOn"] = ClaimFacts.Iso(left);
+            }
             if (context.InternshipCohort is { Ended: > 0 } cohort)
             {
                 internship["unitRetentionRate"] = (decimal)cohort.Retained / cohort.Ended;

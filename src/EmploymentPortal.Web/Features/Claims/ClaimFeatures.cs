@@ -5,7 +5,14 @@ public static class ClaimFeatures
     /// <summary>Subsidy claims: fact sources, the decider, the command handlers and the options (section <c>Claims</c>).</summary>
     public static IServiceCollection AddClaimFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(ClaimOptions.SectionName).Get<ClaimOptions>() ?? new ClaimOptions());
+        var options = configuration.GetSection(ClaimOptions.SectionName).Get<ClaimOptions>() ?? new ClaimOptions();
+        if (options.HardCeilingPerClaimFen is <= 0 or > ClaimOptions.MaxHardCeilingPerClaimFen)
+        {
+            throw new InvalidOperationException($"Claims:HardCeilingPerClaimFen must be between 1 and {ClaimOptions.MaxHardCeilingPerClaimFen} fen (it is {options.HardCeilingPerClaimFen}).");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<ClaimAmounts>();
         services.AddSingleton<IClaimFactSource, ResidentRecordFactSource>();
         // Order matters: the first source whose Handles answers true serves the claim, so claims
         // from a recorded hire go to RecordedHireFactSource before the stated-facts fallback.
@@ -17,7 +24,9 @@ public static class ClaimFeatures
         services.AddScoped<ClaimAttachments.Upload>();
         services.AddScoped<SubmitClaim.Handler>();
         services.AddScoped<ReviewClaim.Handler>();
+        services.AddScoped<AcceptListMember.Handler>();
         services.AddScoped<PaymentBatches.Handler>();
+        services.AddScoped<BenefitCeilings.Set>();
         return services;
     }
 }

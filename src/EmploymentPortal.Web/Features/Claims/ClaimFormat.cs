@@ -1,5 +1,7 @@
 using System.Globalization;
 using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -53,13 +55,55 @@ public static class ClaimFormat
     public static string Benefit(string benefit) => benefit switch
     {
         BenefitKinds.Absorption => "一次性吸纳就业补贴",
+        BenefitKinds.PublicWelfarePost => "公益性岗位补贴",
         BenefitKinds.SocialInsurance => "社会保险补贴",
         BenefitKinds.FlexibleEmploymentSocialInsurance => "灵活就业社会保险补贴",
+        BenefitKinds.Internship => "就业见习补贴",
         BenefitKinds.Training => "职业培训补贴",
+        BenefitKinds.TrainingLivingAllowance => "培训期间生活费补贴",
+        BenefitKinds.TrainingByWork => "以工代训补贴",
+        BenefitKinds.RetentionTraining => "一次性留工培训补助",
         BenefitKinds.Entrepreneurship => "一次性创业补贴",
+        BenefitKinds.SiteRentSubsidy => "创业场所租赁补贴",
+        BenefitKinds.StartupLoan => "创业担保贷款",
+        BenefitKinds.StartupLoanExtension => "创业担保贷款展期",
+        BenefitKinds.JobRetentionRefund => "失业保险稳岗返还",
         BenefitKinds.UnemploymentSubsidy => "失业补助金",
+        BenefitKinds.UnemploymentInsuranceExtension => "失业保险金延长发放",
+        BenefitKinds.TemporaryLivingAllowance => "临时生活补助",
+        BenefitKinds.StableEmployment => "一次性稳定就业补贴",
+        BenefitKinds.TemporaryPostAward => "临时性专项岗位奖补",
+        BenefitKinds.TemporaryPostWage => "临时性专项岗位工资",
+        BenefitKinds.CommunityAward => "“三公里”充分就业社区奖补",
+        BenefitKinds.EmploymentServiceSubsidy => "就业创业服务补助",
+        BenefitKinds.JobSeekingSubsidy => "一次性求职补贴",
+        BenefitKinds.PensionInsuranceSubsidy => "养老保险费补贴",
+        BenefitKinds.VocationalStudentGrant => "国家助学金",
         _ => benefit,
     };
+
+    /// <summary>
+    /// Yuan typed on a page as fen: null for nothing typed; the Chinese message in
+    /// <paramref name="error"/> for a negative amount, a fraction of a fen or an amount too large.
+    /// </summary>
+    public static long? Fen(decimal? yuan, out string? error)
+    {
+        error = null;
+        if (yuan is not { } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Money.FromYuan(value).Fen;
+        }
+        catch (DomainException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
 
     /// <summary>张三 → 张*, 欧阳小明 → 欧***: the public notice shows only the family name's first character.</summary>
     public static string MaskName(string name) =>

@@ -19,6 +19,12 @@ public static class ClaimPeriods
     /// <summary>The longest period one claim may cover.</summary>
     public const int MaxMonths = 60;
 
+    /// <summary>The fact of the period's first day (<c>claim.periodFrom</c>): the rules service counts the months it pays from it.</summary>
+    public const string PeriodFromFact = "claim.periodFrom";
+
+    /// <summary>The fact of the period's last day (<c>claim.periodTo</c>).</summary>
+    public const string PeriodToFact = "claim.periodTo";
+
     public sealed record Period(DateOnly From, DateOnly To)
     {
         /// <summary>The first day of every month from <see cref="From"/> to <see cref="To"/>.</summary>
@@ -39,15 +45,46 @@ public static class ClaimPeriods
 
     /// <summary>
     /// The months fact of a rule paid per month of a person (<c>person.*</c> or <c>hire.*</c>, e.g.
-    /// <c>person.subsidisedMonths</c>); null for every other rule (one-time amounts, a unit's months).
+    /// <c>person.subsidisedMonths</c>; a monthly amount or a monthly share such as 失业补助金, 80 % of
+    /// the benefit a month); null for every other rule (one-time amounts, a unit's months).
     /// </summary>
     public static string? MonthsPath(PolicyRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return rule.Amount is { Kind: AmountKind.PerMonth, Months: { } months }
+        return rule.Amount is { Kind: AmountKind.PerMonth or AmountKind.ShareOf, Months: { } months }
             && (months.StartsWith("person.", StringComparison.Ordinal) || months.StartsWith("hire.", StringComparison.Ordinal))
             ? months
             : null;
+    }
+
+    /// <summary>
+    /// True for a rule paid per month of a person: with a months fact (<see cref="MonthsPath"/>) or
+    /// with months the rules service counts from the claim's period (<c>monthsWithin</c> over
+    /// <see cref="PeriodFromFact"/>, e.g. the graduate flexible-employment subsidy, the continued
+    /// unemployment benefit). Such a claim needs its period.
+    /// </summary>
+    public static bool IsMonthly(PolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return MonthsPath(rule) is not null || rule.Amount.MonthsWithin?.From == PeriodFromFact;
+    }
+
+    /// <summary>The period as the rules service reads it: <c>claim.periodFrom</c> (first day) and <c>claim.periodTo</c> (last day).</summary>
+    public static JsonObject Facts(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return new JsonObject
+        {
+            ["periodFrom"] = ClaimFacts.Iso(period.From),
+            ["periodTo"] = ClaimFacts.Iso(period.To.AddMonths(1).AddDays(-1)),
+        };
+    }
+
+    /// <summary>The period of the months a claim covers (first to last), or null when it covers none.</summary>
+    public static Period? Of(IEnumerable<DateOnly> months)
+    {
+        var list = months.Order().ToList();
+        return list.Count == 0 ? null : new Period(list[0], list[^1]);
     }
 
     /// <summary>The period given, or null when neither month is; adds Chinese messages for bad input.</summary>

@@ -139,20 +139,48 @@ public static class ClaimQueries
         return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked, hireText);
     }
 
-    public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, long TotalFen, long PaidFen, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt);
+    /// <summary>
+    /// A batch in the list; <see cref="AnomalousClaims"/> counts its claims whose stored amount is
+    /// corrupt, <see cref="TotalsAnomalous"/> says its own totals are impossible (negative, or
+    /// above its count × the hard ceiling). Either way it can be neither exported nor settled.
+    /// </summary>
+    public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, long TotalFen, long PaidFen, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt, int AnomalousClaims = 0, bool TotalsAnomalous = false)
+    {
+        public bool Anomalous => AnomalousClaims > 0 || TotalsAnomalous;
+    }
 
-    public static Task<List<BatchRow>> BatchesAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
-        db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
-            .Select(b => new BatchRow(b.Id, b.Number, b.Status, b.ClaimCount, b.TotalFen, b.PaidFen, b.FailedCount, b.CreatedByName, b.CreatedAt))
+    public static async Task<List<BatchRow>> BatchesAsync(PortalDbContext db, ClaimAmounts amounts, CancellationToken cancellationToken = default)
+    {
+        var batches = await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
+            .Select(b => new BatchRow(b.Id, b.Number, b.Status, b.ClaimCount, b.TotalFen, b.PaidFen, b.FailedCount, b.CreatedByName, b.CreatedAt, 0, false))
             .ToListAsync(cancellationToken);
+        var ids = batches.Select(b => (Guid?)b.Id).ToList();
+        var corrupt = await amounts.Corrupt(db.Claims.AsNoTracking()).Where(c => ids.Contains(c.PaymentBatchId))
+            .Select(c => new { c.PaymentBatchId, c.Number })
+            .ToListAsync(cancellationToken);
+        amounts.Flag("payment batches", corrupt.Select(c => c.Number).ToList());
+        var ceiling = (decimal)amounts.HardCeiling.Fen;
+        return batches.Select(b => b with
+        {
+            AnomalousClaims = corrupt.Count(c => c.PaymentBatchId == b.Id),
+            TotalsAnomalous = b.TotalFen < 0 || b.PaidFen < 0 || b.TotalFen > b.ClaimCount * ceiling || b.PaidFen > b.TotalFen,
+        }).ToList();
+    }
 
     /// <summary>One line of a batch for finance: payee, account, amount, benefit, policy document number, claim number.</summary>
     public sealed record PaymentLine(Guid ClaimId, string ClaimNumber, string PayeeName, string PayeeAccount, string? PayeeBank, long AmountFen, string Benefit, string RuleTitle, string? DocumentNumber, ClaimStatus Status);
 
-    public sealed record BatchExport(PaymentBatch Batch, IReadOnlyList<PaymentLine> Lines);
+    public sealed record BatchExport(PaymentBatch Batch, IReadOnlyList<PaymentLine> Lines)
+    {
+        /// <summary>The lines' checked sum (they reconciled, so every amount is sound).</summary>
+        public Money Total => Money.Sum(Lines.Select(l => Money.FromFen(l.AmountFen)));
+    }
 
-    /// <summary>The batch and its claims; throws when the batch total does not reconcile with its claims.</summary>
-    public static async Task<BatchExport?> BatchExportAsync(PortalDbContext db, Guid batchId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The batch and its claims; throws <see cref="Domain.Common.DomainException"/> when they do
+    /// not reconcile, a corrupt amount among them included (named, and logged).
+    /// </summary>
+    public static async Task<BatchExport?> BatchExportAsync(PortalDbContext db, ClaimAmounts amounts, Guid batchId, CancellationToken cancellationToken = default)
     {
         var batch = await db.PaymentBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
@@ -162,15 +190,8 @@ public static class ClaimQueries
 
         // Claims of the batch: still in it, or paid in it (failed ones left it).
         var claims = await db.Claims.AsNoTracking().Where(c => c.PaymentBatchId == batchId).OrderBy(c => c.Number).ToListAsync(cancellationToken);
-        if (batch.Status == PaymentBatchStatus.Open)
-        {
-            batch.EnsureReconciles(claims);
-        }
-        else if (claims.Sum(c => c.AmountFen ?? 0) != batch.PaidFen)
-        {
-            throw new Domain.Common.DomainException("batch-totals-mismatch", $"批次 {batch.Number} 对账不符：已支付 {batch.PaidFen} 分，申请合计 {claims.Sum(c => c.AmountFen ?? 0)} 分。");
-        }
-
+        amounts.Flag($"payment batch {batch.Number}", claims.Where(c => !amounts.IsSound(c.AmountFen)).Select(c => c.Number).ToList());
+        batch.EnsureReconciles(claims, amounts.HardCeiling);
         var lines = claims.Select(c => new PaymentLine(c.Id, c.Number, c.PayeeName, c.PayeeAccount, c.PayeeBank, c.AmountFen ?? 0, ClaimFormat.Benefit(c.Benefit), c.RuleTitle, c.DocumentNumber, c.Status)).ToList();
         return new BatchExport(batch, lines);
     }
@@ -180,15 +201,17 @@ public static class ClaimQueries
             "支付清单",
             ["批次号", "申请编号", "收款人", "收款账号", "开户行", "金额（元）", "补贴项目", "政策规则", "政策文号"],
             export.Lines.Select(l => (IReadOnlyList<object?>)[export.Batch.Number, l.ClaimNumber, l.PayeeName, l.PayeeAccount, l.PayeeBank, ClaimFormat.ToYuan(l.AmountFen), l.Benefit, l.RuleTitle, l.DocumentNumber])
-                .Append([export.Batch.Number, "合计", null, null, null, ClaimFormat.ToYuan(export.Lines.Sum(l => l.AmountFen)), $"{export.Lines.Count} 笔", null, null]));
+                .Append([export.Batch.Number, "合计", null, null, null, export.Total.ToYuan(), $"{export.Lines.Count} 笔", null, null]));
 
-    public sealed record NoticeRow(string? EnterpriseName, string MaskedName, string Benefit, long AmountFen, DateOnly ApprovedOn, DateOnly NoticeUntil);
+    /// <summary>A line of the public notice; the amount as stored (the page shows a corrupt one as a flag, <see cref="ClaimAmount"/>).</summary>
+    public sealed record NoticeRow(string? EnterpriseName, string MaskedName, string Benefit, long? AmountFen, DateOnly ApprovedOn, DateOnly NoticeUntil);
 
     /// <summary>
     /// 公示: subsidies approved in the last <paramref name="days"/> days (approved, in a batch or
-    /// paid), newest first; names masked (张*), no ID numbers.
+    /// paid), newest first; names masked (张*), no ID numbers. A corrupt amount is logged here,
+    /// flagged instead of shown and left out of the total (<see cref="ClaimAmounts.Total"/>).
     /// </summary>
-    public static async Task<List<NoticeRow>> NoticeAsync(PortalDbContext db, DateTimeOffset now, int days, CancellationToken cancellationToken = default)
+    public static async Task<List<NoticeRow>> NoticeAsync(PortalDbContext db, ClaimAmounts amounts, DateTimeOffset now, int days, CancellationToken cancellationToken = default)
     {
         var since = now.AddDays(-Math.Max(1, days));
         var rows = await db.Claims.AsNoTracking()
@@ -196,19 +219,31 @@ public static class ClaimQueries
             .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
             .OrderByDescending(c => c.ApprovedAt)
             .Take(1000)
-            .Select(c => new { c.PersonName, IsCommunity = c.ResidentId == null, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .Select(c => new { c.Number, c.PersonName, IsCommunity = c.ResidentId == null, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
+        amounts.Flag("public notice", rows.Where(r => !amounts.IsSound(r.AmountFen)).Select(r => r.Number).ToList());
         return rows.Select(r =>
         {
             var approved = DateOnly.FromDateTime(AdminFormat.ToLocal(r.ApprovedAt!.Value).DateTime);
-            return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen ?? 0, approved, approved.AddDays(days));
+            return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen, approved, approved.AddDays(days));
         }).ToList();
     }
 
-    public sealed record ReportRow(string Benefit, ClaimStatus Status, string District, string Month, int Count, long AmountFen);
+    /// <summary>
+    /// A line of the report; <see cref="AmountFen"/> is the sum of its sound amounts,
+    /// <see cref="AnomalousCount"/> counts the claims left out because their amount is corrupt.
+    /// </summary>
+    public sealed record ReportRow(string Benefit, ClaimStatus Status, string District, string Month, int Count, long AmountFen, int AnomalousCount = 0)
+    {
+        public string? Note => AnomalousCount == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"含 {AnomalousCount} 笔{ClaimAmounts.AnomalyText}");
+    }
 
-    /// <summary>Claims and amounts by benefit, status, district and month (of preparation, China time).</summary>
-    public static async Task<List<ReportRow>> ReportAsync(PortalDbContext db, DateOnly? from, DateOnly? until, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Claims and amounts by benefit, status, district and month (of the decision). The amounts
+    /// are summed in SQL over sound amounts only (so the SUM cannot overflow on either provider);
+    /// each group counts the corrupt ones it left out.
+    /// </summary>
+    public static async Task<List<ReportRow>> ReportAsync(PortalDbContext db, ClaimAmounts amounts, DateOnly? from, DateOnly? until, CancellationToken cancellationToken = default)
     {
         var query = db.Claims.AsNoTracking();
         if (from is { } f)
@@ -221,21 +256,40 @@ public static class ClaimQueries
             query = query.Where(c => c.DecidedOn <= u);
         }
 
+        var ceiling = amounts.HardCeiling.Fen;
         var grouped = await query
             .GroupBy(c => new { c.Benefit, c.Status, c.DistrictId, c.DecidedOn.Year, c.DecidedOn.Month })
-            .Select(g => new { g.Key.Benefit, g.Key.Status, g.Key.DistrictId, g.Key.Year, g.Key.Month, Count = g.Count(), Amount = g.Sum(c => c.AmountFen ?? 0) })
+            .Select(g => new
+            {
+                g.Key.Benefit,
+                g.Key.Status,
+                g.Key.DistrictId,
+                g.Key.Year,
+                g.Key.Month,
+                Count = g.Count(),
+                Amount = g.Sum(c => c.AmountFen >= 0 && c.AmountFen <= ceiling ? c.AmountFen ?? 0 : 0),
+                Anomalous = g.Count(c => c.AmountFen < 0 || c.AmountFen > ceiling),
+            })
             .ToListAsync(cancellationToken);
+        if (grouped.Any(g => g.Anomalous > 0))
+        {
+            amounts.Flag("claim report", await amounts.Corrupt(query).OrderBy(c => c.Number).Select(c => c.Number).Take(20).ToListAsync(cancellationToken));
+        }
+
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         return grouped
-            .Select(g => new ReportRow(ClaimFormat.Benefit(g.Benefit), g.Status, districts.GetValueOrDefault(g.DistrictId, "—"), string.Create(CultureInfo.InvariantCulture, $"{g.Year:0000}-{g.Month:00}"), g.Count, g.Amount))
+            .Select(g => new ReportRow(ClaimFormat.Benefit(g.Benefit), g.Status, districts.GetValueOrDefault(g.DistrictId, "—"), string.Create(CultureInfo.InvariantCulture, $"{g.Year:0000}-{g.Month:00}"), g.Count, g.Amount, g.Anomalous))
             .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.District, StringComparer.Ordinal).ThenBy(r => r.Benefit, StringComparer.Ordinal).ThenBy(r => r.Status)
             .ToList();
     }
 
+    /// <summary>The report's total: the checked sum of its rows (each a sum of sound amounts).</summary>
+    public static Money ReportTotal(IEnumerable<ReportRow> rows) => Money.Sum(rows.Select(r => Money.FromFen(r.AmountFen)));
+
     public static byte[] ReportXlsx(IReadOnlyList<ReportRow> rows) =>
         ClaimXlsx.Write(
             "补贴统计",
-            ["月份", "区县", "补贴项目", "状态", "件数", "金额（元）"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, ClaimFormat.ToYuan(r.AmountFen)])
-                .Append(["合计", null, null, null, rows.Sum(r => r.Count), ClaimFormat.ToYuan(rows.Sum(r => r.AmountFen))]));
+            ["月份", "区县", "补贴项目", "状态", "件数", "金额（元）", "备注"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, ClaimFormat.ToYuan(r.AmountFen), r.Note])
+                .Append(["合计", null, null, null, rows.Sum(r => r.Count), ReportTotal(rows).ToYuan(), rows.Any(r => r.AnomalousCount > 0) ? ClaimAmounts.AnomalyText : null]));
 }

@@ -3,6 +3,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -18,7 +19,7 @@ public static class SubmitClaim
 {
     public sealed record Command(Guid ClaimId, JsonObject? Facts = null, string? PayeeName = null, string? PayeeAccount = null, string? PayeeBank = null);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options)
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
@@ -33,29 +34,13 @@ public static class SubmitClaim
                     return FeatureOutcome.Missing("补贴申请");
                 }
 
-                var enterprise = claim.EnterpriseId is { } eid ? await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == eid, cancellationToken) : null;
-
-                // A claim made from a recorded hire is decided again on the same hire.
-                var hire = claim.HireId is { } hid ? await db.Hires.AsNoTracking().FirstAsync(h => h.Id == hid, cancellationToken) : null;
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
                 var now = time.GetUtcNow();
                 var today = ResidentClock.Today(time);
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {
-                    // A community's award is decided again on the community's latest assessment.
-                    var placed = claim.PlacementId is { } pid ? await ClaimDecider.PlacementAsync(db, pid, cancellationToken) : null;
-
-                    // The months of a monthly subsidy stay those of its period, whatever the correction states.
-                    if (claim.CoveredMonths.Count > 0 && decider.Rule(claim.RuleId) is { } rule && ClaimPeriods.MonthsPath(rule) is { } monthsPath)
-                    {
-                        stated = ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count);
-                    }
-
-                    var decided = claim.ResidentId is { } residentId
-                        ? await decider.DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, await db.Residents.Include(r => r.StatusHistory).FirstAsync(r => r.Id == residentId, cancellationToken), enterprise, stated, today, claim.Id, cancellationToken, hire,
-                            placed?.Placement, claim.ClaimMonth, placed?.Cohort)
-                        : await decider.DecideCommunityAsync(db, claim.Benefit, await FileCommunityAward.FactsAsync(db, claim.CommunityId, today, cancellationToken), today, cancellationToken);
+                    var decided = await decider.RedecideAsync(db, claim, stated, today, cancellationToken);
 
                     if (command.PayeeAccount is not null || command.PayeeName is not null)
                     {
@@ -64,7 +49,7 @@ public static class SubmitClaim
 
                     await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
                     claim.Submit(decided.Decision, actor, now);
-                    await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, options, cancellationToken);
+                    await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
                     ClaimCommandSupport.Notify(db, claim, now);
                     await db.SaveChangesAsync(cancellationToken);
                     if (transaction is not null)
@@ -94,7 +79,10 @@ public static class SubmitClaim
 /// <summary>
 /// 审核: a bureau officer takes a claim for review, approves it (first or second tier), rejects
 /// it or returns it for correction. Maker-checker is enforced here and in the domain: whoever
-/// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/>.
+/// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/>. An approved
+/// amount is above zero and at most the hard ceiling (400 field errors on <c>amountFen</c>); the
+/// domain holds it to the rules' amount, the bureau's ceiling and the override path
+/// (<see cref="Claim.Approve"/>).
 /// </summary>
 public static class ReviewClaim
 {
@@ -108,7 +96,7 @@ public static class ReviewClaim
 
     public sealed record Command(Guid ClaimId, Action Action, long? AmountFen = null, string? Reason = null);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options)
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options, ClaimAmounts amounts)
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
@@ -128,9 +116,14 @@ public static class ReviewClaim
                 return FeatureOutcome.Field("reason", command.Action == Action.Reject ? "驳回申请必须填写原因，申请人会看到该原因。" : "退回补正必须写明需要补正的内容。");
             }
 
-            if (command.AmountFen is < 0)
+            if (command.AmountFen is <= 0)
             {
-                return FeatureOutcome.Field("amountFen", "核定金额不能为负数。");
+                return FeatureOutcome.Field("amountFen", "核定金额必须大于 0；不予支付请驳回申请。");
+            }
+
+            if (command.AmountFen > amounts.HardCeiling.Fen)
+            {
+                return FeatureOutcome.Field("amountFen", $"核定金额不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
             }
 
             return await scope.RunAsync(async services =>
@@ -165,8 +158,12 @@ public static class ReviewClaim
                             }
 
                             await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
-                            claim.Approve(officer, command.AmountFen, command.Reason, options.SecondApprovalThresholdFen, now);
-                            await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, options, cancellationToken);
+                            var limits = new ClaimApprovalLimits(
+                                Money.FromFen(options.SecondApprovalThresholdFen),
+                                amounts.HardCeiling,
+                                claim.RulesAmountFen is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
+                            claim.Approve(officer, command.AmountFen is { } fen ? Money.FromFen(fen) : null, command.Reason, limits, now);
+                            await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
                             break;
                         case Action.Reject:
                             claim.Reject(officer, command.Reason!, now);
@@ -210,7 +207,7 @@ public static class PaymentBatches
     /// <summary>Finance's result: every claim paid except <see cref="Failures"/> (claim id → reason).</summary>
     public sealed record SettleCommand(Guid BatchId, IReadOnlyDictionary<Guid, string>? Failures);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time)
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimAmounts amounts)
     {
         public async Task<FeatureOutcome> CreateAsync(CreateCommand command, CancellationToken cancellationToken = default)
         {
@@ -245,8 +242,8 @@ public static class PaymentBatches
                 PaymentBatch batch;
                 try
                 {
-                    batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, now);
-                    batch.EnsureReconciles(claims);
+                    batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, amounts.HardCeiling, now);
+                    batch.EnsureReconciles(claims, amounts.HardCeiling);
                     db.PaymentBatches.Add(batch);
                     foreach (var claim in claims)
                     {
@@ -289,7 +286,7 @@ public static class PaymentBatches
                 var now = time.GetUtcNow();
                 try
                 {
-                    batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), now);
+                    batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), amounts.HardCeiling, now);
                     foreach (var claim in claims)
                     {
                         ClaimCommandSupport.Notify(db, claim, now);

@@ -55,7 +55,7 @@ public static class CreateClaim
 
         /// <summary>
         /// The first and last month (<c>yyyy-MM</c>) a monthly subsidy covers (补贴期间), for the rules
-        /// paid per month of a person (<see cref="ClaimPeriods.MonthsPath"/>): the months are counted
+        /// paid per month of a person (<see cref="ClaimPeriods.IsMonthly"/>): the months are counted
         /// from it, and a month already covered by another live claim of the person is refused.
         /// </summary>
         public string? PeriodFrom { get; set; }
@@ -85,13 +85,15 @@ public static class CreateClaim
         private readonly TimeProvider _time;
         private readonly ClaimDecider _decider;
         private readonly ClaimOptions _options;
+        private readonly ClaimAmounts _amounts;
 
-        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options)
+        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
         {
             _scope = scope;
             _time = time;
             _decider = decider;
             _options = options;
+            _amounts = amounts;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -286,7 +288,8 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort);
+                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort,
+                        placement is null ? period : null);
                 }
                 catch (ClaimRefusedException e)
                 {
@@ -296,7 +299,7 @@ public static class CreateClaim
                 // A subsidy paid per month of the person: the period gives the months, and each month is claimed once.
                 string? monthsKey = null;
                 IReadOnlyList<DateOnly> covered = [];
-                if (placement is null && ClaimPeriods.MonthsPath(decided.Rule) is not null)
+                if (placement is null && ClaimPeriods.IsMonthly(decided.Rule))
                 {
                     if (period is not { } p)
                     {
@@ -381,7 +384,7 @@ public static class CreateClaim
                     {
                         await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
                         claim.Submit(decided.Decision, actor, now);
-                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, claim.AmountFen ?? 0, _options, cancellationToken);
+                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, _options, _amounts, cancellationToken);
                         ClaimCommandSupport.Notify(db, claim, now);
                     }
 

@@ -20,6 +20,13 @@ public sealed class PolicyOptions
 
     /// <summary>Administrative division codes of the jurisdictions this deployment serves.</summary>
     public List<string> Jurisdictions { get; set; } = [];
+
+    /// <summary>
+    /// Months after the start of a rule the text limits to a period without stating its end
+    /// (疫情防控期间, 阶段性 …) after which a decision is a manual review, until a bureau officer sets
+    /// the rule's end on the policies page. Default 12.
+    /// </summary>
+    public int UnstatedEndHorizonMonths { get; set; } = PolicyCatalogue.DefaultUnstatedEndHorizonMonths;
 }
 
 /// <summary>
@@ -37,8 +44,8 @@ public sealed class PolicyCatalogueService
         var directory = string.IsNullOrWhiteSpace(options.TextDirectory)
             ? PolicyTextLocator.Locate(AppContext.BaseDirectory, environment.ContentRootPath)
             : Path.GetFullPath(options.TextDirectory, environment.ContentRootPath);
-        BaseCatalogue = PolicyCatalogue.LoadEmbedded(directory);
-        _current = new Snapshot(BaseCatalogue, new EligibilityEvaluator(BaseCatalogue), 0);
+        BaseCatalogue = PolicyCatalogue.LoadEmbedded(directory).WithUnstatedEndHorizon(options.UnstatedEndHorizonMonths);
+        _current = new Snapshot(BaseCatalogue, new EligibilityEvaluator(BaseCatalogue), 0, 0);
         _texts = BaseCatalogue.Documents
             .Select(d => d.SourceFile)
             .Distinct(StringComparer.Ordinal)
@@ -48,42 +55,54 @@ public sealed class PolicyCatalogueService
             : BaseCatalogue.Documents.SelectMany(d => d.Jurisdictions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The catalogue as the documents state it, without the bureau's local values.</summary>
+    /// <summary>The catalogue as the documents state it, without the bureau's local values and rule ends (with the configured horizon).</summary>
     public PolicyCatalogue BaseCatalogue { get; }
 
-    /// <summary>The catalogue in force: the documents plus the bureau's local parameter values.</summary>
+    /// <summary>The catalogue in force: the documents plus the bureau's local parameter values and rule ends.</summary>
     public PolicyCatalogue Catalogue => _current.Catalogue;
 
     public IEligibilityEvaluator Evaluator => _current.Evaluator;
 
     /// <summary>
-    /// The catalogue with the given local values, without publishing it: used to check a new
-    /// value (overlaps, unknown or non-local parameters) and for what-if runs.
+    /// The catalogue with the given local values (and rule ends), without publishing it: used to
+    /// check a new value or end (overlaps, unknown or non-local parameters, an end the text states)
+    /// and for what-if runs.
     /// </summary>
-    /// <exception cref="PolicyCatalogueException">A value is refused.</exception>
-    public PolicyCatalogue Preview(IEnumerable<Domain.Policies.LocalParameterValue> values) =>
-        BaseCatalogue.WithLocalParameters(new LocalParameterOverlay(values.OrderBy(v => v.ParameterId, StringComparer.Ordinal).ThenBy(v => v.EffectiveFrom).Select(ToOverlayValue)));
+    /// <exception cref="PolicyCatalogueException">A value or an end is refused.</exception>
+    public PolicyCatalogue Preview(IEnumerable<Domain.Policies.LocalParameterValue> values, IEnumerable<Domain.Policies.RuleEndDate>? ends = null) =>
+        BaseCatalogue
+            .WithLocalParameters(new LocalParameterOverlay(values.OrderBy(v => v.ParameterId, StringComparer.Ordinal).ThenBy(v => v.EffectiveFrom).Select(ToOverlayValue)))
+            .WithRuleEnds(InOrder(ends ?? []).Select(ToRuleEnd));
 
     /// <summary>
-    /// Brings the catalogue in force up to date with the local values in the database. Values are
-    /// only ever added, so their count tells whether anything changed (also when another portal
-    /// instance added one): one small query, and a rebuild only when needed.
+    /// Brings the catalogue in force up to date with the local values and rule ends in the
+    /// database. Both are only ever added, so their counts tell whether anything changed (also when
+    /// another portal instance added one): two small queries, and a rebuild only when needed.
     /// </summary>
     public async Task EnsureCurrentAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
         var count = await db.LocalParameterValues.CountAsync(cancellationToken);
-        if (count == _current.LocalValueCount)
+        var endCount = await db.RuleEndDates.CountAsync(cancellationToken);
+        if (count == _current.LocalValueCount && endCount == _current.RuleEndCount)
         {
             return;
         }
 
         var values = await db.LocalParameterValues.AsNoTracking().ToListAsync(cancellationToken);
-        var catalogue = Preview(values);
-        _current = new Snapshot(catalogue, new EligibilityEvaluator(catalogue), values.Count);
+        var ends = await db.RuleEndDates.AsNoTracking().ToListAsync(cancellationToken);
+        var catalogue = Preview(values, ends);
+        _current = new Snapshot(catalogue, new EligibilityEvaluator(catalogue), values.Count, ends.Count);
     }
+
+    /// <summary>The ends in the order they were set: the last one of a rule is in force.</summary>
+    public static IEnumerable<Domain.Policies.RuleEndDate> InOrder(IEnumerable<Domain.Policies.RuleEndDate> ends) =>
+        ends.OrderBy(e => e.SetAt).ThenBy(e => e.Id);
 
     private static LocalParameterValue ToOverlayValue(Domain.Policies.LocalParameterValue value) =>
         new(value.ParameterId, value.EffectiveFrom, value.EffectiveUntil, value.Value, new Citation(value.ReferenceDocument, value.Section, value.Quote, Local: true, SetBy: value.SetByName));
+
+    private static RuleEnd ToRuleEnd(Domain.Policies.RuleEndDate end) =>
+        new(end.RuleId, end.EndsOn, new Citation(end.BasisDocument, end.Section, end.Quote, Local: true, SetBy: end.SetByName));
 
     /// <summary>The jurisdictions this deployment serves (all of the catalogue's when not configured).</summary>
     public IReadOnlyList<string> Jurisdictions { get; }
@@ -91,7 +110,7 @@ public sealed class PolicyCatalogueService
     /// <summary>The text of a policy document (read once at start), or empty for an unknown file.</summary>
     public string DocumentText(string file) => _texts.GetValueOrDefault(Path.GetFileName(file), string.Empty);
 
-    private sealed record Snapshot(PolicyCatalogue Catalogue, IEligibilityEvaluator Evaluator, int LocalValueCount);
+    private sealed record Snapshot(PolicyCatalogue Catalogue, IEligibilityEvaluator Evaluator, int LocalValueCount, int RuleEndCount);
 
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {

@@ -224,7 +224,7 @@ public static class WhatIf
         private int _ineligible;
         private int _needsInformation;
         private int _manualReview;
-        private long _amountFen;
+        private Money _amount;
 
         public void Add(Outcome outcome, long? amountFen)
         {
@@ -232,7 +232,7 @@ public static class WhatIf
             {
                 case Outcome.Eligible:
                     _eligible++;
-                    _amountFen += amountFen ?? 0;
+                    _amount += Money.FromFen(amountFen ?? 0);
                     break;
                 case Outcome.NeedsInformation:
                     _needsInformation++;
@@ -246,6 +246,6 @@ public static class WhatIf
             }
         }
 
-        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amountFen);
+        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amount.Fen);
     }
 }

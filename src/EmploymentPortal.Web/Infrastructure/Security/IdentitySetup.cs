@@ -17,18 +17,26 @@ internal static class IdentitySetup
     public const string LoginPath = "/account/login";
 
     /// <summary>
-    /// ASP.NET Core Identity in the portal database with the bureau's password and lockout rules:
-    /// at least 10 characters mixing upper case, lower case and digits; five wrong passwords lock
-    /// the account for 15 minutes.
+    /// ASP.NET Core Identity in the portal database with the bureau's password rules (at least 10
+    /// characters mixing upper case, lower case and digits), sign-in throttling and lockout
+    /// (<see cref="SignInThrottle"/>) and server-side sessions (<see cref="SessionCheck"/>).
     /// </summary>
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        var sessions = PortalSessionOptions.From(configuration);
+        var throttle = SignInThrottleOptions.From(configuration);
+        services.AddSingleton(sessions);
+        services.AddSingleton(throttle);
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<LoginFlow>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Data.Auditing.IAuditActor>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
         services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
 
         services.AddAuthentication(options =>
@@ -46,8 +54,10 @@ internal static class IdentitySetup
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // The sign-in throttle counts failures and sets LockoutEnd itself (LoginFlow
+                // never lets Identity count); the options say the same, for anything that reads them.
+                options.Lockout.MaxFailedAccessAttempts = throttle.AccountFailures;
+                options.Lockout.DefaultLockoutTimeSpan = throttle.AccountLockout;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -59,18 +69,18 @@ internal static class IdentitySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = LoginPath;
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.Cookie.Name = "portal.auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Name, Secure, HttpOnly and SameSite: PortalCookies, per environment.
+            options.ExpireTimeSpan = sessions.IdleTimeout;
             options.SlidingExpiration = true;
+
+            // Instead of Identity's security-stamp validator (six queries whenever its interval
+            // has passed): the server-side session, cached per user (SessionCheck).
+            options.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 
             // API clients get status codes, not redirects to the login page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
@@ -91,9 +101,16 @@ internal static class IdentitySetup
     }
 }
 
-/// <summary>Refuses sign-in to disabled users, with or without a correct password.</summary>
+/// <summary>
+/// Refuses sign-in to disabled users, with or without a correct password; starts a server-side
+/// session (<see cref="UserSession"/>) with every sign-in and ends it with the sign-out.
+/// </summary>
 public sealed class PortalSignInManager : SignInManager<PortalUser>
 {
+    private readonly PortalDbContext _db;
+    private readonly TimeProvider _time;
+    private readonly PortalSessionOptions _sessions;
+
     public PortalSignInManager(
         UserManager<PortalUser> userManager,
         IHttpContextAccessor contextAccessor,
@@ -101,12 +118,39 @@ public sealed class PortalSignInManager : SignInManager<PortalUser>
         IOptions<IdentityOptions> optionsAccessor,
         ILogger<SignInManager<PortalUser>> logger,
         IAuthenticationSchemeProvider schemes,
-        IUserConfirmation<PortalUser> confirmation)
+        IUserConfirmation<PortalUser> confirmation,
+        PortalDbContext db,
+        TimeProvider time,
+        PortalSessionOptions sessions)
         : base(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
     {
+        _db = db;
+        _time = time;
+        _sessions = sessions;
     }
 
     public override async Task<bool> CanSignInAsync(PortalUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>Every sign-in (page, API) comes here: the session is saved before its cookie is issued.</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var session = UserSession.Start(user.Id, _time.GetUtcNow(), _sessions.AbsoluteLifetime);
+        _db.UserSessions.Add(session);
+        await _db.SaveChangesAsync();
+        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(PortalClaimTypes.Session, session.Id.ToString())]);
+    }
+
+    /// <summary>Ends this session only: the user's other devices stay signed in.</summary>
+    public override async Task SignOutAsync()
+    {
+        if (SessionCheck.SessionId(Context.User) is { } id && await _db.UserSessions.SingleOrDefaultAsync(s => s.Id == id) is { } session)
+        {
+            session.End(_time.GetUtcNow(), SessionEndReason.SignedOut);
+            await _db.SaveChangesAsync();
+        }
+
+        await base.SignOutAsync();
+    }
 }
 
 /// <summary>Adds display name, community scope and enterprise to the signed-in principal.</summary>
@@ -143,40 +187,25 @@ public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<Po
 }
 
 /// <summary>
-/// Re-checks the security stamp of a circuit's user every few minutes, so that a disabled user,
-/// a reset password or a changed scope ends long-lived circuits too.
+/// An open page (Blazor circuit) asks <see cref="SessionCheck"/> about its session every
+/// <see cref="PortalSessionOptions.CircuitRevalidationInterval"/>: a session that was signed out,
+/// ended by a change to the account or past its absolute lifetime turns the page's user anonymous,
+/// and the router sends them to the login page.
 /// </summary>
-internal sealed class RevalidatingIdentityAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
+internal sealed class RevalidatingSessionStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    private readonly IServiceScopeFactory _scopeFactory;
-    private readonly IOptions<IdentityOptions> _options;
+    private readonly SessionCheck _sessions;
+    private readonly PortalSessionOptions _options;
 
-    public RevalidatingIdentityAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    public RevalidatingSessionStateProvider(ILoggerFactory loggerFactory, SessionCheck sessions, PortalSessionOptions options)
         : base(loggerFactory)
     {
-        _scopeFactory = scopeFactory;
+        _sessions = sessions;
         _options = options;
     }
 
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(2);
+    protected override TimeSpan RevalidationInterval => _options.CircuitRevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        await using var scope = _scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await userManager.GetUserAsync(authenticationState.User);
-        if (user is null || user.IsDisabled)
-        {
-            return false;
-        }
-
-        if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-
-        var principalStamp = authenticationState.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
-        var userStamp = await userManager.GetSecurityStampAsync(user);
-        return principalStamp == userStamp;
-    }
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        authenticationState.User.Identity?.IsAuthenticated != true || await _sessions.IsOpenAsync(authenticationState.User, cancellationToken);
 }

@@ -65,4 +65,7 @@ public static class PortalClaimTypes
     public const string Enterprise = "portal:enterprise";
 
     public const string DisplayName = "portal:display-name";
+
+    /// <summary>The server-side session of this sign-in (<see cref="Data.Identity.UserSession"/> id).</summary>
+    public const string Session = "portal:session";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Resources;
+using FluentValidation.Results;
 
 namespace EmploymentPortal.Web.Infrastructure.Validation;
 
@@ -9,7 +10,8 @@ public static class ValidationServiceCollectionExtensions
     /// <summary>
     /// Registers every concrete <see cref="AbstractValidator{T}"/> of the Web assembly as a scoped
     /// <see cref="IValidator{T}"/> (FluentValidation.DependencyInjectionExtensions does not restore
-    /// from the package mirror), and makes FluentValidation's built-in messages Simplified Chinese
+    /// from the package mirror), wrapped so that the shared <see cref="InputRules"/> (plausible
+    /// dates, no control characters) hold for every command, and makes FluentValidation's built-in messages Simplified Chinese
     /// unless the user chose English. Every rule of the portal carries its own Chinese message;
     /// the built-in ones are the fallback.
     /// </summary>
@@ -27,8 +29,10 @@ public static class ValidationServiceCollectionExtensions
             {
                 if (baseType.IsGenericType && baseType.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
                 {
-                    var service = typeof(IValidator<>).MakeGenericType(baseType.GetGenericArguments()[0]);
-                    services.AddScoped(service, type);
+                    var model = baseType.GetGenericArguments()[0];
+                    var checking = typeof(InputCheckingValidator<>).MakeGenericType(model);
+                    services.AddScoped(type);
+                    services.AddScoped(typeof(IValidator<>).MakeGenericType(model), provider => Activator.CreateInstance(checking, provider.GetRequiredService(type))!);
                     break;
                 }
             }
@@ -46,6 +50,47 @@ public static class ValidationServiceCollectionExtensions
         {
             culture ??= CultureInfo.CurrentUICulture;
             return base.GetString(key, culture.TwoLetterISOLanguageName == "en" ? culture : Chinese);
+        }
+    }
+
+    /// <summary>
+    /// A command's own validator, then the <see cref="InputRules"/> on the properties it left
+    /// without a message: one message a field, as everywhere.
+    /// </summary>
+    private sealed class InputCheckingValidator<T> : IValidator<T>
+    {
+        private readonly IValidator<T> _inner;
+
+        public InputCheckingValidator(IValidator<T> inner)
+        {
+            _inner = inner;
+        }
+
+        public ValidationResult Validate(T instance) => AddInputRules(_inner.Validate(instance), instance);
+
+        public async Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellation = default) =>
+            AddInputRules(await _inner.ValidateAsync(instance, cancellation), instance);
+
+        public ValidationResult Validate(IValidationContext context) => AddInputRules(_inner.Validate(context), context.InstanceToValidate);
+
+        public async Task<ValidationResult> ValidateAsync(IValidationContext context, CancellationToken cancellation = default) =>
+            AddInputRules(await _inner.ValidateAsync(context, cancellation), context.InstanceToValidate);
+
+        public IValidatorDescriptor CreateDescriptor() => _inner.CreateDescriptor();
+
+        public bool CanValidateInstancesOfType(Type type) => _inner.CanValidateInstancesOfType(type);
+
+        private static ValidationResult AddInputRules(ValidationResult result, object? instance)
+        {
+            foreach (var (property, message) in InputRules.Check(instance))
+            {
+                if (!result.Errors.Any(e => e.PropertyName == property))
+                {
+                    result.Errors.Add(new ValidationFailure(property, message));
+                }
+            }
+
+            return result;
         }
     }
 }

@@ -10,8 +10,8 @@ namespace EmploymentPortal.Web.Features.Admin.Users;
 
 /// <summary>
 /// An administrator sets a new password for a user: typed in, or generated and shown once.
-/// Identity checks it against the password policy and renews the security stamp, so the user's
-/// other sessions end.
+/// Identity checks it against the password policy and renews the security stamp, which ends all
+/// of the user's sessions.
 /// </summary>
 public static class ResetPassword
 {

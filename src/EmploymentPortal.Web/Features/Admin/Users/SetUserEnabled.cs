@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Identity;
 namespace EmploymentPortal.Web.Features.Admin.Users;
 
 /// <summary>
-/// Disables or re-enables a user. Disabling renews the security stamp, so the user's open
-/// sessions and circuits end at their next validation (within two minutes).
+/// Disables or re-enables a user. Disabling renews the security stamp, which ends all of the
+/// user's sessions in the same save (<see cref="Data.Identity.UserSessionInterceptor"/>): their next
+/// request is refused and their open pages go to the login page within the circuit revalidation.
 /// </summary>
 public static class SetUserEnabled
 {
@@ -61,7 +62,7 @@ public static class SetUserEnabled
                     return UserCommandSupport.FromIdentity(result, string.Empty);
                 }
 
-                return CommandResult.Success(command.Enabled ? $"已启用用户“{user.UserName}”。" : $"已停用用户“{user.UserName}”，其登录会话将在两分钟内失效。");
+                return CommandResult.Success(command.Enabled ? $"已启用用户“{user.UserName}”。" : $"已停用用户“{user.UserName}”，其登录会话已全部结束。");
             });
         }
     }

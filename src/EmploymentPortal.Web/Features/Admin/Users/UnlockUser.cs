@@ -1,12 +1,13 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
 
 namespace EmploymentPortal.Web.Features.Admin.Users;
 
-/// <summary>Ends a lockout (too many wrong passwords) before it expires, and clears the failure count.</summary>
+/// <summary>Ends a lockout (too many wrong passwords) before it expires, and clears the failure counts (this instance's sign-in throttle too).</summary>
 public static class UnlockUser
 {
     public sealed record Command(string UserId, string ConcurrencyStamp);
@@ -14,10 +15,12 @@ public static class UnlockUser
     public sealed class Handler
     {
         private readonly OperationScope _scope;
+        private readonly SignInThrottle _throttle;
 
-        public Handler(OperationScope scope)
+        public Handler(OperationScope scope, SignInThrottle throttle)
         {
             _scope = scope;
+            _throttle = throttle;
         }
 
         public async Task<CommandResult> HandleAsync(Command command)
@@ -42,9 +45,13 @@ public static class UnlockUser
                 user.LockoutEnd = null;
                 user.AccessFailedCount = 0;
                 var result = await users.UpdateAsync(user);
-                return result.Succeeded
-                    ? CommandResult.Success($"已解除用户“{user.UserName}”的锁定。")
-                    : UserCommandSupport.FromIdentity(result, string.Empty);
+                if (!result.Succeeded)
+                {
+                    return UserCommandSupport.FromIdentity(result, string.Empty);
+                }
+
+                _throttle.Forgive(user.NormalizedUserName ?? string.Empty);
+                return CommandResult.Success($"已解除用户“{user.UserName}”的锁定。");
             });
         }
     }

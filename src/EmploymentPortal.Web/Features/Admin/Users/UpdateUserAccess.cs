@@ -9,7 +9,7 @@ namespace EmploymentPortal.Web.Features.Admin.Users;
 
 /// <summary>
 /// An administrator changes a user's display name, roles and scope. Any change renews the
-/// user's security stamp, so their sign-ins pick up the new claims (or end) within minutes.
+/// user's security stamp, which ends all of their sessions (they sign in again with the new claims).
 /// </summary>
 public static class UpdateUserAccess
 {

@@ -75,12 +75,14 @@ public static class ManageColleagues
         private readonly OperationScope _scope;
         private readonly IValidator<CreateCommand> _validator;
         private readonly TimeProvider _time;
+        private readonly SignInThrottle _throttle;
 
-        public Handler(OperationScope scope, IValidator<CreateCommand> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<CreateCommand> validator, TimeProvider time, SignInThrottle throttle)
         {
             _scope = scope;
             _validator = validator;
             _time = time;
+            _throttle = throttle;
         }
 
         public async Task<Outcome> CreateAsync(CreateCommand command, CancellationToken cancellationToken = default)
@@ -135,7 +137,7 @@ public static class ManageColleagues
             });
         }
 
-        /// <summary>Disables (ending the user's sessions within two minutes) or enables a colleague.</summary>
+        /// <summary>Disables (ending the user's sessions at once) or enables a colleague.</summary>
         public Task<Outcome> SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken = default) =>
             WithColleagueAsync(userId, !enabled, async (users, user) =>
             {
@@ -147,7 +149,7 @@ public static class ManageColleagues
                 user.IsDisabled = !enabled;
                 var result = enabled ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
                 return result.Succeeded
-                    ? new Outcome(FeatureOutcome.Success(enabled ? $"已启用账号“{user.UserName}”。" : $"已停用账号“{user.UserName}”，其登录会话将在两分钟内失效。"))
+                    ? new Outcome(FeatureOutcome.Success(enabled ? $"已启用账号“{user.UserName}”。" : $"已停用账号“{user.UserName}”，其登录会话已全部结束。"))
                     : new Outcome(ToOutcome(UserCommandSupport.FromIdentity(result, string.Empty)));
             });
 
@@ -166,6 +168,7 @@ public static class ManageColleagues
                 // A reset also lifts a lockout: the colleague can sign in with the new password at once.
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
+                _throttle.Forgive(user.NormalizedUserName ?? string.Empty);
                 return new Outcome(FeatureOutcome.Success($"已重置账号“{user.UserName}”的密码。"), password);
             });
 

@@ -154,9 +154,20 @@ public sealed class XlsxSheetReader : IDisposable
         _sharedStrings = sharedStrings;
     }
 
-    /// <exception cref="InvalidDataException">The stream is not an xlsx workbook with a worksheet.</exception>
+    /// <summary>
+    /// The most an uploaded workbook may expand to: 512 MB (a 100,000-row ledger is about 10 MB
+    /// zipped and well under 200 MB unzipped), and the most parts it may hold (Excel writes a dozen).
+    /// A zip bomb (a few megabytes that expand to gigabytes) is refused before anything is expanded.
+    /// </summary>
+    public const long MaxUncompressedBytes = 512L * 1024 * 1024;
+
+    /// <inheritdoc cref="MaxUncompressedBytes"/>
+    public const int MaxEntries = 1_000;
+
+    /// <exception cref="InvalidDataException">The stream is not an xlsx workbook with a worksheet, or it would expand beyond the limits.</exception>
     public static XlsxSheetReader Open(Stream stream)
     {
+        CheckPackageSize(stream);
         SpreadsheetDocument document;
         try
         {
@@ -208,6 +219,47 @@ public sealed class XlsxSheetReader : IDisposable
         }
 
         return new XlsxSheetReader(document, sheet, shared.ToArray());
+    }
+
+    /// <summary>
+    /// Reads the zip's central directory only: the number of parts and the sizes they declare.
+    /// The declared size is also the most a part's stream yields when read
+    /// (<see cref="System.IO.Compression.ZipArchiveEntry"/> stops there), so the sum bounds the
+    /// expansion.
+    /// </summary>
+    private static void CheckPackageSize(Stream stream)
+    {
+        var start = stream.Position;
+        System.IO.Compression.ZipArchive zip;
+        try
+        {
+            zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException("文件不是有效的 Excel 工作簿（.xlsx）。", e);
+        }
+
+        using (zip)
+        {
+            var entries = zip.Entries;
+            if (entries.Count > MaxEntries)
+            {
+                throw new InvalidDataException($"文件不是有效的台账：压缩包内的文件数（{entries.Count:N0}）超过 {MaxEntries:N0} 个的上限。");
+            }
+
+            long total = 0;
+            foreach (var entry in entries)
+            {
+                total += entry.Length;
+                if (total > MaxUncompressedBytes)
+                {
+                    throw new InvalidDataException($"文件解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB 的上限，不是正常的台账文件，请检查后重新上传。");
+                }
+            }
+        }
+
+        stream.Position = start;
     }
 
     /// <summary>

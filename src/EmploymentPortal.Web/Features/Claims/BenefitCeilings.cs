@@ -1,0 +1,102 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Policies;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentPortal.Web.Features.Claims;
+
+/// <summary>
+/// 补贴单笔上限: bureau officers set, per benefit, the most one claim may be approved for when its
+/// rules compute no amount (<see cref="BenefitCeiling"/>); each setting is a new version with its
+/// basis, audited, and the history stays. Page <c>/bureau/benefit-ceilings</c>, API
+/// <c>/api/v1/benefit-ceilings</c>.
+/// </summary>
+public static class BenefitCeilings
+{
+    public sealed record Row(Guid Id, string Benefit, string BenefitName, long AmountFen, string Basis, string SetByName, DateTimeOffset SetAt);
+
+    /// <summary>The ceiling in force per benefit, and every version newest first.</summary>
+    public sealed record Overview(IReadOnlyList<Row> Current, IReadOnlyList<Row> History);
+
+    /// <summary>The ceiling in force for <paramref name="benefit"/>; null when the bureau set none.</summary>
+    public static Task<BenefitCeiling?> InForceAsync(PortalDbContext db, string benefit, CancellationToken cancellationToken = default) =>
+        db.BenefitCeilings.AsNoTracking().Where(c => c.Benefit == benefit).OrderByDescending(c => c.SetAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public static async Task<Overview> ListAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var all = await db.BenefitCeilings.AsNoTracking().ToListAsync(cancellationToken);
+        var history = all.OrderByDescending(c => c.SetAt).ThenByDescending(c => c.Id).Select(ToRow).ToList();
+        var current = all.Select(c => c.Benefit).Distinct().Select(b => BenefitCeiling.Latest(b, all)!).OrderBy(c => c.Benefit, StringComparer.Ordinal).Select(ToRow).ToList();
+        return new Overview(current, history);
+    }
+
+    /// <summary>The benefits a ceiling may be set for, with their Chinese names, for the page's picker.</summary>
+    public static IReadOnlyList<(string Benefit, string Name)> Benefits { get; } =
+        BenefitKinds.All.Select(b => (b, ClaimFormat.Benefit(b))).OrderBy(b => b.b, StringComparer.Ordinal).ToList();
+
+    private static Row ToRow(BenefitCeiling c) => new(c.Id, c.Benefit, ClaimFormat.Benefit(c.Benefit), c.AmountFen, c.Basis, c.SetByName, c.SetAt);
+
+    public sealed record Command
+    {
+        public string? Benefit { get; set; }
+
+        public long? AmountFen { get; set; }
+
+        public string? Basis { get; set; }
+    }
+
+    /// <summary>A bureau officer sets a benefit's ceiling (a new version; the history stays).</summary>
+    public sealed class Set(OperationScope scope, TimeProvider time, ClaimAmounts amounts)
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var principal = scope.Principal;
+            if (!principal.IsBureauOfficer || principal.UserId is null)
+            {
+                return FeatureOutcome.Denied("只有人社局经办人员可以设定补贴单笔上限。");
+            }
+
+            if (command.Benefit is not { } benefit || !BenefitKinds.All.Contains(benefit))
+            {
+                return FeatureOutcome.Field("benefit", "请选择补贴项目。");
+            }
+
+            if (command.AmountFen is not { } fen || fen <= 0)
+            {
+                return FeatureOutcome.Field("amountFen", "单笔上限必须大于 0。");
+            }
+
+            if (fen > amounts.HardCeiling.Fen)
+            {
+                return FeatureOutcome.Field("amountFen", $"单笔上限不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Basis) || command.Basis.Trim().Length > BenefitCeiling.MaxBasisLength)
+            {
+                return FeatureOutcome.Field("basis", $"请填写设定依据（{BenefitCeiling.MaxBasisLength} 字以内），例如文件文号和条款。");
+            }
+
+            return await scope.RunAsync(async services =>
+            {
+                var db = services.GetRequiredService<PortalDbContext>();
+                BenefitCeiling ceiling;
+                try
+                {
+                    ceiling = new BenefitCeiling(benefit, Money.FromFen(fen), command.Basis, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
+                }
+                catch (DomainException e)
+                {
+                    return FeatureOutcome.FromDomain(e);
+                }
+
+                db.BenefitCeilings.Add(ceiling);
+                await db.SaveChangesAsync(cancellationToken);
+                return FeatureOutcome.Success($"“{ClaimFormat.Benefit(benefit)}”的单笔上限已设为 {ClaimFormat.Yuan(fen)}（依据：{ceiling.Basis}）。", ceiling.Id);
+            });
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using EmploymentPortal.Data;
+using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Security;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.IntegrationTests.Auditing;
+
+/// <summary>
+/// The audit keys: rotation keeps old rows verifiable while the retired key is kept, and a chain
+/// written before the chain was keyed is sealed once by the migrator, never a chain that was keyed.
+/// </summary>
+public abstract class AuditKeyTests : IAsyncLifetime
+{
+    private readonly DatabaseProvider _provider;
+    private TestDatabase? _database;
+
+    protected AuditKeyTests(DatabaseProvider provider)
+    {
+        _provider = provider;
+    }
+
+    private TestDatabase Database => _database!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(_provider);
+        await _database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Rows_keep_the_key_they_were_sealed_with_and_verify_after_rotation_while_it_is_kept()
+    {
+        var retired = new PortalKey("k2026", Convert.FromBase64String(PortalKeyRing.NewKeyBase64()));
+        var current = new PortalKey("k2027", Convert.FromBase64String(PortalKeyRing.NewKeyBase64()));
+        await AddCommunityAsync(Ring(retired));
+        await AddCommunityAsync(Ring(current, retired));
+
+        await using var db = Database.CreateContext();
+        var afterRotation = await new AuditVerifier(Ring(current, retired), new AuditAnchorFile(Database.AnchorFile)).VerifyAsync(db);
+        var withoutTheRetiredKey = await new AuditVerifier(Ring(current), new AuditAnchorFile(Database.AnchorFile)).VerifyAsync(db);
+
+        Assert.Equal(["k2026", "k2026", "k2026", "k2027", "k2027", "k2027"], await db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.KeyId).ToListAsync());
+        Assert.True(afterRotation.IsIntact, afterRotation.Message);
+        Assert.Equal(6, afterRotation.CheckedRows);
+        Assert.False(withoutTheRetiredKey.IsIntact);
+        Assert.Equal(1, withoutTheRetiredKey.FirstBrokenSequence);
+        Assert.Contains("由密钥“k2026”封存，但本机的密钥配置中没有该密钥", withoutTheRetiredKey.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_seals_a_chain_written_before_the_chain_was_keyed()
+    {
+        await AddCommunityAsync(TestKeys.Ring);
+        await AddCommunityAsync(TestKeys.Ring);
+        await MakeUnkeyedAsync();
+        await using (var db = Database.CreateContext())
+        {
+            var before = await Database.Verifier.VerifyAsync(db);
+            Assert.Equal(1, before.FirstBrokenSequence);
+            Assert.Contains("没有密钥标识", before.Message, StringComparison.Ordinal);
+        }
+
+        await using (var app = CommandHost.Build(Database))
+        {
+            Assert.Equal(0, await PortalCommands.RunAsync(app, "migrate"));
+        }
+
+        await using var verifier = Database.CreateContext();
+        var after = await Database.Verifier.VerifyAsync(verifier);
+        Assert.True(after.IsIntact, after.Message);
+        Assert.Equal(6, after.CheckedRows);
+        Assert.All(await verifier.AuditEntries.Select(e => e.KeyId).ToListAsync(), id => Assert.Equal(TestKeys.AuditChainId, id));
+    }
+
+    [Fact]
+    public async Task Migrate_does_not_seal_unkeyed_rows_of_a_chain_that_was_anchored()
+    {
+        await AddCommunityAsync(TestKeys.Ring);
+        await using var app = CommandHost.Build(Database);
+        await app.Services.GetRequiredService<AuditAnchorService>().AnchorAsync();
+        await MakeUnkeyedAsync();
+
+        var exitCode = await PortalCommands.RunAsync(app, "migrate");
+
+        Assert.Equal(0, exitCode);
+        await using var db = Database.CreateContext();
+        Assert.All(await db.AuditEntries.Select(e => e.KeyId).ToListAsync(), id => Assert.Equal(string.Empty, id));
+        var verification = await Database.Verifier.VerifyAsync(db);
+        Assert.False(verification.IsIntact);
+        Assert.Contains("第 1 条审计记录没有密钥标识", verification.Message, StringComparison.Ordinal);
+    }
+
+    private static PortalKeyRing Ring(params PortalKey[] auditKeys) => PortalKeyRing.Of(new Dictionary<KeyPurpose, PortalKey[]>
+    {
+        [KeyPurpose.AuditChain] = auditKeys,
+        [KeyPurpose.PersonalDataEncryption] = [TestKeys.Ring.Current(KeyPurpose.PersonalDataEncryption)],
+        [KeyPurpose.PersonalDataIndex] = [TestKeys.Ring.Current(KeyPurpose.PersonalDataIndex)],
+    });
+
+    private async Task AddCommunityAsync(PortalKeyRing keys)
+    {
+        await using var db = Database.CreateContext(keys: keys);
+        await TestCity.AddCommunityAsync(db);
+    }
+
+    /// <summary>
+    /// Puts the chain in the state the migration AuditChainKeyId leaves an older database in: no
+    /// key id, each hash the unkeyed SHA-256 of the row and the one before.
+    /// </summary>
+    private async Task MakeUnkeyedAsync()
+    {
+        await using var db = Database.CreateContext();
+        var previous = AuditChain.GenesisHash;
+        foreach (var row in await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())
+        {
+            row.PreviousHash = previous;
+            row.KeyId = string.Empty;
+            row.Hash = AuditChain.ComputeLegacyHash(row);
+            previous = row.Hash;
+            await Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"KeyId\" = '', \"PreviousHash\" = '{row.PreviousHash}', \"Hash\" = '{row.Hash}' WHERE \"Sequence\" = {row.Sequence}");
+        }
+    }
+}
+
+public sealed class SqliteAuditKeyTests : AuditKeyTests
+{
+    public SqliteAuditKeyTests()
+        : base(DatabaseProvider.Sqlite)
+    {
+    }
+}
+
+public sealed class PostgresAuditKeyTests : AuditKeyTests
+{
+    public PostgresAuditKeyTests()
+        : base(DatabaseProvider.Postgres)
+    {
+    }
+}
