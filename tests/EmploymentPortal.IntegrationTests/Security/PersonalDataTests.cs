@@ -175,7 +175,7 @@ public abstract class PersonalDataTests
         part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
         content.Add(part, "file", "台账.xlsx");
 
-        var response = await station.PostAsync("/api/v1/residents/import", content);
+        var response = await station.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
 
         var summary = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -129,7 +129,7 @@ public sealed class PrivateWorkFolderTests : IDisposable
         var part = new StreamContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
         content.Add(part, "file", "台账.xlsx");
-        return await client.PostAsync("/api/v1/residents/import", content);
+        return await client.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
     }
 
     private async Task<string> CommunityCodeAsync(string name)
