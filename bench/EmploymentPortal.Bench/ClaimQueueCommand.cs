@@ -45,7 +45,7 @@ internal static class ClaimQueueCommand
         }
 
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(builder, DatabaseProvider.Postgres, connection);
+        BenchKeys.Configure(builder, DatabaseProvider.Postgres, connection);
         await using var db = new PortalDbContext(builder.Options);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync();

@@ -22,7 +22,7 @@ internal static class GenerateCommand
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
 
         // No interceptors: neither the audit interceptor nor the version interceptor runs here.
-        DatabaseServiceCollectionExtensions.Configure(builder, options.Provider, options.ConnectionString);
+        BenchKeys.Configure(builder, options.Provider, options.ConnectionString);
         await using var db = new PortalDbContext(builder.Options);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
 
@@ -57,7 +57,7 @@ internal static class GenerateCommand
                     Measure("Enterprises", options.Enterprises, progress => loader.LoadEnterprises(ScaleRows.Enterprises(options.Enterprises, options.Seed, communities), progress));
                 }
 
-                if (await db.Residents.AnyAsync(r => r.IdNumber.StartsWith(ScaleRows.IdRegionPrefix), cancellationToken))
+                if (await ScaleResidents(db).AnyAsync(cancellationToken))
                 {
                     Console.WriteLine("Residents: scale rows present already; skipped (use a fresh database to measure).");
                 }
@@ -95,10 +95,17 @@ internal static class GenerateCommand
         return 0;
     }
 
+    /// <summary>
+    /// The scale city's residents: those of its communities (the ID numbers are encrypted, so
+    /// their region prefix cannot be queried).
+    /// </summary>
+    private static IQueryable<Domain.Residents.Resident> ScaleResidents(PortalDbContext db) =>
+        db.Residents.Where(r => db.Communities.Any(c => c.Id == r.CommunityId && c.Code.StartsWith(ScaleCity.CodePrefix)));
+
     private static IBulkLoader CreateLoader(DatabaseProvider provider, DbConnection connection) => provider switch
     {
-        DatabaseProvider.Postgres => new PostgresBulkLoader((NpgsqlConnection)connection),
-        _ => new SqliteBulkLoader((SqliteConnection)connection),
+        DatabaseProvider.Postgres => new PostgresBulkLoader((NpgsqlConnection)connection, BenchKeys.Protector),
+        _ => new SqliteBulkLoader((SqliteConnection)connection, BenchKeys.Protector),
     };
 
     private static void Measure(string table, int expected, Func<Action<long>, long> load)
@@ -134,7 +141,7 @@ internal static class GenerateCommand
     {
         var residents = await db.Residents.LongCountAsync(cancellationToken);
         var enterprises = await db.Enterprises.LongCountAsync(cancellationToken);
-        var resident = await db.Residents.AsNoTracking().Where(r => r.IdNumber.StartsWith(ScaleRows.IdRegionPrefix)).OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var resident = await ScaleResidents(db).AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (resident is not null)
         {
             var idNumber = IdCardNumber.Parse(resident.IdNumber);

@@ -1,6 +1,8 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace EmploymentPortal.Data;
@@ -28,6 +30,7 @@ public sealed class DatabaseMigrator
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        IReadOnlyDictionary<string, int> protectedRows = new Dictionary<string, int>();
         if (pending.Count == 0)
         {
             _logger.LogInformation("Database schema is up to date");
@@ -35,6 +38,7 @@ public sealed class DatabaseMigrator
         else
         {
             _logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            protectedRows = await ProtectPersonalDataAsync(db, pending, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -44,7 +48,35 @@ public sealed class DatabaseMigrator
             }
         }
 
+        // Sealing acts only on a chain that holds no keyed row: before the first keyed entry.
         await AuditChainUpgrade.SealUnkeyedChainAsync(db, _keys, _anchors, _logger, cancellationToken);
+        await PersonalDataMigration.AuditAsync(db, PersonalDataMigration.ColumnsMigration, protectedRows, cancellationToken);
+    }
+
+    /// <summary>
+    /// Encrypting the existing personal data needs the keys, which the database does not have:
+    /// when the plain columns are still to be dropped, migrate up to the migration that adds the
+    /// encrypted columns, encrypt every row, and only then let the rest run (docs/personal-data.md).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>> ProtectPersonalDataAsync(PortalDbContext db, List<string> pending, CancellationToken cancellationToken)
+    {
+        if (!pending.Any(m => m.EndsWith("_" + PersonalDataMigration.PlainColumnsDroppedMigration, StringComparison.Ordinal)))
+        {
+            return new Dictionary<string, int>();
+        }
+
+        if (pending.FirstOrDefault(m => m.EndsWith("_" + PersonalDataMigration.ColumnsMigration, StringComparison.Ordinal)) is { } columns)
+        {
+            await db.GetService<IMigrator>().MigrateAsync(columns, cancellationToken);
+        }
+
+        var counts = await PersonalDataMigration.ProtectPlainRowsAsync(db, cancellationToken);
+        foreach (var (column, count) in counts)
+        {
+            _logger.LogInformation("Encrypted {Count} plain value(s) of {Column}", count, column);
+        }
+
+        return counts;
     }
 
     /// <summary>Migrations the code has and the database has not applied.</summary>

@@ -47,6 +47,7 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddDbContextFactory<PortalDbContext>(
             (sp, builder) => Configure(builder, options.Provider, connectionString)
+                .UsePersonalDataKeys(sp.GetRequiredService<PortalKeyRing>())
                 .AddInterceptors(sp.GetRequiredService<Identity.UserSessionInterceptor>(), sp.GetRequiredService<ConcurrencyVersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<EntityChangeInterceptor>()),
             ServiceLifetime.Scoped);
         return services;

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.Enterprises;
@@ -28,12 +29,24 @@ namespace EmploymentPortal.Data;
 public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string>
 {
     private readonly List<AuditDraft> _pendingReads = [];
+    private readonly PersonalDataProtector? _personalData;
 
     public PortalDbContext(DbContextOptions<PortalDbContext> options, IAuditActor? actor = null)
         : base(options)
     {
         Actor = actor ?? SystemAuditActor.Instance;
+        _personalData = options.FindExtension<PersonalDataOptionsExtension>()?.Protector;
     }
+
+    /// <summary>
+    /// Encrypts, decrypts and hashes personal data with the keys outside the database
+    /// (<see cref="PersonalDataMapping"/>); lookups by ID number or phone compare its hashes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The context was built without <c>UsePersonalDataKeys</c>.</exception>
+    public PersonalDataProtector PersonalData => PersonalDataMapping.Require(_personalData);
+
+    /// <summary>Identifies the personal-data keys of this context's model (null without keys).</summary>
+    internal string? PersonalDataFingerprint => _personalData?.Fingerprint;
 
     public DbSet<District> Districts => Set<District>();
 
@@ -132,6 +145,29 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        PersonalDataMapping.Configure(builder, _personalData);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        DetectChangesIfAutomatic();
+        PersonalDataMapping.UpdateHashes(this, _personalData);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        DetectChangesIfAutomatic();
+        PersonalDataMapping.UpdateHashes(this, _personalData);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void DetectChangesIfAutomatic()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

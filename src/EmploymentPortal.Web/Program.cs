@@ -45,6 +45,8 @@ builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
 builder.Services.AddLedgerFeatures();
+var workFolder = PrivateWorkFolder.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(workFolder);
 builder.Services.AddCircleFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
@@ -72,6 +74,12 @@ if (command is not null)
 _ = app.Services.GetRequiredService<PolicyCatalogueService>();
 await PortalCommands.PrepareDatabaseAsync(app);
 
+// Uploads and workbooks are processed in an owner-only folder, emptied of a crashed run's
+// leftovers; ASP.NET Core buffers large uploads there too, never in the system temp folder.
+workFolder.Prepare();
+Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", workFolder.FullPath);
+
+
 // First: everything after sees the client's address and scheme (only from configured proxies).
 app.UsePortalForwardedHeaders();
 app.UsePortalRequestLogging();
@@ -82,6 +90,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseNoStoreForPersonalData();
 app.UseRequestLocalization();
 app.UseSameOriginWrites();
 app.UseAuthentication();

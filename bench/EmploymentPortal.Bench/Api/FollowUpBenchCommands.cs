@@ -37,17 +37,17 @@ public static class FollowUpBenchCommands
             ("registered unemployed", """
                 UPDATE "Residents" SET "CurrentStatus" = 'RegisteredUnemployed',
                     "UnemployedSince" = DATE '2025-06-01' + (abs(hashtext("Id"::text)) % 500)
-                WHERE "IdNumber" LIKE '3698%' AND "CurrentStatus" IS NULL AND abs(hashtext("Id"::text)) % 10 < 3
+                WHERE "CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') AND "CurrentStatus" IS NULL AND abs(hashtext("Id"::text)) % 10 < 3
                 """),
             ("veteran flags", """
                 UPDATE "Residents" SET "StableKeyGroups" = "StableKeyGroups" | 2
-                WHERE "IdNumber" LIKE '3698%' AND abs(hashtext("IdNumber")) % 20 = 0 AND ("StableKeyGroups" & 2) = 0
+                WHERE "CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') AND abs(hashtext("Id"::text || 'v')) % 20 = 0 AND ("StableKeyGroups" & 2) = 0
                 """),
             ("status history", """
                 INSERT INTO "EmploymentStatusChanges" ("Id", "ResidentId", "Status", "EffectiveFrom", "Note", "RegistrationNumber")
                 SELECT gen_random_uuid(), r."Id", 'RegisteredUnemployed', r."UnemployedSince", NULL, 'SYB' || replace(r."Id"::text, '-', '')
                 FROM "Residents" r
-                WHERE r."IdNumber" LIKE '3698%' AND r."CurrentStatus" = 'RegisteredUnemployed'
+                WHERE r."CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') AND r."CurrentStatus" = 'RegisteredUnemployed'
                   AND NOT EXISTS (SELECT 1 FROM "EmploymentStatusChanges" c WHERE c."ResidentId" = r."Id")
                 """),
             ("contacts this month", $"""
@@ -55,7 +55,7 @@ public static class FollowUpBenchCommands
                 SELECT gen_random_uuid(), r."Id", DATE '{monthStart:yyyy-MM-dd}' + (abs(hashtext(r."Id"::text || 'c')) % {today.DayNumber - monthStart.DayNumber + 1}),
                        'Phone', '电话联系，了解求职意向。', 1, 'bench'
                 FROM "Residents" r
-                WHERE r."IdNumber" LIKE '3698%' AND r."CurrentStatus" = 'RegisteredUnemployed' AND abs(hashtext(r."Id"::text || 'm')) % 3 < 2
+                WHERE r."CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') AND r."CurrentStatus" = 'RegisteredUnemployed' AND abs(hashtext(r."Id"::text || 'm')) % 3 < 2
                   AND NOT EXISTS (SELECT 1 FROM "ResidentContacts" c WHERE c."ResidentId" = r."Id" AND c."ContactedOn" >= DATE '{monthStart:yyyy-MM-dd}')
                 """),
             ("contacts last month", $"""
@@ -63,7 +63,7 @@ public static class FollowUpBenchCommands
                 SELECT gen_random_uuid(), r."Id", DATE '{previousStart:yyyy-MM-dd}' + (abs(hashtext(r."Id"::text || 'p')) % 28),
                        'HomeVisit', '上门走访。', 3, 'bench'
                 FROM "Residents" r
-                WHERE r."IdNumber" LIKE '3698%' AND r."CurrentStatus" = 'RegisteredUnemployed' AND abs(hashtext(r."Id"::text || 'q')) % 5 < 4
+                WHERE r."CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') AND r."CurrentStatus" = 'RegisteredUnemployed' AND abs(hashtext(r."Id"::text || 'q')) % 5 < 4
                   AND NOT EXISTS (SELECT 1 FROM "ResidentContacts" c WHERE c."ResidentId" = r."Id" AND c."ContactedOn" >= DATE '{previousStart:yyyy-MM-dd}' AND c."ContactedOn" < DATE '{monthStart:yyyy-MM-dd}')
                 """),
             ("analyze", """ANALYZE "Residents"; ANALYZE "EmploymentStatusChanges"; ANALYZE "ResidentContacts";"""),
@@ -92,7 +92,7 @@ public static class FollowUpBenchCommands
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("""
-                SELECT "CommunityId" FROM "Residents" WHERE "IdNumber" LIKE '3698%' GROUP BY "CommunityId" ORDER BY count(*) DESC LIMIT 1
+                SELECT "CommunityId" FROM "Residents" WHERE "CommunityId" IN (SELECT "Id" FROM "Communities" WHERE "Code" LIKE '3698%') GROUP BY "CommunityId" ORDER BY count(*) DESC LIMIT 1
                 """, connection) { CommandTimeout = 0 };
             var community = (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No scale residents: run generate first."));
             path = path.Replace("{community}", community.ToString(), StringComparison.Ordinal);

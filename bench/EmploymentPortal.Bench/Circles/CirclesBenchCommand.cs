@@ -549,7 +549,7 @@ public static class CirclesBenchCommand
     private static IDbContextFactory<PortalDbContext> Contexts(string connection)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(builder, DatabaseProvider.Postgres, connection);
+        BenchKeys.Configure(builder, DatabaseProvider.Postgres, connection);
         return new Factory(builder.Options);
     }
 

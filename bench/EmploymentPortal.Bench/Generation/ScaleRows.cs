@@ -7,6 +7,22 @@ namespace EmploymentPortal.Bench.Generation;
 /// <summary>One row of the Residents table, columns as in the Initial migration.</summary>
 internal readonly record struct ResidentRow(Guid Id, string Name, string IdNumber, DateOnly BirthDate, Sex Sex, string Phone, Guid CommunityId);
 
+/// <summary>
+/// The stored form of a resident's personal data: ciphertexts and keyed hashes, as the portal
+/// writes them (EmploymentPortal.Data.Security.PersonalDataMapping).
+/// </summary>
+internal readonly record struct ProtectedColumns(string IdNumberCipher, string IdNumberHash, string IdNumberLast4Hash, string PhoneCipher, string PhoneHash, string PhoneLast4Hash)
+{
+    public static ProtectedColumns Of(ResidentRow row, EmploymentPortal.Data.Security.PersonalDataProtector protector)
+    {
+        const EmploymentPortal.Data.Security.PersonalDataKind id = EmploymentPortal.Data.Security.PersonalDataKind.IdNumber;
+        const EmploymentPortal.Data.Security.PersonalDataKind phone = EmploymentPortal.Data.Security.PersonalDataKind.Phone;
+        return new(
+            protector.Encrypt(row.IdNumber, id), protector.Hash(id, row.IdNumber), protector.HashLastDigits(id, row.IdNumber),
+            protector.Encrypt(row.Phone, phone), protector.Hash(phone, row.Phone), protector.HashLastDigits(phone, row.Phone));
+    }
+}
+
 /// <summary>One row of the Enterprises table, columns as in the Initial migration.</summary>
 internal readonly record struct EnterpriseRow(Guid Id, string CreditCode, string Name, Guid CommunityId, string Address, double Latitude, double Longitude, EnterpriseStatus Status);
 

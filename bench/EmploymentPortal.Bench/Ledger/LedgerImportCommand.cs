@@ -195,14 +195,12 @@ public static class LedgerImportCommand
     {
         // The portal's keys as the portal finds them (Keys__* environment variables, Keys:File under
         // the working folder; generated there on first use), so its verify-audit checks these rows too.
-        private readonly AuditInterceptor _audit = new(
-            TimeProvider.System,
-            PortalKeyRing.Load(new ConfigurationBuilder().AddEnvironmentVariables().Build(), Environment.CurrentDirectory, isProduction: false));
+        private readonly AuditInterceptor _audit = new(TimeProvider.System, BenchKeys.Ring);
 
         public PortalDbContext CreateDbContext()
         {
             var builder = new DbContextOptionsBuilder<PortalDbContext>();
-            DatabaseServiceCollectionExtensions.Configure(builder, provider, connectionString)
+            BenchKeys.Configure(builder, provider, connectionString)
                 .AddInterceptors(new ConcurrencyVersionInterceptor(), _audit);
             return new PortalDbContext(builder.Options, new BenchActor());
         }

@@ -1,4 +1,5 @@
 using EmploymentPortal.Bench.Generation;
+using EmploymentPortal.Data.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,10 +19,12 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(30);
 
     private readonly NpgsqlConnection _connection;
+    private readonly PersonalDataProtector _protector;
 
-    public PostgresBulkLoader(NpgsqlConnection connection)
+    public PostgresBulkLoader(NpgsqlConnection connection, PersonalDataProtector protector)
     {
         _connection = connection;
+        _protector = protector;
     }
 
     public long LoadEnterprises(IEnumerable<EnterpriseRow> rows, Action<long> progress)
@@ -54,20 +57,25 @@ internal sealed class PostgresBulkLoader : IBulkLoader
     public long LoadResidents(IEnumerable<ResidentRow> rows, Action<long> progress)
     {
         using var writer = _connection.BeginBinaryImport(
-            """COPY "Residents" ("Id", "Name", "IdNumber", "BirthDate", "Sex", "Phone", "CommunityId", "Version") FROM STDIN (FORMAT BINARY)""");
+            """COPY "Residents" ("Id", "Name", "IdNumberCipher", "BirthDate", "Sex", "PhoneCipher", "CommunityId", "Version", "IdNumberHash", "IdNumberLast4Hash", "PhoneHash", "PhoneLast4Hash") FROM STDIN (FORMAT BINARY)""");
         writer.Timeout = ImportTimeout;
         long count = 0;
         foreach (var row in rows)
         {
+            var stored = ProtectedColumns.Of(row, _protector);
             writer.StartRow();
             writer.Write(row.Id, NpgsqlDbType.Uuid);
             writer.Write(row.Name, NpgsqlDbType.Varchar);
-            writer.Write(row.IdNumber, NpgsqlDbType.Varchar);
+            writer.Write(stored.IdNumberCipher, NpgsqlDbType.Varchar);
             writer.Write(row.BirthDate, NpgsqlDbType.Date);
             writer.Write(row.Sex.ToString(), NpgsqlDbType.Varchar);
-            writer.Write(row.Phone, NpgsqlDbType.Varchar);
+            writer.Write(stored.PhoneCipher, NpgsqlDbType.Varchar);
             writer.Write(row.CommunityId, NpgsqlDbType.Uuid);
             writer.Write(0L, NpgsqlDbType.Bigint);
+            writer.Write(stored.IdNumberHash, NpgsqlDbType.Varchar);
+            writer.Write(stored.IdNumberLast4Hash, NpgsqlDbType.Varchar);
+            writer.Write(stored.PhoneHash, NpgsqlDbType.Varchar);
+            writer.Write(stored.PhoneLast4Hash, NpgsqlDbType.Varchar);
             if (++count % IBulkLoader.ProgressInterval == 0)
             {
                 progress(count);

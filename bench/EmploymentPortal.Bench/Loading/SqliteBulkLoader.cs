@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Bench.Generation;
+using EmploymentPortal.Data.Security;
 using Microsoft.Data.Sqlite;
 
 namespace EmploymentPortal.Bench.Loading;
@@ -17,10 +18,12 @@ internal sealed class SqliteBulkLoader : IBulkLoader, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly long _previousSynchronous;
+    private readonly PersonalDataProtector _protector;
 
-    public SqliteBulkLoader(SqliteConnection connection)
+    public SqliteBulkLoader(SqliteConnection connection, PersonalDataProtector protector)
     {
         _connection = connection;
+        _protector = protector;
         _previousSynchronous = (long)Scalar("PRAGMA synchronous;")!;
         Scalar("PRAGMA journal_mode=WAL;");
         Scalar("PRAGMA synchronous=OFF;");
@@ -73,8 +76,8 @@ internal sealed class SqliteBulkLoader : IBulkLoader, IDisposable
         using var insert = _connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO "Residents" ("Id", "Name", "IdNumber", "BirthDate", "Sex", "Phone", "CommunityId", "Version")
-            VALUES ($id, $name, $idNumber, $birthDate, $sex, $phone, $communityId, 0)
+            INSERT INTO "Residents" ("Id", "Name", "IdNumberCipher", "BirthDate", "Sex", "PhoneCipher", "CommunityId", "Version", "IdNumberHash", "IdNumberLast4Hash", "PhoneHash", "PhoneLast4Hash")
+            VALUES ($id, $name, $idNumber, $birthDate, $sex, $phone, $communityId, 0, $idHash, $idLast4, $phoneHash, $phoneLast4)
             """;
         var id = insert.Parameters.Add("$id", SqliteType.Text);
         var name = insert.Parameters.Add("$name", SqliteType.Text);
@@ -83,6 +86,10 @@ internal sealed class SqliteBulkLoader : IBulkLoader, IDisposable
         var sex = insert.Parameters.Add("$sex", SqliteType.Text);
         var phone = insert.Parameters.Add("$phone", SqliteType.Text);
         var communityId = insert.Parameters.Add("$communityId", SqliteType.Text);
+        var idHash = insert.Parameters.Add("$idHash", SqliteType.Text);
+        var idLast4 = insert.Parameters.Add("$idLast4", SqliteType.Text);
+        var phoneHash = insert.Parameters.Add("$phoneHash", SqliteType.Text);
+        var phoneLast4 = insert.Parameters.Add("$phoneLast4", SqliteType.Text);
         insert.Prepare();
 
         long count = 0;
@@ -90,11 +97,16 @@ internal sealed class SqliteBulkLoader : IBulkLoader, IDisposable
         {
             id.Value = GuidText(row.Id);
             name.Value = row.Name;
-            idNumber.Value = row.IdNumber;
+            var stored = ProtectedColumns.Of(row, _protector);
+            idNumber.Value = stored.IdNumberCipher;
             birthDate.Value = row.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             sex.Value = row.Sex.ToString();
-            phone.Value = row.Phone;
+            phone.Value = stored.PhoneCipher;
             communityId.Value = GuidText(row.CommunityId);
+            idHash.Value = stored.IdNumberHash;
+            idLast4.Value = stored.IdNumberLast4Hash;
+            phoneHash.Value = stored.PhoneHash;
+            phoneLast4.Value = stored.PhoneLast4Hash;
             insert.ExecuteNonQuery();
             if (++count % IBulkLoader.ProgressInterval == 0)
             {

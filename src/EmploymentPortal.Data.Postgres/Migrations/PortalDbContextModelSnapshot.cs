@@ -947,8 +947,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ContactPhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
@@ -1254,8 +1256,15 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsEmployed")
                         .HasColumnType("boolean");
@@ -1284,7 +1293,7 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("ResidentId");
 
@@ -1728,8 +1737,22 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("IdNumberLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsPovertyMonitoredHousehold")
                         .ValueGeneratedOnAdd()
@@ -1763,8 +1786,22 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("PhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("PhoneLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<int>("PreferredWorkTypes")
                         .ValueGeneratedOnAdd()
@@ -1805,8 +1842,14 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
                     b.HasIndex("HomeGeoCell");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberHash")
                         .IsUnique();
+
+                    b.HasIndex("IdNumberLast4Hash");
+
+                    b.HasIndex("PhoneHash");
+
+                    b.HasIndex("PhoneLast4Hash");
 
                     b.HasIndex("CommunityId", "Id");
 

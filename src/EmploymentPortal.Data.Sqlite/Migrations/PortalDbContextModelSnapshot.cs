@@ -942,8 +942,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContactPhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
@@ -1249,8 +1251,15 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsEmployed")
                         .HasColumnType("INTEGER");
@@ -1279,7 +1288,7 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("IdNumber");
+                    b.HasIndex("IdNumberHash");
 
                     b.HasIndex("ResidentId");
 
@@ -1723,8 +1732,22 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdNumberCipher")
+                        .HasAnnotation("Portal:PersonalData", "IdNumber");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("IdNumberLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<bool>("IsPovertyMonitoredHousehold")
                         .ValueGeneratedOnAdd()
@@ -1758,8 +1781,22 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
+
+                    b.Property<string>("PhoneHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
+
+                    b.Property<string>("PhoneLast4Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Portal:PersonalDataHash", true);
 
                     b.Property<int>("PreferredWorkTypes")
                         .ValueGeneratedOnAdd()
@@ -1800,8 +1837,14 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("HomeGeoCell");
 
-                    b.HasIndex("IdNumber")
+                    b.HasIndex("IdNumberHash")
                         .IsUnique();
+
+                    b.HasIndex("IdNumberLast4Hash");
+
+                    b.HasIndex("PhoneHash");
+
+                    b.HasIndex("PhoneLast4Hash");
 
                     b.HasIndex("CommunityId", "Id");
 

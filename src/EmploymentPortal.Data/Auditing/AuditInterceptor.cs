@@ -235,7 +235,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (IgnoredProperties.Contains(name))
+            if (IgnoredProperties.Contains(name) || PersonalDataMapping.IsHash(property.Metadata))
             {
                 continue;
             }
@@ -250,6 +250,13 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             if (action != AuditAction.Update && property.Metadata.IsPrimaryKey())
             {
                 continue;
+            }
+
+            // Personal data (ID and phone numbers) is logged masked, as lists show it.
+            if (PersonalDataMapping.KindOf(property.Metadata) is { } kind)
+            {
+                oldValue = oldValue is string oldText ? PersonalDataProtector.Mask(kind, oldText) : oldValue;
+                newValue = newValue is string newText ? PersonalDataProtector.Mask(kind, newText) : newValue;
             }
 
             changes[name] = SecretProperties.Contains(name)

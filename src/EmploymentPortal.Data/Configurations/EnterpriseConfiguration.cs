@@ -21,7 +21,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         // bulk data generator, do not have them (see Enterprise's remarks).
         builder.Property(e => e.LegalRepresentative).HasMaxLength(50);
         builder.Property(e => e.ContactName).HasMaxLength(50);
-        builder.Property(e => e.ContactPhone).HasMaxLength(20);
+
+        // ContactPhone (a person's number) is stored encrypted: Security/PersonalDataMapping.
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
         builder.Property(e => e.SuspensionReason).HasMaxLength(500);
         builder.Ignore(e => e.Location);

@@ -11,11 +11,11 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     {
         builder.ToTable("Residents");
         builder.Property(r => r.Name).HasMaxLength(50).IsRequired();
-        builder.Property(r => r.IdNumber).HasMaxLength(18).IsRequired();
 
-        // One record per person in the whole city (issue: a second registration is refused).
-        builder.HasIndex(r => r.IdNumber).IsUnique();
-        builder.Property(r => r.Phone).HasMaxLength(20).IsRequired();
+        // IdNumber and Phone are stored encrypted, with keyed hashes for lookups and the unique
+        // ID number: Security/PersonalDataMapping.
+        builder.Property(r => r.IdNumber).IsRequired();
+        builder.Property(r => r.Phone).IsRequired();
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Community>().WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.CommunityId, r.Id });

@@ -48,12 +48,13 @@ internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Ho
         // Members are made by the application with their ids (see EmploymentStatusChange).
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Name).HasMaxLength(50).IsRequired();
-        builder.Property(m => m.IdNumber).HasMaxLength(18);
+
+        // IdNumber is stored encrypted with a keyed hash that links the member to a resident
+        // (Security/PersonalDataMapping).
         builder.HasOne<Resident>().WithMany().HasForeignKey(m => m.ResidentId).OnDelete(DeleteBehavior.SetNull);
 
         // “Which household is this resident in?” for the key group and for reassessment.
         builder.HasIndex(m => m.ResidentId);
-        builder.HasIndex(m => m.IdNumber);
     }
 }
 

@@ -32,6 +32,12 @@ public readonly record struct IdCardNumber : IParsable<IdCardNumber>
     /// <summary>The earliest birth date accepted: GB 11643's own example holder was born in 1880.</summary>
     public static readonly DateOnly EarliestPlausibleBirthDate = new(1850, 1, 1);
 
+    /// <summary>
+    /// The oldest age a number may give on the day it is entered: a birth date more than 120
+    /// years before that day is a typo or a made-up number, not a resident.
+    /// </summary>
+    public const int MaximumPlausibleAge = 120;
+
     private const int Length = 18;
 
     // ISO 7064 MOD 11-2: weight of position i (1-based) is 2^(18-i) mod 11.
@@ -81,13 +87,14 @@ public readonly record struct IdCardNumber : IParsable<IdCardNumber>
     /// </summary>
     /// <param name="input">What the user typed.</param>
     /// <param name="today">
-    /// When given, a birth date after this day is refused. The domain has no clock: the caller
-    /// passes the date from its <see cref="TimeProvider"/>.
+    /// When given, a birth date after this day, or more than <see cref="MaximumPlausibleAge"/>
+    /// years before it, is refused. The domain has no clock: the caller passes the date from its
+    /// <see cref="TimeProvider"/>.
     /// </param>
     /// <exception cref="DomainException">
     /// The input is not a valid number. Codes: <c>id-card-empty</c>, <c>id-card-length</c>,
     /// <c>id-card-illegal-character</c>, <c>id-card-region</c>, <c>id-card-birth-date</c>,
-    /// <c>id-card-birth-date-future</c>, <c>id-card-check-digit</c>.
+    /// <c>id-card-birth-date-future</c>, <c>id-card-birth-date-implausible</c>, <c>id-card-check-digit</c>.
     /// </exception>
     public static IdCardNumber Parse(string? input, DateOnly? today = null) =>
         TryCreate(input, today, out var value, out var error) ? value : throw error.ToException();
@@ -183,6 +190,12 @@ public readonly record struct IdCardNumber : IParsable<IdCardNumber>
         if (today is { } t && birthDate > t)
         {
             error = new("id-card-birth-date-future", $"身份证号码中的出生日期“{birthText}”晚于今天。");
+            return false;
+        }
+
+        if (today is { } day && birthDate < day.AddYears(-MaximumPlausibleAge))
+        {
+            error = new("id-card-birth-date-implausible", $"身份证号码中的出生日期“{birthText}”早于{MaximumPlausibleAge}年前，请核对号码。");
             return false;
         }
 

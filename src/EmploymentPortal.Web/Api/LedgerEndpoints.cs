@@ -36,13 +36,13 @@ internal static class LedgerEndpoints
         return group;
     }
 
-    private static async Task<IResult> TemplateAsync(PortalDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> TemplateAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, CancellationToken cancellationToken)
     {
         var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
-        return await FileAsync(stream => LedgerFiles.WriteTemplate(stream, communities), "居民台账导入模板.xlsx");
+        return await FileAsync(folder, stream => LedgerFiles.WriteTemplate(stream, communities), "居民台账导入模板.xlsx");
     }
 
-    private static async Task<IResult> SampleAsync(PortalDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> SampleAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, CancellationToken cancellationToken)
     {
         var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
         if (communities.Count == 0)
@@ -50,7 +50,7 @@ internal static class LedgerEndpoints
             return ApiProblems.NotFound("社区");
         }
 
-        return await FileAsync(stream => LedgerFiles.WriteSample(stream, communities, ResidentClock.Today(time)), "居民台账示例.xlsx");
+        return await FileAsync(folder, stream => LedgerFiles.WriteSample(stream, communities, ResidentClock.Today(time)), "居民台账示例.xlsx");
     }
 
     /// <summary>
@@ -71,10 +71,16 @@ internal static class LedgerEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {limits.MaxRequestBodyText}。"] });
         }
 
-        var path = LedgerImportJobs.NewUploadPath();
-        await using (var target = File.Create(path))
+        var path = jobs.NewUploadPath();
+        try
         {
+            await using var target = PrivateWorkFolder.CreateFile(path);
             await file.CopyToAsync(target, cancellationToken);
+        }
+        catch
+        {
+            PrivateWorkFolder.TryDelete(path);
+            throw;
         }
 
         var job = jobs.Start(user.Principal, path, Path.GetFileName(file.FileName));
@@ -112,7 +118,7 @@ internal static class LedgerEndpoints
         return TypedResults.PhysicalFile(path, LedgerFiles.ContentType, name);
     }
 
-    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
     {
         var principal = user.Principal;
         if (community is { } id && !principal.CanSeeCommunity(id))
@@ -122,9 +128,7 @@ internal static class LedgerEndpoints
 
         // The staff list's filters, the same query (scope included) as the list.
         var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
-        var path = Path.Combine(LedgerImportJobs.WorkDirectory, $"export-{Guid.NewGuid():N}.xlsx");
-        Directory.CreateDirectory(LedgerImportJobs.WorkDirectory);
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var stream = PrivateWorkFolder.CreateFile(folder.NewPath("export"), FileOptions.DeleteOnClose);
         try
         {
             await LedgerFiles.WriteExportAsync(db, principal, filter, full == true, stream, cancellationToken);
@@ -152,10 +156,9 @@ internal static class LedgerEndpoints
     }
 
     /// <summary>Writes a generated workbook to a self-deleting temporary file and sends it.</summary>
-    private static Task<IResult> FileAsync(Action<Stream> write, string name)
+    private static Task<IResult> FileAsync(PrivateWorkFolder folder, Action<Stream> write, string name)
     {
-        Directory.CreateDirectory(LedgerImportJobs.WorkDirectory);
-        var stream = new FileStream(Path.Combine(LedgerImportJobs.WorkDirectory, $"file-{Guid.NewGuid():N}.xlsx"), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var stream = PrivateWorkFolder.CreateFile(folder.NewPath("file"), FileOptions.DeleteOnClose);
         write(stream);
         stream.Position = 0;
         return Task.FromResult<IResult>(TypedResults.File(stream, LedgerFiles.ContentType, name));

@@ -20,7 +20,7 @@ internal static class ResidentEndpoints
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/residents").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand; sort; keyset paging by the nextCursor of the previous page (or page=1..50 for the first pages).");
+        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand, search (a whole ID or mobile number, or the last four of either); sort; keyset paging by the nextCursor of the previous page (or page=1..50 for the first pages).");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One resident; ?reveal=true returns the full ID number and is audited.");
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");
@@ -50,9 +50,10 @@ internal static class ResidentEndpoints
         int? page,
         int? pageSize,
         bool? count,
+        string? search,
         CancellationToken cancellationToken)
     {
-        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
+        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand, search);
         if (page is { } number && (number < 1 || number > ResidentListQueries.MaxNumberedPages || cursor is not null))
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-page", "页码无效",
@@ -69,6 +70,10 @@ internal static class ResidentEndpoints
         catch (ResidentListQueries.InvalidCursorException exception)
         {
             return InvalidCursor(exception);
+        }
+        catch (ResidentListQueries.InvalidSearchException exception)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-search", "查询条件无效", exception.Message);
         }
     }
 

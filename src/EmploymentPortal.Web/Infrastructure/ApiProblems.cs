@@ -178,7 +178,7 @@ public static class ApiProblems
 
             // The middleware logs every exception as an error; bad input and a database that
             // is restarting are not errors of the portal (logged above or not at all).
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || (context.Exception is InvalidDataException && ErrorMapping.Map(context.Exception, 0).Status < 500) || DatabaseAvailability.IsUnavailable(context.Exception),
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || (context.Exception is InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException && ErrorMapping.Map(context.Exception, 0).Status < 500) || DatabaseAvailability.IsUnavailable(context.Exception),
         });
         app.UseStatusCodePages(async statusContext =>
         {

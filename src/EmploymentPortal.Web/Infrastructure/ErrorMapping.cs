@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Infrastructure;
@@ -34,6 +35,8 @@ public static partial class ErrorMapping
         {
             BadHttpRequestException bad => FromBadRequest(bad, maxRequestBodyBytes),
             InvalidDataException form when IsFormReading(form) => FromFormReading(form, maxRequestBodyBytes),
+            // The antiforgery check reads the form first (uploads): a form it cannot read is bad input.
+            AntiforgeryValidationException { InnerException: InvalidDataException form } when IsFormReading(form) => FromFormReading(form, maxRequestBodyBytes),
             DomainException domain => new(StatusCodes.Status422UnprocessableEntity, domain.Code, "操作未能完成", domain.Message),
             DbUpdateConcurrencyException => Standard(StatusCodes.Status409Conflict),
             _ => Standard(StatusCodes.Status500InternalServerError),

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Seeding;
+using EmploymentPortal.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace EmploymentPortal.Web.Infrastructure;
 /// </summary>
 internal static class PortalCommands
 {
-    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit"];
+    public static readonly string[] Names = ["migrate", "seed-demo", "verify-audit", "rekey-personal-data"];
 
     /// <summary>The command named in the arguments, if any.</summary>
     public static string? Find(string[] args) => args.FirstOrDefault(a => Names.Contains(a, StringComparer.Ordinal));
@@ -39,6 +40,19 @@ internal static class PortalCommands
                     var verification = await services.GetRequiredService<AuditVerifier>().VerifyAsync(db);
                     Console.WriteLine(verification.Message);
                     return VerifyAuditExitCode(verification.Verdict);
+                }
+
+            case "rekey-personal-data":
+                // After a key rotation: re-encrypt with the current key, rehash with the current
+                // index key (docs/personal-data.md).
+                await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+                {
+                    var counts = await PersonalDataMigration.RekeyAsync(db);
+                    await PersonalDataMigration.AuditAsync(db, "rekey-personal-data", counts);
+                    Console.WriteLine(counts.Count == 0
+                        ? "Personal data: every value is under the current keys already."
+                        : string.Join(Environment.NewLine, counts.Select(c => $"Personal data: {c.Value} row(s) of {c.Key} re-encrypted or rehashed.")));
+                    return 0;
                 }
 
             default:

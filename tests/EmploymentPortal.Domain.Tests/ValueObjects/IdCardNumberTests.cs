@@ -124,6 +124,53 @@ public class IdCardNumberTests
     }
 
     [Fact]
+    public void Parse_BornExactly120YearsBeforeToday_IsAccepted()
+    {
+        var today = new DateOnly(2026, 12, 6);
+
+        var id = IdCardNumber.Parse(Number("110105", new DateOnly(1906, 12, 6)), today);
+
+        Assert.Equal(new DateOnly(1906, 12, 6), id.BirthDate);
+    }
+
+    [Fact]
+    public void Parse_BornOneDayMoreThan120YearsBeforeToday_ThrowsWithImplausibleCode()
+    {
+        var today = new DateOnly(2026, 12, 6);
+
+        var ex = Assert.Throws<DomainException>(() => IdCardNumber.Parse(Number("110105", new DateOnly(1906, 12, 5)), today));
+
+        Assert.Equal("id-card-birth-date-implausible", ex.Code);
+        Assert.Contains("早于120年前", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_BornOnTheDayAfterToday_ThrowsWithFutureCode()
+    {
+        var today = new DateOnly(2026, 12, 6);
+
+        var ex = Assert.Throws<DomainException>(() => IdCardNumber.Parse(Number("110105", new DateOnly(2026, 12, 7)), today));
+
+        Assert.Equal("id-card-birth-date-future", ex.Code);
+    }
+
+    [Fact]
+    public void Parse_BornMoreThan120YearsAgoWithoutToday_IsNotCheckedAgainstAnyClock()
+    {
+        var ok = IdCardNumber.TryParse(Number("110105", new DateOnly(1880, 1, 1)), out var id, out _);
+
+        Assert.True(ok);
+        Assert.Equal(new DateOnly(1880, 1, 1), id.BirthDate);
+    }
+
+    /// <summary>A valid number born on <paramref name="birth"/> (sequence 002, female).</summary>
+    internal static string Number(string region, DateOnly birth)
+    {
+        var first17 = $"{region}{birth:yyyyMMdd}002";
+        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
+    }
+
+    [Fact]
     public void Parse_FutureBirthDateWithoutToday_IsNotCheckedAgainstAnyClock()
     {
         var ok = IdCardNumber.TryParse("110105203001010028", out var id, out _);

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -98,6 +99,7 @@ public abstract class CircleAssessmentJobTests
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, _fixture.Database.Provider, _fixture.Database.ConnectionString)
+            .UsePersonalDataKeys(TestKeys.Ring)
             .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(clock, TestKeys.Ring));
         var services = new ServiceCollection()
             .AddSingleton(builder.Options)

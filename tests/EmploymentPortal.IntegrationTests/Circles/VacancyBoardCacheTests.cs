@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
@@ -205,6 +206,7 @@ public abstract class VacancyBoardCacheTests
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, _fixture.Database.Provider, _fixture.Database.ConnectionString)
+            .UsePersonalDataKeys(TestKeys.Ring)
             .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System, TestKeys.Ring), new EntityChangeInterceptor(signal));
         return new PortalDbContext(builder.Options);
     }

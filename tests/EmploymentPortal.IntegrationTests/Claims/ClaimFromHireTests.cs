@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -180,7 +181,7 @@ public abstract class ClaimFromHireTests
         {
             idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Female);
         }
-        while (await db.Residents.AnyAsync(r => r.IdNumber == idNumber));
+        while (await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
 
         var resident = new Resident($"录用{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community);
         resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community), Registered, $"SYT{n:D6}{(int)_app.Factory.Provider}");

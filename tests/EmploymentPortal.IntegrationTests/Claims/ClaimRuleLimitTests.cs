@@ -85,6 +85,10 @@ public abstract partial class ClaimTests
 
         using var json = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/claims/{id}"));
         var decision = json.RootElement.GetProperty("decision");
+        // The months are the applicant's word, so the rule's amount is no bound: the bureau's
+        // ceiling for the benefit is (docs/claims.md, amount bounds).
+        var ceiling = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "social-insurance", amountFen = 10_000_000, basis = "江人社〔2026〕9号 第三条" });
+        Assert.True(ceiling.IsSuccessStatusCode, await ceiling.Content.ReadAsStringAsync());
         var withoutReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amountFen = 120_000 });
         var withReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amountFen = 120_000, reason = "核对岗位考勤，实际在岗 3 个月" });
 

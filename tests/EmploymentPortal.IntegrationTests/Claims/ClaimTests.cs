@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -647,7 +648,7 @@ public abstract partial class ClaimTests
         {
             idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Male);
         }
-        while (await db.Residents.AnyAsync(r => r.IdNumber == idNumber));
+        while (await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
 
         var resident = new Resident($"测试{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community, new ResidentProfile
         {

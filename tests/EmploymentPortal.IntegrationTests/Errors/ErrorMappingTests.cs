@@ -224,7 +224,7 @@ public abstract class ErrorMappingTests
         var client = await ClientAsync("station1");
         await using var bomb = ZipBombs.LedgerWithHugeSheet(600L * 1024 * 1024);
 
-        var response = await client.PostAsync("/api/v1/residents/import", ZipBombs.Form(bomb));
+        var response = await client.PostWithAntiforgeryAsync("/api/v1/residents/import", ZipBombs.Form(bomb));
 
         var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "ledger-file-rejected");
         Assert.Contains("解压", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -236,7 +236,7 @@ public abstract class ErrorMappingTests
         var client = await ClientAsync("station1");
         await using var bomb = ZipBombs.LedgerWithManyParts(5_000);
 
-        var response = await client.PostAsync("/api/v1/residents/import", ZipBombs.Form(bomb));
+        var response = await client.PostWithAntiforgeryAsync("/api/v1/residents/import", ZipBombs.Form(bomb));
 
         var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "ledger-file-rejected");
         Assert.Contains("文件数", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,8 +13,8 @@ namespace EmploymentPortal.IntegrationTests.Errors;
 
 /// <summary>
 /// The upload limit the docs state (50 MB) is the one the server applies, on a real Kestrel
-/// (the in-memory test server has no request body limit), in Production settings: a larger
-/// body is a 413 problem that states the limit, never a 500.
+/// (the in-memory test server has no request body limit): a larger body is a 413 problem that
+/// states the limit, never a 500.
 /// </summary>
 public sealed class UploadLimitTests : IAsyncLifetime
 {
@@ -24,7 +26,9 @@ public sealed class UploadLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _factory = new PortalAppFactory(_database, environment: "Production");
+        // Testing, not Production: over Kestrel's plain HTTP a browser would not send Production's
+        // Secure sign-in cookie back, and the limits are the same in every environment.
+        _factory = new PortalAppFactory(_database);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -49,7 +53,7 @@ public sealed class UploadLimitTests : IAsyncLifetime
     {
         using var client = ErrorAssert.WithOwnOrigin(await _factory!.CreateSignedInClientAsync("station1"));
 
-        var response = await client.SendAsync(Upload("/api/v1/residents/import", "ledger.xlsx", 40L * 1024 * 1024));
+        var response = await client.SendAsync(await UploadAsync(client, "/api/v1/residents/import", "ledger.xlsx", 40L * 1024 * 1024));
 
         // Zeros are no workbook: the import reads the file and refuses it.
         await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "ledger-file-rejected");
@@ -60,7 +64,7 @@ public sealed class UploadLimitTests : IAsyncLifetime
     {
         using var client = ErrorAssert.WithOwnOrigin(await _factory!.CreateSignedInClientAsync("station1"));
 
-        var response = await client.SendAsync(Upload("/api/v1/residents/import", "ledger.xlsx", FiftyMegabytes + (64 * 1024)));
+        var response = await client.SendAsync(await UploadAsync(client, "/api/v1/residents/import", "ledger.xlsx", FiftyMegabytes + (64 * 1024)));
 
         var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
         Assert.Contains("50 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -81,14 +85,19 @@ public sealed class UploadLimitTests : IAsyncLifetime
         await ErrorAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "request-too-large");
     }
 
-    /// <summary>A multipart upload of <paramref name="size"/> zero bytes; the client waits for 100-continue, so a refused body is not sent.</summary>
-    private static HttpRequestMessage Upload(string path, string fileName, long size)
+    /// <summary>
+    /// A multipart upload of <paramref name="size"/> zero bytes with the antiforgery token in its
+    /// header (an API client's way); the client waits for 100-continue, so a refused body is not sent.
+    /// </summary>
+    private static async Task<HttpRequestMessage> UploadAsync(HttpClient client, string path, string fileName, long size)
     {
+        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/antiforgery");
         var file = new ByteArrayContent(new byte[size]);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var form = new MultipartFormDataContent { { file, "file", fileName } };
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
         request.Headers.ExpectContinue = true;
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
         return request;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EmploymentPortal.IntegrationTests.Infrastructure;
 
@@ -35,9 +36,19 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         _database = database;
         _prepareDatabase = prepareDatabase;
         _environment = environment;
+
+        // Production's sign-in cookie is __Host- and Secure: a browser sends it only over HTTPS,
+        // as it reaches the portal behind its TLS proxy.
+        if (environment == Environments.Production)
+        {
+            ClientOptions.BaseAddress = new Uri("https://localhost");
+        }
     }
 
     public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The host's private work folder for uploads and workbooks.</summary>
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-itests", $"work-{Guid.NewGuid():N}");
 
     /// <summary>
     /// A request header naming the client's address for this test host, as the forwarded-headers
@@ -45,18 +56,20 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    /// <summary>The origin the test clients talk to: what a browser on the portal's own pages sends as <c>Origin</c>.</summary>
+    /// <summary>The origin the test clients of a Testing host talk to: what a browser on the portal's own pages sends as <c>Origin</c>.</summary>
     public static readonly Uri PortalOrigin = new("http://localhost");
 
     /// <summary>
     /// A client without cookies of a signed-in user; it keeps cookies, does not follow redirects
     /// and, like a browser on the portal's pages, sends the portal's <c>Origin</c> (writes with the
-    /// sign-in cookie need it; docs/security.md, section 5). A request may set its own.
+    /// sign-in cookie need it; docs/security.md, section 5). A request may set its own. The address
+    /// is the factory's (<see cref="PortalOrigin"/>, HTTPS in Production, a real port with Kestrel).
     /// </summary>
     public HttpClient CreateAnonymousClient()
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = PortalOrigin, AllowAutoRedirect = false, HandleCookies = true });
-        client.DefaultRequestHeaders.Add("Origin", PortalOrigin.GetLeftPart(UriPartial.Authority));
+        var origin = ClientOptions.BaseAddress;
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = origin, AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", origin.GetLeftPart(UriPartial.Authority));
         return client;
     }
 
@@ -113,6 +126,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         TestKeys.Apply(builder);
         builder.UseSetting("Audit:AnchorFile", _database.AnchorFile);
+
+        // Every test host its own owner-only work folder, outside the source tree.
+        builder.UseSetting("Uploads:WorkDirectory", WorkDirectory);
 
         // No Quartz scheduler in tests: they run the jobs themselves, with the clock they choose.
         builder.UseSetting("Scheduler:Enabled", "false");

@@ -66,10 +66,13 @@ public sealed class TestDatabase : IAsyncDisposable
     /// assembly, and the concurrency and audit interceptors. Audit rows name <paramref name="actor"/>
     /// and are sealed with the current audit key of <paramref name="keys"/> (default <see cref="TestKeys.Ring"/>).
     /// </summary>
+    /// <param name="actor">Who the audit rows name.</param>
+    /// <param name="keys">Keys other than the test hosts' <see cref="TestKeys.Ring"/> (key rotation tests): personal data and audit.</param>
     public PortalDbContext CreateContext(IAuditActor? actor = null, PortalKeyRing? keys = null)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseServiceCollectionExtensions.Configure(builder, Provider, ConnectionString)
+            .UsePersonalDataKeys(keys ?? TestKeys.Ring)
             .AddInterceptors(new ConcurrencyVersionInterceptor(), new AuditInterceptor(TimeProvider.System, keys ?? TestKeys.Ring));
         return new PortalDbContext(builder.Options, actor);
     }

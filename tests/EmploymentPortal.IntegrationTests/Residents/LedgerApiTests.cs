@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -53,8 +54,8 @@ public abstract class LedgerApiTests
         Assert.Equal(0, summary.GetProperty("imported").GetInt32());
         Assert.Equal(3, summary.GetProperty("rejected").GetInt32());
         await using var db = _app.Database.CreateContext();
-        var ids = rows.Select(r => r[1]).ToList();
-        Assert.Equal(0, await db.Residents.CountAsync(r => ids.Contains(r.IdNumber)));
+        var ids = rows.Select(r => r[1]!).ToList();
+        Assert.Equal(0, await db.Residents.WithIdNumbers(db, ids).CountAsync());
     }
 
     [Fact]

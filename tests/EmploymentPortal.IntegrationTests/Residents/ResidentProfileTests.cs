@@ -1,3 +1,4 @@
+using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -304,7 +305,7 @@ public abstract class ResidentProfileTests
         Assert.Equal("本人仍在东湖社区居住", row.GetProperty("declineReason").GetString());
         Assert.Equal(JsonValueKind.Null, row.GetProperty("residentName").ValueKind);
         await using var db = _app.Database.CreateContext();
-        Assert.Equal(donghu, await db.Residents.Where(r => r.IdNumber == idNumber).Select(r => r.CommunityId).SingleAsync());
+        Assert.Equal(donghu, await db.Residents.WithIdNumber(db, idNumber).Select(r => r.CommunityId).SingleAsync());
     }
 
     [Fact]

@@ -352,7 +352,7 @@ public sealed partial class AuthorizationMatrixTests
         }
     }
 
-    private async Task<(Outcome Outcome, string Detail)> ProbeAsync(Entry entry, Who who, IReadOnlyDictionary<string, string> samples)
+    private async Task<(Outcome Outcome, string Detail)> ProbeAsync(Entry entry, Who who, IReadOnlyDictionary<string, string> samples, Action<HttpResponseMessage>? inspect = null)
     {
         HttpClient? own = null;
         try
@@ -379,6 +379,7 @@ public sealed partial class AuthorizationMatrixTests
             }
 
             using var response = await client.SendAsync(request);
+            inspect?.Invoke(response);
             var body = response.Content.Headers.ContentType?.MediaType == "text/html" ? await response.Content.ReadAsStringAsync() : string.Empty;
             var status = (int)response.StatusCode;
             var location = response.Headers.Location?.OriginalString ?? string.Empty;

@@ -167,6 +167,8 @@ public abstract class SessionEndTests
     {
         var client = _app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add("Cookie", cookie);
+        // From the portal's own pages: a signed-in write needs its Origin (docs/security.md, section 5).
+        client.DefaultRequestHeaders.Add("Origin", PortalAppFactory.PortalOrigin.GetLeftPart(UriPartial.Authority));
         return client;
     }
 

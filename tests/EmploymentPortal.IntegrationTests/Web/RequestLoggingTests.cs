@@ -24,7 +24,15 @@ public sealed class RequestLoggingTests(SqlitePortalApp app)
 
         await client.GetAsync($"/api/v1/residents/?q={IdNumber}&phone=13800138000");
 
-        var request = Assert.Single(sink.Events, e => e.Properties.TryGetValue("RequestPath", out var p) && p.ToString() == "\"/api/v1/residents/\"");
+        // The request's event is written when the pipeline unwinds, which may be just after the
+        // client has read the response.
+        static bool IsTheRequest(LogEvent e) => e.Properties.TryGetValue("RequestPath", out var p) && p.ToString() == "\"/api/v1/residents/\"";
+        for (var wait = 0; wait < 100 && !sink.Events.Any(IsTheRequest); wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        var request = Assert.Single(sink.Events, IsTheRequest);
         Assert.Matches("^\"[0-9a-f-]{36}\"$", request.Properties["UserId"].ToString());
         Assert.Contains("BureauOfficer", request.Properties["UserRoles"].ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(sink.Events, e => Rendered(e).Contains(IdNumber, StringComparison.Ordinal) || Rendered(e).Contains("13800138000", StringComparison.Ordinal));

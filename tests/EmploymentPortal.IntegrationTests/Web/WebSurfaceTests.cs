@@ -158,6 +158,7 @@ public sealed partial class WebSurfaceTests
     {
         var jar = new CookieContainer();
         using var browser = _app.Factory.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        browser.DefaultRequestHeaders.Add("Origin", PortalAppFactory.PortalOrigin.GetLeftPart(UriPartial.Authority));
         var login = await browser.PostAsJsonAsync("/api/v1/auth/login", new { userName = await _app.CreateUserAsync(PortalRoles.BureauOfficer), password = PortalAppFactory.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var copy = jar.GetCookieHeader(browser.BaseAddress!);

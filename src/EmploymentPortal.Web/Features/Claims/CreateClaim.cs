@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
@@ -160,7 +161,7 @@ public static class CreateClaim
                 {
                     errors["residentIdNumber"] = ["请填写申请对象的身份证号码。"];
                 }
-                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError))
+                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError, ResidentClock.Today(_time)))
                 {
                     errors["residentIdNumber"] = [idError];
                 }
@@ -241,7 +242,7 @@ public static class CreateClaim
                     ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
                     : command.ResidentId is { } rid
                     ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
-                    : await residents.FirstOrDefaultAsync(r => r.IdNumber == idCard!.Value.Value, cancellationToken);
+                    : await residents.WithIdNumber(db, idCard!.Value.Value).FirstOrDefaultAsync(cancellationToken);
                 if (hire is not null && resident is not null && ((command.ResidentId is { } named && named != resident.Id) || (idCard is { } card && card.Value != resident.IdNumber)))
                 {
                     return FeatureOutcome.Field("hireId", "所选录用记录的人员与填写的申请对象不一致。");

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
@@ -67,7 +68,7 @@ public static class RecordHire
         {
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error))
+                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
                 {
                     context.AddFailure(error);
                 }
@@ -177,8 +178,8 @@ public static class RecordHire
                     {
                         var idNumber = IdCardNumber.Parse(command.IdNumber).Value;
                         var name = command.Name!.Trim();
-                        resident = await db.Residents.Include(r => r.StatusHistory)
-                            .FirstOrDefaultAsync(r => r.IdNumber == idNumber, cancellationToken);
+                        resident = await db.Residents.Include(r => r.StatusHistory).WithIdNumber(db, idNumber)
+                            .FirstOrDefaultAsync(cancellationToken);
                         if (resident is null || resident.Name != name)
                         {
                             return FeatureOutcome.Field(nameof(Command.IdNumber), "未找到身份证号码与姓名一致的登记居民，请核对；尚未登记的居民请先到社区服务站登记。");

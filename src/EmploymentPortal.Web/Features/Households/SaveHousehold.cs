@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.ValueObjects;
@@ -141,7 +142,7 @@ public static class SaveHousehold
 
                 // Link members to their resident records (one record per ID number in the city).
                 var numbers = members.Where(m => m.Item1.IdNumber is not null).Select(m => m.Item1.IdNumber!.Value.Value).ToList();
-                var residents = await db.Residents.AsNoTracking().Where(r => numbers.Contains(r.IdNumber))
+                var residents = await db.Residents.AsNoTracking().WithIdNumbers(db, numbers)
                     .Select(r => new { r.Id, r.IdNumber }).ToDictionaryAsync(r => r.IdNumber, r => r.Id, cancellationToken);
                 var linked = members.Select(m => (m.Item1, m.Item1.IdNumber is { } n && residents.TryGetValue(n.Value, out var rid) ? rid : (Guid?)null)).ToList();
                 try

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,9 @@ public static class ZeroEmploymentSync
     /// </summary>
     public static async Task<int> LinkNewResidentAsync(PortalDbContext db, Resident resident, CancellationToken cancellationToken = default)
     {
+        var hash = db.PersonalData.Hash(PersonalDataKind.IdNumber, resident.IdNumber);
         var households = await db.Households.Include(h => h.Members)
-            .Where(h => h.Members.Any(m => m.IdNumber == resident.IdNumber && m.ResidentId == null))
+            .Where(h => h.Members.Any(m => EF.Property<string>(m, PersonalDataMapping.MemberIdNumberHash) == hash && m.ResidentId == null))
             .ToListAsync(cancellationToken);
         var byNumber = new Dictionary<string, Guid> { [resident.IdNumber] = resident.Id };
         return households.Sum(h => h.LinkResidents(byNumber));

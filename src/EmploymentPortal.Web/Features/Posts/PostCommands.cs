@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Posts;
@@ -74,7 +75,7 @@ public static class PostCommands
 
     public sealed class PlaceValidator : AbstractValidator<Place>
     {
-        public PlaceValidator()
+        public PlaceValidator(TimeProvider time)
         {
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
@@ -82,7 +83,7 @@ public static class PostCommands
                 {
                     context.AddFailure("请输入身份证号码。");
                 }
-                else if (!IdCardNumber.TryParse(value, out _, out var error))
+                else if (!IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
                 {
                     context.AddFailure(error);
                 }
@@ -192,7 +193,7 @@ public static class PostCommands
                 }
 
                 var idNumber = IdCardNumber.Parse(command.IdNumber).Value;
-                var resident = await db.Residents.Include(r => r.StatusHistory).FirstOrDefaultAsync(r => r.IdNumber == idNumber, cancellationToken);
+                var resident = await db.Residents.Include(r => r.StatusHistory).WithIdNumber(db, idNumber).FirstOrDefaultAsync(cancellationToken);
                 if (resident is null)
                 {
                     return (FeatureOutcome.Field(nameof(Place.IdNumber), "没有登记该身份证号码的居民；请先由社区服务站登记。"), Guid.Empty);

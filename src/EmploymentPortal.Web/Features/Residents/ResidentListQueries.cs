@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -50,14 +51,63 @@ public static class ResidentListQueries
 {
     public const int MaxPageSize = 200;
 
-    /// <summary>Filters; <paramref name="Today"/> decides overdue, key groups and ages (China date).</summary>
+    /// <summary>
+    /// Filters; <paramref name="Today"/> decides overdue, key groups and ages (China date).
+    /// <paramref name="Search"/>: a whole ID number, a whole mobile number, or the last four
+    /// characters of either (<see cref="SearchText"/>).
+    /// </summary>
     public sealed record Filter(
         DateOnly Today,
         Guid? CommunityId = null,
         EmploymentStatus? Status = null,
         bool Overdue = false,
         KeyGroup? KeyGroup = null,
-        AgeBand? AgeBand = null);
+        AgeBand? AgeBand = null,
+        string? Search = null);
+
+    /// <summary>What the search box was given; a whole number or four last characters.</summary>
+    public enum SearchKind
+    {
+        IdNumber,
+        Phone,
+        LastFour,
+    }
+
+    /// <summary>The search text could not be read as a number or its last four characters.</summary>
+    public sealed class InvalidSearchException : Exception
+    {
+        public InvalidSearchException()
+            : base("请输入完整的身份证号码或手机号码，或其后四位。")
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads the search box: 18 characters → an ID number, 11 digits → a mobile number, 4 digits
+    /// (or 3 and X) → the last four of either. Stored numbers are encrypted, so only these exact
+    /// forms can be found (through their keyed hashes), never a fragment in the middle.
+    /// </summary>
+    /// <exception cref="InvalidSearchException">Anything else.</exception>
+    public static (SearchKind Kind, string Value) SearchText(string text)
+    {
+        var value = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        if (value.Length == 18 && IdCardNumber.TryParse(value, out var idNumber, out _))
+        {
+            return (SearchKind.IdNumber, idNumber.Value);
+        }
+
+        if (value.Length == 11 && PhoneNumber.TryParse(value, out var phone, out _) && phone.IsMobile)
+        {
+            return (SearchKind.Phone, phone.Value);
+        }
+
+        if (value.Length == PersonalDataProtector.LastDigitsLength && value[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(value[^1]) || value[^1] == 'X'))
+        {
+            return (SearchKind.LastFour, value);
+        }
+
+        throw new InvalidSearchException();
+    }
 
     /// <summary>One page: <paramref name="NextCursor"/> is null on the last page; <paramref name="Total"/> only when asked for.</summary>
     public sealed record SeekPage<T>(IReadOnlyList<T> Items, string? NextCursor, int? Total);
@@ -96,6 +146,17 @@ public static class ResidentListQueries
         if (filter.KeyGroup is { } group)
         {
             query = WhereInKeyGroup(db, query, group, KeyGroupCriteria.On(filter.Today));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var (kind, value) = SearchText(filter.Search);
+            query = kind switch
+            {
+                SearchKind.IdNumber => query.WithIdNumber(db, value),
+                SearchKind.Phone => query.WithPhone(db, value),
+                _ => query.WithIdNumberOrPhoneEnding(db, value),
+            };
         }
 
         if (filter.AgeBand is { } band)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 
 namespace EmploymentPortal.Web.Features.Residents.Ledger;
@@ -68,16 +69,15 @@ public sealed class LedgerImportJobs : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _time;
     private readonly ILogger<LedgerImportJobs> _logger;
+    private readonly PrivateWorkFolder _folder;
 
-    public LedgerImportJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<LedgerImportJobs> logger)
+    public LedgerImportJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<LedgerImportJobs> logger, PrivateWorkFolder folder)
     {
         _scopes = scopes;
         _time = time;
         _logger = logger;
+        _folder = folder;
     }
-
-    /// <summary>Where uploads and error reports are kept while their job is known.</summary>
-    public static string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-ledger");
 
     /// <summary>
     /// Starts importing an uploaded file (already saved to <paramref name="uploadPath"/>, which
@@ -100,11 +100,8 @@ public sealed class LedgerImportJobs : IDisposable
     public LedgerImportJob? LatestFor(string? userId) =>
         userId is null ? null : _jobs.Values.Where(j => j.OwnerId == userId).MaxBy(j => j.StartedAt);
 
-    public static string NewUploadPath()
-    {
-        Directory.CreateDirectory(WorkDirectory);
-        return Path.Combine(WorkDirectory, $"upload-{Guid.NewGuid():N}.xlsx");
-    }
+    /// <summary>Where an upload is saved (owner-only, <see cref="PrivateWorkFolder.CreateFile"/>) before <see cref="Start"/>.</summary>
+    public string NewUploadPath() => _folder.NewPath("upload");
 
     public void Dispose()
     {
@@ -125,7 +122,7 @@ public sealed class LedgerImportJobs : IDisposable
                 ? scope.ServiceProvider.GetRequiredService<LedgerImporter>()
                 : ActivatorUtilities.CreateInstance<LedgerImporter>(scope.ServiceProvider, options);
             await using var file = new FileStream(uploadPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-            result = await importer.ImportAsync(job.Id, file, job.FileName, principal, WorkDirectory, new InlineProgress(job), job.Token);
+            result = await importer.ImportAsync(job.Id, file, job.FileName, principal, _folder.FullPath, new InlineProgress(job), job.Token);
         }
         catch (Exception e)
         {
@@ -134,7 +131,7 @@ public sealed class LedgerImportJobs : IDisposable
         }
         finally
         {
-            TryDelete(uploadPath);
+            PrivateWorkFolder.TryDelete(uploadPath);
         }
 
         _logger.LogInformation("Ledger import {ImportId} of {User}: {Status}, {Counts}", job.Id, principal.UserName, result.Status, result.Counts);
@@ -149,22 +146,8 @@ public sealed class LedgerImportJobs : IDisposable
         {
             if (_jobs.TryRemove(job.Id, out _) && job.Result?.ErrorReportPath is { } report)
             {
-                TryDelete(report);
+                PrivateWorkFolder.TryDelete(report);
             }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

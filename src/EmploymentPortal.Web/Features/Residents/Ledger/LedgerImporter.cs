@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents.Register;
+using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -500,9 +502,8 @@ public sealed class LedgerImporter
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var ids = batch.Select(c => c.Resident.IdNumber).ToList();
-                var existing = await (from r in db.Residents.AsNoTracking()
+                var existing = await (from r in db.Residents.AsNoTracking().WithIdNumbers(db, ids)
                                       join c in db.Communities on r.CommunityId equals c.Id
-                                      where ids.Contains(r.IdNumber)
                                       select new { r.IdNumber, r.CommunityId, Community = c.Name })
                     .ToDictionaryAsync(r => r.IdNumber, StringComparer.Ordinal, cancellationToken);
                 var fresh = batch.Where(c => !existing.ContainsKey(c.Resident.IdNumber)).ToList();
@@ -595,7 +596,7 @@ public sealed class LedgerImporter
             {
                 Directory.CreateDirectory(_reportDirectory);
                 _reportPath = Path.Combine(_reportDirectory, $"{_importId:N}.xlsx");
-                _reportStream = new FileStream(_reportPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+                _reportStream = PrivateWorkFolder.CreateFile(_reportPath);
                 _reportBook = XlsxWorkbookWriter.Create(_reportStream);
                 _report = _reportBook.AddSheet("导入结果", [8, 8, 90, 14, 22]);
                 _report.WriteRow(["行号", "处理结果", "原因", "姓名", "身份证号"], XlsxWorkbookWriter.HeaderStyle);

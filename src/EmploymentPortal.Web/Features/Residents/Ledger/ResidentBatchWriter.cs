@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,13 +14,16 @@ namespace EmploymentPortal.Web.Features.Residents.Ledger;
 
 /// <summary>
 /// Writes a batch of new <see cref="Resident"/>s without the change tracker, inside the caller's
-/// transaction, skipping ID numbers that are already registered (<c>ON CONFLICT ("IdNumber") DO
-/// NOTHING</c>, which also covers a registration committed by someone else meanwhile).
+/// transaction, skipping ID numbers that are already registered (<c>ON CONFLICT ("IdNumberHash") DO
+/// NOTHING</c> on the keyed hash of the ID number, which also covers a registration committed by
+/// someone else meanwhile).
 /// <para>
 /// Columns and values come from the EF Core model (column names, value converters such as enums
 /// as strings, SQLite's Guid and date formats), so a property added to <see cref="Resident"/> is
-/// written without touching this class. Only scalar properties of the Residents table are
-/// written; the import creates no status history or other child rows.
+/// written without touching this class; the personal data goes through the model's encrypting
+/// converters and its hash columns are computed here (<see cref="PersonalDataMapping"/>). Only
+/// scalar properties of the Residents table are written; the import creates no status history or
+/// other child rows.
 /// </para>
 /// <list type="bullet">
 /// <item>PostgreSQL: binary <c>COPY</c> into a temporary staging table, then one
@@ -35,7 +39,7 @@ public static partial class ResidentBatchWriter
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The batch must be written inside a transaction.");
-        var table = Describe(db);
+        var table = Describe(db, db.PersonalData);
         return db.Database.IsNpgsql()
             ? await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, residents, cancellationToken)
             : await InsertRowsAsync(db.Database.GetDbConnection(), transaction, table, residents, cancellationToken);
@@ -47,7 +51,7 @@ public static partial class ResidentBatchWriter
         command.Transaction = transaction;
         command.CommandText =
             $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))}) " +
-            $"ON CONFLICT ({table.IdNumberColumn}) DO NOTHING";
+            $"ON CONFLICT ({table.IdNumberHashColumn}) DO NOTHING";
         var inserted = new HashSet<Guid>();
         foreach (var resident in residents)
         {
@@ -55,7 +59,7 @@ public static partial class ResidentBatchWriter
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var column = table.Columns[i];
-                command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + i, column.Property.GetGetter().GetClrValue(resident), column.Property.IsNullable));
+                command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + i, column.Value(resident), column.Property.IsNullable));
             }
 
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
@@ -83,7 +87,7 @@ public static partial class ResidentBatchWriter
                 importer.StartRow();
                 foreach (var column in table.Columns)
                 {
-                    var value = column.Property.GetGetter().GetClrValue(resident);
+                    var value = column.Value(resident);
                     var stored = value is null ? null : column.Mapping.Converter?.ConvertToProvider(value) ?? value;
                     if (stored is null)
                     {
@@ -101,7 +105,7 @@ public static partial class ResidentBatchWriter
 
         var inserted = new HashSet<Guid>();
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT {table.ColumnList} FROM ledger_staging ON CONFLICT ({table.IdNumberColumn}) DO NOTHING RETURNING {table.IdColumn}",
+            $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT {table.ColumnList} FROM ledger_staging ON CONFLICT ({table.IdNumberHashColumn}) DO NOTHING RETURNING {table.IdColumn}",
             connection);
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -140,25 +144,31 @@ public static partial class ResidentBatchWriter
         }
     }
 
-    private static TableShape Describe(PortalDbContext db)
+    private static TableShape Describe(PortalDbContext db, PersonalDataProtector protector)
     {
         var entity = db.Model.FindEntityType(typeof(Resident)) ?? throw new InvalidOperationException("Resident is not in the model.");
         var tableName = entity.GetTableName() ?? "Residents";
         var store = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
+        var hashes = PersonalDataMapping.Fields.Where(f => f.EntityType == typeof(Resident))
+            .SelectMany(f => f.HashProperties().Select(h => (h.Name, Field: f, h.LastDigits)))
+            .ToDictionary(h => h.Name, StringComparer.Ordinal);
         var columns = entity.GetProperties()
-            .Where(p => p.GetColumnName(store) is not null && !p.IsShadowProperty())
+            .Where(p => p.GetColumnName(store) is not null && (!p.IsShadowProperty() || hashes.ContainsKey(p.Name)))
             .Select(p =>
             {
                 var mapping = p.GetRelationalTypeMapping();
-                return new ColumnShape(p, sql.DelimitIdentifier(p.GetColumnName(store)!), mapping, Facets().Replace(mapping.StoreType, string.Empty));
+                Func<Resident, object?> value = hashes.TryGetValue(p.Name, out var hash)
+                    ? r => PersonalDataMapping.Hash(protector, hash.Field.Kind, (string)entity.FindProperty(hash.Field.Property)!.GetGetter().GetClrValue(r)!, hash.LastDigits)
+                    : p.GetGetter().GetClrValue;
+                return new ColumnShape(p, sql.DelimitIdentifier(p.GetColumnName(store)!), mapping, Facets().Replace(mapping.StoreType, string.Empty), value);
             })
             .ToList();
         return new TableShape(
             sql.DelimitIdentifier(tableName, entity.GetSchema()),
             columns,
             string.Join(", ", columns.Select(c => c.Name)),
-            sql.DelimitIdentifier(entity.FindProperty(nameof(Resident.IdNumber))!.GetColumnName(store)!),
+            sql.DelimitIdentifier(entity.FindProperty(PersonalDataMapping.ResidentIdNumberHash)!.GetColumnName(store)!),
             sql.DelimitIdentifier(entity.FindProperty(nameof(Resident.Id))!.GetColumnName(store)!));
     }
 
@@ -166,7 +176,7 @@ public static partial class ResidentBatchWriter
     [GeneratedRegex(@"\(.*\)")]
     private static partial Regex Facets();
 
-    private sealed record ColumnShape(IProperty Property, string Name, RelationalTypeMapping Mapping, string DataTypeName);
+    private sealed record ColumnShape(IProperty Property, string Name, RelationalTypeMapping Mapping, string DataTypeName, Func<Resident, object?> Value);
 
-    private sealed record TableShape(string Name, IReadOnlyList<ColumnShape> Columns, string ColumnList, string IdNumberColumn, string IdColumn);
+    private sealed record TableShape(string Name, IReadOnlyList<ColumnShape> Columns, string ColumnList, string IdNumberHashColumn, string IdColumn);
 }

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
@@ -226,9 +227,8 @@ public static class RegisterResident
         /// purpose: the name is all that is returned.
         /// </summary>
         private static Task<string?> HoldingCommunityAsync(PortalDbContext db, string idNumber, CancellationToken cancellationToken) =>
-            (from r in db.Residents.AsNoTracking()
+            (from r in db.Residents.AsNoTracking().WithIdNumber(db, idNumber)
              join c in db.Communities on r.CommunityId equals c.Id
-             where r.IdNumber == idNumber
              select c.Name).FirstOrDefaultAsync(cancellationToken);
 
         internal static ResidentProfile ToProfile(Command c) => new()

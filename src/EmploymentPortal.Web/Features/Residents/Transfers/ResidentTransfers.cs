@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
@@ -81,9 +82,8 @@ public static class RequestTransfer
                 var db = services.GetRequiredService<PortalDbContext>();
 
                 // Read without the caller's scope on purpose: only the holder's community name leaves.
-                var holder = await (from r in db.Residents.AsNoTracking()
+                var holder = await (from r in db.Residents.AsNoTracking().WithIdNumber(db, idNumber)
                                     join c in db.Communities on r.CommunityId equals c.Id
-                                    where r.IdNumber == idNumber
                                     select new { r.Id, r.CommunityId, Community = c.Name }).FirstOrDefaultAsync(cancellationToken);
                 if (holder is null)
                 {
