@@ -67,6 +67,14 @@ public sealed class DatabaseMigrator
 
         if (pending.FirstOrDefault(m => m.EndsWith("_" + PersonalDataMigration.ColumnsMigration, StringComparison.Ordinal)) is { } columns)
         {
+            // Migrating to a target reverts every applied migration that sorts after it: never do
+            // that to a database (it would drop what those migrations hold).
+            var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+            if (applied.FirstOrDefault(m => string.CompareOrdinal(m, columns) > 0) is { } later)
+            {
+                throw new InvalidOperationException($"The database has applied {later}, which sorts after {columns}: migrating to {columns} would revert it. The personal-data migrations must sort after every migration a released database may hold.");
+            }
+
             await db.GetService<IMigrator>().MigrateAsync(columns, cancellationToken);
         }
 

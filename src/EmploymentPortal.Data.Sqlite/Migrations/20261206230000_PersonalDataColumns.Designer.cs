@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206203616_PersonalDataColumns")]
+    [Migration("20261206230000_PersonalDataColumns")]
     partial class PersonalDataColumns
     {
         /// <inheritdoc />

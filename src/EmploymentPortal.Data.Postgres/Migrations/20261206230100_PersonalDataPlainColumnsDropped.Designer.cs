@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EmploymentPortal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206204529_PersonalDataPlainColumnsDropped")]
+    [Migration("20261206230100_PersonalDataPlainColumnsDropped")]
     partial class PersonalDataPlainColumnsDropped
     {
         /// <inheritdoc />
