@@ -10,7 +10,8 @@ internal sealed record AmountResult(
     AmountBreakdown? Breakdown,
     IReadOnlyList<string> MissingFacts,
     IReadOnlyList<string> MissingParameters,
-    string? Exhausted);
+    string? Exhausted,
+    string? TooLarge = null);
 
 /// <summary>
 /// Computes the amount of an eligible rule in fen: rate × persons × months or a share of a base,
@@ -29,7 +30,24 @@ internal sealed class AmountCalculator(
     private readonly List<AmountLine> _lines = [];
     private readonly List<string> _missingParameters = [];
 
+    /// <summary>The Chinese reason of an amount the stated facts make too large to compute.</summary>
+    public const string TooLargeReason = "按申报的数额计算的金额超出可计算范围（单笔不能超过 long 范围的分），需经办人核实申报事实";
+
     public AmountResult Compute()
+    {
+        try
+        {
+            return ComputeChecked();
+        }
+        catch (OverflowException)
+        {
+            // Stated facts (a base, a count, months) so large that rate × count × months leaves
+            // decimal or the amount leaves long: no amount, an officer looks at the facts.
+            return new AmountResult(null, null, [], [], null, TooLargeReason);
+        }
+    }
+
+    private AmountResult ComputeChecked()
     {
         var amount = rule.Amount;
         if (amount.Kind == AmountKind.None)

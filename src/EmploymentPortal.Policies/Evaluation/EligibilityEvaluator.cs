@@ -240,6 +240,11 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
                 outcome = Outcome.NeedsInformation;
                 missing.AddRange(result.MissingFacts);
             }
+            else if (result.TooLarge is { } tooLarge)
+            {
+                outcome = Outcome.ManualReview;
+                if (traced) reasons!.Add(tooLarge);
+            }
             else if (result.Exhausted is { } exhausted)
             {
                 outcome = Outcome.Ineligible;

@@ -404,6 +404,19 @@ internal sealed class CompiledAmount
 
     public BatchDecision Decide(FactRow facts, DateOnly evaluationDate, DateOnly onDate, DecisionFlagSet flags)
     {
+        try
+        {
+            return DecideChecked(facts, evaluationDate, onDate, flags);
+        }
+        catch (OverflowException)
+        {
+            // As AmountCalculator: an amount the stated facts make too large is an officer's.
+            return new BatchDecision(Outcome.ManualReview, null, flags);
+        }
+    }
+
+    private BatchDecision DecideChecked(FactRow facts, DateOnly evaluationDate, DateOnly onDate, DecisionFlagSet flags)
+    {
         if (_kind == AmountKind.None)
         {
             return new BatchDecision(Outcome.Eligible, null, flags);
@@ -545,7 +558,7 @@ internal sealed class CompiledAmount
         }
 
         // AmountCalculator rounds the total before the caps (for the breakdown) even without
-        // trace; an amount too large for a long throws there, so it throws here too.
+        // trace; an amount too large for a long is a manual review there, so it is here too.
         _ = (long)Math.Round(total.Value, 0, MidpointRounding.AwayFromZero);
         foreach (var cap in _caps)
         {
