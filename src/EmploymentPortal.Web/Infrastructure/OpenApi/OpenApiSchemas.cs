@@ -20,16 +20,28 @@ internal static class OpenApiSchemas
 
         foreach (var property in context.JsonTypeInfo.Properties)
         {
-            if (schema.Properties.TryGetValue(property.Name, out var found) && found is OpenApiSchema own && own.Type is null
-                && own.OneOf is null && own.AnyOf is null && own.AllOf is null && JsonType(property.PropertyType) is { } typed)
+            if (!schema.Properties.TryGetValue(property.Name, out var found) || found is not OpenApiSchema own)
+            {
+                continue;
+            }
+
+            if (own.Type is null && own.OneOf is null && own.AnyOf is null && own.AllOf is null && JsonType(property.PropertyType) is { } typed)
             {
                 own.Type = typed.Nullable || property.IsSetNullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
                 own.Format ??= typed.Format;
+            }
+            else if (own.Type?.HasFlag(JsonSchemaType.Array) == true && own.Items is null && ElementType(property.PropertyType) is { } element && JsonType(element) is { } item)
+            {
+                own.Items = new OpenApiSchema { Type = item.Nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String, Format = item.Format };
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private static Type? ElementType(Type collection) =>
+        collection.IsArray ? collection.GetElementType()
+        : collection.GetInterfaces().Append(collection).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     private static (bool Nullable, string? Format)? JsonType(Type declared)
     {
