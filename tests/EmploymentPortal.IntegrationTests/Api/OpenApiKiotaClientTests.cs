@@ -3,11 +3,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace EmploymentPortal.IntegrationTests.Api;
@@ -51,10 +47,7 @@ public sealed class OpenApiKiotaClientTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         _factory = new PortalAppFactory(_database);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _factory.ClientOptions.BaseAddress = new Uri(address);
+        _factory.StartKestrel();
         _folder = Directory.CreateTempSubdirectory("portal-kiota-");
     }
 
