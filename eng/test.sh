@@ -11,7 +11,12 @@
 #     connection string to a server where the tests may create databases) or, when that is
 #     unset, a throwaway server from eng/pg.sh, stopped again on exit;
 #   - Debian's chromium and fonts-noto-cjk, for projects that reference Microsoft.Playwright,
-#     exported as PORTAL_TEST_CHROMIUM (default /usr/bin/chromium).
+#     exported as PORTAL_TEST_CHROMIUM (default /usr/bin/chromium);
+#   - the npm packages a test project declares in a package.json beside it (pinned by its
+#     package-lock.json), installed with `npm ci` into artifacts/npm/<project>/ (Debian's nodejs
+#     and npm first, when missing), e.g. Redocly CLI for the OpenAPI lint;
+#   - the dotnet tools of .config/dotnet-tools.json (`dotnet tool restore`), for projects whose
+#     .csproj sets <PortalTestNeedsDotnetTools>true</PortalTestNeedsDotnetTools> (Kiota).
 # Missing packages are installed with apt-get when running as root; otherwise it says what to
 # install and stops.
 #
@@ -169,7 +174,11 @@ fi
 projects=()
 needs_pg=0
 needs_browser=0
+needs_npm=()
+needs_dotnet_tools=0
 for proj in "${candidates[@]}"; do
+    [[ -f "$(dirname "$proj")/package.json" ]] && needs_npm+=("$proj")
+    grep -q '<PortalTestNeedsDotnetTools>true<' "$proj" && needs_dotnet_tools=1
     assets="$(dirname "$proj")/obj/project.assets.json"
     if [[ -f "$assets" ]]; then
         if ! grep -q '"Microsoft.NET.Test.Sdk/' "$assets"; then
@@ -224,6 +233,37 @@ if ((needs_browser)); then
     say "browser: $PORTAL_TEST_CHROMIUM ($("$chromium" --version 2>/dev/null || echo 'version unknown'))"
 elif [[ -z "${PORTAL_TEST_CHROMIUM:-}" && -x /usr/bin/chromium ]]; then
     export PORTAL_TEST_CHROMIUM=/usr/bin/chromium
+fi
+
+if ((${#needs_npm[@]})); then
+    if ! command -v npm >/dev/null || ! command -v node >/dev/null; then
+        if can_apt; then
+            apt_install nodejs npm || { warn "error: could not install nodejs and npm"; finish 0 "${#projects[@]}"; }
+        else
+            warn "error: tests need node and npm. Install them: sudo apt-get install -y nodejs npm"
+            finish 0 "${#projects[@]}"
+        fi
+    fi
+    for proj in "${needs_npm[@]}"; do
+        name="$(basename "$proj" .csproj)"
+        dest="$repo_root/artifacts/npm/$name"
+        src="$(dirname "$proj")"
+        # Installed already from the same lock file: nothing to do (npm ci takes ~20 s).
+        if [[ -f "$dest/node_modules/.package-lock.json" ]] && cmp -s "$src/package-lock.json" "$dest/package-lock.json"; then
+            say "npm packages of $name: up to date in ${dest#"$repo_root"/}"
+            continue
+        fi
+        say "npm ci for $name into ${dest#"$repo_root"/}"
+        rm -rf "$dest"
+        mkdir -p "$dest"
+        cp "$src/package.json" "$src/package-lock.json" "$dest/"
+        (cd "$dest" && npm ci --no-audit --no-fund </dev/null) || { warn "error: npm ci for $name failed"; finish 0 "${#projects[@]}"; }
+    done
+fi
+
+if ((needs_dotnet_tools)); then
+    say "dotnet tool restore"
+    dotnet tool restore </dev/null || { warn "error: dotnet tool restore failed"; finish 0 "${#projects[@]}"; }
 fi
 
 if ((needs_pg)); then

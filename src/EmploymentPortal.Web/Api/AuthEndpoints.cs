@@ -17,6 +17,7 @@ internal static class AuthEndpoints
     {
         var group = api.MapGroup("/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Signs in with user name and password; sets the auth cookie.");
         group.MapPost("/logout", LogoutAsync).RequireAuthorization()
             .WithSummary("Signs out and clears the auth cookie.");

@@ -4,10 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Errors;
 
@@ -29,10 +25,7 @@ public sealed class UploadLimitTests : IAsyncLifetime
         // Testing, not Production: over Kestrel's plain HTTP a browser would not send Production's
         // Secure sign-in cookie back, and the limits are the same in every environment.
         _factory = new PortalAppFactory(_database);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _factory.ClientOptions.BaseAddress = new Uri(address);
+        _factory.StartKestrel();
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using EmploymentPortal.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +74,18 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = origin, AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Add("Origin", origin.GetLeftPart(UriPartial.Authority));
         return client;
+    }
+
+    /// <summary>
+    /// Serves the portal on a real Kestrel on a free port of 127.0.0.1 (the in-memory test server
+    /// has no request body limit and no address another process can reach); the clients talk to it.
+    /// </summary>
+    public void StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        ClientOptions.BaseAddress = new Uri(address);
     }
 
     /// <summary>A client signed in through <c>POST /api/v1/auth/login</c>; it keeps the auth cookie.</summary>
