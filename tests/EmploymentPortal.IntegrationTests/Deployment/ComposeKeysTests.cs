@@ -1,4 +1,5 @@
 using EmploymentPortal.Data.Security;
+using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 
@@ -56,15 +57,8 @@ public sealed class ComposeKeysTests
 
     private static Dictionary<string, string> PortalEnvironment()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmploymentPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
         var yaml = new YamlStream();
-        using (var reader = File.OpenText(Path.Combine(directory.FullName, "docker-compose.yml")))
+        using (var reader = File.OpenText(Path.Combine(ExternalTool.RepositoryRoot(), "docker-compose.yml")))
         {
             yaml.Load(reader);
         }

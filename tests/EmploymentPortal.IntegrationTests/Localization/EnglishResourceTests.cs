@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using EmploymentPortal.IntegrationTests.Infrastructure;
 
 namespace EmploymentPortal.IntegrationTests.Localization;
 
@@ -13,7 +14,7 @@ public sealed partial class EnglishResourceTests
     [Fact]
     public void Every_ui_text_used_in_the_web_project_has_an_english_translation()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "EmploymentPortal.Web");
+        var web = Path.Combine(ExternalTool.RepositoryRoot(), "src", "EmploymentPortal.Web");
         var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
             .Root!.Elements("data")
             .ToDictionary(e => (string)e.Attribute("name")!, e => (string?)e.Element("value") ?? string.Empty);
@@ -26,17 +27,6 @@ public sealed partial class EnglishResourceTests
 
         Assert.True(used.Count > 50, $"Found only {used.Count} keys: the scan is broken.");
         Assert.True(missing.Count == 0, "UI texts without English (add with eng/resx.py 'Chinese=English'):" + Environment.NewLine + string.Join(Environment.NewLine, missing));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmploymentPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EmploymentPortal.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)+)"\]""")]
