@@ -28,9 +28,6 @@ public sealed partial class CommandPipelineSourceTests
         "src/EmploymentPortal.Web/Features/Enterprises/RegisterEnterprise.cs",
         "src/EmploymentPortal.Web/Features/Enterprises/ReviewEnterprise.cs",
         "src/EmploymentPortal.Web/Features/Enterprises/Suspension/SuspendEnterprise.cs",
-        "src/EmploymentPortal.Web/Features/Hires/EndHire.cs",
-        "src/EmploymentPortal.Web/Features/Hires/RecordHire.cs",
-        "src/EmploymentPortal.Web/Features/Hires/UpdateHireInsurance.cs",
         "src/EmploymentPortal.Web/Features/Households/SaveHousehold.cs",
         "src/EmploymentPortal.Web/Features/JobFairs/JobFairCommands.cs",
         "src/EmploymentPortal.Web/Features/Policies/WhatIfPage.razor",
@@ -55,6 +52,7 @@ public sealed partial class CommandPipelineSourceTests
     private static readonly string[] MovedFeatures =
     [
         "EmploymentPortal.Web.Features.Claims",
+        "EmploymentPortal.Web.Features.Hires",
     ];
 
     [Fact]
@@ -127,6 +125,7 @@ public abstract class CommandPipelineTests
         var handlers = CommandPipeline.Handlers().ToList();
 
         Assert.Contains(handlers, h => h.Command == typeof(CreateClaim.Command));
+        Assert.Contains(handlers, h => h.Command == typeof(EmploymentPortal.Web.Features.Hires.EndHire.Command));
         var without = handlers
             .Where(h => scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(h.Command)) is null)
             .Select(h => h.Command.FullName)

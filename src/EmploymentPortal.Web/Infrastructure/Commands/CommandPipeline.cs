@@ -14,6 +14,13 @@ namespace EmploymentPortal.Web.Infrastructure.Commands;
 public interface ICommandHandler<in TCommand>
 {
     Task<FeatureOutcome> HandleAsync(TCommand command, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The field of this command a domain refusal concerns (a 400 on that field, the rule's code),
+    /// or null for the kind <see cref="DomainRefusals"/> gives it; e.g. <c>hire-dates</c> is the
+    /// last day when a hire ends.
+    /// </summary>
+    string? FieldOf(string domainCode) => null;
 }
 
 /// <summary>
@@ -45,7 +52,7 @@ public sealed class CommandPipeline(IServiceProvider services)
         }
         catch (DomainException e)
         {
-            return FeatureOutcome.FromDomain(e);
+            return handler.FieldOf(e.Code) is { } field ? FeatureOutcome.Field(field, e.Message, e.Code) : FeatureOutcome.FromDomain(e);
         }
         catch (DbUpdateConcurrencyException)
         {
