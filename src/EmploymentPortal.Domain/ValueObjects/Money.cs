@@ -47,7 +47,7 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
     /// (<c>money-fraction-of-fen</c>) or is too large (<c>money-overflow</c>).
     /// </exception>
     public static Money FromYuan(decimal yuan) =>
-        TryFromYuan(yuan, out var money, out var error) ? money : throw error.ToException();
+        TryConvertYuan(yuan, out var money, out var error) ? money : throw error.ToException();
 
     /// <summary>
     /// Parses an amount in yuan such as <c>1234.5</c>, <c>1,234.50</c>, <c>¥1,234.50</c> or
@@ -65,6 +65,14 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
     {
         var ok = TryCreate(input, out value, out var parseError);
         error = ok ? null : parseError.Message;
+        return ok;
+    }
+
+    /// <summary>An amount in yuan as <see cref="FromYuan"/>, with the Chinese message instead of an exception.</summary>
+    public static bool TryFromYuan(decimal yuan, out Money value, [NotNullWhen(false)] out string? error)
+    {
+        var ok = TryConvertYuan(yuan, out value, out var conversionError);
+        error = ok ? null : conversionError.Message;
         return ok;
     }
 
@@ -195,7 +203,7 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
 
     private static DomainException Overflow() => new("money-overflow", "金额超出可表示的范围。");
 
-    private static bool TryFromYuan(decimal yuan, out Money money, out ParseError error)
+    private static bool TryConvertYuan(decimal yuan, out Money money, out ParseError error)
     {
         money = default;
 
@@ -255,7 +263,7 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
             return false;
         }
 
-        return TryFromYuan(yuan, out value, out error);
+        return TryConvertYuan(yuan, out value, out error);
     }
 
     private static bool IsWellFormedAmount(string text)

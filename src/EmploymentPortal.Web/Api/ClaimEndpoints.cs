@@ -1,11 +1,10 @@
 using System.Text.Json;
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -70,24 +69,24 @@ internal static class ClaimEndpoints
 
     public sealed record OutcomeResponse(Guid Id, string Message);
 
-    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CreateAsync(CreateClaim.Command command, CreateClaim.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CreateAsync(CreateClaim.Command command, CommandPipeline pipeline, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Problem(outcome);
+            return ApiProblems.For(outcome);
         }
 
         var response = await ResponseAsync(db, user.Principal, outcome.Id!.Value, outcome.Result.Message, cancellationToken);
         return TypedResults.Created($"/api/v1/claims/{outcome.Id}", response);
     }
 
-    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CommunityAwardAsync(FileCommunityAward.Command command, FileCommunityAward.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<Results<Created<ClaimResponse>, ProblemHttpResult>> CommunityAwardAsync(FileCommunityAward.Command command, CommandPipeline pipeline, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/claims/{outcome.Id}", await ResponseAsync(db, user.Principal, outcome.Id!.Value, outcome.Result.Message, cancellationToken))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<Ok<object>, ProblemHttpResult>> GetAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
@@ -146,66 +145,60 @@ internal static class ClaimEndpoints
         });
     }
 
-    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> SubmitAsync(Guid id, SubmitRequest? request, SubmitClaim.Handler handler, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> SubmitAsync(Guid id, SubmitRequest? request, CommandPipeline pipeline, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new SubmitClaim.Command(id, request?.Facts, request?.PayeeName, request?.PayeeAccount, request?.PayeeBank), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(await ResponseAsync(db, user.Principal, id, outcome.Result.Message, cancellationToken)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new SubmitClaim.Command(id, request?.Facts, request?.PayeeName, request?.PayeeAccount, request?.PayeeBank), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(await ResponseAsync(db, user.Principal, id, outcome.Result.Message, cancellationToken)) : ApiProblems.For(outcome);
     }
 
     public sealed record SubmitRequest(System.Text.Json.Nodes.JsonObject? Facts, string? PayeeName, string? PayeeAccount, string? PayeeBank);
 
-    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Approve, request?.AmountFen, request?.Reason), cancellationToken);
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Approve, request?.AmountFen, request?.Reason), cancellationToken);
 
-    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> RejectAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Reject, null, request?.Reason), cancellationToken);
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> RejectAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Reject, null, request?.Reason), cancellationToken);
 
-    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReturnAsync(Guid id, ReviewRequest? request, ReviewClaim.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(handler, new ReviewClaim.Command(id, ReviewClaim.Action.Return, null, request?.Reason), cancellationToken);
+    private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReturnAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Return, null, request?.Reason), cancellationToken);
 
-    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReviewAsync(ReviewClaim.Handler handler, ReviewClaim.Command command, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ReviewAsync(CommandPipeline pipeline, ReviewClaim.Command command, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(command.ClaimId, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(command.ClaimId, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> AcceptListMemberAsync(Guid id, AcceptListMemberRequest? request, AcceptListMember.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> AcceptListMemberAsync(Guid id, AcceptListMemberRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new AcceptListMember.Command(id, request?.Fact, request?.Reason), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new AcceptListMember.Command(id, request?.Fact, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> CreateBatchAsync(BatchRequest request, PaymentBatches.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> CreateBatchAsync(BatchRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.CreateAsync(new PaymentBatches.CreateCommand(request.ClaimIds ?? []), cancellationToken);
+        var outcome = await pipeline.SendAsync(new PaymentBatches.CreateCommand(request.ClaimIds ?? []), cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/payment-batches/{outcome.Id}", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SettleAsync(Guid id, SettleRequest? request, PaymentBatches.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SettleAsync(Guid id, SettleRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.SettleAsync(new PaymentBatches.SettleCommand(id, request?.Failures), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new PaymentBatches.SettleCommand(id, request?.Failures), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(Guid id, PortalDbContext db, ClaimAmounts amounts, CancellationToken cancellationToken)
     {
-        try
-        {
-            var export = await ClaimQueries.BatchExportAsync(db, amounts, id, cancellationToken);
-            return export is null
-                ? ApiProblems.NotFound("支付批次")
-                : TypedResults.File(ClaimQueries.BatchXlsx(export), ClaimXlsx.ContentType, $"{export.Batch.Number}.xlsx");
-        }
-        catch (DomainException e)
-        {
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, e.Code, "对账不符", e.Message);
-        }
+        // A batch that no longer reconciles is refused as the pipeline refuses it (409, DomainRefusals).
+        var (export, refusal) = await CommandPipeline.ReadAsync(() => ClaimQueries.BatchExportAsync(db, amounts, id, cancellationToken));
+        return refusal is not null ? ApiProblems.For(refusal)
+            : export is null ? ApiProblems.NotFound("支付批次")
+            : TypedResults.File(ClaimQueries.BatchXlsx(export), ClaimXlsx.ContentType, $"{export.Batch.Number}.xlsx");
     }
 
     /// <summary>Reads the form itself (as the ledger import) so that a wrong content type meets authorization first.</summary>
-    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> UploadAsync(Guid id, HttpRequest request, ClaimAttachments.Upload handler, ClaimOptions options, CancellationToken cancellationToken)
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> UploadAsync(Guid id, HttpRequest request, CommandPipeline pipeline, ClaimOptions options, CancellationToken cancellationToken)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
         if (file is null || file.Length == 0)
@@ -225,10 +218,10 @@ internal static class ClaimEndpoints
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        var outcome = await handler.HandleAsync(id, file.FileName, content, cancellationToken);
+        var outcome = await pipeline.SendAsync(new ClaimAttachments.UploadCommand(id, file.FileName, content), cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/claims/{id}/attachments/{outcome.Id}", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<Ok<List<ClaimAttachments.Row>>, ProblemHttpResult>> AttachmentsAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
@@ -252,12 +245,12 @@ internal static class ClaimEndpoints
     private static async Task<Ok<BenefitCeilings.Overview>> CeilingsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await BenefitCeilings.ListAsync(db, cancellationToken));
 
-    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> SetCeilingAsync(BenefitCeilings.Command command, BenefitCeilings.Set handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> SetCeilingAsync(BenefitCeilings.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created("/api/v1/benefit-ceilings", new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
     private static async Task<ClaimResponse> ResponseAsync(PortalDbContext db, PortalPrincipal principal, Guid id, string message, CancellationToken cancellationToken)
@@ -268,12 +261,4 @@ internal static class ClaimEndpoints
     }
 
     private static string[] SplitMissing(string missing) => missing.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        CreateClaim.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复申请", outcome.Result.Message),
-        "claim-override-reason-required" or "claim-reason-required" or "claim-amount-required" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "缺少理由", outcome.Result.Message),
-        "claim-amount-not-positive" => ApiProblems.Problem(StatusCodes.Status400BadRequest, outcome.Code, "提交的数据有误", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["amountFen"] = [outcome.Result.Message] } }),
-        _ => ApiProblems.For(outcome),
-    };
 }

@@ -3,7 +3,7 @@ using EmploymentPortal.Web.Features.Hires;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -27,18 +27,18 @@ internal static class HireEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> EndAsync(Guid id, EndHire.Command command, EndHire.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> EndAsync(Guid id, EndHire.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(command with { HireId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordAsync(RecordHire.Command command, RecordHire.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordAsync(RecordHire.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/hires/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
     private static async Task<Ok<ResidentQueries.Page<HireQueries.HireRow>>> ListAsync(PortalDbContext db, CurrentUser user, Guid? resident, int? page, int? pageSize, CancellationToken cancellationToken)
@@ -48,16 +48,9 @@ internal static class HireEndpoints
         return TypedResults.Ok(await HireQueries.ListAsync(db, user.Principal, resident, skip, size, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> UpdateInsuranceAsync(Guid id, UpdateHireInsurance.Command command, UpdateHireInsurance.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> UpdateInsuranceAsync(Guid id, UpdateHireInsurance.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(command with { HireId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        RecordHire.EnterpriseNotVerifiedCode => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "企业未认证", outcome.Result.Message),
-        RecordHire.DuplicateCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "重复登记", outcome.Result.Message),
-        _ => ApiProblems.For(outcome),
-    };
 }

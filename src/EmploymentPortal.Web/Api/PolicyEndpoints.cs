@@ -67,7 +67,7 @@ internal static class PolicyEndpoints
             FeatureOutcome.Ok => TypedResults.Ok(new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message)),
             FeatureOutcome.NotFound => ApiProblems.NotFound("政策规则"),
             FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
-            _ => ApiProblems.Validation(outcome.Result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value), outcome.Result.Message),
+            _ => ApiProblems.Validation(outcome.Result.Errors, outcome.Result.Message),
         };
     }
 

@@ -39,18 +39,34 @@ public static class ApiProblems
     }
 
     /// <summary>
-    /// The common answer to a handler's <see cref="FeatureOutcome"/> that an endpoint does not
-    /// map itself: field errors are a 400 whatever their code, not-found 404, forbidden 403,
-    /// conflict 409, any other refusal of a rule 422 (docs/decisions/006-error-mapping.md).
+    /// The answer to a failed <see cref="FeatureOutcome"/>, by its <see cref="OutcomeKind"/>
+    /// (docs/decisions/007-command-pipeline.md): invalid 400 with camelCase field errors,
+    /// not-found 404, forbidden 403, conflict 409, a rule's refusal 422; the code is the outcome's.
     /// </summary>
-    public static ProblemHttpResult For(FeatureOutcome outcome) => outcome.Code switch
+    public static ProblemHttpResult For(FeatureOutcome outcome) => outcome.Kind switch
     {
-        FeatureOutcome.ValidationFailed => Validation(outcome.Result.Errors, outcome.Result.Message),
-        FeatureOutcome.NotFound => Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", outcome.Result.Message),
-        FeatureOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
-        FeatureOutcome.Conflict => Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
-        _ when outcome.Result.Errors.Count > 0 => Problem(StatusCodes.Status400BadRequest, outcome.Code, "提交的数据有误", outcome.Result.Message, new Dictionary<string, object?> { ["errors"] = CamelCase(outcome.Result.Errors) }),
-        _ => Problem(StatusCodes.Status422UnprocessableEntity, outcome.Code, "操作未能完成", outcome.Result.Message),
+        OutcomeKind.Invalid when outcome.Code == FeatureOutcome.ValidationFailed => Validation(outcome.Result.Errors, outcome.Result.Message),
+        _ => Problem(StatusOf(outcome.Kind), outcome.Code, TitleOf(outcome.Kind), outcome.Result.Message, outcome.Result.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = CamelCase(outcome.Result.Errors) } : null),
+    };
+
+    /// <summary>The status of each kind of outcome (the table of ADR 007).</summary>
+    public static int StatusOf(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Ok => StatusCodes.Status200OK,
+        OutcomeKind.Invalid => StatusCodes.Status400BadRequest,
+        OutcomeKind.NotFound => StatusCodes.Status404NotFound,
+        OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+        OutcomeKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static string TitleOf(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Invalid => "提交的数据有误",
+        OutcomeKind.NotFound => "未找到",
+        OutcomeKind.Forbidden => "无权操作",
+        OutcomeKind.Conflict => "数据冲突",
+        _ => "操作未能完成",
     };
 
     /// <summary>Field names as the JSON body spells them: each segment of a property path camelCase.</summary>
@@ -177,8 +193,9 @@ public static class ApiProblems
             },
 
             // The middleware logs every exception as an error; bad input and a database that
-            // is restarting are not errors of the portal (logged above or not at all).
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException || (context.Exception is InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException && ErrorMapping.Map(context.Exception, 0).Status < 500) || DatabaseAvailability.IsUnavailable(context.Exception),
+            // is restarting are not errors of the portal (logged above or not at all), nor is a
+            // rule's refusal that a query let through (ADR 007).
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or EmploymentPortal.Domain.Common.DomainException || (context.Exception is InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException && ErrorMapping.Map(context.Exception, 0).Status < 500) || DatabaseAvailability.IsUnavailable(context.Exception),
         });
         app.UseStatusCodePages(async statusContext =>
         {

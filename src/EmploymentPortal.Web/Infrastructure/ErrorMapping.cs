@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,11 +38,16 @@ public static partial class ErrorMapping
             InvalidDataException form when IsFormReading(form) => FromFormReading(form, maxRequestBodyBytes),
             // The antiforgery check reads the form first (uploads): a form it cannot read is bad input.
             AntiforgeryValidationException { InnerException: InvalidDataException form } when IsFormReading(form) => FromFormReading(form, maxRequestBodyBytes),
-            DomainException domain => new(StatusCodes.Status422UnprocessableEntity, domain.Code, "操作未能完成", domain.Message),
+            DomainException domain => FromOutcome(FeatureOutcome.FromDomain(domain)),
             DbUpdateConcurrencyException => Standard(StatusCodes.Status409Conflict),
             _ => Standard(StatusCodes.Status500InternalServerError),
         };
     }
+
+    /// <summary>A refusal that escaped every handler, answered as the pipeline answers it (ADR 007).</summary>
+    private static ErrorAnswer FromOutcome(FeatureOutcome outcome) =>
+        new(ApiProblems.StatusOf(outcome.Kind), outcome.Code, ApiProblems.TitleOf(outcome.Kind), outcome.Result.Message,
+            outcome.Result.Errors.Count > 0 ? ApiProblems.CamelCase(outcome.Result.Errors) : null);
 
     /// <summary>The standard answer of a status (<see cref="ApiProblems.Describe"/>).</summary>
     public static ErrorAnswer Standard(int status)

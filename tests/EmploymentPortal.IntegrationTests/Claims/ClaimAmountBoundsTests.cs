@@ -7,7 +7,10 @@ using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -69,16 +72,17 @@ public abstract class ClaimAmountBoundsTests
     }
 
     [Fact]
-    public async Task The_review_handler_refuses_two_to_the_63_minus_one_fen_with_a_field_error()
+    public async Task The_review_command_refuses_two_to_the_63_minus_one_fen_with_a_field_error()
     {
         var claim = await SubmittedClaimAsync("training", 100_000);
         await using var scope = await OfficerScopeAsync("officer1");
 
-        var outcome = await scope.ServiceProvider.GetRequiredService<ReviewClaim.Handler>()
-            .HandleAsync(new ReviewClaim.Command(claim.Id, ReviewClaim.Action.Approve, long.MaxValue, Reason));
+        var outcome = await scope.ServiceProvider.GetRequiredService<CommandPipeline>()
+            .SendAsync(new ReviewClaim.Command(claim.Id, ReviewClaim.Action.Approve, long.MaxValue, Reason));
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains("amountFen", outcome.Result.Errors.Keys);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
+        Assert.Contains("amountFen", ApiProblems.CamelCase(outcome.Result.Errors).Keys);
         Assert.Equal(ClaimStatus.Submitted, await StatusAsync(claim.Id));
     }
 
@@ -228,7 +232,8 @@ public abstract class ClaimAmountBoundsTests
             var exportProblem = await export.Content.ReadAsStringAsync();
             Assert.Contains(inBatch.Number, exportProblem, StringComparison.Ordinal);
             Assert.Contains("金额异常", exportProblem, StringComparison.Ordinal);
-            Assert.Equal((HttpStatusCode)422, settle.StatusCode);
+            // 409 as the export (ADR 007: a batch that does not reconcile is a conflict with the stored state; it was 422 here).
+            Assert.Equal(HttpStatusCode.Conflict, settle.StatusCode);
             Assert.Contains(inBatch.Number, await settle.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             // The warning names the claims, never the person or the account.

@@ -3,7 +3,9 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -20,29 +22,25 @@ public static class AcceptListMember
 {
     public sealed record Command(Guid ClaimId, string? Fact, string? Reason);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider)
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public Validator()
+        {
+            RuleFor(c => c.Fact).Must(f => !string.IsNullOrWhiteSpace(f)).WithMessage("请选择要认定的事实（开放列举的条件）。");
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("认定开放列举之外的成员必须写明理由。")
+                .Must(r => r!.Length <= 1000).WithMessage("理由不能超过 1000 个字符。");
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer || principal.UserId is null)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以认定开放列举的成员。");
-            }
-
-            if (string.IsNullOrWhiteSpace(command.Fact))
-            {
-                return FeatureOutcome.Field("fact", "请选择要认定的事实（开放列举的条件）。");
-            }
-
-            if (string.IsNullOrWhiteSpace(command.Reason))
-            {
-                return FeatureOutcome.Field("reason", "认定开放列举之外的成员必须写明理由。");
-            }
-
-            if (command.Reason.Length > 1000)
-            {
-                return FeatureOutcome.Field("reason", "理由不能超过 1000 个字符。");
             }
 
             return await scope.RunAsync(async services =>
@@ -63,7 +61,7 @@ public static class AcceptListMember
                 var condition = decider.Rule(claim.RuleId)?.Conditions.FirstOrDefault(c => c.Check == "oneOfOpen" && c.Args.GetValueOrDefault("fact") == command.Fact);
                 var decision = JsonNode.Parse(claim.DecisionJson);
                 var flagged = decision?["flags"] is JsonArray flags && flags.Any(f => f?.GetValue<string>() == DecisionFlags.OpenList);
-                var value = new FactReader(JsonNode.Parse(claim.FactsJson) as JsonObject ?? [], trace: false).OptionalText(command.Fact);
+                var value = new FactReader(JsonNode.Parse(claim.FactsJson) as JsonObject ?? [], trace: false).OptionalText(command.Fact!);
                 if (condition is null || !flagged || value is null)
                 {
                     return FeatureOutcome.Field("fact", $"该申请的规则判定中没有待认定的开放列举条件“{command.Fact}”。");
@@ -77,24 +75,12 @@ public static class AcceptListMember
                 {
                     var stated = JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? [];
                     var decided = await decider.RedecideAsync(db, claim, stated, claim.DecidedOn, cancellationToken, accepted["review"] as JsonObject);
-                    claim.AcceptListMember(decided.Decision, ClaimCommandSupport.Actor(principal), member, command.Reason, time.GetUtcNow());
+                    claim.AcceptListMember(decided.Decision, ClaimCommandSupport.Actor(principal), member, command.Reason!, time.GetUtcNow());
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (ClaimRefusedException e)
                 {
-                    return new FeatureOutcome(CommandResult.Failure(e.Message), e.Code);
-                }
-                catch (DomainException e) when (e.Code == "claim-maker-cannot-approve")
-                {
-                    return FeatureOutcome.Denied(e.Message);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    return FeatureOutcome.Refused(e.Code, e.Message);
                 }
 
                 return FeatureOutcome.Success($"申请 {claim.Number}：已认定 {member}，规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);

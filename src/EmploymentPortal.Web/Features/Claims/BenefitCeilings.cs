@@ -4,7 +4,9 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -50,9 +52,22 @@ public static class BenefitCeilings
     }
 
     /// <summary>A bureau officer sets a benefit's ceiling (a new version; the history stays).</summary>
-    public sealed class Set(OperationScope scope, TimeProvider time, ClaimAmounts amounts)
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public Validator(ClaimAmounts amounts)
+        {
+            RuleFor(c => c.Benefit).Must(b => b is not null && BenefitKinds.All.Contains(b)).WithMessage("请选择补贴项目。");
+            RuleFor(c => c.AmountFen)
+                .Must(fen => fen > 0).WithMessage("单笔上限必须大于 0。")
+                .Must(fen => fen <= amounts.HardCeiling.Fen).WithMessage(_ => $"单笔上限不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+            RuleFor(c => c.Basis).Must(b => !string.IsNullOrWhiteSpace(b) && b.Trim().Length <= BenefitCeiling.MaxBasisLength)
+                .WithMessage($"请填写设定依据（{BenefitCeiling.MaxBasisLength} 字以内），例如文件文号和条款。");
+        }
+    }
+
+    public sealed class Set(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer || principal.UserId is null)
@@ -60,38 +75,13 @@ public static class BenefitCeilings
                 return FeatureOutcome.Denied("只有人社局经办人员可以设定补贴单笔上限。");
             }
 
-            if (command.Benefit is not { } benefit || !BenefitKinds.All.Contains(benefit))
-            {
-                return FeatureOutcome.Field("benefit", "请选择补贴项目。");
-            }
-
-            if (command.AmountFen is not { } fen || fen <= 0)
-            {
-                return FeatureOutcome.Field("amountFen", "单笔上限必须大于 0。");
-            }
-
-            if (fen > amounts.HardCeiling.Fen)
-            {
-                return FeatureOutcome.Field("amountFen", $"单笔上限不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
-            }
-
-            if (string.IsNullOrWhiteSpace(command.Basis) || command.Basis.Trim().Length > BenefitCeiling.MaxBasisLength)
-            {
-                return FeatureOutcome.Field("basis", $"请填写设定依据（{BenefitCeiling.MaxBasisLength} 字以内），例如文件文号和条款。");
-            }
+            var benefit = command.Benefit!;
+            var fen = command.AmountFen!.Value;
 
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                BenefitCeiling ceiling;
-                try
-                {
-                    ceiling = new BenefitCeiling(benefit, Money.FromFen(fen), command.Basis, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
+                var ceiling = new BenefitCeiling(benefit, Money.FromFen(fen), command.Basis!, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
 
                 db.BenefitCeilings.Add(ceiling);
                 await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,9 @@ using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -54,11 +56,24 @@ public static class ClaimAttachments
         return file;
     }
 
-    /// <summary>The claimant uploads a file to a claim it may still change.</summary>
-    public sealed class Upload(OperationScope scope, TimeProvider time, ClaimOptions options)
+    /// <summary>A file for a claim: its name as uploaded and its bytes.</summary>
+    public sealed record UploadCommand(Guid ClaimId, string? FileName, byte[] Content);
+
+    /// <summary>The type, size and name are checked by <see cref="ClaimAttachment.Create"/> on the content; here that there is one.</summary>
+    public sealed class UploadValidator : AbstractValidator<UploadCommand>
     {
-        public async Task<FeatureOutcome> HandleAsync(Guid claimId, string? fileName, byte[] content, CancellationToken cancellationToken = default)
+        public UploadValidator()
         {
+            RuleFor(c => c.Content).Must(c => c is { Length: > 0 }).WithMessage("请选择要上传的附件（PDF、JPG 或 PNG）。").OverridePropertyName("file");
+        }
+    }
+
+    /// <summary>The claimant uploads a file to a claim it may still change.</summary>
+    public sealed class Upload(OperationScope scope, TimeProvider time, ClaimOptions options) : ICommandHandler<UploadCommand>
+    {
+        public async Task<FeatureOutcome> HandleAsync(UploadCommand command, CancellationToken cancellationToken)
+        {
+            var (claimId, fileName, content) = command;
             var principal = scope.Principal;
             return await scope.RunAsync(async services =>
             {
@@ -73,18 +88,10 @@ public static class ClaimAttachments
 
                 if (await db.ClaimAttachments.CountAsync(a => a.ClaimId == claimId, cancellationToken) >= options.AttachmentMaxCount)
                 {
-                    return new FeatureOutcome(CommandResult.Failure($"每份申请最多 {options.AttachmentMaxCount} 个附件。"), TooManyCode);
+                    return FeatureOutcome.Refused(TooManyCode, $"每份申请最多 {options.AttachmentMaxCount} 个附件。");
                 }
 
-                ClaimAttachment attachment;
-                try
-                {
-                    attachment = ClaimAttachment.Create(claim, fileName, content, options.AttachmentMaxBytes, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
+                var attachment = ClaimAttachment.Create(claim, fileName, content, options.AttachmentMaxBytes, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
 
                 db.ClaimAttachments.Add(attachment);
                 await db.SaveChangesAsync(cancellationToken);

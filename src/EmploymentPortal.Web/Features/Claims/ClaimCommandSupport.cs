@@ -10,6 +10,16 @@ namespace EmploymentPortal.Web.Features.Claims;
 /// <summary>Shared steps of the claim commands: scope, notifications, caps, locks.</summary>
 public static class ClaimCommandSupport
 {
+    public const string PayeeTooLong = "收款人不超过 100 字，账号不超过 40 位。";
+    public const string AccountNotDigits = "收款账号只能由数字组成。";
+
+    /// <summary>The payee's name, account and bank fit their columns (the validators' rule on <c>payeeAccount</c>).</summary>
+    public static bool PayeeFits(string? name, string? account, string? bank) =>
+        (name?.Length ?? 0) <= 100 && (account?.Length ?? 0) <= 40 && (bank?.Length ?? 0) <= 100;
+
+    /// <summary>An account number is digits only (or not given).</summary>
+    public static bool IsAccountNumber(string? account) => account is not { Length: > 0 } || account.Trim().All(char.IsAsciiDigit);
+
     public static ClaimActor Actor(PortalPrincipal principal) => new(principal.UserId ?? "anonymous", principal.DisplayName);
 
     /// <summary>The claims a user may see: officers all; station staff those of their communities they (or colleagues) filed; enterprises their own.</summary>

@@ -19,14 +19,7 @@ public static class ClaimFeatures
         services.AddSingleton<IClaimFactSource, RecordedHireFactSource>();
         services.AddSingleton<IClaimFactSource, EnterpriseStatedFactSource>();
         services.AddSingleton<ClaimDecider>();
-        services.AddScoped<CreateClaim.Handler>();
-        services.AddScoped<FileCommunityAward.Handler>();
-        services.AddScoped<ClaimAttachments.Upload>();
-        services.AddScoped<SubmitClaim.Handler>();
-        services.AddScoped<ReviewClaim.Handler>();
-        services.AddScoped<AcceptListMember.Handler>();
-        services.AddScoped<PaymentBatches.Handler>();
-        services.AddScoped<BenefitCeilings.Set>();
+        // The command handlers are registered by AddCommandPipeline (ICommandHandler<T>).
         return services;
     }
 }

@@ -94,15 +94,7 @@ public static class ClaimFormat
             return null;
         }
 
-        try
-        {
-            return Money.FromYuan(value).Fen;
-        }
-        catch (DomainException e)
-        {
-            error = e.Message;
-            return null;
-        }
+        return Money.TryFromYuan(value, out var money, out error) ? money.Fen : null;
     }
 
     /// <summary>张三 → 张*, 欧阳小明 → 欧***: the public notice shows only the family name's first character.</summary>

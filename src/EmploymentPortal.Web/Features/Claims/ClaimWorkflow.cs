@@ -6,7 +6,9 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -19,9 +21,19 @@ public static class SubmitClaim
 {
     public sealed record Command(Guid ClaimId, JsonObject? Facts = null, string? PayeeName = null, string? PayeeAccount = null, string? PayeeBank = null);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
+    /// <summary>The facts and the payee are checked by the rules and the domain; the text by the shared input rules.</summary>
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public Validator()
+        {
+            RuleFor(c => c.PayeeAccount)
+                .Must((c, _) => ClaimCommandSupport.PayeeFits(c.PayeeName, c.PayeeAccount, c.PayeeBank)).WithMessage(ClaimCommandSupport.PayeeTooLong);
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             return await scope.RunAsync(async services =>
@@ -59,15 +71,7 @@ public static class SubmitClaim
                 }
                 catch (ClaimRefusedException e)
                 {
-                    return new FeatureOutcome(CommandResult.Failure(e.Message), e.Code);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    return FeatureOutcome.Refused(e.Code, e.Message);
                 }
 
                 return FeatureOutcome.Success($"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);
@@ -79,7 +83,7 @@ public static class SubmitClaim
 /// <summary>
 /// 审核: a bureau officer takes a claim for review, approves it (first or second tier), rejects
 /// it or returns it for correction. Maker-checker is enforced here and in the domain: whoever
-/// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/>. An approved
+/// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/> (the domain's refusal, through <see cref="DomainRefusals"/>). An approved
 /// amount is above zero and at most the hard ceiling (400 field errors on <c>amountFen</c>); the
 /// domain holds it to the rules' amount, the bureau's ceiling and the override path
 /// (<see cref="Claim.Approve"/>).
@@ -96,34 +100,28 @@ public static class ReviewClaim
 
     public sealed record Command(Guid ClaimId, Action Action, long? AmountFen = null, string? Reason = null);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options, ClaimAmounts amounts)
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public Validator(ClaimAmounts amounts)
+        {
+            RuleFor(c => c.Reason)
+                .Must(r => r is not { Length: > 1000 }).WithMessage("理由不能超过 1000 个字符。")
+                .Must((c, r) => c.Action is not (Action.Reject or Action.Return) || !string.IsNullOrWhiteSpace(r))
+                .WithMessage(c => c.Action == Action.Reject ? "驳回申请必须填写原因，申请人会看到该原因。" : "退回补正必须写明需要补正的内容。");
+            RuleFor(c => c.AmountFen)
+                .Must(a => a is not <= 0).WithMessage("核定金额必须大于 0；不予支付请驳回申请。")
+                .Must(a => a is null || a <= amounts.HardCeiling.Fen).WithMessage(_ => $"核定金额不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer || principal.UserId is null)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以审核补贴申请。");
-            }
-
-            if (command.Reason?.Length > 1000)
-            {
-                return FeatureOutcome.Field("reason", "理由不能超过 1000 个字符。");
-            }
-
-            if (command.Action is Action.Reject or Action.Return && string.IsNullOrWhiteSpace(command.Reason))
-            {
-                return FeatureOutcome.Field("reason", command.Action == Action.Reject ? "驳回申请必须填写原因，申请人会看到该原因。" : "退回补正必须写明需要补正的内容。");
-            }
-
-            if (command.AmountFen is <= 0)
-            {
-                return FeatureOutcome.Field("amountFen", "核定金额必须大于 0；不予支付请驳回申请。");
-            }
-
-            if (command.AmountFen > amounts.HardCeiling.Fen)
-            {
-                return FeatureOutcome.Field("amountFen", $"核定金额不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
             }
 
             return await scope.RunAsync(async services =>
@@ -143,54 +141,39 @@ public static class ReviewClaim
 
                 var now = time.GetUtcNow();
                 var officer = ClaimCommandSupport.Actor(principal);
-                try
+                switch (command.Action)
                 {
-                    switch (command.Action)
-                    {
-                        case Action.StartReview:
+                    case Action.StartReview:
+                        claim.StartReview(officer, now);
+                        break;
+                    case Action.Approve:
+                        if (claim.Status == ClaimStatus.Submitted)
+                        {
                             claim.StartReview(officer, now);
-                            break;
-                        case Action.Approve:
-                            if (claim.Status == ClaimStatus.Submitted)
-                            {
-                                claim.StartReview(officer, now);
-                                ClaimCommandSupport.Notify(db, claim, now);
-                            }
+                            ClaimCommandSupport.Notify(db, claim, now);
+                        }
 
-                            await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
-                            var limits = new ClaimApprovalLimits(
-                                Money.FromFen(options.SecondApprovalThresholdFen),
-                                amounts.HardCeiling,
-                                claim.RulesAmountFen is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
-                            claim.Approve(officer, command.AmountFen is { } fen ? Money.FromFen(fen) : null, command.Reason, limits, now);
-                            await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
-                            break;
-                        case Action.Reject:
-                            claim.Reject(officer, command.Reason!, now);
-                            break;
-                        default:
-                            claim.ReturnForCorrection(officer, command.Reason!, now);
-                            break;
-                    }
+                        await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
+                        var limits = new ClaimApprovalLimits(
+                            Money.FromFen(options.SecondApprovalThresholdFen),
+                            amounts.HardCeiling,
+                            claim.RulesAmountFen is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
+                        claim.Approve(officer, command.AmountFen is { } fen ? Money.FromFen(fen) : null, command.Reason, limits, now);
+                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
+                        break;
+                    case Action.Reject:
+                        claim.Reject(officer, command.Reason!, now);
+                        break;
+                    default:
+                        claim.ReturnForCorrection(officer, command.Reason!, now);
+                        break;
+                }
 
-                    ClaimCommandSupport.Notify(db, claim, now);
-                    await db.SaveChangesAsync(cancellationToken);
-                    if (transaction is not null)
-                    {
-                        await transaction.CommitAsync(cancellationToken);
-                    }
-                }
-                catch (DomainException e) when (e.Code is "claim-maker-cannot-approve" or "claim-second-approver-required")
+                ClaimCommandSupport.Notify(db, claim, now);
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
                 {
-                    return FeatureOutcome.Denied(e.Message);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    await transaction.CommitAsync(cancellationToken);
                 }
 
                 return FeatureOutcome.Success($"申请 {claim.Number}：{ClaimFormat.Status(claim.Status)}。", claim.Id);
@@ -207,9 +190,28 @@ public static class PaymentBatches
     /// <summary>Finance's result: every claim paid except <see cref="Failures"/> (claim id → reason).</summary>
     public sealed record SettleCommand(Guid BatchId, IReadOnlyDictionary<Guid, string>? Failures);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimAmounts amounts)
+    public sealed class CreateValidator : AbstractValidator<CreateCommand>
     {
-        public async Task<FeatureOutcome> CreateAsync(CreateCommand command, CancellationToken cancellationToken = default)
+        public CreateValidator()
+        {
+            RuleFor(c => c.ClaimIds)
+                .Must(ids => ids is { Count: > 0 }).WithMessage("请至少选择一笔已批准的申请。")
+                .Must(ids => ids.Distinct().Count() <= 2000).WithMessage("一个批次最多 2000 笔申请。");
+        }
+    }
+
+    /// <summary>Which claims failed and why is the batch's to check (<see cref="PaymentBatch.Settle"/>); the reasons' text by the shared input rules.</summary>
+    public sealed class SettleValidator : AbstractValidator<SettleCommand>
+    {
+        public SettleValidator()
+        {
+            RuleFor(c => c.Failures).Must(f => f is null || f.Values.All(r => r is not { Length: > 1000 })).WithMessage("失败原因不能超过 1000 个字符。");
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimAmounts amounts) : ICommandHandler<CreateCommand>, ICommandHandler<SettleCommand>
+    {
+        public async Task<FeatureOutcome> HandleAsync(CreateCommand command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer)
@@ -217,16 +219,7 @@ public static class PaymentBatches
                 return FeatureOutcome.Denied("只有人社局经办人员可以生成支付批次。");
             }
 
-            var ids = (command.ClaimIds ?? []).Distinct().ToList();
-            if (ids.Count == 0)
-            {
-                return FeatureOutcome.Field("claimIds", "请至少选择一笔已批准的申请。");
-            }
-
-            if (ids.Count > 2000)
-            {
-                return FeatureOutcome.Field("claimIds", "一个批次最多 2000 笔申请。");
-            }
+            var ids = command.ClaimIds.Distinct().ToList();
 
             return await scope.RunAsync(async services =>
             {
@@ -240,32 +233,21 @@ public static class PaymentBatches
                 var now = time.GetUtcNow();
                 var officer = ClaimCommandSupport.Actor(principal);
                 PaymentBatch batch;
-                try
+                batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, amounts.HardCeiling, now);
+                batch.EnsureReconciles(claims, amounts.HardCeiling);
+                db.PaymentBatches.Add(batch);
+                foreach (var claim in claims)
                 {
-                    batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, amounts.HardCeiling, now);
-                    batch.EnsureReconciles(claims, amounts.HardCeiling);
-                    db.PaymentBatches.Add(batch);
-                    foreach (var claim in claims)
-                    {
-                        ClaimCommandSupport.Notify(db, claim, now);
-                    }
+                    ClaimCommandSupport.Notify(db, claim, now);
+                }
 
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+                await db.SaveChangesAsync(cancellationToken);
 
                 return FeatureOutcome.Success($"已生成支付批次 {batch.Number}：{batch.ClaimCount} 笔，合计 {ClaimFormat.Yuan(batch.TotalFen)}。", batch.Id);
             });
         }
 
-        public async Task<FeatureOutcome> SettleAsync(SettleCommand command, CancellationToken cancellationToken = default)
+        public async Task<FeatureOutcome> HandleAsync(SettleCommand command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer)
@@ -284,24 +266,13 @@ public static class PaymentBatches
 
                 var claims = await db.Claims.Include(c => c.Events).Where(c => c.PaymentBatchId == batch.Id).ToListAsync(cancellationToken);
                 var now = time.GetUtcNow();
-                try
+                batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), amounts.HardCeiling, now);
+                foreach (var claim in claims)
                 {
-                    batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), amounts.HardCeiling, now);
-                    foreach (var claim in claims)
-                    {
-                        ClaimCommandSupport.Notify(db, claim, now);
-                    }
+                    ClaimCommandSupport.Notify(db, claim, now);
+                }
 
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+                await db.SaveChangesAsync(cancellationToken);
 
                 return FeatureOutcome.Success($"批次 {batch.Number} 已登记支付结果：支付 {ClaimFormat.Yuan(batch.PaidFen)}，失败 {batch.FailedCount} 笔。", batch.Id);
             });

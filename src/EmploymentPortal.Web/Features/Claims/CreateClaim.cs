@@ -10,7 +10,9 @@ using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -79,7 +81,56 @@ public static class CreateClaim
     /// <summary>A placement's programme as a claim sees it: who owns it and the registered enterprise hosting it, if any.</summary>
     private sealed record PlacementHost(string Owner, Guid? HostEnterpriseId);
 
-    public sealed class Handler
+    /// <summary>The claim's input on its own: the benefit, the month or period, the person's ID number, the payee.</summary>
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider time)
+        {
+            RuleFor(c => c.Benefit).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("请选择补贴类型。");
+            RuleFor(c => c.PlacementId).Null().When(c => c.HireId is not null).WithMessage("岗位月度补贴依据岗位安置记录申请，不能同时选择录用记录。");
+            RuleFor(c => c.Month).Must(m => ParseMonth(m) is not null).When(c => c.PlacementId is not null).WithMessage("请填写申请的月份（yyyy-MM）。");
+            RuleFor(c => c).Custom((c, context) =>
+            {
+                var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                var period = ClaimPeriods.Parse(c.PeriodFrom, c.PeriodTo, errors);
+                if (period is not null && c.PlacementId is not null)
+                {
+                    errors[nameof(Command.PeriodFrom)] = ["岗位月度补贴按月份申请，不填写补贴期间。"];
+                }
+
+                foreach (var (field, messages) in errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        context.AddFailure(field, message);
+                    }
+                }
+            });
+            RuleFor(c => c.ResidentIdNumber).Custom((number, context) =>
+            {
+                if (string.IsNullOrWhiteSpace(number))
+                {
+                    context.AddFailure("请填写申请对象的身份证号码。");
+                }
+                else if (!IdCardNumber.TryParse(number, out _, out var idError, ResidentClock.Today(time)))
+                {
+                    context.AddFailure(idError);
+                }
+            }).When(NeedsIdNumber);
+            RuleFor(c => c.PayeeAccount)
+                .Must((c, _) => ClaimCommandSupport.PayeeFits(c.PayeeName, c.PayeeAccount, c.PayeeBank)).WithMessage(ClaimCommandSupport.PayeeTooLong)
+                .Must(ClaimCommandSupport.IsAccountNumber).WithMessage(ClaimCommandSupport.AccountNotDigits);
+        }
+
+        /// <summary>Without a resident id the ID number names the person; with a hire it is optional and, when given, must be the hire's resident.</summary>
+        public static bool NeedsIdNumber(Command c) =>
+            c.ResidentId is null && c.PlacementId is null && (c.HireId is null || !string.IsNullOrWhiteSpace(c.ResidentIdNumber));
+
+        public static DateOnly? ParseMonth(string? month) =>
+            DateOnly.TryParseExact((month ?? string.Empty) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first) ? first : null;
+    }
+
+    public sealed class Handler : ICommandHandler<Command>
     {
         private readonly OperationScope _scope;
         private readonly TimeProvider _time;
@@ -96,7 +147,7 @@ public static class CreateClaim
             _amounts = amounts;
         }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = _scope.Principal;
             ClaimantKind claimant;
@@ -117,74 +168,15 @@ public static class CreateClaim
                 return FeatureOutcome.Denied("只有服务站、企业或人社局经办人员可以申请补贴。");
             }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            if (string.IsNullOrWhiteSpace(command.Benefit))
-            {
-                errors["benefit"] = ["请选择补贴类型。"];
-            }
-
             if (command.HireId is not null && claimant != ClaimantKind.Enterprise)
             {
-                errors["hireId"] = ["只有录用单位可以依据录用记录申请补贴。"];
+                return FeatureOutcome.Field("hireId", "只有录用单位可以依据录用记录申请补贴。");
             }
 
-            DateOnly? month = null;
-            if (command.PlacementId is not null)
-            {
-                if (command.HireId is not null)
-                {
-                    errors["placementId"] = ["岗位月度补贴依据岗位安置记录申请，不能同时选择录用记录。"];
-                }
-
-                if (!DateOnly.TryParseExact((command.Month ?? string.Empty) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
-                {
-                    errors["month"] = ["请填写申请的月份（yyyy-MM）。"];
-                }
-                else
-                {
-                    month = first;
-                }
-            }
-
-            var period = ClaimPeriods.Parse(command.PeriodFrom, command.PeriodTo, errors);
-            if (period is not null && command.PlacementId is not null)
-            {
-                errors["periodFrom"] = ["岗位月度补贴按月份申请，不填写补贴期间。"];
-            }
-
-            // Without a resident id the ID number names the person; with a hire it is optional
-            // and, when given, must be the hire's resident.
-            IdCardNumber? idCard = null;
-            if (command.ResidentId is null && command.PlacementId is null && (command.HireId is null || !string.IsNullOrWhiteSpace(command.ResidentIdNumber)))
-            {
-                if (string.IsNullOrWhiteSpace(command.ResidentIdNumber))
-                {
-                    errors["residentIdNumber"] = ["请填写申请对象的身份证号码。"];
-                }
-                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError, ResidentClock.Today(_time)))
-                {
-                    errors["residentIdNumber"] = [idError];
-                }
-                else
-                {
-                    idCard = parsed;
-                }
-            }
-
-            if ((command.PayeeName?.Length ?? 0) > 100 || (command.PayeeAccount?.Length ?? 0) > 40 || (command.PayeeBank?.Length ?? 0) > 100)
-            {
-                errors["payeeAccount"] = ["收款人不超过 100 字，账号不超过 40 位。"];
-            }
-
-            if (command.PayeeAccount is { Length: > 0 } account && !account.Trim().All(char.IsAsciiDigit))
-            {
-                errors["payeeAccount"] = ["收款账号只能由数字组成。"];
-            }
-
-            if (errors.Count > 0)
-            {
-                return new FeatureOutcome(CommandResult.Failure("提交的数据有误，请根据各字段的提示修改。", errors), FeatureOutcome.ValidationFailed);
-            }
+            // The validator has checked the month, the period and the ID number; here they are read.
+            DateOnly? month = command.PlacementId is null ? null : Validator.ParseMonth(command.Month);
+            var period = ClaimPeriods.Parse(command.PeriodFrom, command.PeriodTo, new Dictionary<string, string[]>(StringComparer.Ordinal));
+            IdCardNumber? idCard = Validator.NeedsIdNumber(command) && IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out _, ResidentClock.Today(_time)) ? parsed : null;
 
             return await _scope.RunAsync(async services =>
             {
@@ -264,7 +256,7 @@ public static class CreateClaim
 
                     if (enterprise.Status != EnterpriseStatus.Verified)
                     {
-                        return new FeatureOutcome(CommandResult.Failure("企业尚未通过认证，不能申请补贴。"), "enterprise-not-verified");
+                        return FeatureOutcome.Refused("enterprise-not-verified", "企业尚未通过认证，不能申请补贴。");
                     }
                 }
 
@@ -316,8 +308,8 @@ public static class CreateClaim
                     var taken = await ClaimPeriods.TakenAsync(db, monthsKey, covered, cancellationToken);
                     if (taken.Count > 0)
                     {
-                        return new FeatureOutcome(CommandResult.Failure(
-                            $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。"), DuplicateCode);
+                        return FeatureOutcome.Conflicting(DuplicateCode,
+                            $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。");
                     }
                 }
                 else if (period is not null && placement is null)
@@ -395,17 +387,13 @@ public static class CreateClaim
                         await transaction.CommitAsync(cancellationToken);
                     }
                 }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
                 catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
                 {
                     return Duplicate(null);
                 }
                 catch (DbUpdateException e) when (monthsKey is not null && ClaimCommandSupport.IsUniqueViolation(e))
                 {
-                    return new FeatureOutcome(CommandResult.Failure("补贴期间中的月份已由同时提交的另一份申请申领，同一月份不能重复申领。"), DuplicateCode);
+                    return FeatureOutcome.Conflicting(DuplicateCode, "补贴期间中的月份已由同时提交的另一份申请申领，同一月份不能重复申领。");
                 }
 
                 var message = claim.Status == ClaimStatus.Submitted
@@ -416,8 +404,8 @@ public static class CreateClaim
         }
 
         private static FeatureOutcome Duplicate(string? existing) =>
-            new(CommandResult.Failure(existing is null
+            FeatureOutcome.Conflicting(DuplicateCode, existing is null
                 ? "该人员的同类一次性补贴已有申请（同时提交的重复申请只保留一份）。"
-                : $"该人员的同类一次性补贴已有申请 {existing}，不能重复申请。"), DuplicateCode);
+                : $"该人员的同类一次性补贴已有申请 {existing}，不能重复申请。");
     }
 }

@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public static class DemoClaims
 
         async Task<Guid> Create(int i, bool submit)
         {
-            var outcome = await Run(services, station, s => s.GetRequiredService<CreateClaim.Handler>().HandleAsync(new CreateClaim.Command
+            var outcome = await Run(services, station, s => s.GetRequiredService<CommandPipeline>().SendAsync(new CreateClaim.Command
             {
                 Benefit = "entrepreneurship",
                 RuleId = "nanhe-2020-1.entrepreneurship-returning-migrant",
@@ -70,11 +71,11 @@ public static class DemoClaims
         Task Review(PortalPrincipal officer, Guid id, ReviewClaim.Action action, string? reason = null) =>
             Run(services, officer, async s =>
             {
-                var outcome = await s.GetRequiredService<ReviewClaim.Handler>().HandleAsync(new ReviewClaim.Command(id, action, null, reason), cancellationToken);
+                var outcome = await s.GetRequiredService<CommandPipeline>().SendAsync(new ReviewClaim.Command(id, action, null, reason), cancellationToken);
                 if (!outcome.Succeeded && action == ReviewClaim.Action.Approve)
                 {
                     // Ineligible demo residents: approve with a reason (an audited override).
-                    outcome = await s.GetRequiredService<ReviewClaim.Handler>().HandleAsync(new ReviewClaim.Command(id, action, 500_000, "演示数据：经实地核查，创业经营情况属实"), cancellationToken);
+                    outcome = await s.GetRequiredService<CommandPipeline>().SendAsync(new ReviewClaim.Command(id, action, 500_000, "演示数据：经实地核查，创业经营情况属实"), cancellationToken);
                 }
 
                 return outcome;
@@ -101,9 +102,9 @@ public static class DemoClaims
             await Review(officer2, id, ReviewClaim.Action.Approve);
         }
 
-        var paidBatch = await Run(services, officer2, s => s.GetRequiredService<PaymentBatches.Handler>().CreateAsync(new PaymentBatches.CreateCommand(paid), cancellationToken));
-        await Run(services, officer2, s => s.GetRequiredService<PaymentBatches.Handler>().SettleAsync(new PaymentBatches.SettleCommand(paidBatch.Id!.Value, null), cancellationToken));
-        await Run(services, officer2, s => s.GetRequiredService<PaymentBatches.Handler>().CreateAsync(new PaymentBatches.CreateCommand([inBatch]), cancellationToken));
+        var paidBatch = await Run(services, officer2, s => s.GetRequiredService<CommandPipeline>().SendAsync(new PaymentBatches.CreateCommand(paid), cancellationToken));
+        await Run(services, officer2, s => s.GetRequiredService<CommandPipeline>().SendAsync(new PaymentBatches.SettleCommand(paidBatch.Id!.Value, null), cancellationToken));
+        await Run(services, officer2, s => s.GetRequiredService<CommandPipeline>().SendAsync(new PaymentBatches.CreateCommand([inBatch]), cancellationToken));
 
         var withdrawn = await Create(10, submit: true);
         await using (var scope = services.CreateAsyncScope())
@@ -124,7 +125,7 @@ public static class DemoClaims
             var second = new PortalPrincipal("demo-other-enterprise-user", "demo-other-enterprise", "另一企业经办人（演示）", new HashSet<string> { PortalRoles.EnterpriseUser }, new HashSet<Guid>(), other);
             foreach (var enterprise in other == Guid.Empty ? [first] : new[] { first, second })
             {
-                await Run(services, enterprise, s => s.GetRequiredService<CreateClaim.Handler>().HandleAsync(new CreateClaim.Command
+                await Run(services, enterprise, s => s.GetRequiredService<CommandPipeline>().SendAsync(new CreateClaim.Command
                 {
                     Benefit = "absorption",
                     RuleId = "nanhe-2020-1.absorption-long-term-unemployed",

@@ -4,7 +4,9 @@ using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -56,9 +58,20 @@ public static class FileCommunityAward
         return facts;
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider)
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public Validator()
+        {
+            RuleFor(c => c.CommunityId).NotNull().WithMessage("请选择社区。");
+            RuleFor(c => c.PayeeAccount)
+                .Must((c, _) => ClaimCommandSupport.PayeeFits(c.PayeeName, c.PayeeAccount, c.PayeeBank)).WithMessage(ClaimCommandSupport.PayeeTooLong)
+                .Must(ClaimCommandSupport.IsAccountNumber).WithMessage(ClaimCommandSupport.AccountNotDigits);
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = scope.Principal;
             if (!principal.IsBureauOfficer)
@@ -66,21 +79,7 @@ public static class FileCommunityAward
                 return FeatureOutcome.Denied("只有人社局经办人员可以申请社区奖补。");
             }
 
-            if (command.CommunityId is not { } communityId)
-            {
-                return FeatureOutcome.Field("communityId", "请选择社区。");
-            }
-
-            if ((command.PayeeName?.Length ?? 0) > 100 || (command.PayeeAccount?.Length ?? 0) > 40 || (command.PayeeBank?.Length ?? 0) > 100)
-            {
-                return FeatureOutcome.Field("payeeAccount", "收款人不超过 100 字，账号不超过 40 位。");
-            }
-
-            if (command.PayeeAccount is { Length: > 0 } account && !account.Trim().All(char.IsAsciiDigit))
-            {
-                return FeatureOutcome.Field("payeeAccount", "收款账号只能由数字组成。");
-            }
-
+            var communityId = command.CommunityId!.Value;
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
@@ -99,12 +98,12 @@ public static class FileCommunityAward
                 var facts = await FactsAsync(db, communityId, today, cancellationToken);
                 if (!facts.ContainsKey("recognisedFullyEmployed"))
                 {
-                    return new FeatureOutcome(CommandResult.Failure($"{community.Name}还没有评估结果，不能申请奖补。"), NotAssessedCode);
+                    return FeatureOutcome.Refused(NotAssessedCode, $"{community.Name}还没有评估结果，不能申请奖补。");
                 }
 
                 if (facts["recognisedFullyEmployed"]!.GetValue<bool>() != true)
                 {
-                    return new FeatureOutcome(CommandResult.Failure($"{community.Name}最近一次评估（{facts["assessmentMonth"]}）未达到“三公里”充分就业社区标准，不能申请奖补。"), NotRecognisedCode);
+                    return FeatureOutcome.Refused(NotRecognisedCode, $"{community.Name}最近一次评估（{facts["assessmentMonth"]}）未达到“三公里”充分就业社区标准，不能申请奖补。");
                 }
 
                 ClaimDecider.Decided decided;
@@ -114,7 +113,7 @@ public static class FileCommunityAward
                 }
                 catch (ClaimRefusedException e)
                 {
-                    return new FeatureOutcome(CommandResult.Failure(e.Message), e.Code);
+                    return FeatureOutcome.Refused(e.Code, e.Message);
                 }
 
                 var key = ClaimDecider.OnceOnlyKey(decided.Rule, null, null, communityId, today);
@@ -141,10 +140,6 @@ public static class FileCommunityAward
                     db.Claims.Add(claim);
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
                 catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
                 {
                     return Duplicate(community.Name, null);
@@ -155,9 +150,9 @@ public static class FileCommunityAward
         }
 
         private static FeatureOutcome Duplicate(string community, string? existing) =>
-            new(CommandResult.Failure(existing is null
+            FeatureOutcome.Conflicting(CreateClaim.DuplicateCode, existing is null
                 ? $"{community}本年度的奖补已有申请（同时提交的重复申请只保留一份）。"
-                : $"{community}本年度的奖补已有申请 {existing}，不能重复申请。"), CreateClaim.DuplicateCode);
+                : $"{community}本年度的奖补已有申请 {existing}，不能重复申请。");
     }
 
     /// <summary>Communities recognised by their latest assessment, with this year's award claim if any (the bureau's page).</summary>

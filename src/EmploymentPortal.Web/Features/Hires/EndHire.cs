@@ -1,9 +1,10 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Hires;
@@ -19,29 +20,36 @@ public static class EndHire
 {
     public sealed record Command
     {
+        /// <summary>The hire, from the route (<c>/hires/{id}/end</c>) or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid HireId { get; set; }
+
         public DateTime? LastDay { get; set; }
 
         public string? Reason { get; set; }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time)
+    public sealed class Validator : AbstractValidator<Command>
     {
-        public async Task<FeatureOutcome> HandleAsync(Guid hireId, Command command, CancellationToken cancellationToken = default)
+        public Validator()
         {
+            RuleFor(c => c.LastDay).NotNull().WithMessage("请选择离职日期（最后工作日）。");
+            RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= 200).WithMessage("请填写离职原因（200 字以内）。");
+        }
+    }
+
+    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+    {
+        /// <summary>The last day before the start, or after today (<c>hire-dates</c>), is the field's error.</summary>
+        public string? FieldOf(string domainCode) => domainCode == "hire-dates" ? nameof(Command.LastDay) : null;
+
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            var hireId = command.HireId;
             var principal = scope.Principal;
             if (!principal.IsEnterpriseUser && !principal.IsStationStaff)
             {
                 return FeatureOutcome.Denied("只有企业用户或社区服务站工作人员可以登记离职。");
-            }
-
-            if (command.LastDay is null)
-            {
-                return FeatureOutcome.Field(nameof(Command.LastDay), "请选择离职日期（最后工作日）。");
-            }
-
-            if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > 200)
-            {
-                return FeatureOutcome.Field(nameof(Command.Reason), "请填写离职原因（200 字以内）。");
             }
 
             return await scope.RunAsync(async services =>
@@ -54,18 +62,7 @@ public static class EndHire
                 }
 
                 var today = ResidentClock.Today(time);
-                try
-                {
-                    hire.End(DateOnly.FromDateTime(command.LastDay.Value), command.Reason, today);
-                }
-                catch (DomainException e) when (e.Code == "hire-dates")
-                {
-                    return FeatureOutcome.Field(nameof(Command.LastDay), e.Message, e.Code);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
+                hire.End(DateOnly.FromDateTime(command.LastDay!.Value), command.Reason!, today);
 
                 var months = hire.MonthsEmployed(today);
                 var claims = await db.Claims
@@ -77,14 +74,7 @@ public static class EndHire
                     claim.FlagForSupervision($"录用人员已于 {hire.EndedOn:yyyy-MM-dd} 离职（在职 {months} 个月，原因：{hire.EndReason}），请核查补贴条件。");
                 }
 
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+                await db.SaveChangesAsync(cancellationToken);
 
                 return FeatureOutcome.Success(
                     claims.Count == 0 ? "离职已登记。" : $"离职已登记；该人员的 {claims.Count} 份补贴申请已标记为资金监管，待经办人员核查。",

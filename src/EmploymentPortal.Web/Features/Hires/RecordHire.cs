@@ -7,6 +7,8 @@ using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +66,15 @@ public static class RecordHire
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(TimeProvider time, CurrentUser user)
         {
+            RuleFor(c => c).Custom((c, context) =>
+            {
+                foreach (var (field, message) in Handler.MissingIdentification(c, user.Principal is { IsEnterpriseUser: true, EnterpriseId: not null }))
+                {
+                    context.AddFailure(field, message);
+                }
+            });
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
                 if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
@@ -109,20 +118,18 @@ public static class RecordHire
         private static int Month(DateTime date) => (date.Year * 12) + date.Month;
     }
 
-    public sealed class Handler
+    public sealed class Handler : ICommandHandler<Command>
     {
         private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
         private readonly TimeProvider _time;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, TimeProvider time)
         {
             _scope = scope;
-            _validator = validator;
             _time = time;
         }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = _scope.Principal;
             var asEnterprise = principal is { IsEnterpriseUser: true, EnterpriseId: not null };
@@ -131,17 +138,7 @@ public static class RecordHire
                 return FeatureOutcome.Denied("只有企业用户或社区服务站工作人员可以登记录用。");
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            var missing = MissingIdentification(command, asEnterprise);
-            if (!validation.IsValid || missing.Count > 0)
-            {
-                foreach (var (field, message) in missing)
-                {
-                    validation.Errors.Add(new FluentValidation.Results.ValidationFailure(field, message));
-                }
-
-                return FeatureOutcome.Invalid(validation);
-            }
+            // The validator has checked the input, and who is identified for the one who records.
 
             return await _scope.RunAsync(async services =>
             {
@@ -158,7 +155,7 @@ public static class RecordHire
 
                     if (enterprise.Status != EnterpriseStatus.Verified)
                     {
-                        return new FeatureOutcome(CommandResult.Failure("本企业尚未通过认证（或已被暂停），不能登记录用人员。"), EnterpriseNotVerifiedCode);
+                        return FeatureOutcome.Denied("本企业尚未通过认证（或已被暂停），不能登记录用人员。", EnterpriseNotVerifiedCode);
                     }
 
                     if (command.ReferralId is { } referralId)
@@ -232,15 +229,7 @@ public static class RecordHire
                     await db.SaveChangesAsync(cancellationToken);
                     return FeatureOutcome.Success($"已登记{resident.Name}的录用信息（{enterprise.Name}，{hire.Position}）。", hire.Id);
                 }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-                catch (DbUpdateException)
+                catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
                 {
                     // The unique index: the same hire was recorded at the same moment by someone else.
                     return Duplicate();
@@ -248,7 +237,8 @@ public static class RecordHire
             });
         }
 
-        private static List<(string Field, string Message)> MissingIdentification(Command command, bool asEnterprise)
+        /// <summary>What identifies the person and the enterprise depends on who records: the validator's rule.</summary>
+        internal static List<(string Field, string Message)> MissingIdentification(Command command, bool asEnterprise)
         {
             var missing = new List<(string, string)>();
             if (asEnterprise && command.ReferralId is null)
@@ -280,6 +270,6 @@ public static class RecordHire
         }
 
         private static FeatureOutcome Duplicate() =>
-            new(CommandResult.Failure("该居民在这家企业同一入职日期的录用已经登记过。"), DuplicateCode);
+            FeatureOutcome.Conflicting(DuplicateCode, "该居民在这家企业同一入职日期的录用已经登记过。");
     }
 }

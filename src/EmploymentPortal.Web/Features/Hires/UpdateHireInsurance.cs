@@ -1,6 +1,6 @@
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +16,10 @@ public static class UpdateHireInsurance
 {
     public sealed record Command
     {
+        /// <summary>The hire, from the route (<c>/hires/{id}/social-insurance</c>) or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid HireId { get; set; }
+
         public bool Paid { get; set; }
 
         public DateTime? From { get; set; }
@@ -29,32 +33,21 @@ public static class UpdateHireInsurance
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
+        /// <summary>Every refusal of the hire's insurance rules concerns the first month.</summary>
+        public string? FieldOf(string domainCode) => nameof(Command.From);
 
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Guid hireId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
+            var hireId = command.HireId;
+            var principal = scope.Principal;
             if (!principal.IsEnterpriseUser && !principal.IsStationStaff)
             {
                 return FeatureOutcome.Denied("只有企业用户或社区服务站工作人员可以修改录用信息。");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var hire = await db.Hires.VisibleTo(db, principal).FirstOrDefaultAsync(h => h.Id == hireId, cancellationToken);
@@ -63,20 +56,9 @@ public static class UpdateHireInsurance
                     return FeatureOutcome.Missing("录用记录");
                 }
 
-                try
-                {
-                    hire.UpdateSocialInsurance(command.Paid, command.From is { } from ? DateOnly.FromDateTime(from) : null);
-                    await db.SaveChangesAsync(cancellationToken);
-                    return FeatureOutcome.Success("参保信息已更新。", hire.Id);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.Field(nameof(Command.From), e.Message, e.Code);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+                hire.UpdateSocialInsurance(command.Paid, command.From is { } from ? DateOnly.FromDateTime(from) : null);
+                await db.SaveChangesAsync(cancellationToken);
+                return FeatureOutcome.Success("参保信息已更新。", hire.Id);
             });
         }
     }

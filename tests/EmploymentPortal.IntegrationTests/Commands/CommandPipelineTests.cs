@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EmploymentPortal.IntegrationTests.Infrastructure;
+using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentPortal.IntegrationTests.Commands;
+
+/// <summary>
+/// The one command pipeline (docs/decisions/007-command-pipeline.md, issue 14): domain refusals
+/// and concurrency conflicts are caught in <see cref="CommandPipeline"/> only, every command it
+/// runs has a validator, and the features moved onto it send every command through it.
+/// </summary>
+public sealed partial class CommandPipelineSourceTests
+{
+    /// <summary>
+    /// Files not yet moved onto the pipeline that still catch <c>DomainException</c> or
+    /// <c>DbUpdateConcurrencyException</c> themselves. Issue 14 ("One command pipeline") tracks
+    /// them: this list may only shrink; a feature moved removes its lines.
+    /// </summary>
+    private static readonly string[] NotYetMoved =
+    [
+        "src/EmploymentPortal.Web/Features/Circles/Referrals/AnswerReferral.cs",
+        "src/EmploymentPortal.Web/Features/Enterprises/RegisterEnterprise.cs",
+        "src/EmploymentPortal.Web/Features/Enterprises/ReviewEnterprise.cs",
+        "src/EmploymentPortal.Web/Features/Enterprises/Suspension/SuspendEnterprise.cs",
+        "src/EmploymentPortal.Web/Features/Households/SaveHousehold.cs",
+        "src/EmploymentPortal.Web/Features/JobFairs/JobFairCommands.cs",
+        "src/EmploymentPortal.Web/Features/Policies/WhatIfPage.razor",
+        "src/EmploymentPortal.Web/Features/Posts/PostCommands.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Ledger/LedgerImporter.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Profile/CertifyEmploymentDifficulty.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Profile/ChangeResidentStatus.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Profile/UpdateJobPreferences.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Profile/UpdateResidentHome.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Register/RegisterResident.cs",
+        "src/EmploymentPortal.Web/Features/Residents/Transfers/ResidentTransfers.cs",
+        "src/EmploymentPortal.Web/Features/Vacancies/ReviewVacancy.cs",
+        "src/EmploymentPortal.Web/Features/Vacancies/SaveVacancy.cs",
+        "src/EmploymentPortal.Web/Features/Vacancies/SubmitVacancy.cs",
+        "src/EmploymentPortal.Web/Features/Vacancies/VacancyExpiry.cs",
+    ];
+
+    /// <summary>The one place that catches them.</summary>
+    private const string Pipeline = "src/EmploymentPortal.Web/Infrastructure/Commands/CommandPipeline.cs";
+
+    /// <summary>Namespaces whose commands all go through the pipeline (a feature moved adds its own).</summary>
+    private static readonly string[] MovedFeatures =
+    [
+        "EmploymentPortal.Web.Features.Claims",
+        "EmploymentPortal.Web.Features.Hires",
+    ];
+
+    [Fact]
+    public void Only_the_pipeline_and_the_files_not_yet_moved_catch_domain_or_concurrency_exceptions()
+    {
+        var root = RepositoryRoot();
+        var catching = SourceFiles(root)
+            .Where(f => CatchOfPipelineException().IsMatch(File.ReadAllText(Path.Combine(root, f))))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains(Pipeline, catching);
+        var unexpected = catching.Where(f => f != Pipeline && !NotYetMoved.Contains(f, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unexpected.Count == 0, "Catch DomainException / DbUpdateConcurrencyException only in CommandPipeline (ADR 007); send the command through it instead:" + Environment.NewLine + string.Join(Environment.NewLine, unexpected));
+
+        // The allow-list only shrinks: a file that no longer catches leaves it.
+        var stale = NotYetMoved.Where(f => !catching.Contains(f)).ToList();
+        Assert.True(stale.Count == 0, "Moved onto the pipeline (or gone): remove from NotYetMoved:" + Environment.NewLine + string.Join(Environment.NewLine, stale));
+    }
+
+    [Fact]
+    public void Every_command_of_a_moved_feature_has_a_handler_on_the_pipeline()
+    {
+        var handled = CommandPipeline.Handlers().Select(h => h.Command).ToHashSet();
+        var commands = typeof(CommandPipeline).Assembly.GetTypes()
+            .Where(t => MovedFeatures.Contains(t.Namespace, StringComparer.Ordinal) && t.IsPublic is false && t.IsNestedPublic && t.Name.EndsWith("Command", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(commands.Count >= 9, $"Found only {commands.Count} commands in the moved features: the scan is broken.");
+        var outside = commands.Where(c => !handled.Contains(c)).Select(c => c.FullName).ToList();
+        Assert.True(outside.Count == 0, "Commands without an ICommandHandler (send them through CommandPipeline):" + Environment.NewLine + string.Join(Environment.NewLine, outside));
+    }
+
+    private static IEnumerable<string> SourceFiles(string root) =>
+        Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmploymentPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("EmploymentPortal.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary><c>catch (DomainException</c>, <c>catch (Domain.Common.DomainException e)</c>, <c>catch(DbUpdateConcurrencyException)</c>.</summary>
+    [GeneratedRegex(@"catch\s*\(\s*(?:[\w.]+\.)?(?:DomainException|DbUpdateConcurrencyException)\b")]
+    private static partial Regex CatchOfPipelineException();
+}
+
+/// <summary>The pipeline in the running portal, on both providers.</summary>
+public abstract class CommandPipelineTests
+{
+    private readonly PortalApp _app;
+
+    protected CommandPipelineTests(PortalApp app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public async Task Every_command_with_a_handler_has_a_validator_registered()
+    {
+        await using var scope = _app.Factory.Services.CreateAsyncScope();
+        var handlers = CommandPipeline.Handlers().ToList();
+
+        Assert.Contains(handlers, h => h.Command == typeof(CreateClaim.Command));
+        Assert.Contains(handlers, h => h.Command == typeof(EmploymentPortal.Web.Features.Hires.EndHire.Command));
+        var without = handlers
+            .Where(h => scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(h.Command)) is null)
+            .Select(h => h.Command.FullName)
+            .ToList();
+        Assert.True(without.Count == 0, "Commands without a validator (add an AbstractValidator, ADR 007):" + Environment.NewLine + string.Join(Environment.NewLine, without));
+        Assert.All(handlers, h => Assert.NotNull(scope.ServiceProvider.GetService(typeof(ICommandHandler<>).MakeGenericType(h.Command))));
+    }
+
+    [Fact]
+    public async Task A_command_with_several_bad_fields_is_one_400_naming_each_field_in_camel_case()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+
+        var response = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "no-such-benefit", amountFen = 0, basis = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("validation-failed", problem.RootElement.GetProperty("code").GetString());
+        var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["amountFen", "basis", "benefit"], errors);
+        Assert.Equal("单笔上限必须大于 0。", problem.RootElement.GetProperty("errors").GetProperty("amountFen")[0].GetString());
+    }
+}
+
+[Collection(SqliteAppCollection.Name)]
+public sealed class SqliteCommandPipelineTests : CommandPipelineTests
+{
+    public SqliteCommandPipelineTests(SqlitePortalApp app)
+        : base(app)
+    {
+    }
+}
+
+[Collection(PostgresAppCollection.Name)]
+public sealed class PostgresCommandPipelineTests : CommandPipelineTests
+{
+    public PostgresCommandPipelineTests(PostgresPortalApp app)
+        : base(app)
+    {
+    }
+}
