@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
@@ -224,7 +225,7 @@ public abstract class EnterpriseAndVacancyTests
         var ids = await BoardIdsAsync("pageSize=100");
 
         await using var db = _app.Database.CreateContext();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = PortalCalendar.DateOf(DateTimeOffset.UtcNow);
         var expected = await (
             from v in db.Vacancies
             join e in db.Enterprises on v.EnterpriseId equals e.Id
@@ -233,6 +234,30 @@ public abstract class EnterpriseAndVacancyTests
         Assert.NotEmpty(ids);
         Assert.Equal(expected.Count, await BoardTotalAsync(string.Empty));
         Assert.All(ids, id => Assert.Contains(id, expected));
+    }
+
+    [Fact]
+    public async Task Vacancy_past_its_last_valid_day_in_China_is_off_the_board_and_the_api_at_one_in_the_morning()
+    {
+        var title = $"北京时间过期岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
+        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
+        var before = await BoardIdsAsync($"keyword={Uri.EscapeDataString(title)}");
+        // 01:00 in China the day after the last valid day is 17:00 UTC on the last valid day itself.
+        var clock = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 1, 0);
+        clock.Now = clock.Now.AddDays(1);
+        await using var host = _app.Factory.With(clock, null);
+        using var client = host.CreateClient();
+
+        using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/vacancies?keyword={Uri.EscapeDataString(title)}"));
+        var page = await client.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
+
+        Assert.Contains(id, before);
+        Assert.DoesNotContain(api.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain($"data-testid=\"job-title\">{title}<", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -269,9 +294,9 @@ public abstract class EnterpriseAndVacancyTests
         var lastEvening = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 23, 30);
         var nextMorning = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 0, 30);
         nextMorning.Now = nextMorning.Now.AddDays(1);
-        await new VacancyExpiryJob(scopes, lastEvening, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+        await new VacancyExpiryJob(scopes, new PortalCalendar(lastEvening), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
         var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
-        await new VacancyExpiryJob(scopes, nextMorning, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+        await new VacancyExpiryJob(scopes, new PortalCalendar(nextMorning), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
 
         Assert.Equal(VacancyStatus.Published, stillPublished);
         Assert.Equal(VacancyStatus.Expired, (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status);
@@ -291,7 +316,7 @@ public abstract class EnterpriseAndVacancyTests
         await using var db = _app.Database.CreateContext();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
         var centre = GeoPoint.Create(community.StationLatitude, community.StationLongitude);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = PortalCalendar.DateOf(DateTimeOffset.UtcNow);
         var all = await (
             from v in db.Vacancies
             join e in db.Enterprises on v.EnterpriseId equals e.Id
@@ -375,7 +400,7 @@ public abstract class EnterpriseAndVacancyTests
         workType = "FullTime",
         requirements = "能适应两班倒",
         noExperienceRequired = true,
-        validUntil = DateTime.UtcNow.Date.AddDays(validDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        validUntil = PortalCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(validDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         submit,
     };
 

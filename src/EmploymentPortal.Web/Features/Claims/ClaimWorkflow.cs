@@ -19,7 +19,7 @@ public static class SubmitClaim
 {
     public sealed record Command(Guid ClaimId, JsonObject? Facts = null, string? PayeeName = null, string? PayeeAccount = null, string? PayeeBank = null);
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
         {
@@ -35,8 +35,8 @@ public static class SubmitClaim
                 }
 
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
-                var now = time.GetUtcNow();
-                var today = ResidentClock.Today(time);
+                var now = calendar.Now;
+                var today = calendar.Today;
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {

@@ -82,15 +82,15 @@ public static class CreateClaim
     public sealed class Handler
     {
         private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
         private readonly ClaimDecider _decider;
         private readonly ClaimOptions _options;
         private readonly ClaimAmounts _amounts;
 
-        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
+        public Handler(OperationScope scope, PortalCalendar calendar, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
         {
             _scope = scope;
-            _time = time;
+            _calendar = calendar;
             _decider = decider;
             _options = options;
             _amounts = amounts;
@@ -161,7 +161,7 @@ public static class CreateClaim
                 {
                     errors["residentIdNumber"] = ["请填写申请对象的身份证号码。"];
                 }
-                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError, ResidentClock.Today(_time)))
+                else if (!IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out var idError, _calendar.Today))
                 {
                     errors["residentIdNumber"] = [idError];
                 }
@@ -224,12 +224,12 @@ public static class CreateClaim
                     }
 
                     var last = placement.EndedOn ?? placement.PlannedEnd;
-                    if (month < ResidentClock.StartOfMonth(placement.StartDate) || month > ResidentClock.StartOfMonth(last))
+                    if (month < PortalCalendar.MonthOf(placement.StartDate) || month > PortalCalendar.MonthOf(last))
                     {
                         return FeatureOutcome.Field("month", $"该安置的在岗期间为 {placement.StartDate:yyyy-MM-dd} 至 {last:yyyy-MM-dd}，所选月份不在其中。");
                     }
 
-                    if (month > ResidentClock.StartOfMonth(ResidentClock.Today(_time)))
+                    if (month > _calendar.CurrentMonth)
                     {
                         return FeatureOutcome.Field("month", "不能申请尚未到来的月份。");
                     }
@@ -271,8 +271,8 @@ public static class CreateClaim
                 var districtId = await db.Communities.Where(c => c.Id == resident.CommunityId)
                     .Join(db.Streets, c => c.StreetId, s => s.Id, (c, s) => s.DistrictId)
                     .FirstAsync(cancellationToken);
-                var now = _time.GetUtcNow();
-                var today = ResidentClock.Today(_time);
+                var now = _calendar.Now;
+                var today = _calendar.Today;
                 // A period states the months of every rule of the benefit paid per month of the person
                 // (what was stated there is replaced), so the rules are decided with them once.
                 var benefit = command.Benefit!.Trim();
@@ -306,7 +306,7 @@ public static class CreateClaim
                         return FeatureOutcome.Field("periodFrom", "按月计发的补贴须填写补贴期间（起止月份），平台据此计算月数，同一月份不能重复申领。");
                     }
 
-                    if (p.To > ResidentClock.StartOfMonth(today))
+                    if (p.To > PortalCalendar.MonthOf(today))
                     {
                         return FeatureOutcome.Field("periodTo", "补贴期间不能包含尚未到来的月份。");
                     }

@@ -24,7 +24,7 @@ public static class EndHire
         public string? Reason { get; set; }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time)
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar)
     {
         public async Task<FeatureOutcome> HandleAsync(Guid hireId, Command command, CancellationToken cancellationToken = default)
         {
@@ -53,7 +53,7 @@ public static class EndHire
                     return FeatureOutcome.Missing("录用记录");
                 }
 
-                var today = ResidentClock.Today(time);
+                var today = calendar.Today;
                 try
                 {
                     hire.End(DateOnly.FromDateTime(command.LastDay.Value), command.Reason, today);
