@@ -246,6 +246,9 @@ public abstract class EnterpriseAndVacancyTests
         await using var db = _app.Database.CreateContext();
         var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
         var before = await BoardIdsAsync($"keyword={Uri.EscapeDataString(title)}");
+        using var anonymous = _app.Factory.CreateAnonymousClient();
+        var pageBefore = await anonymous.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
+        var card = $"data-testid=\"job-title\">{title}<";
         // 01:00 in China the day after the last valid day is 17:00 UTC on the last valid day itself.
         var clock = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 1, 0);
         clock.Now = clock.Now.AddDays(1);
@@ -256,8 +259,9 @@ public abstract class EnterpriseAndVacancyTests
         var page = await client.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
 
         Assert.Contains(id, before);
+        Assert.Contains(card, pageBefore, StringComparison.Ordinal);
         Assert.DoesNotContain(api.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
-        Assert.DoesNotContain($"data-testid=\"job-title\">{title}<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(card, page, StringComparison.Ordinal);
     }
 
     [Fact]
