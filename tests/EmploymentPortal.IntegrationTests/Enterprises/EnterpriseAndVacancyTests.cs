@@ -240,11 +240,7 @@ public abstract class EnterpriseAndVacancyTests
     public async Task Vacancy_past_its_last_valid_day_in_China_is_off_the_board_and_the_api_at_one_in_the_morning()
     {
         var title = $"北京时间过期岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
-        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
-        var officer = await _app.SignedInClientAsync("officer1");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
-        await using var db = _app.Database.CreateContext();
-        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
         var before = await BoardIdsAsync($"keyword={Uri.EscapeDataString(title)}");
         using var anonymous = _app.Factory.CreateAnonymousClient();
         var pageBefore = await anonymous.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
@@ -268,12 +264,8 @@ public abstract class EnterpriseAndVacancyTests
     public async Task Expiry_job_expires_a_published_vacancy_after_its_last_valid_day_only()
     {
         var title = $"过期测试岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
-        // Valid until today only, so that expiring "tomorrow" touches no other test's vacancy.
-        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
-        var officer = await _app.SignedInClientAsync("officer1");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
         await using var db = _app.Database.CreateContext();
-        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
 
         await VacancyExpiry.RunAsync(db, validUntil);
         var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
@@ -287,11 +279,8 @@ public abstract class EnterpriseAndVacancyTests
     public async Task Expiry_job_uses_the_china_date_of_its_clock_and_each_expiry_is_audited_as_the_system()
     {
         var title = $"过期作业岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
-        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
-        var officer = await _app.SignedInClientAsync("officer1");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
         await using var db = _app.Database.CreateContext();
-        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
         var scopes = _app.Factory.Services.GetRequiredService<IServiceScopeFactory>();
 
         // 23:30 in China on the last valid day is still valid; 00:30 the next day (16:30 UTC the day before) is not.
@@ -429,6 +418,19 @@ public abstract class EnterpriseAndVacancyTests
         await using var db = _app.Database.CreateContext();
         var enterpriseId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync();
         return await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == enterpriseId);
+    }
+
+    /// <summary>
+    /// A vacancy of enterprise1 valid until today (China date) only, approved: expiring it
+    /// "tomorrow" touches no other test's vacancy.
+    /// </summary>
+    private async Task<(Guid Id, DateOnly ValidUntil)> PublishedUntilTodayAsync(string title)
+    {
+        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        await using var db = _app.Database.CreateContext();
+        return (id, await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync());
     }
 
     private async Task<Guid> PostVacancyAsEnterprise1Async(string title, int validDays = 60)
