@@ -1,5 +1,6 @@
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Security;
+using EmploymentPortal.Domain.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<Identity.UserSessionSignal>();
         services.AddSingleton<Identity.UserSessionInterceptor>();
         services.TryAddSingletonTimeProvider();
+        services.AddSingleton<PortalCalendar>();
 
         services.AddDbContextFactory<PortalDbContext>(
             (sp, builder) => Configure(builder, options.Provider, connectionString)

@@ -5,6 +5,7 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Seeding;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents.Ledger;
@@ -89,7 +90,7 @@ public static class LedgerImportCommand
                 var readCpu = Cpu();
                 var readRows = reader.ReadRows().Count();
                 var validateCpu = Cpu();
-                var validator = new RegisterResident.Validator(TimeProvider.System);
+                var validator = new RegisterResident.Validator(new PortalCalendar(TimeProvider.System));
                 var command = new RegisterResident.Command { Name = "测试", IdNumber = "110101199003074514", Phone = "13812345678", CommunityId = community.Id, Education = Domain.Residents.EducationLevel.SeniorSecondary };
                 var valid = 0;
                 for (var i = 0; i < rows; i++)
@@ -110,7 +111,7 @@ public static class LedgerImportCommand
             WriteFile(warmPath, community.Code, 3_000, seed: Environment.TickCount, idRegion: "110101");
             await using (var warmFile = File.OpenRead(warmPath))
             {
-                var warm = await new LedgerImporter(factory, new RegisterResident.Validator(TimeProvider.System), new LedgerImportOptions { BatchSize = batch })
+                var warm = await new LedgerImporter(factory, new RegisterResident.Validator(new PortalCalendar(TimeProvider.System)), new LedgerImportOptions { BatchSize = batch })
                     .ImportAsync(Guid.CreateVersion7(), warmFile, "warm.xlsx", principal, Path.GetTempPath(), null, CancellationToken.None);
                 Console.WriteLine($"{"warm-up",-24} {warm.Status}: {warm.Counts.Imported:N0} imported");
             }
@@ -118,7 +119,7 @@ public static class LedgerImportCommand
             File.Delete(warmPath);
             foreach (var pass in new[] { "import", "re-import (all skipped)" })
             {
-                var importer = new LedgerImporter(factory, new RegisterResident.Validator(TimeProvider.System), new LedgerImportOptions { BatchSize = batch, MaxRows = Math.Max(rows, 100_000) });
+                var importer = new LedgerImporter(factory, new RegisterResident.Validator(new PortalCalendar(TimeProvider.System)), new LedgerImportOptions { BatchSize = batch, MaxRows = Math.Max(rows, 100_000) });
                 var clock = Stopwatch.StartNew();
                 var cpu = Cpu();
                 await using var file = File.OpenRead(path);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Data.Security;
+using EmploymentPortal.Domain.Common;
 
 namespace EmploymentPortal.Data.Auditing;
 
@@ -132,7 +133,7 @@ public sealed class AuditVerifier
 
     /// <summary>An anchor's time as the bureau reads it: China Standard Time (UTC+8, no daylight saving).</summary>
     private static string Format(DateTimeOffset time) =>
-        time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
+        PortalCalendar.ToChinaTime(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）";
 
     private sealed class Walk
     {

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Residents;
@@ -29,16 +30,16 @@ public sealed class DemoDataSeeder
     private readonly UserManager<PortalUser> _userManager;
     private readonly RoleManager<IdentityRole> _roleManager;
     private readonly IConfiguration _configuration;
-    private readonly TimeProvider _time;
+    private readonly PortalCalendar _calendar;
     private readonly ILogger<DemoDataSeeder> _logger;
 
-    public DemoDataSeeder(IDbContextFactory<PortalDbContext> factory, UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IConfiguration configuration, TimeProvider time, ILogger<DemoDataSeeder> logger)
+    public DemoDataSeeder(IDbContextFactory<PortalDbContext> factory, UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IConfiguration configuration, PortalCalendar calendar, ILogger<DemoDataSeeder> logger)
     {
         _factory = factory;
         _userManager = userManager;
         _roleManager = roleManager;
         _configuration = configuration;
-        _time = time;
+        _calendar = calendar;
         _logger = logger;
     }
 
@@ -75,11 +76,11 @@ public sealed class DemoDataSeeder
         var communities = await SeedGeographyAsync(cancellationToken);
         var enterprises = await SeedEnterprisesAsync(random, communities, cancellationToken);
         await SeedResidentsAsync(random, communities, cancellationToken);
-        await DemoResidentProfiles.SeedAsync(_factory, communities, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), cancellationToken);
+        await DemoResidentProfiles.SeedAsync(_factory, communities, _calendar.Today, cancellationToken);
         await SeedUsersAsync(password, communities, enterprises);
         var vacancies = await SeedVacanciesAsync(enterprises, cancellationToken);
-        await DemoHires.SeedAsync(_factory, _time, cancellationToken);
-        await DemoPostsAndFairs.SeedAsync(_factory, _time, cancellationToken);
+        await DemoHires.SeedAsync(_factory, _calendar, cancellationToken);
+        await DemoPostsAndFairs.SeedAsync(_factory, _calendar, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }
@@ -214,8 +215,8 @@ public sealed class DemoDataSeeder
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         var random = new Random(2022);
-        var now = _time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = _calendar.Now;
+        var today = PortalCalendar.DateOf(now);
         var verified = enterprises.Where(e => e.Status == EnterpriseStatus.Verified).ToList();
         var vacancies = new List<Vacancy>();
 
@@ -294,7 +295,7 @@ public sealed class DemoDataSeeder
     private async Task SeedResidentsAsync(Random random, List<Community> communities, CancellationToken cancellationToken)
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var today = _calendar.Today;
         var ids = new HashSet<string>();
         var residents = new List<Resident>(ResidentCount);
         while (residents.Count < ResidentCount)
@@ -404,7 +405,7 @@ public sealed class DemoDataSeeder
 
     private async Task SeedUsersAsync(string password, List<Community> communities, List<Enterprise> enterprises)
     {
-        var now = _time.GetUtcNow();
+        var now = _calendar.Now;
         var verified = enterprises.Where(e => e.Status == EnterpriseStatus.Verified).ToList();
         var pending = enterprises.First(e => e.Status == EnterpriseStatus.Pending);
         foreach (var account in Accounts)

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Residents;
@@ -13,11 +14,11 @@ namespace EmploymentPortal.Data.Seeding;
 /// </summary>
 public static class DemoHires
 {
-    public static async Task<int> SeedAsync(IDbContextFactory<PortalDbContext> factory, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<int> SeedAsync(IDbContextFactory<PortalDbContext> factory, PortalCalendar calendar, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = calendar.Now;
+        var today = PortalCalendar.DateOf(now);
         var ownId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync(cancellationToken);
         var own = await db.Enterprises.SingleAsync(e => e.Id == ownId, cancellationToken);
         var other = await db.Enterprises.Where(e => e.Status == EnterpriseStatus.Verified && e.Id != own.Id).OrderBy(e => e.CreditCode).FirstAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Posts;
@@ -14,10 +15,10 @@ namespace EmploymentPortal.Data.Seeding;
 /// </summary>
 public static class DemoPostsAndFairs
 {
-    public static async Task SeedAsync(IDbContextFactory<PortalDbContext> factory, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task SeedAsync(IDbContextFactory<PortalDbContext> factory, PortalCalendar calendar, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var hired = await db.Hires.Select(h => h.ResidentId).ToListAsync(cancellationToken);
 
         var welfare = new PostProgramme("社区公益性岗位（保洁、治安巡逻）", PostKind.PublicWelfare, "东湖街道办事处", today.Year, 10, 180_000, 12);

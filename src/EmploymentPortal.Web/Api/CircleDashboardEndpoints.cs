@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Circles.Dashboard;
 using EmploymentPortal.Web.Features.Claims;
@@ -25,12 +26,12 @@ internal static class CircleDashboardEndpoints
         return api;
     }
 
-    private static async Task<Ok<CircleDashboard.Figures>> GetAsync(PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await CircleDashboard.ForAsync(db, options.Value, user.Principal, ResidentClock.Today(time), cancellationToken));
+    private static async Task<Ok<CircleDashboard.Figures>> GetAsync(PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await CircleDashboard.ForAsync(db, options.Value, user.Principal, calendar.Today, cancellationToken));
 
-    private static async Task<FileContentHttpResult> ExportAsync(PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, PortalCalendar calendar, CancellationToken cancellationToken)
     {
-        var today = ResidentClock.Today(time);
+        var today = calendar.Today;
         var figures = await CircleDashboard.ForAsync(db, options.Value, user.Principal, today, cancellationToken);
         return TypedResults.File(CircleDashboard.Xlsx(figures), ClaimXlsx.ContentType, $"三公里就业圈-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
     }

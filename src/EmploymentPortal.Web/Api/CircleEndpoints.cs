@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Circles.Referrals;
 using EmploymentPortal.Web.Features.Residents;
@@ -82,18 +83,18 @@ internal static class CircleEndpoints
             .ToDictionaryAsync(a => a.CommunityId, a => (a.MeetsStandard, a.Month), cancellationToken);
     }
 
-    private static async Task<Results<Ok<CircleQueries.CircleSummary>, ProblemHttpResult>> GetAsync(Guid communityId, double? radiusKm, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CircleQueries.CircleSummary>, ProblemHttpResult>> GetAsync(Guid communityId, double? radiusKm, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, PortalCalendar calendar, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
             return problem;
         }
 
-        var summary = await CircleQueries.SummaryAsync(db, options.Value, communityId, ResidentClock.Today(time), radiusKm, cancellationToken, board);
+        var summary = await CircleQueries.SummaryAsync(db, options.Value, communityId, calendar.Today, radiusKm, cancellationToken, board);
         return summary is null ? ApiProblems.NotFound("社区") : TypedResults.Ok(summary);
     }
 
-    private static async Task<Results<Ok<VacancyPage>, ProblemHttpResult>> VacanciesAsync(Guid communityId, double? radiusKm, int? page, int? pageSize, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VacancyPage>, ProblemHttpResult>> VacanciesAsync(Guid communityId, double? radiusKm, int? page, int? pageSize, PortalDbContext db, IOptions<CircleOptions> options, VacancyBoardCache board, PortalCalendar calendar, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
@@ -111,7 +112,7 @@ internal static class CircleEndpoints
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
         var number = Math.Max(1, page ?? 1);
         // The circle from the in-memory board (VacancyBoardCache), the page's rows with it.
-        var near = (await board.GetAsync(db, ResidentClock.Today(time), cancellationToken)).Near(Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius);
+        var near = (await board.GetAsync(db, calendar.Today, cancellationToken)).Near(Domain.ValueObjects.GeoPoint.Create(community.StationLatitude, community.StationLongitude), radius);
         var items = near.Skip((number - 1) * size).Take(size).Select(n => n.Vacancy.ToNearby(n.DistanceKm)).ToList();
         return TypedResults.Ok(new VacancyPage(communityId, radius, items, near.Count, number, size));
     }
@@ -125,8 +126,8 @@ internal static class CircleEndpoints
         return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
     }
 
-    private static async Task<Ok<List<Standing.TargetRow>>> TargetsAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await Standing.TargetsAsync(db, ResidentClock.Today(time), cancellationToken));
+    private static async Task<Ok<List<Standing.TargetRow>>> TargetsAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Standing.TargetsAsync(db, calendar.Today, cancellationToken));
 
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetTargetAsync(Standing.SetTarget.Command command, Standing.SetTarget.Handler handler, CancellationToken cancellationToken)
     {
@@ -134,23 +135,23 @@ internal static class CircleEndpoints
         return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
     }
 
-    private static async Task<Ok<Standing.CityShare>> AssessAsync(PortalDbContext db, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<Standing.CityShare>> AssessAsync(PortalDbContext db, IOptions<CircleOptions> options, PortalCalendar calendar, CancellationToken cancellationToken)
     {
-        await Standing.AssessAllAsync(db, options.Value, ResidentClock.Today(time), time.GetUtcNow(), cancellationToken);
+        await Standing.AssessAllAsync(db, options.Value, calendar.Today, calendar.Now, cancellationToken);
         return TypedResults.Ok(await Standing.CityShareAsync(db, null, cancellationToken));
     }
 
     private static async Task<Ok<Standing.CityShare>> ShareAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Standing.CityShareAsync(db, null, cancellationToken));
 
-    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, int? top, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, VacancyBoardCache board, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CircleQueries.Recommendations>, ProblemHttpResult>> RecommendationsAsync(Guid id, double? radiusKm, int? top, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, VacancyBoardCache board, PortalCalendar calendar, CancellationToken cancellationToken)
     {
         if (RadiusProblem(radiusKm) is { } problem)
         {
             return problem;
         }
 
-        var result = await CircleQueries.RecommendationsAsync(db, options.Value, user.Principal, id, ResidentClock.Today(time), radiusKm, cancellationToken, board, Math.Clamp(top ?? 50, 1, 500));
+        var result = await CircleQueries.RecommendationsAsync(db, options.Value, user.Principal, id, calendar.Today, radiusKm, cancellationToken, board, Math.Clamp(top ?? 50, 1, 500));
         return result is null ? ApiProblems.NotFound("居民") : TypedResults.Ok(result);
     }
 
@@ -165,9 +166,9 @@ internal static class CircleEndpoints
         return TypedResults.Ok(new ResidentReferrals(await ReferralQueries.ForResidentAsync(db, user.Principal, id, cancellationToken), service));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CircleQueries.Candidate>>, ProblemHttpResult>> CandidatesAsync(Guid id, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<CircleQueries.Candidate>>, ProblemHttpResult>> CandidatesAsync(Guid id, PortalDbContext db, CurrentUser user, IOptions<CircleOptions> options, PortalCalendar calendar, CancellationToken cancellationToken)
     {
-        var result = await CircleQueries.CandidatesAsync(db, options.Value, user.Principal, id, ResidentClock.Today(time), cancellationToken);
+        var result = await CircleQueries.CandidatesAsync(db, options.Value, user.Principal, id, calendar.Today, cancellationToken);
         return result is null ? ApiProblems.NotFound("岗位") : TypedResults.Ok(result);
     }
 
@@ -177,8 +178,8 @@ internal static class CircleEndpoints
         return outcome.Succeeded ? TypedResults.Created($"/api/v1/referrals/{outcome.Id}", new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
     }
 
-    private static async Task<Ok<List<ReferralQueries.EnterpriseReferralRow>>> EnterpriseReferralsAsync(PortalDbContext db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ReferralQueries.ForEnterpriseAsync(db, user.Principal, ResidentClock.Today(time), cancellationToken));
+    private static async Task<Ok<List<ReferralQueries.EnterpriseReferralRow>>> EnterpriseReferralsAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ReferralQueries.ForEnterpriseAsync(db, user.Principal, calendar.Today, cancellationToken));
 
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, AnswerReferral.Handler handler, CancellationToken cancellationToken)
     {

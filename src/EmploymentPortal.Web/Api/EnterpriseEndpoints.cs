@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Enterprises;
@@ -77,7 +78,7 @@ internal static class EnterpriseEndpoints
 
     private static async Task<Results<Ok<JobBoardQueries.Page>, ProblemHttpResult>> SearchAsync(
         PortalDbContext db,
-        TimeProvider time,
+        PortalCalendar calendar,
         string? near,
         double? radiusKm,
         OccupationGroup? occupation,
@@ -113,7 +114,7 @@ internal static class EnterpriseEndpoints
             Near = centre,
             RadiusKm = centre is null ? null : radiusKm ?? 3,
         };
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         return TypedResults.Ok(await JobBoardQueries.SearchAsync(db, filter, today, page ?? 1, pageSize ?? 20, cancellationToken));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Ledger;
@@ -36,13 +37,13 @@ internal static class LedgerEndpoints
         return group;
     }
 
-    private static async Task<IResult> TemplateAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, CancellationToken cancellationToken)
+    private static async Task<IResult> TemplateAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, PrivateWorkFolder folder, CancellationToken cancellationToken)
     {
         var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
         return await FileAsync(folder, stream => LedgerFiles.WriteTemplate(stream, communities), "居民台账导入模板.xlsx");
     }
 
-    private static async Task<IResult> SampleAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, CancellationToken cancellationToken)
+    private static async Task<IResult> SampleAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, PrivateWorkFolder folder, CancellationToken cancellationToken)
     {
         var communities = await ScopeCommunitiesAsync(db, user.Principal, cancellationToken);
         if (communities.Count == 0)
@@ -50,7 +51,7 @@ internal static class LedgerEndpoints
             return ApiProblems.NotFound("社区");
         }
 
-        return await FileAsync(folder, stream => LedgerFiles.WriteSample(stream, communities, ResidentClock.Today(time)), "居民台账示例.xlsx");
+        return await FileAsync(folder, stream => LedgerFiles.WriteSample(stream, communities, calendar.Today), "居民台账示例.xlsx");
     }
 
     /// <summary>
@@ -118,7 +119,7 @@ internal static class LedgerEndpoints
         return TypedResults.PhysicalFile(path, LedgerFiles.ContentType, name);
     }
 
-    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, TimeProvider time, PrivateWorkFolder folder, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, PrivateWorkFolder folder, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
     {
         var principal = user.Principal;
         if (community is { } id && !principal.CanSeeCommunity(id))
@@ -127,7 +128,7 @@ internal static class LedgerEndpoints
         }
 
         // The staff list's filters, the same query (scope included) as the list.
-        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand);
+        var filter = new ResidentListQueries.Filter(calendar.Today, community, status, overdue == true, keyGroup, ageBand);
         var stream = PrivateWorkFolder.CreateFile(folder.NewPath("export"), FileOptions.DeleteOnClose);
         try
         {
@@ -140,7 +141,7 @@ internal static class LedgerEndpoints
             throw;
         }
 
-        var name = $"居民台账-{ResidentClock.Today(time).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
+        var name = $"居民台账-{calendar.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
         return TypedResults.File(stream, LedgerFiles.ContentType, name);
     }
 

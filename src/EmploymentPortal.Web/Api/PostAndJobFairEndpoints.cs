@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.JobFairs;
 using EmploymentPortal.Web.Features.Posts;
 using EmploymentPortal.Web.Features.Residents;
@@ -43,12 +44,12 @@ internal static class PostAndJobFairEndpoints
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PlaceAsync(Guid id, PostCommands.Place command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
         Created(await handler.PlaceAsync(id, command, cancellationToken), "post-placements");
 
-    private static async Task<Ok<List<PostQueries.OpenProgramme>>> OpenAsync(PortalDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await PostQueries.OpenAsync(db, ResidentClock.Today(time), cancellationToken));
+    private static async Task<Ok<List<PostQueries.OpenProgramme>>> OpenAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await PostQueries.OpenAsync(db, calendar.Today, cancellationToken));
 
-    private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, TimeProvider time, IConfiguration configuration, int? year, CancellationToken cancellationToken)
+    private static async Task<Ok<PostQueries.YearSummary>> SummaryAsync(PortalDbContext db, PortalCalendar calendar, IConfiguration configuration, int? year, CancellationToken cancellationToken)
     {
-        var today = ResidentClock.Today(time);
+        var today = calendar.Today;
         return TypedResults.Ok(await PostQueries.YearAsync(db, year ?? today.Year, today, PostQueries.Quotas(configuration), cancellationToken));
     }
 
@@ -72,8 +73,8 @@ internal static class PostAndJobFairEndpoints
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordFairAsync(RecordJobFair.Command command, RecordJobFair.Handler handler, CancellationToken cancellationToken) =>
         Created(await handler.HandleAsync(command, cancellationToken), "job-fairs");
 
-    private static async Task<Ok<JobFairQueries.YearView>> FairSummaryAsync(PortalDbContext db, TimeProvider time, IConfiguration configuration, int? year, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await JobFairQueries.YearAsync(db, year ?? ResidentClock.Today(time).Year, JobFairQueries.Targets(configuration), cancellationToken));
+    private static async Task<Ok<JobFairQueries.YearView>> FairSummaryAsync(PortalDbContext db, PortalCalendar calendar, IConfiguration configuration, int? year, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await JobFairQueries.YearAsync(db, year ?? calendar.Today.Year, JobFairQueries.Targets(configuration), cancellationToken));
 
     private static Results<Created<CreatedResponse>, ProblemHttpResult> Created(FeatureOutcome outcome, string path) =>
         outcome.Succeeded

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.FollowUp;
 using EmploymentPortal.Web.Features.Residents.Register;
@@ -39,7 +40,7 @@ internal static class ResidentEndpoints
     private static async Task<Results<Ok<ResidentListQueries.SeekPage<ResidentQueries.ResidentRow>>, ProblemHttpResult>> ListAsync(
         PortalDbContext db,
         CurrentUser user,
-        TimeProvider time,
+        PortalCalendar calendar,
         Guid? community,
         Domain.Residents.EmploymentStatus? status,
         bool? overdue,
@@ -53,7 +54,7 @@ internal static class ResidentEndpoints
         string? search,
         CancellationToken cancellationToken)
     {
-        var filter = new ResidentListQueries.Filter(ResidentClock.Today(time), community, status, overdue == true, keyGroup, ageBand, search);
+        var filter = new ResidentListQueries.Filter(calendar.Today, community, status, overdue == true, keyGroup, ageBand, search);
         if (page is { } number && (number < 1 || number > ResidentListQueries.MaxNumberedPages || cursor is not null))
         {
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-page", "页码无效",
@@ -141,12 +142,12 @@ internal static class ResidentEndpoints
     }
 
     private static async Task<Results<Ok<ResidentListQueries.SeekPage<FollowUpQueries.OverdueRow>>, ProblemHttpResult>> OverdueAsync(
-        PortalDbContext db, CurrentUser user, TimeProvider time, Guid? community, string? cursor, int? pageSize, bool? count, CancellationToken cancellationToken)
+        PortalDbContext db, CurrentUser user, PortalCalendar calendar, Guid? community, string? cursor, int? pageSize, bool? count, CancellationToken cancellationToken)
     {
         try
         {
             return TypedResults.Ok(await ResidentListQueries.SeekOverdueAsync(
-                db, user.Principal, community, ResidentClock.Today(time), cursor, pageSize ?? 20, count ?? CountByDefault(user, community), cancellationToken));
+                db, user.Principal, community, calendar.Today, cursor, pageSize ?? 20, count ?? CountByDefault(user, community), cancellationToken));
         }
         catch (ResidentListQueries.InvalidCursorException exception)
         {
@@ -155,9 +156,9 @@ internal static class ResidentEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FollowUpCoverage.Row>>, ProblemHttpResult>> CoverageAsync(
-        PortalDbContext db, TimeProvider time, string? month, Guid? district, Guid? street, CancellationToken cancellationToken)
+        PortalDbContext db, PortalCalendar calendar, string? month, Guid? district, Guid? street, CancellationToken cancellationToken)
     {
-        var today = ResidentClock.Today(time);
+        var today = calendar.Today;
         var day = today;
         if (!string.IsNullOrEmpty(month)
             && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))

@@ -30,6 +30,9 @@ internal static class Logging
         return app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (user {UserId}, {UserRoles})";
+            // This host's logger, not the static Log.Logger that the last host built in the
+            // process replaced (test hosts with their own clock or settings run side by side).
+            options.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
             options.EnrichDiagnosticContext = (diagnostics, context) =>

@@ -34,13 +34,13 @@ internal static class PortalLocalization
     /// <summary>Sets the culture cookie and goes back to the page the user was on.</summary>
     public static IEndpointConventionBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints)
     {
-        return endpoints.MapGet("/culture/set", (HttpContext context, string culture, string? redirectUri) =>
+        return endpoints.MapGet("/culture/set", (HttpContext context, TimeProvider time, string culture, string? redirectUri) =>
         {
             var chosen = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase)) ?? SupportedCultures[0];
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
 
             var target = LocalPaths.IsLocal(redirectUri) ? redirectUri! : "/";
             return Results.LocalRedirect(target);

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Security;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -105,7 +106,7 @@ public abstract class CircleAssessmentJobTests
             .AddSingleton(builder.Options)
             .AddSingleton(Options.Create(_fixture.Options))
             .BuildServiceProvider();
-        return new CircleAssessmentJob(services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<CircleAssessmentJob>.Instance);
+        return new CircleAssessmentJob(services.GetRequiredService<IServiceScopeFactory>(), new PortalCalendar(clock), NullLogger<CircleAssessmentJob>.Instance);
     }
 }
 

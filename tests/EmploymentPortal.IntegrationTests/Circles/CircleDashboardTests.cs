@@ -2,6 +2,7 @@ using System.Net;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
@@ -280,7 +281,7 @@ public abstract class CircleDashboardExportTests
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
         var principal = PortalPrincipal.From(await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user));
         await using var db = _app.Database.CreateContext();
-        return await ForAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<CircleOptions>>().Value, principal, ResidentClock.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
+        return await ForAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<CircleOptions>>().Value, principal, scope.ServiceProvider.GetRequiredService<PortalCalendar>().Today);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
@@ -61,7 +62,7 @@ public abstract class ReferralApiTests
         var services = _app.Factory.Services;
         Assert.Single(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<VacancyBoardWarmer>());
         var cache = new VacancyBoardCache(new EmploymentPortal.Data.EntityChangeSignal(), TimeProvider.System);
-        using var warmer = new VacancyBoardWarmer(cache, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+        using var warmer = new VacancyBoardWarmer(cache, services.GetRequiredService<IServiceScopeFactory>(), new PortalCalendar(TimeProvider.System),
             services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyBoardWarmer>.Instance);
         Assert.Null(cache.LoadedAt);
 

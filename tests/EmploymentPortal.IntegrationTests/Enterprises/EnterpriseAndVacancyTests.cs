@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
@@ -224,7 +225,7 @@ public abstract class EnterpriseAndVacancyTests
         var ids = await BoardIdsAsync("pageSize=100");
 
         await using var db = _app.Database.CreateContext();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = PortalCalendar.DateOf(DateTimeOffset.UtcNow);
         var expected = await (
             from v in db.Vacancies
             join e in db.Enterprises on v.EnterpriseId equals e.Id
@@ -236,15 +237,35 @@ public abstract class EnterpriseAndVacancyTests
     }
 
     [Fact]
+    public async Task Vacancy_past_its_last_valid_day_in_China_is_off_the_board_and_the_api_at_one_in_the_morning()
+    {
+        var title = $"北京时间过期岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
+        var before = await BoardIdsAsync($"keyword={Uri.EscapeDataString(title)}");
+        using var anonymous = _app.Factory.CreateAnonymousClient();
+        var pageBefore = await anonymous.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
+        var card = $"data-testid=\"job-title\">{title}<";
+        // 01:00 in China the day after the last valid day is 17:00 UTC on the last valid day itself.
+        var clock = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 1, 0);
+        clock.Now = clock.Now.AddDays(1);
+        await using var host = _app.Factory.With(clock, null);
+        using var client = host.CreateClient();
+
+        using var api = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/vacancies?keyword={Uri.EscapeDataString(title)}"));
+        var page = await client.GetStringAsync($"/jobs?keyword={Uri.EscapeDataString(title)}");
+
+        Assert.Contains(id, before);
+        Assert.Contains(card, pageBefore, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(card, page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expiry_job_expires_a_published_vacancy_after_its_last_valid_day_only()
     {
         var title = $"过期测试岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
-        // Valid until today only, so that expiring "tomorrow" touches no other test's vacancy.
-        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
-        var officer = await _app.SignedInClientAsync("officer1");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
         await using var db = _app.Database.CreateContext();
-        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
 
         await VacancyExpiry.RunAsync(db, validUntil);
         var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
@@ -258,20 +279,17 @@ public abstract class EnterpriseAndVacancyTests
     public async Task Expiry_job_uses_the_china_date_of_its_clock_and_each_expiry_is_audited_as_the_system()
     {
         var title = $"过期作业岗位{Interlocked.Increment(ref _codeCounter)}{_app.Factory.Provider}";
-        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
-        var officer = await _app.SignedInClientAsync("officer1");
-        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        var (id, validUntil) = await PublishedUntilTodayAsync(title);
         await using var db = _app.Database.CreateContext();
-        var validUntil = await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync();
         var scopes = _app.Factory.Services.GetRequiredService<IServiceScopeFactory>();
 
         // 23:30 in China on the last valid day is still valid; 00:30 the next day (16:30 UTC the day before) is not.
         var lastEvening = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 23, 30);
         var nextMorning = Residents.FollowUpTestData.FakeClock.AtChinaTime(validUntil.Year, validUntil.Month, validUntil.Day, 0, 30);
         nextMorning.Now = nextMorning.Now.AddDays(1);
-        await new VacancyExpiryJob(scopes, lastEvening, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+        await new VacancyExpiryJob(scopes, new PortalCalendar(lastEvening), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
         var stillPublished = (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status;
-        await new VacancyExpiryJob(scopes, nextMorning, Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
+        await new VacancyExpiryJob(scopes, new PortalCalendar(nextMorning), Microsoft.Extensions.Logging.Abstractions.NullLogger<VacancyExpiryJob>.Instance).RunAsync();
 
         Assert.Equal(VacancyStatus.Published, stillPublished);
         Assert.Equal(VacancyStatus.Expired, (await db.Vacancies.AsNoTracking().SingleAsync(v => v.Id == id)).Status);
@@ -291,7 +309,7 @@ public abstract class EnterpriseAndVacancyTests
         await using var db = _app.Database.CreateContext();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
         var centre = GeoPoint.Create(community.StationLatitude, community.StationLongitude);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = PortalCalendar.DateOf(DateTimeOffset.UtcNow);
         var all = await (
             from v in db.Vacancies
             join e in db.Enterprises on v.EnterpriseId equals e.Id
@@ -375,7 +393,7 @@ public abstract class EnterpriseAndVacancyTests
         workType = "FullTime",
         requirements = "能适应两班倒",
         noExperienceRequired = true,
-        validUntil = DateTime.UtcNow.Date.AddDays(validDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        validUntil = PortalCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(validDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         submit,
     };
 
@@ -400,6 +418,19 @@ public abstract class EnterpriseAndVacancyTests
         await using var db = _app.Database.CreateContext();
         var enterpriseId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync();
         return await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == enterpriseId);
+    }
+
+    /// <summary>
+    /// A vacancy of enterprise1 valid until today (China date) only, approved: expiring it
+    /// "tomorrow" touches no other test's vacancy.
+    /// </summary>
+    private async Task<(Guid Id, DateOnly ValidUntil)> PublishedUntilTodayAsync(string title)
+    {
+        var id = await PostVacancyAsEnterprise1Async(title, validDays: 0);
+        var officer = await _app.SignedInClientAsync("officer1");
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/vacancies/{id}/review", new { approve = true })).StatusCode);
+        await using var db = _app.Database.CreateContext();
+        return (id, await db.Vacancies.Where(v => v.Id == id).Select(v => v.ValidUntil).SingleAsync());
     }
 
     private async Task<Guid> PostVacancyAsEnterprise1Async(string title, int validDays = 60)

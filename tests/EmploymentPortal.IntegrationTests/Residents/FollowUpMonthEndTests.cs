@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -203,7 +204,7 @@ public abstract class FollowUpMonthEndTests
     }
 
     private MonthEndFollowUpJob Job(TimeProvider clock) =>
-        new(_app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<MonthEndFollowUpJob>.Instance);
+        new(_app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), new PortalCalendar(clock), NullLogger<MonthEndFollowUpJob>.Instance);
 
     /// <summary>
     /// A community of its own with five residents: A registered in January, contacted in March;

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
@@ -329,7 +330,7 @@ public abstract class LedgerImportTests : IAsyncLifetime
         var principal = LedgerTestFiles.StationWorker(_a.Id);
         var importer = new LedgerImporter(
             new TestContextFactory(_database, new TestActor(null, principal.UserName)),
-            new RegisterResident.Validator(TimeProvider.System),
+            new RegisterResident.Validator(new PortalCalendar(TimeProvider.System)),
             options ?? new LedgerImportOptions { BatchSize = 1_000 });
         return await importer.ImportAsync(Guid.CreateVersion7(), file, "台账.xlsx", principal, _reports, null, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -66,7 +67,7 @@ public abstract class ResidentListTests
         var communityId = await TiedCommunityAsync();
         var station = Station(communityId);
         await using var db = _app.Database.CreateContext();
-        var today = ResidentClock.Today(TimeProvider.System);
+        var today = new PortalCalendar(TimeProvider.System).Today;
         var expected = await db.Residents.Where(r => r.CommunityId == communityId && r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
             .OrderByDescending(r => r.Id).Select(r => r.Id).ToListAsync();
 
@@ -128,7 +129,7 @@ public abstract class ResidentListTests
     [Fact]
     public async Task Key_group_and_age_band_filters_agree_with_the_domain_rules_at_the_boundary_days()
     {
-        var today = ResidentClock.Today(TimeProvider.System);
+        var today = new PortalCalendar(TimeProvider.System).Today;
         var communityId = await BoundaryCommunityAsync(today);
         var officer = await _app.SignedInClientAsync("officer1");
         await using var db = _app.Database.CreateContext();

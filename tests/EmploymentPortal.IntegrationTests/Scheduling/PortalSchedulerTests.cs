@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.IntegrationTests.Residents;
 using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,7 @@ public sealed class PortalSchedulerTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock);
+        services.AddSingleton<PortalCalendar>();
         services.AddPortalScheduler(configuration);
         return services.BuildServiceProvider();
     }

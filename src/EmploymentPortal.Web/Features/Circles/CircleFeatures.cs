@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Circles.Referrals;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure.Scheduling;
@@ -44,13 +45,13 @@ public static class CircleFeatures
 public sealed class CircleAssessmentJob : IJob
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
+    private readonly PortalCalendar _calendar;
     private readonly ILogger<CircleAssessmentJob> _logger;
 
-    public CircleAssessmentJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<CircleAssessmentJob> logger)
+    public CircleAssessmentJob(IServiceScopeFactory scopes, PortalCalendar calendar, ILogger<CircleAssessmentJob> logger)
     {
         _scopes = scopes;
-        _time = time;
+        _calendar = calendar;
         _logger = logger;
     }
 
@@ -63,8 +64,8 @@ public sealed class CircleAssessmentJob : IJob
         await using var scope = _scopes.CreateAsyncScope();
         await using var db = await JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(cancellationToken);
         var options = scope.ServiceProvider.GetRequiredService<IOptions<CircleOptions>>().Value;
-        var today = ResidentClock.Today(_time);
-        var count = await Standing.AssessAllAsync(db, options, today, _time.GetUtcNow(), cancellationToken);
+        var today = _calendar.Today;
+        var count = await Standing.AssessAllAsync(db, options, today, _calendar.Now, cancellationToken);
         _logger.LogInformation("{Count} communities assessed for {Month:yyyy-MM} against the fully-employed community standard", count, today);
         return count;
     }

@@ -178,7 +178,7 @@ public static class CircleQueries
         var people = await db.Residents.AsNoTracking().Where(r => r.CommunityId == communityId)
             .Select(r => new { r.Id, r.BirthDate, r.Sex, r.CurrentStatus })
             .ToListAsync(cancellationToken);
-        var monthStart = ResidentClock.StartOfMonth(today);
+        var monthStart = PortalCalendar.MonthOf(today);
         var registered = people.Where(p => p.CurrentStatus == EmploymentStatus.RegisteredUnemployed).Select(p => p.Id).ToList();
         var contacted = await db.ResidentContacts.AsNoTracking()
             .Where(c => registered.Contains(c.ResidentId) && c.ContactedOn >= monthStart && c.ContactedOn <= today)

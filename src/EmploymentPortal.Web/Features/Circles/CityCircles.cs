@@ -233,7 +233,7 @@ public static class CityCircles
                 Registered = g.Count(r => r.CurrentStatus == EmploymentStatus.RegisteredUnemployed),
             })
             .ToListAsync(cancellationToken);
-        var monthStart = ResidentClock.StartOfMonth(today);
+        var monthStart = PortalCalendar.MonthOf(today);
         var followedUp = await db.Residents.AsNoTracking()
             .Where(r => r.CurrentStatus == EmploymentStatus.RegisteredUnemployed
                 && db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= monthStart && c.ContactedOn <= today))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
@@ -25,7 +26,7 @@ public static class Standing
     {
         var versions = await db.CircleStandards.AsNoTracking().ToListAsync(cancellationToken);
         var thresholds = CircleStandard.InForce(versions, asOf);
-        var month = ResidentClock.StartOfMonth(asOf);
+        var month = PortalCalendar.MonthOf(asOf);
         var existing = await db.CommunityAssessments.Where(a => a.Month == month).ToDictionaryAsync(a => a.CommunityId, cancellationToken);
         var communities = await db.Communities.AsNoTracking().Select(c => new { c.Id, c.Code, c.StationLatitude, c.StationLongitude }).ToListAsync(cancellationToken);
 
@@ -175,13 +176,13 @@ public static class Standing
         public sealed class Handler
         {
             private readonly OperationScope _scope;
-            private readonly TimeProvider _time;
+            private readonly PortalCalendar _calendar;
             private readonly CircleOptions _options;
 
-            public Handler(OperationScope scope, TimeProvider time, IOptions<CircleOptions> options)
+            public Handler(OperationScope scope, PortalCalendar calendar, IOptions<CircleOptions> options)
             {
                 _scope = scope;
-                _time = time;
+                _calendar = calendar;
                 _options = options.Value;
             }
 
@@ -212,8 +213,8 @@ public static class Standing
                     return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "请选择生效日期。");
                 }
 
-                var today = ResidentClock.Today(_time);
-                if (from < ResidentClock.StartOfMonth(today))
+                var today = _calendar.Today;
+                if (from < PortalCalendar.MonthOf(today))
                 {
                     return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "生效日期不能早于本月：已完成的评估不追溯修改。");
                 }
@@ -231,7 +232,7 @@ public static class Standing
                     await db.SaveChangesAsync(cancellationToken);
                     if (from <= today)
                     {
-                        await Standing.AssessAllAsync(db, _options, today, _time.GetUtcNow(), cancellationToken);
+                        await Standing.AssessAllAsync(db, _options, today, _calendar.Now, cancellationToken);
                     }
 
                     return FeatureOutcome.Success($"新标准自 {from:yyyy-MM-dd} 起生效。", standard.Id);

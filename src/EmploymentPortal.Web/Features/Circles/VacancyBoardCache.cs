@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -155,7 +156,7 @@ public sealed class VacancyBoardCache
 }
 
 /// <summary>Loads the vacancy board when the portal starts, so the first search does not wait for it.</summary>
-public sealed class VacancyBoardWarmer(VacancyBoardCache cache, IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<VacancyBoardWarmer> logger) : BackgroundService
+public sealed class VacancyBoardWarmer(VacancyBoardCache cache, IServiceScopeFactory scopes, PortalCalendar calendar, IConfiguration configuration, ILogger<VacancyBoardWarmer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -169,7 +170,7 @@ public sealed class VacancyBoardWarmer(VacancyBoardCache cache, IServiceScopeFac
             await using var scope = scopes.CreateAsyncScope();
             await using var db = await Infrastructure.Scheduling.JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(stoppingToken);
             var started = Stopwatch.GetTimestamp();
-            var board = await cache.GetAsync(db, Residents.ResidentClock.Today(time), stoppingToken);
+            var board = await cache.GetAsync(db, calendar.Today, stoppingToken);
             logger.LogInformation("Vacancy board loaded at start: {Count} vacancies in {Elapsed} ms", board.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

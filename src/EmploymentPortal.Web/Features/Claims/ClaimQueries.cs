@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
@@ -224,7 +225,7 @@ public static class ClaimQueries
         amounts.Flag("public notice", rows.Where(r => !amounts.IsSound(r.AmountFen)).Select(r => r.Number).ToList());
         return rows.Select(r =>
         {
-            var approved = DateOnly.FromDateTime(AdminFormat.ToLocal(r.ApprovedAt!.Value).DateTime);
+            var approved = PortalCalendar.DateOf(r.ApprovedAt!.Value);
             return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen, approved, approved.AddDays(days));
         }).ToList();
     }

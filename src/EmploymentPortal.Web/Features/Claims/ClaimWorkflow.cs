@@ -31,7 +31,7 @@ public static class SubmitClaim
         }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -47,8 +47,8 @@ public static class SubmitClaim
                 }
 
                 var stated = command.Facts ?? (JsonNode.Parse(claim.StatedFactsJson) as JsonObject ?? []);
-                var now = time.GetUtcNow();
-                var today = ResidentClock.Today(time);
+                var now = calendar.Now;
+                var today = calendar.Today;
                 var actor = ClaimCommandSupport.Actor(principal);
                 try
                 {
@@ -114,7 +114,7 @@ public static class ReviewClaim
         }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, ClaimOptions options, ClaimAmounts amounts) : ICommandHandler<Command>
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -139,7 +139,7 @@ public static class ReviewClaim
                     return FeatureOutcome.Denied("申请的制单人或提交人不能审批该申请（审批须由他人完成）。");
                 }
 
-                var now = time.GetUtcNow();
+                var now = calendar.Now;
                 var officer = ClaimCommandSupport.Actor(principal);
                 switch (command.Action)
                 {
@@ -209,7 +209,7 @@ public static class PaymentBatches
         }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimAmounts amounts) : ICommandHandler<CreateCommand>, ICommandHandler<SettleCommand>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, ClaimAmounts amounts) : ICommandHandler<CreateCommand>, ICommandHandler<SettleCommand>
     {
         public async Task<FeatureOutcome> HandleAsync(CreateCommand command, CancellationToken cancellationToken)
         {
@@ -230,7 +230,7 @@ public static class PaymentBatches
                     return FeatureOutcome.Missing("部分申请");
                 }
 
-                var now = time.GetUtcNow();
+                var now = calendar.Now;
                 var officer = ClaimCommandSupport.Actor(principal);
                 PaymentBatch batch;
                 batch = PaymentBatch.Create(claims.OrderBy(c => c.Number, StringComparer.Ordinal).ToList(), officer, amounts.HardCeiling, now);
@@ -265,7 +265,7 @@ public static class PaymentBatches
                 }
 
                 var claims = await db.Claims.Include(c => c.Events).Where(c => c.PaymentBatchId == batch.Id).ToListAsync(cancellationToken);
-                var now = time.GetUtcNow();
+                var now = calendar.Now;
                 batch.Settle(claims, command.Failures ?? new Dictionary<Guid, string>(), ClaimCommandSupport.Actor(principal), amounts.HardCeiling, now);
                 foreach (var claim in claims)
                 {

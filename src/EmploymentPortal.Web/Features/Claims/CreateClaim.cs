@@ -84,7 +84,7 @@ public static class CreateClaim
     /// <summary>The claim's input on its own: the benefit, the month or period, the person's ID number, the payee.</summary>
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.Benefit).Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage("请选择补贴类型。");
             RuleFor(c => c.PlacementId).Null().When(c => c.HireId is not null).WithMessage("岗位月度补贴依据岗位安置记录申请，不能同时选择录用记录。");
@@ -112,7 +112,7 @@ public static class CreateClaim
                 {
                     context.AddFailure("请填写申请对象的身份证号码。");
                 }
-                else if (!IdCardNumber.TryParse(number, out _, out var idError, ResidentClock.Today(time)))
+                else if (!IdCardNumber.TryParse(number, out _, out var idError, calendar.Today))
                 {
                     context.AddFailure(idError);
                 }
@@ -133,15 +133,15 @@ public static class CreateClaim
     public sealed class Handler : ICommandHandler<Command>
     {
         private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
         private readonly ClaimDecider _decider;
         private readonly ClaimOptions _options;
         private readonly ClaimAmounts _amounts;
 
-        public Handler(OperationScope scope, TimeProvider time, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
+        public Handler(OperationScope scope, PortalCalendar calendar, ClaimDecider decider, ClaimOptions options, ClaimAmounts amounts)
         {
             _scope = scope;
-            _time = time;
+            _calendar = calendar;
             _decider = decider;
             _options = options;
             _amounts = amounts;
@@ -176,7 +176,7 @@ public static class CreateClaim
             // The validator has checked the month, the period and the ID number; here they are read.
             DateOnly? month = command.PlacementId is null ? null : Validator.ParseMonth(command.Month);
             var period = ClaimPeriods.Parse(command.PeriodFrom, command.PeriodTo, new Dictionary<string, string[]>(StringComparer.Ordinal));
-            IdCardNumber? idCard = Validator.NeedsIdNumber(command) && IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out _, ResidentClock.Today(_time)) ? parsed : null;
+            IdCardNumber? idCard = Validator.NeedsIdNumber(command) && IdCardNumber.TryParse(command.ResidentIdNumber, out var parsed, out _, _calendar.Today) ? parsed : null;
 
             return await _scope.RunAsync(async services =>
             {
@@ -216,12 +216,12 @@ public static class CreateClaim
                     }
 
                     var last = placement.EndedOn ?? placement.PlannedEnd;
-                    if (month < ResidentClock.StartOfMonth(placement.StartDate) || month > ResidentClock.StartOfMonth(last))
+                    if (month < PortalCalendar.MonthOf(placement.StartDate) || month > PortalCalendar.MonthOf(last))
                     {
                         return FeatureOutcome.Field("month", $"该安置的在岗期间为 {placement.StartDate:yyyy-MM-dd} 至 {last:yyyy-MM-dd}，所选月份不在其中。");
                     }
 
-                    if (month > ResidentClock.StartOfMonth(ResidentClock.Today(_time)))
+                    if (month > _calendar.CurrentMonth)
                     {
                         return FeatureOutcome.Field("month", "不能申请尚未到来的月份。");
                     }
@@ -263,8 +263,8 @@ public static class CreateClaim
                 var districtId = await db.Communities.Where(c => c.Id == resident.CommunityId)
                     .Join(db.Streets, c => c.StreetId, s => s.Id, (c, s) => s.DistrictId)
                     .FirstAsync(cancellationToken);
-                var now = _time.GetUtcNow();
-                var today = ResidentClock.Today(_time);
+                var now = _calendar.Now;
+                var today = _calendar.Today;
                 // A period states the months of every rule of the benefit paid per month of the person
                 // (what was stated there is replaced), so the rules are decided with them once.
                 var benefit = command.Benefit!.Trim();
@@ -298,7 +298,7 @@ public static class CreateClaim
                         return FeatureOutcome.Field("periodFrom", "按月计发的补贴须填写补贴期间（起止月份），平台据此计算月数，同一月份不能重复申领。");
                     }
 
-                    if (p.To > ResidentClock.StartOfMonth(today))
+                    if (p.To > PortalCalendar.MonthOf(today))
                     {
                         return FeatureOutcome.Field("periodTo", "补贴期间不能包含尚未到来的月份。");
                     }

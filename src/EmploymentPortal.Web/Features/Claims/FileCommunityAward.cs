@@ -41,7 +41,7 @@ public static class FileCommunityAward
     /// <summary>The <c>community.*</c> facts of the community's latest assessment up to <paramref name="today"/>'s month.</summary>
     public static async Task<JsonObject> FactsAsync(PortalDbContext db, Guid communityId, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var month = ResidentClock.StartOfMonth(today);
+        var month = PortalCalendar.MonthOf(today);
         var latest = await db.CommunityAssessments.AsNoTracking()
             .Where(a => a.CommunityId == communityId && a.Month <= month)
             .OrderByDescending(a => a.Month)
@@ -69,7 +69,7 @@ public static class FileCommunityAward
         }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time, ClaimDecider decider) : ICommandHandler<Command>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, ClaimDecider decider) : ICommandHandler<Command>
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -94,7 +94,7 @@ public static class FileCommunityAward
                     return FeatureOutcome.Missing("社区");
                 }
 
-                var today = ResidentClock.Today(time);
+                var today = calendar.Today;
                 var facts = await FactsAsync(db, communityId, today, cancellationToken);
                 if (!facts.ContainsKey("recognisedFullyEmployed"))
                 {
@@ -126,7 +126,7 @@ public static class FileCommunityAward
                     decided.Rule.Benefit, decided.Rule.Id, decided.Rule.Title, decided.Document.DocumentNumber, ClaimantKind.Bureau,
                     null, null, communityId, community.DistrictId, community.Name, decided.Source.Name);
                 var payee = new ClaimPayee(string.IsNullOrWhiteSpace(command.PayeeName) ? community.Name : command.PayeeName.Trim(), command.PayeeAccount?.Trim() ?? string.Empty, command.PayeeBank);
-                var now = time.GetUtcNow();
+                var now = calendar.Now;
                 var actor = ClaimCommandSupport.Actor(principal);
                 var claim = Claim.Draft(subject, payee, decided.Decision, key, actor, now);
                 try
@@ -160,7 +160,7 @@ public static class FileCommunityAward
 
     public static async Task<List<Candidate>> CandidatesAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var month = ResidentClock.StartOfMonth(today);
+        var month = PortalCalendar.MonthOf(today);
         var latestMonths = db.CommunityAssessments.Where(a => a.Month <= month).GroupBy(a => a.CommunityId).Select(g => new { CommunityId = g.Key, Month = g.Max(a => a.Month) });
         var rows = await (
             from l in latestMonths

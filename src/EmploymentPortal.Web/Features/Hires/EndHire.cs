@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
@@ -38,7 +39,7 @@ public static class EndHire
         }
     }
 
-    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
     {
         /// <summary>The last day before the start, or after today (<c>hire-dates</c>), is the field's error.</summary>
         public string? FieldOf(string domainCode) => domainCode == "hire-dates" ? nameof(Command.LastDay) : null;
@@ -61,7 +62,7 @@ public static class EndHire
                     return FeatureOutcome.Missing("录用记录");
                 }
 
-                var today = ResidentClock.Today(time);
+                var today = calendar.Today;
                 hire.End(DateOnly.FromDateTime(command.LastDay!.Value), command.Reason!, today);
 
                 var months = hire.MonthsEmployed(today);

@@ -66,7 +66,7 @@ public static class RecordHire
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time, CurrentUser user)
+        public Validator(PortalCalendar calendar, CurrentUser user)
         {
             RuleFor(c => c).Custom((c, context) =>
             {
@@ -77,7 +77,7 @@ public static class RecordHire
             });
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, calendar.Today))
                 {
                     context.AddFailure(error);
                 }
@@ -95,7 +95,7 @@ public static class RecordHire
                 .MaximumLength(100).WithMessage("录用岗位不能超过 100 个字符。");
             RuleFor(c => c.StartDate)
                 .NotNull().WithMessage("请选择入职日期。")
-                .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= ResidentClock.Today(time)).WithMessage("入职日期不能晚于今天：请在入职后登记。");
+                .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= calendar.Today).WithMessage("入职日期不能晚于今天：请在入职后登记。");
             RuleFor(c => c.ContractType)
                 .NotNull().WithMessage("请选择劳动合同期限类型。")
                 .IsInEnum().WithMessage("所选劳动合同期限类型无效。");
@@ -121,12 +121,12 @@ public static class RecordHire
     public sealed class Handler : ICommandHandler<Command>
     {
         private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, TimeProvider time)
+        public Handler(OperationScope scope, PortalCalendar calendar)
         {
             _scope = scope;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
@@ -219,13 +219,13 @@ public static class RecordHire
                     command.ContractEnd is { } end ? DateOnly.FromDateTime(end) : null,
                     command.SocialInsurancePaid,
                     command.SocialInsurancePaid && command.SocialInsuranceFrom is { } from ? DateOnly.FromDateTime(from) : null);
-                var recorder = new HireRecorder(asEnterprise ? HireRecorderRole.Enterprise : HireRecorderRole.Station, principal.UserName, _time.GetUtcNow());
+                var recorder = new HireRecorder(asEnterprise ? HireRecorderRole.Enterprise : HireRecorderRole.Station, principal.UserName, _calendar.Now);
                 try
                 {
-                    var hire = Hire.Record(enterprise, resident, terms, recorder, ResidentClock.Today(_time));
+                    var hire = Hire.Record(enterprise, resident, terms, recorder, _calendar.Today);
                     db.Hires.Add(hire);
                     // The hire may clear the resident's zero-employment family (动态清零) at once.
-                    await Households.ZeroEmploymentSync.ReassessForResidentAsync(db, resident, ResidentClock.Today(_time), cancellationToken);
+                    await Households.ZeroEmploymentSync.ReassessForResidentAsync(db, resident, _calendar.Today, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                     return FeatureOutcome.Success($"已登记{resident.Name}的录用信息（{enterprise.Name}，{hire.Position}）。", hire.Id);
                 }

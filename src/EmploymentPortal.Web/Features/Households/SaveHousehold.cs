@@ -47,7 +47,7 @@ public static class SaveHousehold
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.CommunityId).NotEmpty().WithMessage("请选择社区。");
             RuleFor(c => c.Address).MaximumLength(200).WithMessage("地址不能超过 200 个字符。");
@@ -62,7 +62,7 @@ public static class SaveHousehold
                 member.RuleFor(m => m.Relation).IsInEnum().WithMessage("与户主关系无效。");
                 member.RuleFor(m => m.IdNumber).Custom((value, context) =>
                 {
-                    if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                    if (!string.IsNullOrWhiteSpace(value) && !IdCardNumber.TryParse(value, out _, out var error, calendar.Today))
                     {
                         context.AddFailure(error);
                     }
@@ -75,13 +75,13 @@ public static class SaveHousehold
     {
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
-            _time = time;
+            _calendar = calendar;
         }
 
         /// <param name="householdId">Null to record a new household.</param>
@@ -101,7 +101,7 @@ public static class SaveHousehold
                 return FeatureOutcome.Field(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。", FeatureOutcome.NotFound);
             }
 
-            var today = ResidentClock.Today(_time);
+            var today = _calendar.Today;
             return await _scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
@@ -182,9 +182,9 @@ public static class RecordPlacement
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
-            RuleFor(c => c.PlacedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("安置日期不能晚于今天。");
+            RuleFor(c => c.PlacedOn).Must(d => d is null || d <= calendar.Today).WithMessage("安置日期不能晚于今天。");
         }
     }
 
@@ -192,13 +192,13 @@ public static class RecordPlacement
     {
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Guid householdId, Guid memberId, Command command, CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ public static class RecordPlacement
                 return FeatureOutcome.Missing("家庭");
             }
 
-            var date = command.PlacedOn ?? ResidentClock.Today(_time);
+            var date = command.PlacedOn ?? _calendar.Today;
             return await _scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
@@ -257,12 +257,12 @@ public static class RecordPlacement
 public sealed class ReassessHouseholds
 {
     private readonly OperationScope _scope;
-    private readonly TimeProvider _time;
+    private readonly PortalCalendar _calendar;
 
-    public ReassessHouseholds(OperationScope scope, TimeProvider time)
+    public ReassessHouseholds(OperationScope scope, PortalCalendar calendar)
     {
         _scope = scope;
-        _time = time;
+        _calendar = calendar;
     }
 
     public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ public sealed class ReassessHouseholds
         return await _scope.RunAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var changed = await ZeroEmploymentSync.ReassessCommunitiesAsync(db, principal.CommunityIds, ResidentClock.Today(_time), cancellationToken);
+            var changed = await ZeroEmploymentSync.ReassessCommunitiesAsync(db, principal.CommunityIds, _calendar.Today, cancellationToken);
             if (changed > 0)
             {
                 try

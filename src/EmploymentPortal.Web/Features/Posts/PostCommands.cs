@@ -75,7 +75,7 @@ public static class PostCommands
 
     public sealed class PlaceValidator : AbstractValidator<Place>
     {
-        public PlaceValidator(TimeProvider time)
+        public PlaceValidator(PortalCalendar calendar)
         {
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
@@ -83,7 +83,7 @@ public static class PostCommands
                 {
                     context.AddFailure("请输入身份证号码。");
                 }
-                else if (!IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                else if (!IdCardNumber.TryParse(value, out _, out var error, calendar.Today))
                 {
                     context.AddFailure(error);
                 }

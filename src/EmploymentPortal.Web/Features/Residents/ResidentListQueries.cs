@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Security;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -137,7 +138,7 @@ public static class ResidentListQueries
 
         if (filter.Overdue)
         {
-            var monthStart = ResidentClock.StartOfMonth(filter.Today);
+            var monthStart = PortalCalendar.MonthOf(filter.Today);
             var today = filter.Today;
             query = query.Where(r => r.CurrentStatus == EmploymentStatus.RegisteredUnemployed
                 && !db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= monthStart && c.ContactedOn <= today));

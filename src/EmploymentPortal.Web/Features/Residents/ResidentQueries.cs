@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -90,7 +91,7 @@ public static class ResidentQueries
             .OrderByDescending(c => c.ContactedOn).Take(50)
             .Select(c => new ContactRow(c.ContactedOn, c.Channel, c.Outcome, c.Services, c.RecordedBy))
             .ToListAsync(cancellationToken);
-        var monthStart = ResidentClock.StartOfMonth(today);
+        var monthStart = PortalCalendar.MonthOf(today);
         return new ResidentRecord(
             resident.CurrentStatus,
             resident.UnemploymentRegistrationNumber,

@@ -59,7 +59,7 @@ public static class ReviewVacancy
                 {
                     if (command.Approve)
                     {
-                        vacancy.Approve(enterprise, DateOnly.FromDateTime(now.UtcDateTime), now);
+                        vacancy.Approve(enterprise, PortalCalendar.DateOf(now), now);
                     }
                     else
                     {

@@ -102,13 +102,13 @@ public static class SaveVacancy
     {
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
@@ -149,7 +149,7 @@ public static class SaveVacancy
                 var address = !string.IsNullOrWhiteSpace(command.Address)
                     ? command.Address
                     : sameAsEnterprise ? enterprise.Address : community.StationAddress;
-                var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+                var today = _calendar.Today;
                 var details = new VacancyDetails(
                     command.Title,
                     command.OccupationGroup!.Value,

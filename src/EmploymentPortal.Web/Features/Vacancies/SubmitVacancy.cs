@@ -13,12 +13,12 @@ public static class SubmitVacancy
     public sealed class Handler
     {
         private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, TimeProvider time)
+        public Handler(OperationScope scope, PortalCalendar calendar)
         {
             _scope = scope;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Guid vacancyId, CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ public static class SubmitVacancy
 
                 try
                 {
-                    vacancy.Submit(enterprise, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+                    vacancy.Submit(enterprise, _calendar.Today);
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 catch (DomainException e)

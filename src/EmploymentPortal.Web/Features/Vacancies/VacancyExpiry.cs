@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure.Scheduling;
@@ -38,13 +39,13 @@ public static class VacancyExpiry
 public sealed class VacancyExpiryJob : IJob
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
+    private readonly PortalCalendar _calendar;
     private readonly ILogger<VacancyExpiryJob> _logger;
 
-    public VacancyExpiryJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<VacancyExpiryJob> logger)
+    public VacancyExpiryJob(IServiceScopeFactory scopes, PortalCalendar calendar, ILogger<VacancyExpiryJob> logger)
     {
         _scopes = scopes;
-        _time = time;
+        _calendar = calendar;
         _logger = logger;
     }
 
@@ -66,7 +67,7 @@ public sealed class VacancyExpiryJob : IJob
         // The context options are scoped, so each run has a scope; the audit names "system".
         await using var scope = _scopes.CreateAsyncScope();
         await using var db = await JobDatabase.Contexts(scope.ServiceProvider).CreateDbContextAsync(cancellationToken);
-        var expired = await VacancyExpiry.RunAsync(db, ResidentClock.Today(_time), cancellationToken);
+        var expired = await VacancyExpiry.RunAsync(db, _calendar.Today, cancellationToken);
         if (expired > 0)
         {
             _logger.LogInformation("{Count} vacancies expired", expired);

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Residents.FollowUp;
@@ -60,15 +61,15 @@ public static class PortalScheduler
             q.UseDefaultThreadPool(2);
             q.AddJob<MonthEndFollowUpJob>(j => j.WithIdentity(FollowUpMonthEnd).DisallowConcurrentExecution(true).WithDescription("月末跟踪服务结转"));
             q.AddTrigger(t => t.ForJob(FollowUpMonthEnd).WithIdentity("follow-up-month-end-cron", "portal")
-                .WithCronSchedule(options.FollowUpMonthEndCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+                .WithCronSchedule(options.FollowUpMonthEndCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             q.AddJob<VacancyExpiryJob>(j => j.WithIdentity(VacancyExpiry).DisallowConcurrentExecution(true).WithDescription("岗位到期下架"));
             q.AddTrigger(t => t.ForJob(VacancyExpiry).WithIdentity("vacancy-expiry-cron", "portal")
-                .WithCronSchedule(options.VacancyExpiryCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+                .WithCronSchedule(options.VacancyExpiryCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             q.AddJob<CircleAssessmentJob>(j => j.WithIdentity(CircleAssessment).DisallowConcurrentExecution(true).WithDescription("三公里充分就业社区评估"));
             q.AddTrigger(t => t.ForJob(CircleAssessment).WithIdentity("circle-assessment-cron", "portal")
-                .WithCronSchedule(options.CircleAssessmentCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+                .WithCronSchedule(options.CircleAssessmentCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             q.AddTrigger(t => t.ForJob(CircleAssessment).WithIdentity("circle-assessment-month-close", "portal")
-                .WithCronSchedule(options.CircleAssessmentMonthCloseCron, c => c.InTimeZone(AdminFormat.ChinaTime)));
+                .WithCronSchedule(options.CircleAssessmentMonthCloseCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             if (options.RunAtStartup)
             {
                 q.RunAtStartup(FollowUpMonthEnd);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using EmploymentPortal.Domain.Common;
 
 namespace EmploymentPortal.Web.Infrastructure.Validation;
 
@@ -32,7 +33,7 @@ public static class InputRules
 
     public static bool IsPlausible(DateTime time) => IsPlausible(DateOnly.FromDateTime(time));
 
-    public static bool IsPlausible(DateTimeOffset time) => IsPlausible(DateOnly.FromDateTime(time.UtcDateTime));
+    public static bool IsPlausible(DateTimeOffset time) => IsPlausible(PortalCalendar.DateOf(time));
 
     /// <summary>A year (a value named <c>year</c>) is a date too.</summary>
     public static bool IsPlausibleYear(int year) => year >= EarliestDate.Year && year <= LatestDate.Year;

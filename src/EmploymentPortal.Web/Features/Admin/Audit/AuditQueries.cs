@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
+using EmploymentPortal.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Admin.Audit;
@@ -54,13 +55,13 @@ public static class AuditQueries
         // PostgreSQL as timestamptz, so the comparison is translated on both.
         if (filter.From is { } from)
         {
-            var start = AdminFormat.StartOfLocalDay(from);
+            var start = PortalCalendar.StartOf(DateOnly.FromDateTime(from));
             entries = entries.Where(e => e.Timestamp >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = AdminFormat.StartOfLocalDay(to.AddDays(1));
+            var end = PortalCalendar.EndOf(DateOnly.FromDateTime(to));
             entries = entries.Where(e => e.Timestamp < end);
         }
 

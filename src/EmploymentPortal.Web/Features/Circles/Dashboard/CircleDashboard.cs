@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Claims;
@@ -83,7 +84,7 @@ public static class CircleDashboard
             .Where(c => scope is null || scope.Contains(c.Id))
             .ToList();
         var ids = communities.Select(c => c.Id).ToList();
-        var monthStart = ResidentClock.StartOfMonth(today);
+        var monthStart = PortalCalendar.MonthOf(today);
         var previousMonth = monthStart.AddMonths(-1);
 
         var registered = await db.Residents.AsNoTracking()

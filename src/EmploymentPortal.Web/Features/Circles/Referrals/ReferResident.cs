@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Web.Features.Residents;
@@ -24,13 +25,13 @@ public static class ReferResident
     public sealed class Handler
     {
         private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
         private readonly CircleOptions _options;
 
-        public Handler(OperationScope scope, TimeProvider time, IOptions<CircleOptions> options)
+        public Handler(OperationScope scope, PortalCalendar calendar, IOptions<CircleOptions> options)
         {
             _scope = scope;
-            _time = time;
+            _calendar = calendar;
             _options = options.Value;
         }
 
@@ -55,7 +56,7 @@ public static class ReferResident
             return await _scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var today = ResidentClock.Today(_time);
+                var today = _calendar.Today;
                 var resident = await db.Residents.AsNoTracking().VisibleTo(principal).Where(r => r.Id == residentId)
                     .Select(r => new { r.Id, r.CommunityId })
                     .FirstOrDefaultAsync(cancellationToken);
@@ -84,7 +85,7 @@ public static class ReferResident
                 var recommendations = await CircleQueries.RecommendationsAsync(db, _options, principal, residentId, today, CircleOptions.MaxRadiusKm, cancellationToken);
                 var match = recommendations?.Items.FirstOrDefault(i => i.Vacancy.Id == vacancyId);
                 var referral = new JobReferral(
-                    residentId, vacancyId, vacancy.EnterpriseId, resident.CommunityId, match?.Vacancy.DistanceKm ?? 0, match?.Reason ?? string.Empty, principal.DisplayName, _time.GetUtcNow());
+                    residentId, vacancyId, vacancy.EnterpriseId, resident.CommunityId, match?.Vacancy.DistanceKm ?? 0, match?.Reason ?? string.Empty, principal.DisplayName, _calendar.Now);
                 db.JobReferrals.Add(referral);
                 try
                 {

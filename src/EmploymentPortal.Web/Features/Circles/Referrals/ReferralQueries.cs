@@ -74,7 +74,7 @@ public static class ReferralQueries
                 x.f.Id, x.f.VacancyId, x.Title, x.Name, x.Sex, DatePeriods.CompletedYearsBetween(x.BirthDate, today), x.Education, Mask(x.Phone),
                 x.Community, x.StationAddress, x.f.ReferredBy, x.f.ReferredAt, x.f.DistanceKm, x.f.Status, x.f.AnswerNote, x.f.IsOpen)
             {
-                HireRecorded = hires.Any(h => h.ResidentId == x.f.ResidentId && h.StartDate >= DateOnly.FromDateTime(x.f.ReferredAt.UtcDateTime.AddHours(8)).AddDays(-1)),
+                HireRecorded = hires.Any(h => h.ResidentId == x.f.ResidentId && h.StartDate >= PortalCalendar.DateOf(x.f.ReferredAt).AddDays(-1)),
             })
             .ToList();
     }

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -36,7 +37,7 @@ public static class FollowUpBoard
 
     public static async Task<Board> ForStationAsync(PortalDbContext db, PortalPrincipal principal, DateOnly today, int dueSoonDays, CancellationToken cancellationToken = default)
     {
-        var monthStart = ResidentClock.StartOfMonth(today);
+        var monthStart = PortalCalendar.MonthOf(today);
         var previous = monthStart.AddMonths(-1);
         var communities = principal.IsStationStaff ? principal.CommunityIds.ToList() : [];
         var notContactedThisMonth = db.Residents.AsNoTracking()

@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -91,13 +92,13 @@ public static class FollowUpMonthEnd
 public sealed class MonthEndFollowUpJob : IJob
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly TimeProvider _time;
+    private readonly PortalCalendar _calendar;
     private readonly ILogger<MonthEndFollowUpJob> _logger;
 
-    public MonthEndFollowUpJob(IServiceScopeFactory scopes, TimeProvider time, ILogger<MonthEndFollowUpJob> logger)
+    public MonthEndFollowUpJob(IServiceScopeFactory scopes, PortalCalendar calendar, ILogger<MonthEndFollowUpJob> logger)
     {
         _scopes = scopes;
-        _time = time;
+        _calendar = calendar;
         _logger = logger;
     }
 
@@ -107,10 +108,10 @@ public sealed class MonthEndFollowUpJob : IJob
     /// <summary>Closes the month before the current one (China time).</summary>
     public async Task<FollowUpMonthEnd.Result> RunAsync(CancellationToken cancellationToken = default)
     {
-        var month = ResidentClock.StartOfMonth(ResidentClock.Today(_time)).AddMonths(-1);
+        var month = _calendar.CurrentMonth.AddMonths(-1);
         await using var scope = _scopes.CreateAsyncScope();
         var contexts = JobDatabase.Contexts(scope.ServiceProvider);
-        var result = await FollowUpMonthEnd.CloseMonthAsync(contexts, month, _time.GetUtcNow(), cancellationToken);
+        var result = await FollowUpMonthEnd.CloseMonthAsync(contexts, month, _calendar.Now, cancellationToken);
         if (result.Closed > 0)
         {
             _logger.LogInformation("Follow-up month {Month:yyyy-MM} closed for {Communities} communities, {Overdue} residents overdue", month, result.Closed, result.Overdue);

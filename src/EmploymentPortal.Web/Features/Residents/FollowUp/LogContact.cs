@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -32,11 +33,11 @@ public static class LogContact
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.ContactedOn)
                 .NotNull().WithMessage("请输入联系日期。")
-                .Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("联系日期不能晚于今天。");
+                .Must(d => d is null || d <= calendar.Today).WithMessage("联系日期不能晚于今天。");
             RuleFor(c => c.Channel)
                 .NotNull().WithMessage("请选择联系方式。")
                 .IsInEnum().WithMessage("联系方式无效。");

@@ -31,21 +31,21 @@ public static class CertifyEmploymentDifficulty
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.Category).NotNull().WithMessage("请选择认定类别。").IsInEnum().WithMessage("认定类别无效。");
-            RuleFor(c => c.CertifiedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("认定日期不能晚于今天。");
+            RuleFor(c => c.CertifiedOn).Must(d => d is null || d <= calendar.Today).WithMessage("认定日期不能晚于今天。");
         }
     }
 
     public sealed class RevokeValidator : AbstractValidator<RevokeCommand>
     {
-        public RevokeValidator(TimeProvider time)
+        public RevokeValidator(PortalCalendar calendar)
         {
             RuleFor(c => c.Reason)
                 .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("请填写撤销认定的原因。")
                 .MaximumLength(200).WithMessage("原因不能超过 200 个字符。");
-            RuleFor(c => c.RevokedOn).Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("撤销日期不能晚于今天。");
+            RuleFor(c => c.RevokedOn).Must(d => d is null || d <= calendar.Today).WithMessage("撤销日期不能晚于今天。");
         }
     }
 
@@ -54,14 +54,14 @@ public static class CertifyEmploymentDifficulty
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
         private readonly IValidator<RevokeCommand> _revokeValidator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, IValidator<RevokeCommand> revokeValidator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, IValidator<RevokeCommand> revokeValidator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
             _revokeValidator = revokeValidator;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> CertifyAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
@@ -72,7 +72,7 @@ public static class CertifyEmploymentDifficulty
                 return FeatureOutcome.Invalid(validation);
             }
 
-            var date = command.CertifiedOn ?? ResidentClock.Today(_time);
+            var date = command.CertifiedOn ?? _calendar.Today;
             return await RunAsync(residentId, (resident, officer) =>
             {
                 resident.CertifyEmploymentDifficulty(command.Category!.Value, date, officer);
@@ -88,7 +88,7 @@ public static class CertifyEmploymentDifficulty
                 return FeatureOutcome.Invalid(validation);
             }
 
-            var date = command.RevokedOn ?? ResidentClock.Today(_time);
+            var date = command.RevokedOn ?? _calendar.Today;
             return await RunAsync(residentId, (resident, _) =>
             {
                 resident.RevokeEmploymentDifficulty(date, command.Reason!);

@@ -41,14 +41,14 @@ public static class ChangeResidentStatus
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.Status)
                 .NotNull().WithMessage("请选择新的就业失业状态。")
                 .Must(s => s != EmploymentStatus.Employed).WithMessage("单位就业请通过招用登记办理。")
                 .Must(s => s is null || Allowed.Contains(s.Value)).WithMessage("就业失业状态无效。");
             RuleFor(c => c.EffectiveFrom)
-                .Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("变更日期不能晚于今天。");
+                .Must(d => d is null || d <= calendar.Today).WithMessage("变更日期不能晚于今天。");
             RuleFor(c => c.Note).MaximumLength(200).WithMessage("说明不能超过 200 个字符。");
             RuleFor(c => c.Note)
                 .Must(n => !string.IsNullOrWhiteSpace(n)).When(c => c.Status == EmploymentStatus.Deregistered)
@@ -60,13 +60,13 @@ public static class ChangeResidentStatus
     {
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<FeatureOutcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public static class ChangeResidentStatus
                 return FeatureOutcome.Missing("居民");
             }
 
-            var today = ResidentClock.Today(_time);
+            var today = _calendar.Today;
             var date = command.EffectiveFrom ?? today;
             return await _scope.RunAsync(async services =>
             {

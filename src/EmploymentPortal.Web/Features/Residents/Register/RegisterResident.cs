@@ -92,14 +92,14 @@ public static class RegisterResident
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.Name)
                 .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请输入姓名。")
                 .MaximumLength(50).WithMessage("姓名不能超过 50 个字符。");
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (!IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                if (!IdCardNumber.TryParse(value, out _, out var error, calendar.Today))
                 {
                     context.AddFailure(error);
                 }
@@ -140,7 +140,7 @@ public static class RegisterResident
                 RuleFor(c => c.LeftSchoolOn)
                     .NotNull().WithMessage("请输入离校时间。")
                     .Must((c, left) => left is null || c.GraduatedOn is null || left >= c.GraduatedOn.Value.AddYears(-1)).WithMessage("离校时间与毕业时间不一致，请核对。")
-                    .Must(left => left is null || left <= ResidentClock.Today(time)).WithMessage("离校时间不能晚于今天。");
+                    .Must(left => left is null || left <= calendar.Today).WithMessage("离校时间不能晚于今天。");
             });
         }
     }

@@ -35,11 +35,11 @@ public static class RequestTransfer
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (!IdCardNumber.TryParse(value, out _, out var error, ResidentClock.Today(time)))
+                if (!IdCardNumber.TryParse(value, out _, out var error, calendar.Today))
                 {
                     context.AddFailure(error);
                 }

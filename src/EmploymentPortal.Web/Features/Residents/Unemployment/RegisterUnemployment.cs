@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -41,10 +42,10 @@ public static class RegisterUnemployment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(TimeProvider time)
+        public Validator(PortalCalendar calendar)
         {
             RuleFor(c => c.RegisteredOn)
-                .Must(d => d is null || d <= ResidentClock.Today(time)).WithMessage("登记日期不能晚于今天。");
+                .Must(d => d is null || d <= calendar.Today).WithMessage("登记日期不能晚于今天。");
         }
     }
 
@@ -52,13 +53,13 @@ public static class RegisterUnemployment
     {
         private readonly OperationScope _scope;
         private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        private readonly PortalCalendar _calendar;
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
         {
             _scope = scope;
             _validator = validator;
-            _time = time;
+            _calendar = calendar;
         }
 
         public async Task<Outcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
@@ -91,7 +92,7 @@ public static class RegisterUnemployment
                     return new Outcome(OutcomeKind.Invalid, CommandResult.FieldError(nameof(Command.RegisteringCommunityId), "办理社区不在您的服务范围内。"));
                 }
 
-                var date = command.RegisteredOn ?? ResidentClock.Today(_time);
+                var date = command.RegisteredOn ?? _calendar.Today;
                 var facts = new UnemploymentRegistrationFacts(command.AbleToWork, command.WantsWork, command.CurrentlyUnemployed, registeringCommunity);
                 var refusals = resident.CheckUnemploymentRegistration(facts, date);
                 if (refusals.Count > 0)
