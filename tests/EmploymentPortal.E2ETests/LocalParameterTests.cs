@@ -16,13 +16,18 @@ public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(p
             var form = Page.GetByTestId("local-parameter-form");
             await form.GetByTestId("submit").ClickAsync();
             await Expect(form).ToContainTextAsync("请填写生效日期。");
+            // The text fields first, each committed; the value and the date last, so that no
+            // re-render for another field's change crosses theirs (under load the two were seen
+            // emptied after their changes had been sent).
+            await form.GetByTestId("reference-document").FillAsync("江人社〔2026〕7号");
+            await form.GetByTestId("reference-document").PressAsync("Tab");
+            await form.GetByTestId("section").FillAsync("第二条");
+            await form.GetByTestId("section").PressAsync("Tab");
+            await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
+            await form.GetByTestId("quote").PressAsync("Tab");
             await FillNumericAsync(form.GetByTestId("value"), "1500");
             await form.Locator("input[name=EffectiveFrom]").FillAsync("2020-08-01");
             await form.Locator("input[name=EffectiveFrom]").PressAsync("Tab");
-            await form.GetByTestId("reference-document").FillAsync("江人社〔2026〕7号");
-            await form.GetByTestId("section").FillAsync("第二条");
-            await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
-            await form.GetByTestId("quote").PressAsync("Tab");
             // Every message of the first submit is gone only once the server has validated each
             // field with its new value: the values have all arrived, and the submit sends them.
             await Expect(form.Locator(".field-error, .validation-message")).ToHaveCountAsync(0);
