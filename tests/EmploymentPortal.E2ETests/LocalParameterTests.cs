@@ -26,8 +26,7 @@ public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(p
             await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
             await form.GetByTestId("quote").PressAsync("Tab");
             await FillNumericAsync(form.GetByTestId("value"), "1500");
-            await form.Locator("input[name=EffectiveFrom]").FillAsync("2020-08-01");
-            await form.Locator("input[name=EffectiveFrom]").PressAsync("Tab");
+            await FillUntilTakenAsync(form.Locator("input[name=EffectiveFrom]"), "2020-08-01", form.GetByText("请填写生效日期。"));
             // Every message of the first submit is gone only once the server has validated each
             // field with its new value: the values have all arrived, and the submit sends them.
             await Expect(form.Locator(".field-error, .validation-message")).ToHaveCountAsync(0);

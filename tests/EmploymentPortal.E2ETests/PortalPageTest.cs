@@ -160,6 +160,37 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
+    /// Types into a field that shows a validation message (<paramref name="message"/>, e.g. “请填写…”
+    /// after a first submit) and waits until the server has taken the value: the message is gone.
+    /// As with <see cref="FillNumericAsync"/>, a value typed while an earlier render is arriving was
+    /// seen lost under load (the field emptied again), so it types again, up to three times; the
+    /// last wait is the usual one, so a value the server never takes still fails.
+    /// </summary>
+    protected async Task FillUntilTakenAsync(ILocator input, string value, ILocator message)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            if (attempt == 3)
+            {
+                await Expect(message).ToHaveCountAsync(0);
+                return;
+            }
+
+            try
+            {
+                await Expect(message).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not taken yet: type it again.
+            }
+        }
+    }
+
+    /// <summary>
     /// A JSON POST to the portal's API with the browser context's cookies, as a script on the
     /// portal's own pages makes it: with the portal's <c>Origin</c>, which Playwright's request
     /// context does not add by itself and a signed-in write must carry (docs/security.md, section 5).

@@ -22,12 +22,12 @@ public sealed class RuleEndAndOpenListTests(PortalFixture portal) : PortalPageTe
             var form = Page.GetByTestId("rule-end-form");
             await form.GetByTestId("submit").ClickAsync();
             await Expect(form).ToContainTextAsync("请填写截止日期。");
-            await form.Locator("input[name=EndsOn]").FillAsync("2023-01-07");
-            await form.Locator("input[name=EndsOn]").PressAsync("Tab");
+            await FillUntilTakenAsync(form.Locator("input[name=EndsOn]"), "2023-01-07", form.GetByText("请填写截止日期。"));
             await form.GetByTestId("basis-document").FillAsync("关于对新型冠状病毒感染实施“乙类乙管”的总体方案");
+            await form.GetByTestId("basis-document").PressAsync("Tab");
             await form.GetByTestId("basis-section").FillAsync("一");
-            await form.GetByTestId("basis-quote").FillAsync("自2023年1月8日起，解除对新型冠状病毒感染采取的甲类传染病预防、控制措施");
-            await form.GetByTestId("basis-quote").PressAsync("Tab");
+            await form.GetByTestId("basis-section").PressAsync("Tab");
+            await FillUntilTakenAsync(form.GetByTestId("basis-quote"), "自2023年1月8日起，解除对新型冠状病毒感染采取的甲类传染病预防、控制措施", form.GetByText("请摘录文件中确定截止日期的原文。"));
             await Expect(form.Locator(".field-error, .validation-message")).ToHaveCountAsync(0);
             await form.GetByTestId("submit").ClickAsync();
 
