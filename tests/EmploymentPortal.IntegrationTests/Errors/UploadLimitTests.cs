@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 
@@ -84,13 +82,12 @@ public sealed class UploadLimitTests : IAsyncLifetime
     /// </summary>
     private static async Task<HttpRequestMessage> UploadAsync(HttpClient client, string path, string fileName, long size)
     {
-        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/antiforgery");
         var file = new ByteArrayContent(new byte[size]);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var form = new MultipartFormDataContent { { file, "file", fileName } };
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
         request.Headers.ExpectContinue = true;
-        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        await client.AddAntiforgeryTokenAsync(request);
         return request;
     }
 }
