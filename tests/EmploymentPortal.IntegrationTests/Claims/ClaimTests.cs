@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
@@ -643,12 +644,7 @@ public abstract partial class ClaimTests
         var community = station.CommunityScopes.First().CommunityId;
         var n = Interlocked.Increment(ref _sequence);
         var birth = new DateOnly(1985, 1, 1).AddDays((n * 37) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 5000 : 0));
-        string idNumber;
-        do
-        {
-            idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Male);
-        }
-        while (await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
+        var idNumber = TestData.IdNumber(birth, Sex.Male);
 
         var resident = new Resident($"测试{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community, new ResidentProfile
         {
