@@ -106,7 +106,7 @@ public abstract partial class ClaimTests
         Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
         var batchId = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var xlsx = await officer2.GetByteArrayAsync($"/api/v1/payment-batches/{batchId}/export");
-        var rows = ClaimXlsx.Read(xlsx);
+        var rows = XlsxText.Read(xlsx);
         await using var db = _app.Database.CreateContext();
         var claim = await db.Claims.SingleAsync(c => c.Id == id);
         var line = Assert.Single(rows, r => r.Contains(claim.Number));
