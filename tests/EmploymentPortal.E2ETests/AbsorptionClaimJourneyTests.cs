@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using EmploymentPortal.Domain.ValueObjects;
@@ -19,10 +20,9 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
     [Fact]
     public async Task Registered_resident_hired_months_later_is_claimed_for_approved_paid_in_a_batch_and_publicly_noticed()
     {
-        var suffix = Random.Shared.Next(100, 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var name = "吸纳" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + suffix;
-        var first17 = $"110101{new DateOnly(1990, 4, 12):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var suffix = TestData.Next().ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        var name = TestData.Name("吸纳");
+        var idNumber = TestData.IdNumber(new DateOnly(1990, 4, 12), Sex.Male);
         var position = "出纳员" + suffix;
         const string account = "6222020200334455";
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Web.Features.Claims;
 
 namespace EmploymentPortal.E2ETests;
@@ -39,7 +40,7 @@ public sealed class ClaimJourneyTests(PortalFixture portal) : PortalPageTest(por
             await Expect(batch.GetByTestId("batch-status")).ToHaveTextAsync("待支付");
             var download = await Page.RunAndWaitForDownloadAsync(() => batch.GetByTestId("export-batch").ClickAsync());
             var path = await download.PathAsync();
-            var rows = ClaimXlsx.Read(await File.ReadAllBytesAsync(path!));
+            var rows = XlsxText.Read(await File.ReadAllBytesAsync(path!));
             Assert.Contains(rows, r => r.Contains(number) && r.Contains("5000"));
             await Page.Context.ClearCookiesAsync();
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Residents;
@@ -79,13 +80,12 @@ public sealed class CrossOriginWriteTests(PortalFixture portal) : PortalPageTest
     /// <summary>station2 asks station1 (who holds the record at 东湖社区) for a resident's record.</summary>
     private async Task<Guid> PendingTransferAsync()
     {
-        var first17 = $"110101{new DateOnly(1985, 5, 15):yyyyMMdd}{Random.Shared.Next(0, 500) * 2:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var idNumber = TestData.IdNumber(new DateOnly(1985, 5, 15), Sex.Female);
         var donghu = await QueryAsync(db => db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Id).SingleAsync());
         var xishan = await QueryAsync(db => db.Communities.Where(c => c.Name == "西山社区").Select(c => c.Id).SingleAsync());
 
         await LogInAsync("station1");
-        var created = await PostJsonAsync("/api/v1/residents/", new { name = "跨源测试" + Random.Shared.Next(100, 1000), idNumber, phone = "13912345678", communityId = donghu });
+        var created = await PostJsonAsync("/api/v1/residents/", new { name = TestData.Name("跨源测试"), idNumber, phone = "13912345678", communityId = donghu });
         Assert.Equal(201, created.Status);
         await Page.Context.ClearCookiesAsync();
         await LogInAsync("station2");

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.E2ETests;
@@ -12,7 +13,7 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
     [Fact]
     public async Task Enterprise_signs_up_posts_a_vacancy_through_review_and_a_visitor_finds_it_near_its_community()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var suffix = TestData.Next().ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
         var enterpriseName = $"江州旅程测试{suffix}有限公司";
         var userName = $"journey{suffix}";
         var title = $"数控操作工{suffix}";
@@ -116,16 +117,5 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
         });
     }
 
-    private static string NewCreditCode()
-    {
-        var body = new char[17];
-        "91341200".CopyTo(0, body, 0, 8);
-        var random = Random.Shared;
-        for (var i = 8; i < 17; i++)
-        {
-            body[i] = UnifiedSocialCreditCode.Alphabet[random.Next(UnifiedSocialCreditCode.Alphabet.Length)];
-        }
-
-        return new string(body) + UnifiedSocialCreditCode.ComputeCheckCharacter(body);
-    }
+    private static string NewCreditCode() => TestData.CreditCode("341200");
 }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.E2ETests;
@@ -8,9 +9,8 @@ public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal
     [Fact]
     public async Task Station_worker_records_a_zero_employment_family_and_clears_it_by_a_placement()
     {
-        var name = "户主" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
-        var first17 = $"110101{new DateOnly(1981, 10, 12):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var name = TestData.Name("户主");
+        var idNumber = TestData.IdNumber(new DateOnly(1981, 10, 12), Sex.Male);
 
         await RunAsync(async () =>
         {

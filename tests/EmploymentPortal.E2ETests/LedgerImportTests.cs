@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Web.Features.Residents.Ledger;
 
 namespace EmploymentPortal.E2ETests;

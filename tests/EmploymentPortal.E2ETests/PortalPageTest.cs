@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data;
@@ -208,9 +209,8 @@ public abstract class PortalPageTest : IAsyncLifetime
         await using var scope = Portal.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
-        var first17 = $"110101{new DateOnly(1975, 3, 3):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
-        var idNumber = IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17));
-        db.Residents.Add(new Resident(namePrefix + Guid.NewGuid().ToString("N")[..4], idNumber, PhoneNumber.Parse("13712345679"), community.Id));
+        var idNumber = IdCardNumber.Parse(TestData.IdNumber(new DateOnly(1975, 3, 3), Sex.Male));
+        db.Residents.Add(new Resident(TestData.Name(namePrefix), idNumber, PhoneNumber.Parse("13712345679"), community.Id));
         await db.SaveChangesAsync();
         return idNumber.Value;
     }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
@@ -88,9 +89,9 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
         var vacancy = vacancies.OrderBy(v => centre.DistanceKmTo(v.Location)).ThenBy(v => v.Id).First();
 
         var birth = new DateOnly(1990, 6, 6);
-        var first17 = $"110101{birth:yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
-        var name = "推荐" + Guid.NewGuid().ToString("N")[..4];
-        var resident = new Resident(name, IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17)), PhoneNumber.Parse("13712345678"), community.Id);
+        var idNumber = TestData.IdNumber(birth, Sex.Male);
+        var name = TestData.Name("推荐");
+        var resident = new Resident(name, IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13712345678"), community.Id);
         resident.SetHome(vacancy.Location);
         resident.SetJobPreferences(new JobPreferences
         {

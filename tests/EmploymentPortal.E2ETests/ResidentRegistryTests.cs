@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.E2ETests;
@@ -8,10 +9,9 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
     [Fact]
     public async Task Station_worker_registers_a_resident_corrects_the_check_digit_registers_unemployment_and_logs_a_contact()
     {
-        var name = "测试" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
-        var first17 = $"110101{new DateOnly(1993, 9, 21):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
-        var wrong = first17 + (idNumber[17] == '0' ? '1' : '0');
+        var name = TestData.Name("测试");
+        var idNumber = TestData.IdNumber(new DateOnly(1993, 9, 21), Sex.Male);
+        var wrong = idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
 
         await RunAsync(async () =>
         {

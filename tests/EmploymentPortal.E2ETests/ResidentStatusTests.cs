@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Text.Json;
 using EmploymentPortal.Domain.ValueObjects;
 
@@ -9,9 +10,8 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
     [Fact]
     public async Task Station_worker_sees_the_wishes_and_moves_a_registered_resident_to_flexible_employment()
     {
-        var name = "状态" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
-        var first17 = $"110101{new DateOnly(1989, 4, 13):yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var name = TestData.Name("状态");
+        var idNumber = TestData.IdNumber(new DateOnly(1989, 4, 13), Sex.Male);
 
         await RunAsync(async () =>
         {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Text.Json;
 using EmploymentPortal.Domain.ValueObjects;
 
@@ -9,9 +10,8 @@ public sealed class ResidentTransferTests(PortalFixture portal) : PortalPageTest
     [Fact]
     public async Task A_refused_duplicate_registration_becomes_a_transfer_request_the_holding_station_accepts()
     {
-        var name = "转移" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 1000);
-        var first17 = $"110101{new DateOnly(1987, 12, 3):yyyyMMdd}{Random.Shared.Next(0, 500) * 2:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var name = TestData.Name("转移");
+        var idNumber = TestData.IdNumber(new DateOnly(1987, 12, 3), Sex.Female);
 
         await RunAsync(async () =>
         {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data.Identity;
 
@@ -13,7 +14,7 @@ public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
     [Fact]
     public async Task An_open_page_goes_to_the_login_page_when_an_administrator_disables_its_user()
     {
-        var userName = $"e2e-session-{Random.Shared.Next(100_000, 1_000_000)}";
+        var userName = TestData.UserName("e2e-session");
         await Portal.CreateUserAsync(userName, "会话测试专用账号", PortalRoles.BureauOfficer);
 
         await RunAsync(async () =>

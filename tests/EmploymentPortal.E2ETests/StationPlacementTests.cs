@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
@@ -53,8 +54,8 @@ public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Name == "东湖社区");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var first17 = $"110101{new DateOnly(1972, 8, 8):yyyyMMdd}{(Random.Shared.Next(0, 499) * 2) + 1:D3}";
-        var resident = new Resident("安置" + Guid.NewGuid().ToString("N")[..4], IdCardNumber.Parse(first17 + IdCardNumber.ComputeCheckCharacter(first17)), PhoneNumber.Parse("13712345670"), community.Id);
+        var idNumber = TestData.IdNumber(new DateOnly(1972, 8, 8), Sex.Male);
+        var resident = new Resident(TestData.Name("安置"), IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13712345670"), community.Id);
         resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community.Id), today.AddMonths(-3), "SYT" + Guid.NewGuid().ToString("N")[..24]);
         db.Residents.Add(resident);
         await db.SaveChangesAsync();

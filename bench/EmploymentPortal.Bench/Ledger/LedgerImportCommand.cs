@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using System.Diagnostics;
 using System.Globalization;
 using EmploymentPortal.Data;

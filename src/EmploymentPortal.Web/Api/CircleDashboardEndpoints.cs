@@ -6,6 +6,7 @@ using EmploymentPortal.Web.Features.Circles.Dashboard;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,6 @@ internal static class CircleDashboardEndpoints
     {
         var today = calendar.Today;
         var figures = await CircleDashboard.ForAsync(db, options.Value, user.Principal, today, cancellationToken);
-        return TypedResults.File(CircleDashboard.Xlsx(figures), ClaimXlsx.ContentType, $"三公里就业圈-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
+        return TypedResults.File(CircleDashboard.Xlsx(figures), XlsxExport.ContentType, $"三公里就业圈-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
     }
 }

@@ -194,8 +194,8 @@ internal static class CircleEndpoints
     }
 
     private static ProblemHttpResult? RadiusProblem(double? radiusKm) =>
-        radiusKm is { } r && (double.IsNaN(r) || r <= 0 || r > CircleOptions.MaxRadiusKm)
-            ? ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [string.Create(CultureInfo.InvariantCulture, $"半径应大于0且不超过{CircleOptions.MaxRadiusKm}公里。")] })
+        Domain.ValueObjects.GeoCircle.RadiusError(radiusKm) is { } radiusError
+            ? ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [radiusError] })
             : null;
 
     private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EmploymentPortal.Data;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Web.Features.Claims;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -194,7 +195,7 @@ internal static class ClaimEndpoints
         var (export, refusal) = await CommandPipeline.ReadAsync(() => ClaimQueries.BatchExportAsync(db, amounts, id, cancellationToken));
         return refusal is not null ? ApiProblems.For(refusal)
             : export is null ? ApiProblems.NotFound("支付批次")
-            : TypedResults.File(ClaimQueries.BatchXlsx(export), ClaimXlsx.ContentType, $"{export.Batch.Number}.xlsx");
+            : TypedResults.File(ClaimQueries.BatchXlsx(export), XlsxExport.ContentType, $"{export.Batch.Number}.xlsx");
     }
 
     /// <summary>Reads the form itself (as the ledger import) so that a wrong content type meets authorization first.</summary>
@@ -239,7 +240,7 @@ internal static class ClaimEndpoints
     private static async Task<FileContentHttpResult> ReportAsync(PortalDbContext db, ClaimAmounts amounts, DateOnly? from, DateOnly? until, CancellationToken cancellationToken)
     {
         var rows = await ClaimQueries.ReportAsync(db, amounts, from, until, cancellationToken);
-        return TypedResults.File(ClaimQueries.ReportXlsx(rows), ClaimXlsx.ContentType, "claims-report.xlsx");
+        return TypedResults.File(ClaimQueries.ReportXlsx(rows), XlsxExport.ContentType, "claims-report.xlsx");
     }
 
     private static async Task<Ok<BenefitCeilings.Overview>> CeilingsAsync(PortalDbContext db, CancellationToken cancellationToken) =>

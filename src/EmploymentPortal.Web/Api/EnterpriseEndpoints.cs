@@ -100,9 +100,9 @@ internal static class EnterpriseEndpoints
             centre = point;
         }
 
-        if (radiusKm is { } r && (r <= 0 || r > JobBoardQueries.MaxRadiusKm))
+        if (GeoCircle.RadiusError(radiusKm) is { } radiusError)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [string.Create(CultureInfo.InvariantCulture, $"搜索半径应大于0且不超过{JobBoardQueries.MaxRadiusKm}公里。")] });
+            return ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [radiusError] });
         }
 
         var filter = new JobBoardQueries.Filter

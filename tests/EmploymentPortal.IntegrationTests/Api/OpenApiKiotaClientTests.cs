@@ -106,7 +106,7 @@ public sealed class OpenApiKiotaClientTests : IAsyncLifetime
         Assert.True(build.ExitCode == 0, "dotnet build of the generated client: " + build);
 
         var hiredOn = DateTime.UtcNow.Date.AddDays(-7).ToString("yyyy-MM-dd'T'00:00:00'+00:00'", CultureInfo.InvariantCulture);
-        var idNumber = DemoIdentifiers.IdNumber(new Random(14), Residents.ResidentRegistryTests.TestRegionCode, new DateOnly(1988, 5, 17), Sex.Male);
+        var idNumber = EmploymentPortal.Testing.TestData.IdNumber(new DateOnly(1988, 5, 17), Sex.Male);
         var walk = await ExternalTool.RunAsync(
             "dotnet",
             [Path.Combine(folder, "bin", "Release", "net10.0", "Walk.dll"), baseUrl, PortalAppFactory.DemoPassword, idNumber, "柯客户", hiredOn],

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
@@ -207,13 +208,13 @@ public abstract class CircleDashboardTests
 
         var xlsx = Xlsx(figures);
 
-        var communities = ClaimXlsx.Read(xlsx, "社区");
+        var communities = XlsxText.Read(xlsx, "社区");
         Assert.Equal("社区代码", communities[0][0]);
         Assert.Equal(["369801001001", "甲社区", "一街道", "一区", "3", "2", "1", "1", "2", "5", "已达标", "2026-11"], communities[1]);
         Assert.Equal(["369802001001", "丙社区", "二街道", "二区", "1", "1", "0", "0", "1", "5", "未评估", string.Empty], communities[3]);
-        var districts = ClaimXlsx.Read(xlsx, "区县");
+        var districts = XlsxText.Read(xlsx, "区县");
         Assert.Equal(["一区", "2", "3", "2", "1", "5", "2", "1", "50"], districts[1]);
-        var share = ClaimXlsx.Read(xlsx, "达标率");
+        var share = XlsxText.Read(xlsx, "达标率");
         Assert.Equal(["2026-11", "3", "1", "33.3", "70"], share[2]);
     }
 }
@@ -242,8 +243,8 @@ public abstract class CircleDashboardExportTests
         using var response = await client.GetAsync("/api/v1/circles/dashboard/export");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(ClaimXlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
-        var rows = ClaimXlsx.Read(await response.Content.ReadAsByteArrayAsync(), "社区");
+        Assert.Equal(EmploymentPortal.Web.Infrastructure.Xlsx.XlsxExport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var rows = XlsxText.Read(await response.Content.ReadAsByteArrayAsync(), "社区");
         var expected = await ExpectedAsync(userName);
         Assert.Equal(expected.Communities.Select(c => c.Code), rows.Skip(1).Select(r => r[0]));
         Assert.Equal(expected.Communities.Select(c => c.RegisteredUnemployed.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[5]));

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Residents;
@@ -82,7 +83,7 @@ public abstract class RadiusSearchFixture : IAsyncLifetime
             db.Vacancies.Add(vacancy);
             Vacancies.Add((vacancy.Id, point));
 
-            var resident = new Resident("测试", IdCardNumber.Parse(TestIdNumber(i2)), PhoneNumber.Parse("13800000000"), community.Id);
+            var resident = new Resident("测试", IdCardNumber.Parse(TestData.IdNumber(new DateOnly(1980, 1, 1).AddDays(i2 % 9000))), PhoneNumber.Parse("13800000000"), community.Id);
             resident.SetHome(point);
             db.Residents.Add(resident);
             Homes.Add((resident.Id, point));
@@ -109,12 +110,6 @@ public abstract class RadiusSearchFixture : IAsyncLifetime
         var lat2 = Math.Asin((Math.Sin(lat1) * Math.Cos(d)) + (Math.Cos(lat1) * Math.Sin(d) * Math.Cos(bearing)));
         var lon2 = lon1 + Math.Atan2(Math.Sin(bearing) * Math.Sin(d) * Math.Cos(lat1), Math.Cos(d) - (Math.Sin(lat1) * Math.Sin(lat2)));
         return GeoPoint.Create(lat2 * 180 / Math.PI, lon2 * 180 / Math.PI);
-    }
-
-    private static string TestIdNumber(int n)
-    {
-        var body = $"360102{new DateOnly(1980, 1, 1).AddDays(n):yyyyMMdd}{n % 1000:000}";
-        return body + IdCardNumber.ComputeCheckCharacter(body);
     }
 }
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -33,7 +34,7 @@ public abstract class ReferralApiTests
     public async Task The_bureau_sets_a_years_target_and_the_targets_show_it_beside_the_drafts()
     {
         var officer = await _app.SignedInClientAsync("officer1");
-        var year = CircleTarget.LastYear - Random.Shared.Next(0, 50);
+        var year = CircleTarget.LastYear - TestData.OneOf(0, 50);
 
         var tooHigh = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year, sharePercent = 120, reason = "x" });
         var tooEarly = await officer.PostAsJsonAsync("/api/v1/circles/targets", new { year = 2019, sharePercent = 50, reason = "x" });
@@ -173,12 +174,11 @@ public abstract class ReferralApiTests
             communityId = await db.Communities.Where(c => c.Name == community).Select(c => c.Id).SingleAsync();
         }
 
-        var birth = new DateOnly(1991, 4, 4);
-        var first17 = $"{ResidentRegistryTests.TestRegionCode}{birth:yyyyMMdd}{(Random.Shared.Next(500, 999) / 2 * 2) + 1:D3}";
+        var idNumber = TestData.IdNumber(new DateOnly(1991, 4, 4));
         var response = await station.PostAsJsonAsync("/api/v1/residents/", new
         {
             name = "推荐测试",
-            idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17),
+            idNumber,
             phone = "13912345678",
             communityId,
         });

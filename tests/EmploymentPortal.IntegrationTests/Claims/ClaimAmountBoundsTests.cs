@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -223,7 +224,7 @@ public abstract class ClaimAmountBoundsTests
             Assert.Equal(HttpStatusCode.OK, list.StatusCode);
 
             Assert.True(report.StatusCode == HttpStatusCode.OK, await report.Content.ReadAsStringAsync());
-            var rows = ClaimXlsx.Read(await report.Content.ReadAsByteArrayAsync());
+            var rows = XlsxText.Read(await report.Content.ReadAsByteArrayAsync());
             Assert.Contains(rows, r => r.Any(cell => cell.Contains("金额异常", StringComparison.Ordinal)));
             var total = rows.Single(r => r[0] == "合计");
             Assert.True(decimal.Parse(total[5], System.Globalization.CultureInfo.InvariantCulture) < 1_000_000_000m, string.Join(" | ", total));

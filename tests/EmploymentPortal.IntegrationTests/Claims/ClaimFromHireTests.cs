@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
@@ -176,12 +177,7 @@ public abstract class ClaimFromHireTests
         var community = station.CommunityScopes.First().CommunityId;
         var n = Interlocked.Increment(ref _sequence);
         var birth = new DateOnly(1970, 3, 1).AddDays((n * 41) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 3000 : 0));
-        string idNumber;
-        do
-        {
-            idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Female);
-        }
-        while (await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
+        var idNumber = TestData.IdNumber(birth, Sex.Female);
 
         var resident = new Resident($"录用{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community);
         resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community), Registered, $"SYT{n:D6}{(int)_app.Factory.Provider}");

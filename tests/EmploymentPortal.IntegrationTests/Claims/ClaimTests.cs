@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
@@ -105,7 +106,7 @@ public abstract partial class ClaimTests
         Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
         var batchId = (await batch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var xlsx = await officer2.GetByteArrayAsync($"/api/v1/payment-batches/{batchId}/export");
-        var rows = ClaimXlsx.Read(xlsx);
+        var rows = XlsxText.Read(xlsx);
         await using var db = _app.Database.CreateContext();
         var claim = await db.Claims.SingleAsync(c => c.Id == id);
         var line = Assert.Single(rows, r => r.Contains(claim.Number));
@@ -643,12 +644,7 @@ public abstract partial class ClaimTests
         var community = station.CommunityScopes.First().CommunityId;
         var n = Interlocked.Increment(ref _sequence);
         var birth = new DateOnly(1985, 1, 1).AddDays((n * 37) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 5000 : 0));
-        string idNumber;
-        do
-        {
-            idNumber = DemoIdentifiers.IdNumber(Random.Shared, Residents.ResidentRegistryTests.TestRegionCode, birth, Sex.Male);
-        }
-        while (await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
+        var idNumber = TestData.IdNumber(birth, Sex.Male);
 
         var resident = new Resident($"测试{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community, new ResidentProfile
         {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -163,16 +164,8 @@ public abstract class ColleagueAndSuspensionTests
 
     private async Task<(Guid Id, string UserName)> SignUpAsync()
     {
-        var random = new Random(Guid.NewGuid().GetHashCode());
-        var chars = new char[17];
-        "91341200".CopyTo(0, chars, 0, 8);
-        for (var i = 8; i < 17; i++)
-        {
-            chars[i] = UnifiedSocialCreditCode.Alphabet[random.Next(UnifiedSocialCreditCode.Alphabet.Length)];
-        }
-
-        var code = new string(chars) + UnifiedSocialCreditCode.ComputeCheckCharacter(chars);
-        var userName = $"own{Guid.NewGuid():N}"[..16];
+        var code = TestData.CreditCode("341200");
+        var userName = TestData.UserName("own");
         await using var db = _app.Database.CreateContext();
         var community = await db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Id).SingleAsync();
         using var client = _app.Factory.CreateAnonymousClient();

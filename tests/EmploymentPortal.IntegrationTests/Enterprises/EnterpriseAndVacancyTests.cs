@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -345,20 +346,9 @@ public abstract class EnterpriseAndVacancyTests
         Assert.DoesNotContain("legalRepresentative", body, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string NewUserName() => $"ent{Guid.NewGuid():N}"[..16];
+    private static string NewUserName() => TestData.UserName("ent");
 
-    private static string NewCreditCode()
-    {
-        var random = new Random(Guid.NewGuid().GetHashCode());
-        var body = new char[17];
-        "91341200".CopyTo(0, body, 0, 8);
-        for (var i = 8; i < 17; i++)
-        {
-            body[i] = UnifiedSocialCreditCode.Alphabet[random.Next(UnifiedSocialCreditCode.Alphabet.Length)];
-        }
-
-        return new string(body) + UnifiedSocialCreditCode.ComputeCheckCharacter(body);
-    }
+    private static string NewCreditCode() => TestData.CreditCode("341200");
 
     private object SignUpBody(string code, string userName)
     {

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -18,7 +19,6 @@ namespace EmploymentPortal.IntegrationTests.Hires;
 /// </summary>
 public abstract class HireTests
 {
-    private const string TestRegionCode = Residents.ResidentRegistryTests.TestRegionCode;
     private readonly PortalApp _app;
 
     protected HireTests(PortalApp app)
@@ -293,7 +293,7 @@ public abstract class HireTests
     private async Task<(Guid Id, string IdNumber, string Name)> RegisteredUnemployedResidentAsync(bool relocated = false)
     {
         var station = await _app.SignedInClientAsync("station1");
-        var idNumber = NewIdNumber(new DateOnly(1990, 1, 1).AddDays(Random.Shared.Next(0, 3000)));
+        var idNumber = TestData.IdNumber(new DateOnly(1990, 1, 1));
         const string name = "测试居民";
         var response = await station.PostAsJsonAsync("/api/v1/residents/", new
         {
@@ -370,25 +370,7 @@ public abstract class HireTests
         return (code, userName);
     }
 
-    private static string NewCreditCode()
-    {
-        var random = new Random(Guid.NewGuid().GetHashCode());
-        var body = new char[17];
-        "91341200".CopyTo(0, body, 0, 8);
-        for (var i = 8; i < 17; i++)
-        {
-            body[i] = UnifiedSocialCreditCode.Alphabet[random.Next(UnifiedSocialCreditCode.Alphabet.Length)];
-        }
-
-        return new string(body) + UnifiedSocialCreditCode.ComputeCheckCharacter(body);
-    }
-
-    private static string NewIdNumber(DateOnly birthDate)
-    {
-        var sequence = (Random.Shared.Next(0, 500) * 2) + 1;
-        var first17 = $"{TestRegionCode}{birthDate:yyyyMMdd}{sequence:D3}";
-        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
-    }
+    private static string NewCreditCode() => TestData.CreditCode("341200");
 }
 
 [Collection(SqliteAppCollection.Name)]

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Data.Seeding;
@@ -26,7 +27,7 @@ public static class TestCity
     }
 
     public static Enterprise NewEnterprise(Guid communityId, string? creditCode = null, string name = "江州测试电子科技有限公司") =>
-        new(creditCode ?? DemoIdentifiers.CreditCode(Random.Shared, "369902"), name, communityId, "江州市测试区测试路1号", 28.68, 115.86);
+        new(creditCode ?? TestData.CreditCode("369902"), name, communityId, "江州市测试区测试路1号", 28.68, 115.86);
 }
 
 /// <summary>A named actor for audit assertions.</summary>

@@ -61,6 +61,58 @@ public abstract class WhatIfTests
         Assert.Equal(result.Baseline, result.Variant);
     }
 
+    /// <summary>
+    /// What-if over residents runs on the batch path (CompiledRule, docs/policies/batch.md); the
+    /// evaluator deciding each person's JSON facts is its reference. Every benefit in every
+    /// jurisdiction of its documents, under scenarios that leave facts missing, make people
+    /// eligible, and one the batch row cannot hold (a payment list: the evaluator's path).
+    /// </summary>
+    [Fact]
+    public async Task The_batch_path_decides_every_benefit_as_the_evaluator_does()
+    {
+        var catalogue = _app.Factory.Services.GetRequiredService<PolicyCatalogueService>().Catalogue;
+        await using var db = _app.Database.CreateContext();
+        var district = await db.Districts.Where(d => d.Name == "江东区").Select(d => d.Id).SingleAsync();
+        string[] scenarios =
+        [
+            "{}",
+            """{"person": {"registeredUnemployedSince": "2020-01-10"}, "hire": {"date": "2020-09-15", "contractMonths": 12, "socialInsurancePaid": true}}""",
+            """{"person": {"id": "p1", "group": "graduate", "registeredUnemployed": true, "registeredUnemployedSince": "2019-06-01", "hardToEmploy": true, "graduate": true, "graduationDate": "2019-06-30", "schoolLeavingDate": "2019-07-01", "employedSinceLeavingSchool": false, "eligibleEntrepreneur": true, "subsidisedMonths": 6, "unemployed": "true"}, "hire": {"date": "2020-08-01", "contractMonths": 24, "socialInsurancePaid": "true", "monthlyWage": 350000}, "enterprise": {"id": "e1", "size": "small"}, "business": {"registrationDate": "2020-03-01", "operatingMonths": 7}, "training": {"startDate": "2020-05-01", "certificateDate": "2020-08-01", "hours": 120}}""",
+            """{"person": {"id": "p1", "registeredUnemployedSince": "2020-01-10"}, "hire": {"date": "2020-09-15", "contractMonths": 12, "socialInsurancePaid": true}, "enterprise": {"id": "e1"}, "history": {"payments": [{"rule": "nanhe-2020-1.absorption-long-term-unemployed", "personId": "p1", "enterpriseId": "e1", "date": "2020-08-01"}]}}""",
+        ];
+        var runs = 0;
+        var eligible = 0;
+        var notEligible = 0;
+        foreach (var benefit in catalogue.Rules.Select(r => r.Benefit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var parameter = catalogue.Parameters.Keys.Order(StringComparer.Ordinal).FirstOrDefault(k => k.Contains("." + benefit, StringComparison.Ordinal)) ?? "nanhe-2020-1.absorption.ratePerPerson";
+            var jurisdictions = catalogue.RulesForBenefit(benefit).SelectMany(r => catalogue.DocumentOf(r).Jurisdictions).Distinct(StringComparer.Ordinal);
+            foreach (var jurisdiction in jurisdictions)
+            {
+                foreach (var scenario in scenarios)
+                {
+                    var request = new WhatIf.Request(benefit, jurisdiction, new DateOnly(2020, 10, 1), parameter, 1234m, new DateOnly(2020, 1, 1), district, null, JsonNode.Parse(scenario)!.AsObject());
+
+                    var batch = await WhatIf.RunAsync(db, catalogue, request);
+                    var reference = await WhatIf.RunWithEvaluatorAsync(db, catalogue, request);
+
+                    var what = $"{benefit} in {jurisdiction} with {scenario}";
+                    Assert.True(reference.Baseline == batch.Baseline, $"{what}: baseline {batch.Baseline} != {reference.Baseline}");
+                    Assert.True(reference.Variant == batch.Variant, $"{what}: variant {batch.Variant} != {reference.Variant}");
+                    Assert.Equal(reference.People, batch.People);
+                    Assert.Equal(reference.ChangedCount, batch.ChangedCount);
+                    Assert.Equal(reference.Changed, batch.Changed);
+                    runs++;
+                    eligible += batch.Baseline.Eligible + batch.Variant.Eligible;
+                    notEligible += batch.Baseline.Ineligible + batch.Baseline.NeedsInformation + batch.Baseline.ManualReview;
+                }
+            }
+        }
+
+        Assert.True(runs >= 20, $"only {runs} runs: the catalogue scan is broken");
+        Assert.True(eligible > 0 && notEligible > 0, "the scenarios must make some people eligible and leave others out");
+    }
+
     [Fact]
     public async Task Raising_the_entrepreneurship_subsidy_re_decides_the_approved_claims_of_the_year_on_their_own_facts()
     {

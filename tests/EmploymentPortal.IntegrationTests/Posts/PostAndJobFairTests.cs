@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -140,7 +141,7 @@ public abstract class PostAndJobFairTests
     public async Task A_years_programmes_count_against_the_development_quotas()
     {
         var officer = await _app.SignedInClientAsync("officer1");
-        var year = 2060 + Random.Shared.Next(0, 30);
+        var year = TestData.OneOf(2060, 30);
         await CreateProgrammeAsync(officer, "PublicWelfare", year, posts: 250);
         await CreateProgrammeAsync(officer, "PublicWelfare", year, posts: 150);
         await CreateProgrammeAsync(officer, "Internship", year, posts: 30, months: 6);
@@ -198,9 +199,7 @@ public abstract class PostAndJobFairTests
         var station = await _app.SignedInClientAsync("station1");
         await using var db = _app.Database.CreateContext();
         var community = await db.Communities.Where(c => c.Name == "滨江社区").Select(c => c.Id).SingleAsync();
-        var birth = new DateOnly(1988, 1, 1).AddDays(Random.Shared.Next(0, 3000));
-        var first17 = $"{Residents.ResidentRegistryTests.TestRegionCode}{birth:yyyyMMdd}{(Random.Shared.Next(0, 500) * 2) + 1:D3}";
-        var idNumber = first17 + IdCardNumber.ComputeCheckCharacter(first17);
+        var idNumber = TestData.IdNumber(new DateOnly(1988, 1, 1));
         var response = await station.PostAsJsonAsync("/api/v1/residents/", new { name = "岗位测试", idNumber, phone = "13912345678", communityId = community, isRelocatedResident = relocated });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

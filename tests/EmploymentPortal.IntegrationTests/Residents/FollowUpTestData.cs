@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.IntegrationTests.Infrastructure;
@@ -10,18 +11,8 @@ namespace EmploymentPortal.IntegrationTests.Residents;
 /// <summary>Residents built through the domain for the follow-up and list tests, in communities of their own.</summary>
 internal static class FollowUpTestData
 {
-    private static int _sequence;
-
-    /// <summary>A valid ID number of regions 1201xx (no demo or other test resident has them), unique in the test run.</summary>
-    public static string IdNumber(DateOnly birthDate, Sex sex)
-    {
-        var n = Interlocked.Increment(ref _sequence);
-        var first17 = $"1201{n / 500:00}{birthDate:yyyyMMdd}{((n % 500) * 2) + (sex == Sex.Male ? 1 : 0):000}";
-        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
-    }
-
     public static Resident Resident(Guid communityId, string name, DateOnly birthDate, Sex sex = Sex.Male, ResidentProfile? profile = null) =>
-        new(name, IdCardNumber.Parse(IdNumber(birthDate, sex)), PhoneNumber.Parse("13912345678"), communityId, profile);
+        new(name, IdCardNumber.Parse(TestData.IdNumber(birthDate, sex)), PhoneNumber.Parse("13912345678"), communityId, profile);
 
     /// <summary>失业登记 on <paramref name="date"/> with a unique registration number.</summary>
     public static Resident RegisteredUnemployed(this Resident resident, DateOnly date)

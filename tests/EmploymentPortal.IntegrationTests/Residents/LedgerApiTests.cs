@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Auditing;

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
@@ -31,7 +32,7 @@ public abstract class ResidentProfileTests
     {
         var client = await _app.SignedInClientAsync("station1");
 
-        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1993, 2, 3), Sex.Male), await CommunityAsync("东湖社区"), new
+        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1993, 2, 3), Sex.Male), await CommunityAsync("东湖社区"), new
         {
             wantedOccupation = "电焊工",
             desiredWageMin = 5000,
@@ -55,9 +56,9 @@ public abstract class ResidentProfileTests
         var client = await _app.SignedInClientAsync("station1");
         var community = await CommunityAsync("东湖社区");
 
-        var given = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 6), Sex.Female), community, new { homeLocation = "30.5012,114.3021" }));
-        var defaulted = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 7), Sex.Female), community, new { }));
-        var wrong = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1991, 5, 8), Sex.Female), community, new { homeLocation = "北纬30度" }));
+        var given = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1991, 5, 6), Sex.Female), community, new { homeLocation = "30.5012,114.3021" }));
+        var defaulted = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1991, 5, 7), Sex.Female), community, new { }));
+        var wrong = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1991, 5, 8), Sex.Female), community, new { homeLocation = "北纬30度" }));
 
         Assert.Equal(HttpStatusCode.Created, given.StatusCode);
         Assert.Equal(HttpStatusCode.Created, defaulted.StatusCode);
@@ -83,7 +84,7 @@ public abstract class ResidentProfileTests
     {
         var client = await _app.SignedInClientAsync("station1");
 
-        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1993, 2, 4), Sex.Male), await CommunityAsync("东湖社区"), new { desiredWageMin = 6000, desiredWageMax = 5000 }));
+        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1993, 2, 4), Sex.Male), await CommunityAsync("东湖社区"), new { desiredWageMin = 6000, desiredWageMax = 5000 }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -230,7 +231,7 @@ public abstract class ResidentProfileTests
     {
         var station1 = await _app.SignedInClientAsync("station1");
         var station2 = await _app.SignedInClientAsync("station2");
-        var idNumber = NewIdNumber(new DateOnly(1986, 6, 16), Sex.Female);
+        var idNumber = TestData.IdNumber(new DateOnly(1986, 6, 16), Sex.Female);
         var xishan = await CommunityAsync("西山社区");
         var first = await station1.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, await CommunityAsync("东湖社区")));
         var residentId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -264,7 +265,7 @@ public abstract class ResidentProfileTests
     {
         var station1 = await _app.SignedInClientAsync("station1");
         var station2 = await _app.SignedInClientAsync("station2");
-        var idNumber = NewIdNumber(new DateOnly(1984, 4, 14), Sex.Male);
+        var idNumber = TestData.IdNumber(new DateOnly(1984, 4, 14), Sex.Male);
         var donghu = await CommunityAsync("东湖社区");
         var first = await station1.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, donghu));
         var residentId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -288,7 +289,7 @@ public abstract class ResidentProfileTests
     {
         var station1 = await _app.SignedInClientAsync("station1");
         var station2 = await _app.SignedInClientAsync("station2");
-        var idNumber = NewIdNumber(new DateOnly(1986, 7, 17), Sex.Male);
+        var idNumber = TestData.IdNumber(new DateOnly(1986, 7, 17), Sex.Male);
         var donghu = await CommunityAsync("东湖社区");
         (await station1.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, donghu))).EnsureSuccessStatusCode();
         var request = await station2.PostAsJsonAsync("/api/v1/resident-transfers/", new { idNumber, toCommunityId = await CommunityAsync("西山社区") });
@@ -327,7 +328,7 @@ public abstract class ResidentProfileTests
             members = new object[]
             {
                 new { relation = "Head", name = "户主甲", idNumber = headIdNumber, ableToWork = true, wantsWork = true, employed = false },
-                new { relation = "Spouse", name = "配偶乙", idNumber = NewIdNumber(new DateOnly(1984, 4, 4), Sex.Female), ableToWork = true, wantsWork = true, employed = false },
+                new { relation = "Spouse", name = "配偶乙", idNumber = TestData.IdNumber(new DateOnly(1984, 4, 4), Sex.Female), ableToWork = true, wantsWork = true, employed = false },
                 new { relation = "Child", name = "子女丙", ableToWork = false, wantsWork = false, employed = false },
             },
         });
@@ -364,7 +365,7 @@ public abstract class ResidentProfileTests
         var created = await client.PostAsJsonAsync("/api/v1/households/", new
         {
             communityId = await CommunityAsync("滨江社区"),
-            members = new object[] { new { relation = "Head", name = "单身丁", idNumber = NewIdNumber(new DateOnly(1979, 5, 5), Sex.Male), ableToWork = true, wantsWork = true, employed = false } },
+            members = new object[] { new { relation = "Head", name = "单身丁", idNumber = TestData.IdNumber(new DateOnly(1979, 5, 5), Sex.Male), ableToWork = true, wantsWork = true, employed = false } },
         });
         var householdId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var before = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/households/{householdId}"));
@@ -384,7 +385,7 @@ public abstract class ResidentProfileTests
     {
         var client = await _app.SignedInClientAsync("station1");
         var donghu = await CommunityAsync("东湖社区");
-        var idNumber = NewIdNumber(new DateOnly(1983, 8, 18), Sex.Female);
+        var idNumber = TestData.IdNumber(new DateOnly(1983, 8, 18), Sex.Female);
         var created = await client.PostAsJsonAsync("/api/v1/households/", new
         {
             communityId = donghu,
@@ -440,7 +441,7 @@ public abstract class ResidentProfileTests
     private async Task<Guid> RegisterAsync(string user, string community, DateOnly birthDate)
     {
         var client = await _app.SignedInClientAsync(user);
-        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(birthDate, Sex.Male), await CommunityAsync(community)));
+        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(birthDate, Sex.Male), await CommunityAsync(community)));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -457,14 +458,6 @@ public abstract class ResidentProfileTests
     {
         await using var db = _app.Database.CreateContext();
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
-    }
-
-    /// <summary>A valid number no demo resident has (region 110101); sequences from a wide range to avoid clashes between tests.</summary>
-    private static string NewIdNumber(DateOnly birthDate, Sex sex)
-    {
-        var sequence = (Random.Shared.Next(0, 500) * 2) + (sex == Sex.Male ? 1 : 0);
-        var first17 = $"{ResidentRegistryTests.TestRegionCode}{birthDate:yyyyMMdd}{sequence:D3}";
-        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
     }
 }
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,7 +29,7 @@ public abstract class ResidentRegistryTests
     {
         var client = await _app.SignedInClientAsync("station1");
         var donghu = await CommunityAsync("东湖社区");
-        var idNumber = NewIdNumber(new DateOnly(1992, 4, 8), Sex.Female);
+        var idNumber = TestData.IdNumber(new DateOnly(1992, 4, 8), Sex.Female);
 
         var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, donghu));
 
@@ -46,7 +47,7 @@ public abstract class ResidentRegistryTests
     {
         var client = await _app.SignedInClientAsync("station1");
         var donghu = await CommunityAsync("东湖社区");
-        var idNumber = NewIdNumber(new DateOnly(1992, 4, 8), Sex.Female);
+        var idNumber = TestData.IdNumber(new DateOnly(1992, 4, 8), Sex.Female);
         var wrong = idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
 
         var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(wrong, donghu));
@@ -62,7 +63,7 @@ public abstract class ResidentRegistryTests
     {
         var station1 = await _app.SignedInClientAsync("station1");
         var station2 = await _app.SignedInClientAsync("station2");
-        var idNumber = NewIdNumber(new DateOnly(1985, 11, 30), Sex.Male);
+        var idNumber = TestData.IdNumber(new DateOnly(1985, 11, 30), Sex.Male);
         var first = await station1.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, await CommunityAsync("东湖社区"), name: "钱多多"));
         first.EnsureSuccessStatusCode();
 
@@ -80,7 +81,7 @@ public abstract class ResidentRegistryTests
     {
         var station2 = await _app.SignedInClientAsync("station2");
 
-        var response = await station2.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(new DateOnly(1990, 1, 1), Sex.Male), await CommunityAsync("东湖社区")));
+        var response = await station2.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(new DateOnly(1990, 1, 1), Sex.Male), await CommunityAsync("东湖社区")));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -213,7 +214,7 @@ public abstract class ResidentRegistryTests
     private async Task<Guid> RegisterAsync(string user, string community, DateOnly birthDate)
     {
         var client = await _app.SignedInClientAsync(user);
-        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(birthDate, Sex.Male), await CommunityAsync(community)));
+        var response = await client.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(birthDate, Sex.Male), await CommunityAsync(community)));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -222,14 +223,6 @@ public abstract class ResidentRegistryTests
     {
         await using var db = _app.Database.CreateContext();
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
-    }
-
-    /// <summary>A valid number no demo resident has: region 110101 (Beijing), a random sequence.</summary>
-    private static string NewIdNumber(DateOnly birthDate, Sex sex)
-    {
-        var sequence = (Random.Shared.Next(0, 500) * 2) + (sex == Sex.Male ? 1 : 0);
-        var first17 = $"{TestRegionCode}{birthDate:yyyyMMdd}{sequence:D3}";
-        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
     }
 }
 

@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -98,11 +99,11 @@ public abstract class PersonalDataTests
     {
         var station = await _app.SignedInClientAsync("station1");
         var community = await CommunityAsync("东湖社区");
-        var tooOld = NewIdNumber(Today.AddYears(-120).AddDays(-1));
-        var oldest = NewIdNumber(Today.AddYears(-120));
+        var tooOld = TestData.IdNumber(Today.AddYears(-120).AddDays(-1));
+        var oldest = TestData.IdNumber(Today.AddYears(-120));
 
-        var refused = await station.PostAsJsonAsync("/api/v1/residents/", Registration(tooOld, NewPhone(), community));
-        var accepted = await station.PostAsJsonAsync("/api/v1/residents/", Registration(oldest, NewPhone(), community));
+        var refused = await station.PostAsJsonAsync("/api/v1/residents/", Registration(tooOld, TestData.Phone(), community));
+        var accepted = await station.PostAsJsonAsync("/api/v1/residents/", Registration(oldest, TestData.Phone(), community));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("早于120年前", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -114,7 +115,7 @@ public abstract class PersonalDataTests
     {
         var station = await _app.SignedInClientAsync("station1");
 
-        var refused = await station.PostAsJsonAsync("/api/v1/residents/", Registration(NewIdNumber(Today.AddDays(1)), NewPhone(), await CommunityAsync("东湖社区")));
+        var refused = await station.PostAsJsonAsync("/api/v1/residents/", Registration(TestData.IdNumber(Today.AddDays(1)), TestData.Phone(), await CommunityAsync("东湖社区")));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("晚于今天", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -128,7 +129,7 @@ public abstract class PersonalDataTests
 
         var response = await enterprise.PostAsJsonAsync("/api/v1/hires", new
         {
-            idNumber = NewIdNumber(Today.AddYears(-120).AddDays(-1)),
+            idNumber = TestData.IdNumber(Today.AddYears(-120).AddDays(-1)),
             name = "测试居民",
             position = "仓库管理员",
             startDate = today,
@@ -149,7 +150,7 @@ public abstract class PersonalDataTests
         var response = await enterprise.PostAsJsonAsync("/api/v1/claims", new
         {
             benefit = "absorption",
-            residentIdNumber = NewIdNumber(Today.AddYears(-120).AddDays(-1)),
+            residentIdNumber = TestData.IdNumber(Today.AddYears(-120).AddDays(-1)),
             facts = new { hire = new { date = "2020-07-15", contractMonths = 12, socialInsurancePaid = true } },
             payeeAccount = "6222020200998877",
         });
@@ -168,8 +169,8 @@ public abstract class PersonalDataTests
             code = await db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Code).SingleAsync();
         }
 
-        var row = LedgerTestFiles.GoodRow(new Random(), [], code);
-        row[1] = NewIdNumber(Today.AddYears(-120).AddDays(-1));
+        var row = LedgerTestFiles.GoodRow(TestData.Random(171), [], code);
+        row[1] = TestData.IdNumber(Today.AddYears(-120).AddDays(-1));
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(LedgerTestFiles.Write([row]));
         part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
@@ -190,8 +191,8 @@ public abstract class PersonalDataTests
     private async Task<(Guid Id, string IdNumber, string Phone)> RegisterAsync()
     {
         var station = await _app.SignedInClientAsync("station1");
-        var idNumber = NewIdNumber(new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(365 * 25)));
-        var phone = NewPhone();
+        var idNumber = TestData.IdNumber(new DateOnly(1980, 1, 1));
+        var phone = TestData.Phone();
         var response = await station.PostAsJsonAsync("/api/v1/residents/", Registration(idNumber, phone, await CommunityAsync("东湖社区")));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -245,15 +246,6 @@ public abstract class PersonalDataTests
         hukouType = "LocalUrban",
         education = "Bachelor",
     };
-
-    /// <summary>A valid number no demo resident has (the tests' region 110101, a random sequence).</summary>
-    private static string NewIdNumber(DateOnly birthDate)
-    {
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"{ResidentRegistryTests.TestRegionCode}{birthDate:yyyyMMdd}{Random.Shared.Next(0, 1000):D3}");
-        return first17 + IdCardNumber.ComputeCheckCharacter(first17);
-    }
-
-    private static string NewPhone() => "137" + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
 }
 
 [Collection(SqliteAppCollection.Name)]

@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -91,11 +92,10 @@ public sealed class PrivateWorkFolderTests : IDisposable
     public async Task An_imported_ledger_is_deleted_after_a_successful_import()
     {
         var client = await _app.SignedInClientAsync("station1");
-        var random = new Random();
-        var row = LedgerTestFiles.GoodRow(random, [], await CommunityCodeAsync("东湖社区"));
+        var row = LedgerTestFiles.GoodRow(TestData.Random(94), [], await CommunityCodeAsync("东湖社区"));
 
         // The tests' region, which the demo-data tests leave out of the demo city's residents.
-        row[1] = EmploymentPortal.Data.Seeding.DemoIdentifiers.IdNumber(random, ResidentRegistryTests.TestRegionCode, new DateOnly(1988, 3, 3).AddDays(random.Next(3000)), EmploymentPortal.Domain.ValueObjects.Sex.Female);
+        row[1] = TestData.IdNumber(new DateOnly(1988, 3, 3), EmploymentPortal.Domain.ValueObjects.Sex.Female);
 
         var response = await UploadAsync(client, LedgerTestFiles.Write([row]));
 

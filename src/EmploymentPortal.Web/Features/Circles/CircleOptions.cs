@@ -9,9 +9,6 @@ public sealed class CircleOptions
 {
     public const string Section = "Circles";
 
-    /// <summary>The largest radius anyone may ask for, km.</summary>
-    public const double MaxRadiusKm = 100;
-
     public double RadiusKm { get; set; } = 3.0;
 
     public double FifteenMinuteRadiusKm { get; set; } = 1.2;

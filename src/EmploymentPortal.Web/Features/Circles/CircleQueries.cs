@@ -49,21 +49,17 @@ public static class CircleQueries
     /// </summary>
     public static async Task<List<NearbyVacancy>> VacanciesNearAsync(PortalDbContext db, GeoPoint centre, double radiusKm, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var ranges = GeoGrid.CoveringRanges(centre, radiusKm);
+        var circle = new GeoCircle(centre, radiusKm);
         var candidates = await (
-            from v in db.Vacancies.AsNoTracking().Where(v => v.Status == VacancyStatus.Published).InCells(v => v.GeoCell, ranges)
+            from v in db.Vacancies.AsNoTracking().Where(v => v.Status == VacancyStatus.Published).InCells(v => v.GeoCell, circle.CellRanges)
             join e in db.Enterprises on v.EnterpriseId equals e.Id
             where v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
             select new NearbyVacancy(
                 v.Id, v.Title, v.EnterpriseId, e.Name, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
                 v.CommunityId, v.Address, v.Latitude, v.Longitude, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.ValidUntil, 0))
             .ToListAsync(cancellationToken);
-        return candidates
-            .Select(v => v with { DistanceKm = centre.DistanceKmTo(GeoPoint.Create(v.Latitude, v.Longitude)) })
-            .Where(v => v.DistanceKm <= radiusKm)
-            .OrderBy(v => v.DistanceKm)
-            .ThenBy(v => v.Id)
-            .ToList();
+        return circle.NearestFirst(candidates, v => GeoPoint.Create(v.Latitude, v.Longitude), v => v.Id)
+            .ConvertAll(x => x.Item with { DistanceKm = x.DistanceKm });
     }
 
     /// <summary>The radius the nearest-vacancies search starts with (a town's density holds dozens of vacancies in it).</summary>
@@ -95,16 +91,12 @@ public static class CircleQueries
     /// <summary>Ids and distances of residents whose home lies within the circle (any status, no scope: callers filter).</summary>
     public static async Task<List<(Guid Id, double DistanceKm)>> ResidentIdsNearAsync(IQueryable<Resident> residents, GeoPoint centre, double radiusKm, CancellationToken cancellationToken = default)
     {
-        var ranges = GeoGrid.CoveringRanges(centre, radiusKm);
-        var candidates = await residents.AsNoTracking().InCells(r => r.HomeGeoCell, ranges)
+        var circle = new GeoCircle(centre, radiusKm);
+        var candidates = await residents.AsNoTracking().InCells(r => r.HomeGeoCell, circle.CellRanges)
             .Select(r => new { r.Id, Latitude = r.HomeLatitude!.Value, Longitude = r.HomeLongitude!.Value })
             .ToListAsync(cancellationToken);
-        return candidates
-            .Select(r => (r.Id, DistanceKm: centre.DistanceKmTo(GeoPoint.Create(r.Latitude, r.Longitude))))
-            .Where(r => r.DistanceKm <= radiusKm)
-            .OrderBy(r => r.DistanceKm)
-            .ThenBy(r => r.Id)
-            .ToList();
+        return circle.NearestFirst(candidates, r => GeoPoint.Create(r.Latitude, r.Longitude), r => r.Id)
+            .ConvertAll(x => (x.Item.Id, x.DistanceKm));
     }
 
     /// <summary>A community's circle: centre, radii and what lies inside.</summary>

@@ -171,8 +171,9 @@ public static class CityCircles
         /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, in no particular order.</summary>
         public List<(BoardVacancy Vacancy, double DistanceKm)> Within(GeoPoint centre, double radiusKm)
         {
+            var circle = new GeoCircle(centre, radiusKm);
             var result = new List<(BoardVacancy Vacancy, double DistanceKm)>();
-            foreach (var range in GeoGrid.CoveringRanges(centre, radiusKm))
+            foreach (var range in circle.CellRanges)
             {
                 for (var cell = range.From; cell <= range.To; cell++)
                 {
@@ -183,8 +184,7 @@ public static class CityCircles
 
                     foreach (var v in vacancies)
                     {
-                        var distance = centre.DistanceKmTo(v.Facts.Location);
-                        if (distance <= radiusKm)
+                        if (circle.Contains(v.Facts.Location, out var distance))
                         {
                             result.Add((v, distance));
                         }

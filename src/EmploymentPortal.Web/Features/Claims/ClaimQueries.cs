@@ -8,6 +8,7 @@ using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Claims;
@@ -198,7 +199,7 @@ public static class ClaimQueries
     }
 
     public static byte[] BatchXlsx(BatchExport export) =>
-        ClaimXlsx.Write(
+        XlsxExport.Write(
             "支付清单",
             ["批次号", "申请编号", "收款人", "收款账号", "开户行", "金额（元）", "补贴项目", "政策规则", "政策文号"],
             export.Lines.Select(l => (IReadOnlyList<object?>)[export.Batch.Number, l.ClaimNumber, l.PayeeName, l.PayeeAccount, l.PayeeBank, ClaimFormat.ToYuan(l.AmountFen), l.Benefit, l.RuleTitle, l.DocumentNumber])
@@ -288,7 +289,7 @@ public static class ClaimQueries
     public static Money ReportTotal(IEnumerable<ReportRow> rows) => Money.Sum(rows.Select(r => Money.FromFen(r.AmountFen)));
 
     public static byte[] ReportXlsx(IReadOnlyList<ReportRow> rows) =>
-        ClaimXlsx.Write(
+        XlsxExport.Write(
             "补贴统计",
             ["月份", "区县", "补贴项目", "状态", "件数", "金额（元）", "备注"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, ClaimFormat.ToYuan(r.AmountFen), r.Note])

@@ -14,8 +14,6 @@ namespace EmploymentPortal.Web.Features.Jobs;
 /// </summary>
 public static class JobBoardQueries
 {
-    public const int MaxRadiusKm = 100;
-
     public sealed record Filter
     {
         public string? Keyword { get; init; }
@@ -98,19 +96,15 @@ public static class JobBoardQueries
 
         if (filter.Near is { } centre && filter.RadiusKm is { } radius)
         {
-            radius = Math.Clamp(radius, 0, MaxRadiusKm);
+            var circle = new GeoCircle(centre, Math.Clamp(radius, 0, GeoCircle.MaxRadiusKm));
             var candidates = await query
-                .InCells(x => x.v.GeoCell, GeoGrid.CoveringRanges(centre, radius))
+                .InCells(x => x.v.GeoCell, circle.CellRanges)
                 .Select(x => new JobRow(
                     x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
                     x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
                 .ToListAsync(cancellationToken);
-            var within = candidates
-                .Select(r => r with { DistanceKm = centre.DistanceKmTo(GeoPoint.Create(r.Latitude, r.Longitude)) })
-                .Where(r => r.DistanceKm <= radius)
-                .OrderBy(r => r.DistanceKm)
-                .ThenBy(r => r.Id)
-                .ToList();
+            var within = circle.NearestFirst(candidates, r => GeoPoint.Create(r.Latitude, r.Longitude), r => r.Id)
+                .ConvertAll(x => x.Item with { DistanceKm = x.DistanceKm });
             return new Page(within.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToList(), within.Count, pageNumber, pageSize);
         }
 

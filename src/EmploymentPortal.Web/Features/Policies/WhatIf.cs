@@ -1,9 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Policies.Evaluation.Batch;
 using EmploymentPortal.Policies.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,27 +45,64 @@ public static class WhatIf
     /// <summary>At most this many changed people are listed; the counts cover everyone.</summary>
     public const int ListedChanges = 200;
 
-    public static Task<Result> RunAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The residents of the request decided under the catalogue in force and under the changed
+    /// value, on the batch path (<see cref="CompiledRule"/>, docs/policies/batch.md): each rule of
+    /// the benefit compiled once per catalogue, each person's facts written into one reused
+    /// <see cref="FactRow"/>. Scenario facts a row cannot hold (lists, nulls, <c>history</c>) take
+    /// the evaluator's path, which gives the same answers (<see cref="RunWithEvaluatorAsync"/>).
+    /// </summary>
+    public static Task<Result> RunAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ResidentBatch.TryLayout(request.ScenarioFacts, out var scenario))
+        {
+            return RunWithEvaluatorAsync(db, current, request, progress, cancellationToken);
+        }
+
+        return CompareAsync(
+            current, request.ParameterId, request.NewValue, request.NewValueFrom,
+            Population(db, request).AsAsyncEnumerable(),
+            resident => (resident.Id, resident.Name),
+            (baseline, variant) =>
+            {
+                var before = new ResidentBatch(baseline.Catalogue, request, scenario);
+                var after = new ResidentBatch(variant.Catalogue, request, scenario);
+                return resident => (before.Decide(resident), after.Decide(resident));
+            },
+            progress,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync"/> with every person's facts as JSON decided by the
+    /// <see cref="EligibilityEvaluator"/>: the reference the batch path is held to
+    /// (WhatIfTests), and the path for scenario facts a <see cref="FactRow"/> cannot hold.
+    /// </summary>
+    internal static Task<Result> RunWithEvaluatorAsync(PortalDbContext db, PolicyCatalogue current, Request request, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
         CompareAsync(
             current, request.ParameterId, request.NewValue, request.NewValueFrom,
             Population(db, request).AsAsyncEnumerable(),
             resident => (resident.Id, resident.Name),
-            resident =>
+            (baseline, variant) => resident =>
             {
                 var facts = (JsonObject)request.ScenarioFacts.DeepClone();
                 var person = facts["person"] as JsonObject ?? new JsonObject();
-                person["birthDate"] = resident.BirthDate.ToString("yyyy-MM-dd");
-                person["sex"] = resident.Sex == Sex.Male ? "male" : "female";
+                person["birthDate"] = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                person["sex"] = SexFact(resident.Sex);
                 facts["person"] = person;
-                return evaluator => Best(evaluator.Evaluate(new EvaluationRequest(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false)));
+                EvaluationRequest evaluation = new(request.Benefit, request.Jurisdiction, request.Date, facts, IncludeOtherJurisdictions: false, IncludeTrace: false);
+                return (Best(baseline.Evaluate(evaluation)), Best(variant.Evaluate(evaluation)));
             },
             progress,
             cancellationToken);
 
+    private static string SexFact(Sex sex) => sex == Sex.Male ? "male" : "female";
+
     /// <summary>
     /// Decides every member of a population under the catalogue in force and under the changed
     /// value, and counts people, money and the members whose decision or amount changes.
-    /// <paramref name="decisionOf"/> prepares a member's facts once and decides them with either evaluator.
+    /// <paramref name="deciderFor"/> makes, for the two evaluators, what decides a member under both.
     /// </summary>
     private static async Task<Result> CompareAsync<T>(
         PolicyCatalogue current,
@@ -70,7 +111,7 @@ public static class WhatIf
         DateOnly newValueFrom,
         IAsyncEnumerable<T> population,
         Func<T, (Guid ResidentId, string Name)> who,
-        Func<T, Func<EligibilityEvaluator, (Outcome Outcome, long? AmountFen)>> decisionOf,
+        Func<EligibilityEvaluator, EligibilityEvaluator, Func<T, ((Outcome Outcome, long? AmountFen) Before, (Outcome Outcome, long? AmountFen) After)>> deciderFor,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
@@ -78,6 +119,7 @@ public static class WhatIf
         var variantCatalogue = current.WithHypotheticalValue(parameterId, newValue, newValueFrom, reference);
         var baseline = new EligibilityEvaluator(current);
         var variant = new EligibilityEvaluator(variantCatalogue);
+        var decide = deciderFor(baseline, variant);
         var before = new Counter();
         var after = new Counter();
         var changed = new List<ChangedPerson>();
@@ -86,9 +128,7 @@ public static class WhatIf
 
         await foreach (var member in population.WithCancellation(cancellationToken))
         {
-            var decide = decisionOf(member);
-            var (outcomeBefore, fenBefore) = decide(baseline);
-            var (outcomeAfter, fenAfter) = decide(variant);
+            var ((outcomeBefore, fenBefore), (outcomeAfter, fenAfter)) = decide(member);
             before.Add(outcomeBefore, fenBefore);
             after.Add(outcomeAfter, fenAfter);
             if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
@@ -130,10 +170,12 @@ public static class WhatIf
             current, request.ParameterId, request.NewValue, request.NewValueFrom,
             ClaimPopulation(db, request).Select(c => new ClaimRow(c.ResidentId ?? c.CommunityId, c.PersonName, c.RuleId, c.DecidedOn, c.FactsJson)).AsAsyncEnumerable(),
             claim => (claim.ResidentId, claim.PersonName),
-            claim =>
+            (baseline, variant) => claim =>
             {
                 var facts = JsonNode.Parse(claim.FactsJson) as JsonObject ?? [];
-                return evaluator =>
+                return (Decide(baseline), Decide(variant));
+
+                (Outcome Outcome, long? AmountFen) Decide(EligibilityEvaluator evaluator)
                 {
                     if (evaluator.Catalogue.FindRule(claim.RuleId) is not { } rule)
                     {
@@ -143,7 +185,7 @@ public static class WhatIf
                     var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
                     var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
                     return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
-                };
+                }
             },
             progress,
             cancellationToken);
@@ -176,23 +218,41 @@ public static class WhatIf
     /// jurisdiction when any rule grants it (alternative rules of one benefit are not added up),
     /// otherwise the most actionable other outcome.
     /// </summary>
-    private static (Outcome Outcome, long? AmountFen) Best(EvaluationResult result)
-    {
-        var eligible = result.Decisions.Where(d => d.Outcome == Outcome.Eligible).ToList();
-        if (eligible.Count > 0)
-        {
-            return (Outcome.Eligible, eligible.Max(d => d.AmountFen));
-        }
+    private static (Outcome Outcome, long? AmountFen) Best(EvaluationResult result) =>
+        Best([.. result.Decisions.Select(d => (d.Outcome, d.AmountFen))]);
 
-        foreach (var outcome in new[] { Outcome.ManualReview, Outcome.NeedsInformation })
+    /// <inheritdoc cref="Best(EvaluationResult)"/>
+    private static (Outcome Outcome, long? AmountFen) Best(ReadOnlySpan<(Outcome Outcome, long? AmountFen)> decisions)
+    {
+        var eligible = false;
+        long? amount = null;
+        var manualReview = false;
+        var needsInformation = false;
+        foreach (var (outcome, fen) in decisions)
         {
-            if (result.Decisions.Any(d => d.Outcome == outcome))
+            switch (outcome)
             {
-                return (outcome, null);
+                case Outcome.Eligible:
+                    eligible = true;
+                    if (fen is { } value && (amount is null || value > amount))
+                    {
+                        amount = value;
+                    }
+
+                    break;
+                case Outcome.ManualReview:
+                    manualReview = true;
+                    break;
+                case Outcome.NeedsInformation:
+                    needsInformation = true;
+                    break;
             }
         }
 
-        return (Outcome.Ineligible, null);
+        return eligible ? (Outcome.Eligible, amount)
+            : manualReview ? (Outcome.ManualReview, null)
+            : needsInformation ? (Outcome.NeedsInformation, null)
+            : (Outcome.Ineligible, null);
     }
 
     private static IQueryable<PopulationRow> Population(PortalDbContext db, Request request)
@@ -212,6 +272,138 @@ public static class WhatIf
         }
 
         return residents.OrderBy(r => r.Id).Select(r => new PopulationRow(r.Id, r.Name, r.BirthDate, r.Sex));
+    }
+
+    /// <summary>The scenario facts as slots of a row, and the slots of the two facts each person brings.</summary>
+    private sealed record ScenarioLayout(FactLayout Layout, IReadOnlyList<(int Slot, object Value)> Values, int BirthDateSlot, int SexSlot);
+
+    /// <summary>
+    /// The rules of one benefit in the request's jurisdiction, compiled for one catalogue, deciding
+    /// residents on one reused row, their rules' decisions combined by the one <c>Best</c> (the evaluator leaves
+    /// rules of other jurisdictions out, so the batch does not compile them).
+    /// </summary>
+    private sealed class ResidentBatch
+    {
+        private readonly CompiledRule[] _rules;
+        private readonly FactRow _row;
+        private readonly ScenarioLayout _scenario;
+        private readonly DateOnly _date;
+        private readonly (Outcome Outcome, long? AmountFen)[] _decisions;
+
+        public ResidentBatch(PolicyCatalogue catalogue, Request request, ScenarioLayout scenario)
+        {
+            _scenario = scenario;
+            _date = request.Date;
+            _row = new FactRow(scenario.Layout);
+            foreach (var (slot, value) in scenario.Values)
+            {
+                switch (value)
+                {
+                    case bool flag:
+                        _row.Set(slot, flag);
+                        break;
+                    case decimal number:
+                        _row.Set(slot, number);
+                        break;
+                    default:
+                        _row.Set(slot, (string)value);
+                        break;
+                }
+            }
+
+            _rules = [.. catalogue.RulesForBenefit(request.Benefit)
+                .Where(r => catalogue.DocumentOf(r).Jurisdictions.Contains(request.Jurisdiction, StringComparer.Ordinal))
+                .Select(r => CompiledRule.Compile(catalogue, r.Id, request.Jurisdiction, scenario.Layout))];
+            _decisions = new (Outcome, long?)[_rules.Length];
+        }
+
+        public (Outcome Outcome, long? AmountFen) Decide(PopulationRow resident)
+        {
+            _row.Set(_scenario.BirthDateSlot, resident.BirthDate);
+            _row.Set(_scenario.SexSlot, SexFact(resident.Sex));
+            for (var i = 0; i < _rules.Length; i++)
+            {
+                var decision = _rules[i].Evaluate(_row, _date);
+                _decisions[i] = (decision.Outcome, decision.AmountFen);
+            }
+
+            return Best(_decisions);
+        }
+
+        /// <summary>
+        /// The scenario's facts as named slots, with <c>person.birthDate</c> and <c>person.sex</c>
+        /// (each person's, over any the scenario gives); false when a fact is something a row
+        /// cannot hold exactly as the JSON would be read: a list, a null, <c>history</c>, a number
+        /// outside <see cref="decimal"/>.
+        /// </summary>
+        public static bool TryLayout(JsonObject scenario, [NotNullWhen(true)] out ScenarioLayout? layout)
+        {
+            layout = null;
+            var names = new List<string>();
+            var values = new List<object>();
+            if (!Flatten(scenario, prefix: null, names, values))
+            {
+                return false;
+            }
+
+            if (names.Any(n => n == "history" || n.StartsWith("history.", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            for (var i = names.Count - 1; i >= 0; i--)
+            {
+                if (names[i] is "person" or "person.birthDate" or "person.sex")
+                {
+                    names.RemoveAt(i);
+                    values.RemoveAt(i);
+                }
+            }
+
+            var factLayout = new FactLayout([.. names, "person.birthDate", "person.sex"]);
+            layout = new ScenarioLayout(factLayout, [.. values.Select((v, i) => (i, v))], factLayout.SlotOf("person.birthDate"), factLayout.SlotOf("person.sex"));
+            return true;
+        }
+
+        private static bool Flatten(JsonObject group, string? prefix, List<string> names, List<object> values)
+        {
+            foreach (var (key, node) in group)
+            {
+                var name = prefix is null ? key : prefix + "." + key;
+                if (key.Length == 0 || key.Contains('.', StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                switch (node)
+                {
+                    case JsonObject child:
+                        if (!Flatten(child, name, names, values))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                        names.Add(name);
+                        values.Add(value.GetValueKind() == JsonValueKind.True);
+                        break;
+                    case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                        names.Add(name);
+                        values.Add(value.GetValue<string>());
+                        break;
+                    case JsonValue value when value.GetValueKind() == JsonValueKind.Number
+                        && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                        names.Add(name);
+                        values.Add(number);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static string MaskName(string name) => name.Length <= 1 ? "*" : name[0] + new string('*', name.Length - 1);

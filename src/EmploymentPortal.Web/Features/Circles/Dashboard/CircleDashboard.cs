@@ -6,6 +6,7 @@ using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Circles.Dashboard;
@@ -178,9 +179,9 @@ public static class CircleDashboard
     };
 
     /// <summary>The dashboard's tables as xlsx: communities, districts, the recognised share by month.</summary>
-    public static byte[] Xlsx(Figures figures) => ClaimXlsx.WriteSheets(
+    public static byte[] Xlsx(Figures figures) => XlsxExport.Write(
     [
-        new ClaimXlsx.XlsxSheet(
+        new XlsxExport.Sheet(
             "社区",
             ["社区代码", "社区", "街道", "区县", "半径（公里）", "登记失业人数", "本月实现就业", "逾期未跟踪", "圈内岗位数", "圈内招聘人数", "达标情况", "评估月份"],
             figures.Communities.Select(r => (IReadOnlyList<object?>)
@@ -188,14 +189,14 @@ public static class CircleDashboard
                 r.Code, r.Community, r.Street, r.District, (decimal)r.RadiusKm, r.RegisteredUnemployed, r.PlacedThisMonth, r.OverdueFollowUps,
                 r.VacanciesWithinRadius, r.OpeningsWithinRadius, StandingText(r.Standing), r.AssessedMonth?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             ])),
-        new ClaimXlsx.XlsxSheet(
+        new XlsxExport.Sheet(
             "区县",
             ["区县", "社区数", "登记失业人数", "本月实现就业", "逾期未跟踪", "圈内招聘人数", "已评估社区", "达标社区", "达标率（%）"],
             figures.Districts.Select(d => (IReadOnlyList<object?>)
             [
                 d.District, d.Communities, d.RegisteredUnemployed, d.PlacedThisMonth, d.OverdueFollowUps, d.OpeningsWithinRadius, d.Assessed, d.Recognised, d.RecognisedSharePercent,
             ])),
-        new ClaimXlsx.XlsxSheet(
+        new XlsxExport.Sheet(
             "达标率",
             ["月份", "社区数", "达标社区", "达标率（%）", "目标（%）"],
             figures.ShareByMonth.Select(s => (IReadOnlyList<object?>)

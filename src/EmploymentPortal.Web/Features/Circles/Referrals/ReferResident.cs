@@ -82,7 +82,7 @@ public static class ReferResident
                 }
 
                 // The reason and distance as the station saw them, within any radius (staff may refer farther).
-                var recommendations = await CircleQueries.RecommendationsAsync(db, _options, principal, residentId, today, CircleOptions.MaxRadiusKm, cancellationToken);
+                var recommendations = await CircleQueries.RecommendationsAsync(db, _options, principal, residentId, today, Domain.ValueObjects.GeoCircle.MaxRadiusKm, cancellationToken);
                 var match = recommendations?.Items.FirstOrDefault(i => i.Vacancy.Id == vacancyId);
                 var referral = new JobReferral(
                     residentId, vacancyId, vacancy.EnterpriseId, resident.CommunityId, match?.Vacancy.DistanceKm ?? 0, match?.Reason ?? string.Empty, principal.DisplayName, _calendar.Now);

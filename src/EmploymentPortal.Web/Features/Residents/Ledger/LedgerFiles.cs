@@ -4,6 +4,7 @@ using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Residents.Ledger;
@@ -11,7 +12,7 @@ namespace EmploymentPortal.Web.Features.Residents.Ledger;
 /// <summary>The ledger's xlsx files: the template, a sample with a few bad rows, and the export.</summary>
 public static class LedgerFiles
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxExport.ContentType;
 
     /// <summary>Rows whose 姓名 starts with this are examples: the import passes over them.</summary>
     public const string ExampleMarker = "（示例）";

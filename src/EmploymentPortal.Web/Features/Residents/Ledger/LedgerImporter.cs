@@ -9,6 +9,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents.Register;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using FluentValidation;

@@ -4,8 +4,9 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using EmploymentPortal.Domain.ValueObjects;
 
-namespace EmploymentPortal.Web.Features.Residents.Ledger;
+namespace EmploymentPortal.Web.Infrastructure.Xlsx;
 
 /// <summary>
 /// Streaming xlsx writing with the Open XML SDK's <see cref="OpenXmlWriter"/> (SAX style): rows go
@@ -121,6 +122,47 @@ public sealed class XlsxSheetWriter : IDisposable
                 StyleIndex = style,
                 InlineString = new InlineString(new Text(XlsxColumns.Sanitize(text))),
             });
+        }
+
+        _writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// A row of typed values: numbers (<see cref="int"/>, <see cref="long"/>, <see cref="decimal"/>,
+    /// and <see cref="Money"/> in yuan) as number cells an officer can sum, everything else as text
+    /// (<see cref="object.ToString"/>, invariant where the value is formattable); null leaves the cell empty.
+    /// </summary>
+    public void WriteRow(IReadOnlyList<object?> values, uint style = XlsxWorkbookWriter.PlainStyle)
+    {
+        RowCount++;
+        _writer.WriteStartElement(new Row { RowIndex = (uint)RowCount });
+        for (var i = 0; i < values.Count; i++)
+        {
+            decimal? number = values[i] switch
+            {
+                int n => n,
+                long n => n,
+                decimal n => n,
+                Money m => m.ToYuan(),
+                _ => null,
+            };
+            var reference = XlsxColumns.Reference(i, RowCount);
+            if (number is { } value)
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, StyleIndex = style, CellValue = new CellValue(value) });
+                continue;
+            }
+
+            var text = values[i] switch
+            {
+                null => null,
+                IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+            if (!string.IsNullOrEmpty(text))
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(XlsxColumns.Sanitize(text)) { Space = SpaceProcessingModeValues.Preserve }) });
+            }
         }
 
         _writer.WriteEndElement();
