@@ -179,7 +179,7 @@ public static class RegisterResident
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
                 {
                     // A registration of the same number committed between the check and the save.
                     db.ChangeTracker.Clear();

@@ -98,8 +98,9 @@ public static class RegisterUnemployment
                         await db.SaveChangesAsync(cancellationToken);
                         return FeatureOutcome.Success($"已办理失业登记，登记号 {number}。", resident.Id).With(RegistrationNumber, number);
                     }
-                    catch (DbUpdateException) when (attempt < 3)
+                    catch (DbUpdateException e) when (attempt < 3 && e is not DbUpdateConcurrencyException)
                     {
+                        // A concurrent change of the resident is the pipeline's 409; only the number is retried.
                         db.ChangeTracker.Clear();
                         resident = await db.Residents.Include(r => r.StatusHistory).SingleAsync(r => r.Id == residentId, cancellationToken);
                         if (resident.CheckUnemploymentRegistration(facts, date) is { Count: > 0 } raced)
