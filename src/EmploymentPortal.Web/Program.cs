@@ -40,7 +40,6 @@ builder.Services.AddCommandPipeline();
 builder.Services.AddAdminFeatures();
 builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
-builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
 builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();

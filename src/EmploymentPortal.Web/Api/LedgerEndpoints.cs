@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Ledger;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,39 +60,21 @@ internal static class LedgerEndpoints
     /// routing answers 415 to any other content type before authorization runs. The size limit
     /// is the request's (<see cref="RequestLimits"/>, 50 MB; a 100,000-row ledger is about 10 MB).
     /// </summary>
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CurrentUser user, LedgerImportJobs jobs, RequestLimits limits, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> ImportAsync(HttpRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file") : null;
-        if (file is null || file.Length == 0)
+        var outcome = await pipeline.SendAsync(
+            new ImportLedger.Command { FileName = file?.FileName ?? string.Empty, Length = file?.Length ?? 0, File = file is null ? null : _ => file.OpenReadStream() },
+            cancellationToken);
+        if (outcome.Get(ImportLedger.Job) is not { } job)
         {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = ["请选择要上传的台账文件（.xlsx）。"] });
+            return ApiProblems.For(outcome);
         }
-
-        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["file"] = [$"请上传 .xlsx 格式的台账文件，大小不超过 {limits.MaxRequestBodyText}。"] });
-        }
-
-        var path = jobs.NewUploadPath();
-        try
-        {
-            await using var target = PrivateWorkFolder.CreateFile(path);
-            await file.CopyToAsync(target, cancellationToken);
-        }
-        catch
-        {
-            PrivateWorkFolder.TryDelete(path);
-            throw;
-        }
-
-        var job = jobs.Start(user.Principal, path, Path.GetFileName(file.FileName));
 
         // A client that gives up does not stop the import: it goes on and can be looked up.
         var result = await job.Completion.WaitAsync(cancellationToken);
-        var summary = Summarize(job, result);
-        return result.Status == LedgerImportStatus.FileRejected
-            ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "ledger-file-rejected", "台账文件无法导入", result.Message)
-            : TypedResults.Ok(summary);
+        var done = ImportLedger.OutcomeOf(result);
+        return done.Succeeded ? TypedResults.Ok(Summarize(job, result)) : ApiProblems.For(done);
     }
 
     private static Results<Ok<ImportSummary>, ProblemHttpResult> ImportStatus(Guid id, CurrentUser user, LedgerImportJobs jobs)

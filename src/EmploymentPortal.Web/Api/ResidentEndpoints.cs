@@ -5,8 +5,8 @@ using EmploymentPortal.Web.Features.Residents.FollowUp;
 using EmploymentPortal.Web.Features.Residents.Register;
 using EmploymentPortal.Web.Features.Residents.Unemployment;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -90,55 +90,22 @@ internal static class ResidentEndpoints
         return resident is null ? ApiProblems.NotFound("居民") : TypedResults.Ok(resident);
     }
 
-    private static async Task<Results<Created<Created>, ProblemHttpResult>> RegisterAsync(RegisterResident.Command command, RegisterResident.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Created>, ProblemHttpResult>> RegisterAsync(RegisterResident.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
-        return outcome.Kind switch
-        {
-            RegisterResident.OutcomeKind.Created => TypedResults.Created($"/api/v1/residents/{outcome.ResidentId}", new Created(outcome.ResidentId!.Value)),
-            RegisterResident.OutcomeKind.Duplicate => ApiProblems.Problem(
-                StatusCodes.Status409Conflict,
-                "resident-already-registered",
-                "重复登记",
-                outcome.Result.Message,
-                new Dictionary<string, object?>
-                {
-                    ["errors"] = ApiProblems.CamelCase(outcome.Result.Errors),
-
-                    // The way forward: ask the holding station to transfer the record (ResidentProfileEndpoints).
-                    ["transferRequest"] = new { href = "/api/v1/resident-transfers/", method = "POST", fields = new[] { "idNumber", "toCommunityId", "reason" } },
-                }),
-            RegisterResident.OutcomeKind.OutOfScope => ApiProblems.NotFound("社区"),
-            _ => ApiProblems.Validation(outcome.Result.Errors),
-        };
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/residents/{outcome.Id}", new Created(outcome.Id!.Value)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<UnemploymentRegistered>, ProblemHttpResult>> RegisterUnemploymentAsync(Guid id, RegisterUnemployment.Command command, RegisterUnemployment.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UnemploymentRegistered>, ProblemHttpResult>> RegisterUnemploymentAsync(Guid id, RegisterUnemployment.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, command, cancellationToken);
-        return outcome.Kind switch
-        {
-            RegisterUnemployment.OutcomeKind.Registered => TypedResults.Ok(new UnemploymentRegistered(outcome.RegistrationNumber!)),
-            RegisterUnemployment.OutcomeKind.NotFound => ApiProblems.NotFound("居民"),
-            RegisterUnemployment.OutcomeKind.Refused => ApiProblems.Problem(
-                StatusCodes.Status422UnprocessableEntity,
-                "unemployment-registration-refused",
-                "不能办理失业登记",
-                outcome.Result.Message,
-                new Dictionary<string, object?> { ["refusals"] = outcome.Refusals }),
-            _ => ApiProblems.Validation(outcome.Result.Errors),
-        };
+        var outcome = await pipeline.SendAsync(command with { ResidentId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new UnemploymentRegistered(outcome.Get(RegisterUnemployment.RegistrationNumber)!)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Created<Created>, ProblemHttpResult>> LogContactAsync(Guid id, LogContact.Command command, LogContact.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Created>, ProblemHttpResult>> LogContactAsync(Guid id, LogContact.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, command, cancellationToken);
-        return outcome.Kind switch
-        {
-            LogContact.OutcomeKind.Logged => TypedResults.Created($"/api/v1/residents/{id}/contacts/{outcome.ContactId}", new Created(outcome.ContactId!.Value)),
-            LogContact.OutcomeKind.NotFound => ApiProblems.NotFound("居民"),
-            _ => ApiProblems.Validation(outcome.Result.Errors),
-        };
+        var outcome = await pipeline.SendAsync(command with { ResidentId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/residents/{id}/contacts/{outcome.Id}", new Created(outcome.Id!.Value)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<Ok<ResidentListQueries.SeekPage<FollowUpQueries.OverdueRow>>, ProblemHttpResult>> OverdueAsync(

@@ -5,6 +5,7 @@ using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Features.Residents.Profile;
 using EmploymentPortal.Web.Features.Residents.Transfers;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,20 +28,20 @@ internal static class ResidentProfileEndpoints
                 await ResidentProfileQueries.FindAsync(db, user.Principal, id, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("居民"))
             .RequireAuthorization(PortalPolicies.ResidentRecords)
             .WithSummary("Job-search wishes (wages in yuan), 就业困难人员 certification, households and record moves of a resident in scope.");
-        residents.MapPut("/{id:guid}/job-preferences", async (Guid id, UpdateJobPreferences.Command command, UpdateJobPreferences.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(id, command, ct)))
+        residents.MapPut("/{id:guid}/job-preferences", async (Guid id, UpdateJobPreferences.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { ResidentId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace the job-search wishes (occupation, desired wage in yuan/month, work types).");
-        residents.MapPut("/{id:guid}/home", async (Guid id, UpdateResidentHome.Command command, UpdateResidentHome.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(id, command, ct)))
+        residents.MapPut("/{id:guid}/home", async (Guid id, UpdateResidentHome.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { ResidentId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Set the home location (\"latitude,longitude\"; empty for the community's service station), the centre of the resident's three-kilometre circle.");
-        residents.MapPost("/{id:guid}/status", async (Guid id, ChangeResidentStatus.Command command, ChangeResidentStatus.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(id, command, ct)))
+        residents.MapPost("/{id:guid}/status", async (Guid id, ChangeResidentStatus.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { ResidentId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Change the employment status (flexible, self-employed, training, public-welfare post, back to unemployed) or deregister with a reason; 422 says why not.");
-        residents.MapPost("/{id:guid}/employment-difficulty", async (Guid id, CertifyEmploymentDifficulty.Command command, CertifyEmploymentDifficulty.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.CertifyAsync(id, command, ct)))
+        residents.MapPost("/{id:guid}/employment-difficulty", async (Guid id, CertifyEmploymentDifficulty.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { ResidentId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Bureau).WithSummary("就业困难人员认定 by a bureau officer (category, date).");
-        residents.MapPost("/{id:guid}/employment-difficulty/revoke", async (Guid id, CertifyEmploymentDifficulty.RevokeCommand command, CertifyEmploymentDifficulty.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.RevokeAsync(id, command, ct)))
+        residents.MapPost("/{id:guid}/employment-difficulty/revoke", async (Guid id, CertifyEmploymentDifficulty.RevokeCommand command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { ResidentId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Bureau).WithSummary("Revoke a 就业困难人员 certification with a reason.");
 
         api.MapGet("/occupations", (string? q, OccupationGroup? group) => TypedResults.Ok(CommonOccupations.Search(q, group)))
@@ -56,27 +57,27 @@ internal static class ResidentProfileEndpoints
         households.MapGet("/{id:guid}", async Task<Results<Ok<HouseholdQueries.HouseholdDetail>, ProblemHttpResult>> (Guid id, PortalDbContext db, CurrentUser user, CancellationToken ct) =>
                 await HouseholdQueries.FindAsync(db, user.Principal, id, ct) is { } household ? TypedResults.Ok(household) : ApiProblems.NotFound("家庭"))
             .WithSummary("One household with masked member ID numbers.");
-        households.MapPost("/", async (SaveHousehold.Command command, SaveHousehold.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(null, command, ct), created: true))
+        households.MapPost("/", async (SaveHousehold.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { HouseholdId = null }, ct), created: true))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Record a household and its members; it is flagged as a zero-employment family when the members' facts say so.");
-        households.MapPut("/{id:guid}", async (Guid id, SaveHousehold.Command command, SaveHousehold.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(id, command, ct)))
+        households.MapPut("/{id:guid}", async (Guid id, SaveHousehold.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { HouseholdId = id }, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("Replace a household's address and members.");
-        households.MapPost("/{id:guid}/members/{memberId:guid}/placement", async (Guid id, Guid memberId, RecordPlacement.Command command, RecordPlacement.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(id, memberId, command, ct)))
+        households.MapPost("/{id:guid}/members/{memberId:guid}/placement", async (Guid id, Guid memberId, RecordPlacement.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { HouseholdId = id, MemberId = memberId }, ct)))
             .RequireAuthorization(PortalPolicies.Station).WithSummary("A member took up work: a zero-employment family is cleared with the date.");
 
         var transfers = api.MapGroup("/resident-transfers").WithTags("Residents").RequireAuthorization(PortalPolicies.Station);
         transfers.MapGet("/", async (PortalDbContext db, CurrentUser user, CancellationToken ct) => TypedResults.Ok(await TransferQueries.ListAsync(db, user.Principal, ct)))
             .WithSummary("Transfer requests to and from the caller's communities.");
-        transfers.MapPost("/", async (RequestTransfer.Command command, RequestTransfer.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.HandleAsync(command, ct), created: true))
+        transfers.MapPost("/", async (RequestTransfer.Command command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command, ct), created: true))
             .WithSummary("Ask the station holding a record (by ID number) to transfer it to the caller's community.");
-        transfers.MapPost("/{id:guid}/accept", async (Guid id, DecideTransfer.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.AcceptAsync(id, ct)))
+        transfers.MapPost("/{id:guid}/accept", async (Guid id, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(new DecideTransfer.AcceptCommand { RequestId = id }, ct)))
             .WithSummary("The holding station accepts: the resident's community changes.");
-        transfers.MapPost("/{id:guid}/decline", async (Guid id, DecideTransfer.DeclineCommand command, DecideTransfer.Handler handler, CancellationToken ct) =>
-                ToResult(await handler.DeclineAsync(id, command, ct)))
+        transfers.MapPost("/{id:guid}/decline", async (Guid id, DecideTransfer.DeclineCommand command, CommandPipeline pipeline, CancellationToken ct) =>
+                ToResult(await pipeline.SendAsync(command with { RequestId = id }, ct)))
             .WithSummary("The holding station declines with a reason.");
         return residents;
     }
@@ -89,15 +90,6 @@ internal static class ResidentProfileEndpoints
             return created ? TypedResults.Created((string?)null, done) : TypedResults.Ok(done);
         }
 
-        return outcome.Code switch
-        {
-            FeatureOutcome.NotFound => ApiProblems.Problem(StatusCodes.Status404NotFound, outcome.Code, "未找到", FirstMessage(outcome)),
-            FeatureOutcome.Conflict or RequestTransfer.PendingCode or RequestTransfer.SameCommunityCode =>
-                ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
-            _ => ApiProblems.For(outcome),
-        };
+        return ApiProblems.For(outcome);
     }
-
-    private static string FirstMessage(FeatureOutcome outcome) =>
-        outcome.Result.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Result.Message;
 }

@@ -42,12 +42,24 @@ public static class ApiProblems
     /// The answer to a failed <see cref="FeatureOutcome"/>, by its <see cref="OutcomeKind"/>
     /// (docs/decisions/007-command-pipeline.md): invalid 400 with camelCase field errors,
     /// not-found 404, forbidden 403, conflict 409, a rule's refusal 422; the code is the outcome's.
+    /// The outcome's <see cref="FeatureOutcome.Values"/> become members of the problem beside
+    /// <c>errors</c> (the conditions a registration failed, the way to a transfer).
     /// </summary>
-    public static ProblemHttpResult For(FeatureOutcome outcome) => outcome.Kind switch
+    public static ProblemHttpResult For(FeatureOutcome outcome)
     {
-        OutcomeKind.Invalid when outcome.Code == FeatureOutcome.ValidationFailed => Validation(outcome.Result.Errors, outcome.Result.Message),
-        _ => Problem(StatusOf(outcome.Kind), outcome.Code, TitleOf(outcome.Kind), outcome.Result.Message, outcome.Result.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = CamelCase(outcome.Result.Errors) } : null),
-    };
+        ArgumentNullException.ThrowIfNull(outcome);
+        var problem = outcome.Kind switch
+        {
+            OutcomeKind.Invalid when outcome.Code == FeatureOutcome.ValidationFailed => Validation(outcome.Result.Errors, outcome.Result.Message),
+            _ => Problem(StatusOf(outcome.Kind), outcome.Code, TitleOf(outcome.Kind), outcome.Result.Message, outcome.Result.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = CamelCase(outcome.Result.Errors) } : null),
+        };
+        foreach (var (name, value) in outcome.Values)
+        {
+            problem.ProblemDetails.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     /// <summary>The status of each kind of outcome (the table of ADR 007).</summary>
     public static int StatusOf(OutcomeKind kind) => kind switch

@@ -2,6 +2,7 @@ using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,34 @@ public abstract class ResidentRegistryTests
         Assert.Equal(idNumber, stored.IdNumber);
         Assert.Equal(new DateOnly(1992, 4, 8), stored.BirthDate);
         Assert.Equal(Sex.Female, stored.Sex);
+    }
+
+    [Fact]
+    public async Task A_graduate_date_before_the_birth_date_is_a_400_on_the_graduate_date_and_nothing_is_stored()
+    {
+        var client = await _app.SignedInClientAsync("station1");
+        var donghu = await CommunityAsync("东湖社区");
+        var idNumber = NewIdNumber(new DateOnly(2000, 6, 1), Sex.Male);
+
+        var response = await client.PostAsJsonAsync("/api/v1/residents/", new
+        {
+            name = "毕业早于出生",
+            idNumber,
+            phone = "13912345678",
+            communityId = donghu,
+            education = "Bachelor",
+            graduateSchool = "河北师范大学",
+            graduateMajor = "数学",
+            graduatedOn = new DateOnly(1999, 7, 1),
+            leftSchoolOn = new DateOnly(1999, 7, 1),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("validation-failed", body.GetProperty("code").GetString());
+        Assert.Equal("毕业时间与离校时间不一致，请核对。", body.GetProperty("errors").GetProperty("graduatedOn")[0].GetString());
+        await using var db = _app.Database.CreateContext();
+        Assert.False(await db.Residents.WithIdNumber(db, idNumber).AnyAsync());
     }
 
     [Fact]

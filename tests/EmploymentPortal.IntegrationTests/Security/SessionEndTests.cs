@@ -5,6 +5,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Admin.Users;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -80,7 +81,7 @@ public abstract class SessionEndTests
         var cookie = await SignInAsync(userName);
 
         var outcome = await AsAdministratorAsync(userName, (services, user) =>
-            services.GetRequiredService<ResetPassword.Handler>().HandleAsync(new ResetPassword.Command { UserId = user.Id, ConcurrencyStamp = user.ConcurrencyStamp!, Generate = true }));
+            services.GetRequiredService<CommandPipeline>().SendAsync(new ResetPassword.Command { UserId = user.Id, ConcurrencyStamp = user.ConcurrencyStamp!, Generate = true }));
 
         Assert.True(outcome.Result.Succeeded, outcome.Result.Message);
         await AssertSignedOutAsync(cookie);
@@ -93,9 +94,9 @@ public abstract class SessionEndTests
         var cookie = await SignInAsync(userName);
 
         var result = await AsAdministratorAsync(userName, (services, user) =>
-            services.GetRequiredService<SetUserEnabled.Handler>().HandleAsync(new SetUserEnabled.Command(user.Id, user.ConcurrencyStamp!, Enabled: false)));
+            services.GetRequiredService<CommandPipeline>().SendAsync(new SetUserEnabled.Command(user.Id, user.ConcurrencyStamp!, Enabled: false)));
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, result.Result.Message);
         await AssertSignedOutAsync(cookie);
     }
 
@@ -106,7 +107,7 @@ public abstract class SessionEndTests
         var cookie = await SignInAsync(userName);
 
         var result = await AsAdministratorAsync(userName, (services, user) =>
-            services.GetRequiredService<UpdateUserAccess.Handler>().HandleAsync(new UpdateUserAccess.Command
+            services.GetRequiredService<CommandPipeline>().SendAsync(new UpdateUserAccess.Command
             {
                 UserId = user.Id,
                 ConcurrencyStamp = user.ConcurrencyStamp!,
@@ -114,7 +115,7 @@ public abstract class SessionEndTests
                 Roles = [PortalRoles.BureauOfficer, PortalRoles.Administrator],
             }));
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, result.Result.Message);
         await AssertSignedOutAsync(cookie);
     }
 
@@ -124,12 +125,12 @@ public abstract class SessionEndTests
         var userName = await _app.CreateUserAsync(PortalRoles.StationStaff);
         var communities = await CommunitiesAsync();
         var first = await SetScopeAsync(userName, communities[0]);
-        Assert.True(first.Succeeded, first.Message);
+        Assert.True(first.Succeeded, first.Result.Message);
         var cookie = await SignInAsync(userName);
 
         var result = await SetScopeAsync(userName, communities[1]);
 
-        Assert.True(result.Succeeded, result.Message);
+        Assert.True(result.Succeeded, result.Result.Message);
         await AssertSignedOutAsync(cookie);
     }
 
@@ -208,9 +209,9 @@ public abstract class SessionEndTests
         return await work(scope.ServiceProvider, user!);
     }
 
-    private Task<EmploymentPortal.Web.Infrastructure.Validation.CommandResult> SetScopeAsync(string userName, Guid community) =>
+    private Task<EmploymentPortal.Web.Infrastructure.Validation.FeatureOutcome> SetScopeAsync(string userName, Guid community) =>
         AsAdministratorAsync(userName, (services, user) =>
-            services.GetRequiredService<UpdateUserAccess.Handler>().HandleAsync(new UpdateUserAccess.Command
+            services.GetRequiredService<CommandPipeline>().SendAsync(new UpdateUserAccess.Command
             {
                 UserId = user.Id,
                 ConcurrencyStamp = user.ConcurrencyStamp!,

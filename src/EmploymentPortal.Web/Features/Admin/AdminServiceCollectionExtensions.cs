@@ -1,4 +1,3 @@
-using EmploymentPortal.Web.Features.Admin.Users;
 using EmploymentPortal.Web.Infrastructure;
 
 namespace EmploymentPortal.Web.Features.Admin;
@@ -9,11 +8,8 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddAdminFeatures(this IServiceCollection services)
     {
         services.AddScoped<OperationScope>();
-        services.AddScoped<CreateUser.Handler>();
-        services.AddScoped<UpdateUserAccess.Handler>();
-        services.AddScoped<SetUserEnabled.Handler>();
-        services.AddScoped<ResetPassword.Handler>();
-        services.AddScoped<UnlockUser.Handler>();
+
+        // The user-administration command handlers are registered by AddCommandPipeline (ICommandHandler<T>).
         return services;
     }
 }

@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,10 @@ public static class SaveHousehold
 
     public sealed record Command
     {
+        /// <summary>The household to correct, from the route (<c>/households/{id}</c>) or the page; null records a new one. Not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid? HouseholdId { get; set; }
+
         public Guid CommunityId { get; set; }
 
         public string? Address { get; set; }
@@ -71,42 +76,22 @@ public static class SaveHousehold
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _calendar = calendar;
-        }
-
-        /// <param name="householdId">Null to record a new household.</param>
-        /// <param name="command">The household and its members.</param>
-        /// <param name="cancellationToken">Cancels the save.</param>
-        public async Task<FeatureOutcome> HandleAsync(Guid? householdId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff || !principal.CommunityIds.Contains(command.CommunityId))
             {
-                return FeatureOutcome.Field(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。", FeatureOutcome.NotFound);
+                return FeatureOutcome.MissingField(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。");
             }
 
-            var today = _calendar.Today;
-            return await _scope.RunAsync(async services =>
+            var today = calendar.Today;
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 Household household;
-                if (householdId is { } id)
+                if (command.HouseholdId is { } id)
                 {
                     var communities = principal.CommunityIds.ToList();
                     var found = await db.Households.Include(h => h.Members)
@@ -145,151 +130,14 @@ public static class SaveHousehold
                 var residents = await db.Residents.AsNoTracking().WithIdNumbers(db, numbers)
                     .Select(r => new { r.Id, r.IdNumber }).ToDictionaryAsync(r => r.IdNumber, r => r.Id, cancellationToken);
                 var linked = members.Select(m => (m.Item1, m.Item1.IdNumber is { } n && residents.TryGetValue(n.Value, out var rid) ? rid : (Guid?)null)).ToList();
-                try
-                {
-                    household.SetMembers(linked);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
+                household.SetMembers(linked);
 
                 await ZeroEmploymentSync.ReassessAsync(db, [household], today, cancellationToken: cancellationToken);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+                await db.SaveChangesAsync(cancellationToken);
 
                 var message = household.IsZeroEmployment ? "已保存家庭信息：该家庭为零就业家庭。" : "已保存家庭信息。";
                 return FeatureOutcome.Success(message, household.Id);
             });
         }
-    }
-}
-
-/// <summary>A member of a zero-employment family took up work (安置就业): the family is cleared with the date.</summary>
-public static class RecordPlacement
-{
-    public sealed record Command
-    {
-        /// <summary>The day of placement; today when not given.</summary>
-        public DateOnly? PlacedOn { get; set; }
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator(PortalCalendar calendar)
-        {
-            RuleFor(c => c.PlacedOn).Must(d => d is null || d <= calendar.Today).WithMessage("安置日期不能晚于今天。");
-        }
-    }
-
-    public sealed class Handler
-    {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
-        {
-            _scope = scope;
-            _validator = validator;
-            _calendar = calendar;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Guid householdId, Guid memberId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
-            if (!principal.IsStationStaff)
-            {
-                return FeatureOutcome.Missing("家庭");
-            }
-
-            var date = command.PlacedOn ?? _calendar.Today;
-            return await _scope.RunAsync(async services =>
-            {
-                var db = services.GetRequiredService<PortalDbContext>();
-                var communities = principal.CommunityIds.ToList();
-                var household = await db.Households.Include(h => h.Members)
-                    .FirstOrDefaultAsync(h => h.Id == householdId && communities.Contains(h.CommunityId), cancellationToken);
-                if (household is null)
-                {
-                    return FeatureOutcome.Missing("家庭");
-                }
-
-                try
-                {
-                    household.RecordPlacement(memberId, date, new HashSet<Guid>());
-                    await ZeroEmploymentSync.ReassessAsync(db, [household], date, cancellationToken: cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
-                return FeatureOutcome.Success(
-                    household.IsZeroEmployment ? "已记录安置就业。" : $"已记录安置就业，零就业家庭已于{household.ZeroEmploymentClearedOn:yyyy-MM-dd}清零。",
-                    household.Id);
-            });
-        }
-    }
-}
-
-/// <summary>
-/// Brings the flags of a station's households up to date (a member's status may have changed
-/// elsewhere, e.g. a hire); run when the station opens its list. Changes are saved and audited.
-/// </summary>
-public sealed class ReassessHouseholds
-{
-    private readonly OperationScope _scope;
-    private readonly PortalCalendar _calendar;
-
-    public ReassessHouseholds(OperationScope scope, PortalCalendar calendar)
-    {
-        _scope = scope;
-        _calendar = calendar;
-    }
-
-    public async Task<int> HandleAsync(CancellationToken cancellationToken = default)
-    {
-        var principal = _scope.Principal;
-        if (!principal.IsStationStaff || principal.CommunityIds.Count == 0)
-        {
-            return 0;
-        }
-
-        return await _scope.RunAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var changed = await ZeroEmploymentSync.ReassessCommunitiesAsync(db, principal.CommunityIds, _calendar.Today, cancellationToken);
-            if (changed > 0)
-            {
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return 0; // someone else saved the same households meanwhile; the list shows their state
-                }
-            }
-
-            return changed;
-        });
     }
 }

@@ -1,6 +1,4 @@
 using EmploymentPortal.Web.Features.Residents.FollowUp;
-using EmploymentPortal.Web.Features.Residents.Register;
-using EmploymentPortal.Web.Features.Residents.Unemployment;
 
 namespace EmploymentPortal.Web.Features.Residents;
 
@@ -8,9 +6,7 @@ public static class ResidentFeatures
 {
     public static IServiceCollection AddResidentFeatures(this IServiceCollection services)
     {
-        services.AddScoped<RegisterResident.Handler>();
-        services.AddScoped<RegisterUnemployment.Handler>();
-        services.AddScoped<LogContact.Handler>();
+        // The residents' command handlers are registered by AddCommandPipeline (ICommandHandler<T>).
         services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section);
         return services;
     }

@@ -26,6 +26,15 @@ public enum OutcomeKind
 }
 
 /// <summary>
+/// A value an outcome carries beside its message (docs/decisions/007-command-pipeline.md): typed
+/// for the page or endpoint that reads it with <see cref="FeatureOutcome.Get{T}"/>, and named as
+/// the JSON member it becomes in a refusal's problem details (<see cref="ApiProblems.For"/>).
+/// E.g. the registration number a 失业登记 issued, a generated password, the conditions a
+/// registration failed.
+/// </summary>
+public sealed record OutcomeValue<T>(string Name);
+
+/// <summary>
 /// The one result of a command (docs/decisions/007-command-pipeline.md): the
 /// <see cref="CommandResult"/> the pages show (a Chinese message, errors by field), a stable
 /// <see cref="Code"/> the API returns in problem details, its <see cref="Kind"/> (which fixes the
@@ -65,6 +74,23 @@ public sealed record FeatureOutcome(CommandResult Result, string Code, Guid? Id 
 
     public bool Succeeded => Result.Succeeded;
 
+    /// <summary>The values set with <see cref="With{T}"/>, by <see cref="OutcomeValue{T}.Name"/>.</summary>
+    public IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>This outcome carrying <paramref name="value"/> as <paramref name="key"/>.</summary>
+    public FeatureOutcome With<T>(OutcomeValue<T> key, T value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { Values = new Dictionary<string, object?>(Values) { [key.Name] = value } };
+    }
+
+    /// <summary>The value carried as <paramref name="key"/>, or the default when the outcome carries none.</summary>
+    public T? Get<T>(OutcomeValue<T> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Values.TryGetValue(key.Name, out var value) && value is T typed ? typed : default;
+    }
+
     public static FeatureOutcome Success(string message, Guid? id = null) => new(CommandResult.Success(message), Ok, id);
 
     public static FeatureOutcome Invalid(FluentValidation.Results.ValidationResult validation) =>
@@ -83,6 +109,9 @@ public sealed record FeatureOutcome(CommandResult Result, string Code, Guid? Id 
     public static FeatureOutcome Field(string field, string message, string code = ValidationFailed) => new(CommandResult.FieldError(field, message), code) { Kind = OutcomeKind.Invalid };
 
     public static FeatureOutcome Missing(string what) => new(CommandResult.Failure($"{what}不存在，或您无权查看。"), NotFound);
+
+    /// <summary>Not found or outside the caller's scope, named on the field that chose it (404, the page shows it there).</summary>
+    public static FeatureOutcome MissingField(string field, string message) => new(CommandResult.FieldError(field, message), NotFound) { Kind = OutcomeKind.NotFound };
 
     public static FeatureOutcome Denied(string message) => new(CommandResult.Failure(message), Forbidden);
 

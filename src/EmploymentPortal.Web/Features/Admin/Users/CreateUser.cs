@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -51,33 +52,16 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _time = time;
-        }
-
-        public async Task<CommandResult> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            if (UserCommandSupport.RequireAdministrator(scope.Principal) is { } denied)
             {
                 return denied;
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return CommandResult.FromValidation(validation);
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -93,7 +77,7 @@ public static class CreateUser
                     UserName = command.UserName.Trim(),
                     DisplayName = command.DisplayName.Trim(),
                     EnterpriseId = enterpriseId,
-                    CreatedAt = _time.GetUtcNow(),
+                    CreatedAt = time.GetUtcNow(),
                 };
                 user.CommunityScopes.AddRange(communities.Select(id => new UserCommunityScope { CommunityId = id }));
 
@@ -102,17 +86,17 @@ public static class CreateUser
                 var created = await users.CreateAsync(user, command.Password);
                 if (!created.Succeeded)
                 {
-                    return UserCommandSupport.FromIdentity(created, nameof(Command.Password));
+                    return UserCommandSupport.Refused(created, nameof(Command.Password));
                 }
 
                 var role = await users.AddToRoleAsync(user, command.Role);
                 if (!role.Succeeded)
                 {
-                    return UserCommandSupport.FromIdentity(role, nameof(Command.Password));
+                    return UserCommandSupport.Refused(role, nameof(Command.Password));
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                return CommandResult.Success($"已创建用户“{user.UserName}”。");
+                return FeatureOutcome.Success($"已创建用户“{user.UserName}”。");
             });
         }
     }

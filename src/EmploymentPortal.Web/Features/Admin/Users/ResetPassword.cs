@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -27,8 +28,8 @@ public static class ResetPassword
         public bool Generate { get; set; }
     }
 
-    /// <summary>The outcome; <see cref="GeneratedPassword"/> is the one chance to see a generated password.</summary>
-    public sealed record Outcome(CommandResult Result, string? GeneratedPassword);
+    /// <summary>A generated password, carried by the outcome: the one chance to see it.</summary>
+    public static readonly OutcomeValue<string> GeneratedPassword = new("generatedPassword");
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -40,38 +41,23 @@ public static class ResetPassword
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            if (UserCommandSupport.RequireAdministrator(scope.Principal) is { } denied)
             {
-                return new Outcome(denied, null);
+                return denied;
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return new Outcome(CommandResult.FromValidation(validation), null);
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
                 var (user, error) = await UserCommandSupport.LoadAsync(users, db, command.UserId, command.ConcurrencyStamp);
                 if (user is null)
                 {
-                    return new Outcome(error!, null);
+                    return error!;
                 }
 
                 var password = command.Generate ? PasswordGenerator.Generate() : command.NewPassword;
@@ -82,10 +68,11 @@ public static class ResetPassword
                 var result = await users.ResetPasswordAsync(user, token, password);
                 if (!result.Succeeded)
                 {
-                    return new Outcome(UserCommandSupport.FromIdentity(result, nameof(Command.NewPassword)), null);
+                    return UserCommandSupport.Refused(result, nameof(Command.NewPassword));
                 }
 
-                return new Outcome(CommandResult.Success($"已重置用户“{user.UserName}”的密码。"), command.Generate ? password : null);
+                var done = FeatureOutcome.Success($"已重置用户“{user.UserName}”的密码。");
+                return command.Generate ? done.With(GeneratedPassword, password) : done;
             });
         }
     }

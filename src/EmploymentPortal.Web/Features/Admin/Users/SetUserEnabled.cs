@@ -1,7 +1,9 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
 namespace EmploymentPortal.Web.Features.Admin.Users;
@@ -15,30 +17,30 @@ public static class SetUserEnabled
 {
     public const string DisableSelfMessage = "不能停用自己的账号。";
 
+    public const string DisableSelfCode = "user-disable-self";
+
     public sealed record Command(string UserId, string ConcurrencyStamp, bool Enabled);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
+        public Validator() => RuleFor(c => c.UserId).NotEmpty().WithMessage("未指定用户。");
+    }
 
-        public Handler(OperationScope scope)
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-        }
-
-        public async Task<CommandResult> HandleAsync(Command command)
-        {
-            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            if (UserCommandSupport.RequireAdministrator(scope.Principal) is { } denied)
             {
                 return denied;
             }
 
-            if (!command.Enabled && command.UserId == _scope.Principal.UserId)
+            if (!command.Enabled && command.UserId == scope.Principal.UserId)
             {
-                return CommandResult.Failure(DisableSelfMessage);
+                return FeatureOutcome.Refused(DisableSelfCode, DisableSelfMessage);
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -50,7 +52,7 @@ public static class SetUserEnabled
 
                 if (user.IsDisabled == !command.Enabled)
                 {
-                    return CommandResult.Success(command.Enabled ? $"用户“{user.UserName}”已是启用状态。" : $"用户“{user.UserName}”已是停用状态。");
+                    return FeatureOutcome.Success(command.Enabled ? $"用户“{user.UserName}”已是启用状态。" : $"用户“{user.UserName}”已是停用状态。");
                 }
 
                 user.IsDisabled = !command.Enabled;
@@ -59,10 +61,10 @@ public static class SetUserEnabled
                 var result = command.Enabled ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
                 if (!result.Succeeded)
                 {
-                    return UserCommandSupport.FromIdentity(result, string.Empty);
+                    return UserCommandSupport.Refused(result, string.Empty);
                 }
 
-                return CommandResult.Success(command.Enabled ? $"已启用用户“{user.UserName}”。" : $"已停用用户“{user.UserName}”，其登录会话已全部结束。");
+                return FeatureOutcome.Success(command.Enabled ? $"已启用用户“{user.UserName}”。" : $"已停用用户“{user.UserName}”，其登录会话已全部结束。");
             });
         }
     }

@@ -1,8 +1,10 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
 namespace EmploymentPortal.Web.Features.Admin.Users;
@@ -12,25 +14,21 @@ public static class UnlockUser
 {
     public sealed record Command(string UserId, string ConcurrencyStamp);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly SignInThrottle _throttle;
+        public Validator() => RuleFor(c => c.UserId).NotEmpty().WithMessage("未指定用户。");
+    }
 
-        public Handler(OperationScope scope, SignInThrottle throttle)
+    public sealed class Handler(OperationScope scope, SignInThrottle throttle) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _throttle = throttle;
-        }
-
-        public async Task<CommandResult> HandleAsync(Command command)
-        {
-            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            if (UserCommandSupport.RequireAdministrator(scope.Principal) is { } denied)
             {
                 return denied;
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -47,11 +45,11 @@ public static class UnlockUser
                 var result = await users.UpdateAsync(user);
                 if (!result.Succeeded)
                 {
-                    return UserCommandSupport.FromIdentity(result, string.Empty);
+                    return UserCommandSupport.Refused(result, string.Empty);
                 }
 
-                _throttle.Forgive(user.NormalizedUserName ?? string.Empty);
-                return CommandResult.Success($"已解除用户“{user.UserName}”的锁定。");
+                throttle.Forgive(user.NormalizedUserName ?? string.Empty);
+                return FeatureOutcome.Success($"已解除用户“{user.UserName}”的锁定。");
             });
         }
     }

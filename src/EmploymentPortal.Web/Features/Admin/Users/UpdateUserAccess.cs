@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -50,36 +51,21 @@ public static class UpdateUserAccess
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<CommandResult> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            if (UserCommandSupport.RequireAdministrator(_scope.Principal) is { } denied)
+            if (UserCommandSupport.RequireAdministrator(scope.Principal) is { } denied)
             {
                 return denied;
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
+            if (command.UserId == scope.Principal.UserId && !command.Roles.Contains(PortalRoles.Administrator))
             {
-                return CommandResult.FromValidation(validation);
+                return FeatureOutcome.Field(nameof(Command.Roles), OwnAdministratorRoleMessage);
             }
 
-            if (command.UserId == _scope.Principal.UserId && !command.Roles.Contains(PortalRoles.Administrator))
-            {
-                return CommandResult.FieldError(nameof(Command.Roles), OwnAdministratorRoleMessage);
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
@@ -113,7 +99,7 @@ public static class UpdateUserAccess
                     var result = await users.RemoveFromRolesAsync(user, removed);
                     if (!result.Succeeded)
                     {
-                        return UserCommandSupport.FromIdentity(result, string.Empty);
+                        return UserCommandSupport.Refused(result, string.Empty);
                     }
                 }
 
@@ -122,13 +108,13 @@ public static class UpdateUserAccess
                     var result = await users.AddToRolesAsync(user, added);
                     if (!result.Succeeded)
                     {
-                        return UserCommandSupport.FromIdentity(result, string.Empty);
+                        return UserCommandSupport.Refused(result, string.Empty);
                     }
                 }
 
                 if (!changed && removed.Count == 0 && added.Count == 0)
                 {
-                    return CommandResult.Success("没有需要保存的修改。");
+                    return FeatureOutcome.Success("没有需要保存的修改。");
                 }
 
                 // Saves the name, enterprise and community scope too, and ends sessions that
@@ -136,11 +122,11 @@ public static class UpdateUserAccess
                 var stamped = await users.UpdateSecurityStampAsync(user);
                 if (!stamped.Succeeded)
                 {
-                    return UserCommandSupport.FromIdentity(stamped, string.Empty);
+                    return UserCommandSupport.Refused(stamped, string.Empty);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                return CommandResult.Success($"已保存用户“{user.UserName}”的角色和范围。");
+                return FeatureOutcome.Success($"已保存用户“{user.UserName}”的角色和范围。");
             });
         }
     }

@@ -17,8 +17,8 @@ internal static class UserCommandSupport
     /// The page is authorized already; handlers check again, because authorization must not
     /// depend on which page calls them.
     /// </summary>
-    public static CommandResult? RequireAdministrator(PortalPrincipal principal) =>
-        principal.IsAdministrator ? null : CommandResult.Failure(NotAdministratorMessage);
+    public static FeatureOutcome? RequireAdministrator(PortalPrincipal principal) =>
+        principal.IsAdministrator ? null : FeatureOutcome.Denied(NotAdministratorMessage);
 
     /// <summary>
     /// Loads the user (tracked) and checks that nobody changed them since the administrator
@@ -26,19 +26,19 @@ internal static class UserCommandSupport
     /// The stamp also becomes the original value the save compares against, so a change that
     /// lands between this check and the save fails the same way.
     /// </summary>
-    public static async Task<(PortalUser? User, CommandResult? Error)> LoadAsync(UserManager<PortalUser> users, PortalDbContext db, string userId, string? concurrencyStamp)
+    public static async Task<(PortalUser? User, FeatureOutcome? Error)> LoadAsync(UserManager<PortalUser> users, PortalDbContext db, string userId, string? concurrencyStamp)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return (null, CommandResult.Failure(UserNotFoundMessage));
+            return (null, new FeatureOutcome(CommandResult.Failure(UserNotFoundMessage), FeatureOutcome.NotFound));
         }
 
         if (concurrencyStamp is not null)
         {
             if (!string.Equals(user.ConcurrencyStamp, concurrencyStamp, StringComparison.Ordinal))
             {
-                return (null, CommandResult.Failure(users.ErrorDescriber.ConcurrencyFailure().Description));
+                return (null, new FeatureOutcome(CommandResult.Failure(users.ErrorDescriber.ConcurrencyFailure().Description), FeatureOutcome.Conflict));
             }
 
             db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
@@ -46,6 +46,10 @@ internal static class UserCommandSupport
 
         return (user, null);
     }
+
+    /// <summary>Identity's refusal as the command's outcome: 400 with its Chinese errors by field (<see cref="FromIdentity"/>).</summary>
+    public static FeatureOutcome Refused(IdentityResult result, string passwordField) =>
+        new(FromIdentity(result, passwordField), FeatureOutcome.ValidationFailed);
 
     /// <summary>Identity's Chinese errors, each next to the field it is about.</summary>
     public static CommandResult FromIdentity(IdentityResult result, string passwordField, string userNameField = "UserName")
@@ -66,7 +70,7 @@ internal static class UserCommandSupport
     /// Checks that the scope names communities and an enterprise that exist. Whether a role needs
     /// a scope at all is the validator's business.
     /// </summary>
-    public static async Task<CommandResult?> CheckScopeAsync(PortalDbContext db, IReadOnlyCollection<Guid> communityIds, Guid? enterpriseId, string communitiesField, string enterpriseField)
+    public static async Task<FeatureOutcome?> CheckScopeAsync(PortalDbContext db, IReadOnlyCollection<Guid> communityIds, Guid? enterpriseId, string communitiesField, string enterpriseField)
     {
         if (communityIds.Count > 0)
         {
@@ -74,13 +78,13 @@ internal static class UserCommandSupport
             var found = await db.Communities.CountAsync(c => distinct.Contains(c.Id));
             if (found != distinct.Count)
             {
-                return CommandResult.FieldError(communitiesField, "所选社区中有不存在的社区，请重新选择。");
+                return FeatureOutcome.Field(communitiesField, "所选社区中有不存在的社区，请重新选择。");
             }
         }
 
         if (enterpriseId is { } id && !await db.Enterprises.AnyAsync(e => e.Id == id))
         {
-            return CommandResult.FieldError(enterpriseField, "所选企业不存在，请重新选择。");
+            return FeatureOutcome.Field(enterpriseField, "所选企业不存在，请重新选择。");
         }
 
         return null;

@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +12,12 @@ namespace EmploymentPortal.Web.Features.Residents.FollowUp;
 /// <summary>Station staff log a follow-up contact (每月跟踪服务) with a resident in their scope.</summary>
 public static class LogContact
 {
-    public enum OutcomeKind
-    {
-        Logged,
-        Invalid,
-        NotFound,
-    }
-
-    public sealed record Outcome(OutcomeKind Kind, CommandResult Result, Guid? ContactId = null);
-
     public sealed record Command
     {
+        /// <summary>The resident, from the route (<c>/residents/{id}/contacts</c>) or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public DateOnly? ContactedOn { get; set; }
 
         public ContactChannel? Channel { get; set; }
@@ -48,47 +44,30 @@ public static class LogContact
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<Outcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return new(OutcomeKind.Invalid, CommandResult.FromValidation(validation));
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
-                return NotFound();
+                return FeatureOutcome.Missing("居民");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                if (!await db.Residents.VisibleTo(principal).AnyAsync(r => r.Id == residentId, cancellationToken))
+                if (!await db.Residents.VisibleTo(principal).AnyAsync(r => r.Id == command.ResidentId, cancellationToken))
                 {
-                    return NotFound();
+                    return FeatureOutcome.Missing("居民");
                 }
 
                 var servicesOffered = command.Services.Aggregate(FollowUpServices.None, (all, s) => all | s);
-                var contact = new ResidentContact(residentId, command.ContactedOn!.Value, command.Channel!.Value, command.Outcome.Trim(), servicesOffered, principal.DisplayName);
+                var contact = new ResidentContact(command.ResidentId, command.ContactedOn!.Value, command.Channel!.Value, command.Outcome.Trim(), servicesOffered, principal.DisplayName);
                 db.ResidentContacts.Add(contact);
                 await db.SaveChangesAsync(cancellationToken);
-                return new Outcome(OutcomeKind.Logged, CommandResult.Success("已记录跟踪服务。"), contact.Id);
+                return FeatureOutcome.Success("已记录跟踪服务。", contact.Id);
             });
         }
-
-        private static Outcome NotFound() => new(OutcomeKind.NotFound, CommandResult.Failure("居民不存在，或您无权查看。"));
     }
 }

@@ -442,20 +442,16 @@ public sealed class LedgerImporter
                 else
                 {
                     _seenIdNumbers[idNumber.Value] = rowNumber;
-                    try
-                    {
-                        var resident = new Resident(draft.Command.Name.Trim(), idNumber, PhoneNumber.Parse(draft.Command.Phone), draft.Command.CommunityId, RegisterResident.Handler.ToProfile(draft.Command));
-                        // As on the registration page: the home given, or the community's station.
-                        resident.SetHome(string.IsNullOrWhiteSpace(draft.Command.HomeLocation)
-                            ? _communities.Stations[draft.Command.CommunityId]
-                            : GeoPoint.Parse(draft.Command.HomeLocation));
-                        _batch.Add(new Candidate(rowNumber, resident, draft.Command.Name));
-                        return;
-                    }
-                    catch (DomainException e)
-                    {
-                        errors.Add(e.Message);
-                    }
+
+                    // The validator has checked everything the resident's rules check of the input
+                    // (ADR 007), as for a registration on the page.
+                    var resident = new Resident(draft.Command.Name.Trim(), idNumber, PhoneNumber.Parse(draft.Command.Phone), draft.Command.CommunityId, RegisterResident.Handler.ToProfile(draft.Command));
+                    // As on the registration page: the home given, or the community's station.
+                    resident.SetHome(string.IsNullOrWhiteSpace(draft.Command.HomeLocation)
+                        ? _communities.Stations[draft.Command.CommunityId]
+                        : GeoPoint.Parse(draft.Command.HomeLocation));
+                    _batch.Add(new Candidate(rowNumber, resident, draft.Command.Name));
+                    return;
                 }
             }
 

@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public static class CertifyEmploymentDifficulty
 {
     public sealed record Command
     {
+        /// <summary>The resident, from the route or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public EmploymentDifficultyCategory? Category { get; set; }
 
         /// <summary>认定日期; today when not given.</summary>
@@ -24,6 +29,10 @@ public static class CertifyEmploymentDifficulty
 
     public sealed record RevokeCommand
     {
+        /// <summary>The resident, from the route or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public DateOnly? RevokedOn { get; set; }
 
         public string? Reason { get; set; }
@@ -49,47 +58,23 @@ public static class CertifyEmploymentDifficulty
         }
     }
 
-    public sealed class Handler
+    /// <summary>Certifies and revokes: bureau officers only, for a resident they can see.</summary>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>, ICommandHandler<RevokeCommand>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly IValidator<RevokeCommand> _revokeValidator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, IValidator<RevokeCommand> revokeValidator, PortalCalendar calendar)
+        public Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _revokeValidator = revokeValidator;
-            _calendar = calendar;
-        }
-
-        public async Task<FeatureOutcome> CertifyAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var date = command.CertifiedOn ?? _calendar.Today;
-            return await RunAsync(residentId, (resident, officer) =>
+            var date = command.CertifiedOn ?? calendar.Today;
+            return RunAsync(command.ResidentId, (resident, officer) =>
             {
                 resident.CertifyEmploymentDifficulty(command.Category!.Value, date, officer);
                 return $"已认定为就业困难人员（{KeyGroups.DifficultyCategoryName(command.Category.Value)}）。";
             }, cancellationToken);
         }
 
-        public async Task<FeatureOutcome> RevokeAsync(Guid residentId, RevokeCommand command, CancellationToken cancellationToken = default)
+        public Task<FeatureOutcome> HandleAsync(RevokeCommand command, CancellationToken cancellationToken)
         {
-            var validation = await _revokeValidator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var date = command.RevokedOn ?? _calendar.Today;
-            return await RunAsync(residentId, (resident, _) =>
+            var date = command.RevokedOn ?? calendar.Today;
+            return RunAsync(command.ResidentId, (resident, _) =>
             {
                 resident.RevokeEmploymentDifficulty(date, command.Reason!);
                 return "已撤销就业困难人员认定。";
@@ -98,13 +83,13 @@ public static class CertifyEmploymentDifficulty
 
         private async Task<FeatureOutcome> RunAsync(Guid residentId, Func<Resident, string, string> change, CancellationToken cancellationToken)
         {
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsBureauOfficer)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以认定或撤销就业困难人员。");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
@@ -113,21 +98,8 @@ public static class CertifyEmploymentDifficulty
                     return FeatureOutcome.Missing("居民");
                 }
 
-                string message;
-                try
-                {
-                    message = change(resident, principal.DisplayName);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
+                var message = change(resident, principal.DisplayName);
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success(message, resident.Id);
             });
         }

@@ -3,6 +3,7 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Features.Households;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,10 @@ public static class ChangeResidentStatus
 
     public sealed record Command
     {
+        /// <summary>The resident, from the route or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public EmploymentStatus? Status { get; set; }
 
         /// <summary>The first day in the new status; today when not given.</summary>
@@ -56,72 +61,40 @@ public static class ChangeResidentStatus
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _calendar = calendar;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
                 return FeatureOutcome.Missing("居民");
             }
 
-            var today = _calendar.Today;
+            var today = calendar.Today;
             var date = command.EffectiveFrom ?? today;
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var resident = await db.Residents.VisibleTo(principal).Include(r => r.StatusHistory)
-                    .FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+                    .FirstOrDefaultAsync(r => r.Id == command.ResidentId, cancellationToken);
                 if (resident is null)
                 {
                     return FeatureOutcome.Missing("居民");
                 }
 
                 var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-                try
+                if (command.Status == EmploymentStatus.Deregistered)
                 {
-                    if (command.Status == EmploymentStatus.Deregistered)
-                    {
-                        resident.Deregister(date, note!);
-                    }
-                    else
-                    {
-                        resident.ChangeStatus(command.Status!.Value, date, note);
-                    }
+                    resident.Deregister(date, note!);
                 }
-                catch (DomainException e)
+                else
                 {
-                    return FeatureOutcome.FromDomain(e);
+                    resident.ChangeStatus(command.Status!.Value, date, note);
                 }
 
                 await ZeroEmploymentSync.ReassessForResidentAsync(db, resident, today, cancellationToken);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已变更为“{ResidentLabels.Of(resident.CurrentStatus!.Value)}”。", resident.Id);
             });
         }

@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,10 @@ public static class UpdateJobPreferences
 {
     public sealed record Command : IJobPreferenceInput
     {
+        /// <summary>The resident, from the route or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public OccupationGroup? WantedOccupationGroup { get; set; }
 
         public string? WantedOccupation { get; set; }
@@ -29,54 +34,27 @@ public static class UpdateJobPreferences
         public Validator() => this.AddJobPreferenceRules();
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
                 return FeatureOutcome.Missing("居民");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+                var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == command.ResidentId, cancellationToken);
                 if (resident is null)
                 {
                     return FeatureOutcome.Missing("居民");
                 }
 
-                try
-                {
-                    resident.SetJobPreferences(command.ToJobPreferences());
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
+                resident.SetJobPreferences(command.ToJobPreferences());
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success("已保存求职意向。", resident.Id);
             });
         }

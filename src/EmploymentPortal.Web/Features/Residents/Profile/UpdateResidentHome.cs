@@ -1,7 +1,7 @@
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +17,10 @@ public static class UpdateResidentHome
 {
     public sealed record Command
     {
+        /// <summary>The resident, from the route or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         /// <summary><c>latitude,longitude</c> in decimal degrees; empty for the community's station.</summary>
         public string? HomeLocation { get; set; }
     }
@@ -29,35 +33,20 @@ public static class UpdateResidentHome
                 .WithMessage(c => GeoPoint.TryParse(c.HomeLocation, out _, out var error) ? string.Empty : error);
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
                 return FeatureOutcome.Missing("居民");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+                var resident = await db.Residents.VisibleTo(principal).FirstOrDefaultAsync(r => r.Id == command.ResidentId, cancellationToken);
                 if (resident is null)
                 {
                     return FeatureOutcome.Missing("居民");
@@ -67,20 +56,8 @@ public static class UpdateResidentHome
                     ? await db.Communities.Where(c => c.Id == resident.CommunityId)
                         .Select(c => GeoPoint.Create(c.StationLatitude, c.StationLongitude)).FirstAsync(cancellationToken)
                     : GeoPoint.Parse(command.HomeLocation);
-                try
-                {
-                    resident.SetHome(home);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
+                resident.SetHome(home);
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success(string.IsNullOrWhiteSpace(command.HomeLocation) ? "已将居住地设为社区服务站位置。" : "已保存居住地坐标。", resident.Id);
             });
         }

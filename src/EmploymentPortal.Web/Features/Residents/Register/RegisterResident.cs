@@ -6,6 +6,7 @@ using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents.Profile;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -19,15 +20,10 @@ namespace EmploymentPortal.Web.Features.Residents.Register;
 /// </summary>
 public static class RegisterResident
 {
-    public enum OutcomeKind
-    {
-        Created,
-        Invalid,
-        OutOfScope,
-        Duplicate,
-    }
+    public const string DuplicateCode = "resident-already-registered";
 
-    public sealed record Outcome(OutcomeKind Kind, CommandResult Result, Guid? ResidentId = null);
+    /// <summary>Where and how to ask for a record held by another station (<c>href</c>, <c>method</c>, the <c>fields</c> to send).</summary>
+    public sealed record TransferLink(string Href, string Method, IReadOnlyList<string> Fields);
 
     public sealed record Command : IJobPreferenceInput
     {
@@ -136,7 +132,10 @@ public static class RegisterResident
                 RuleFor(c => c.GraduateMajor)
                     .Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage("请输入所学专业。")
                     .MaximumLength(100).WithMessage("所学专业不能超过 100 个字符。");
-                RuleFor(c => c.GraduatedOn).NotNull().WithMessage("请输入毕业时间。");
+                RuleFor(c => c.GraduatedOn)
+                    .NotNull().WithMessage("请输入毕业时间。")
+                    .Must((c, graduated) => graduated is null || !IdCardNumber.TryParse(c.IdNumber, out var id, out _, calendar.Today) || graduated >= id.BirthDate)
+                    .WithMessage("毕业时间与离校时间不一致，请核对。");
                 RuleFor(c => c.LeftSchoolOn)
                     .NotNull().WithMessage("请输入离校时间。")
                     .Must((c, left) => left is null || c.GraduatedOn is null || left >= c.GraduatedOn.Value.AddYears(-1)).WithMessage("离校时间与毕业时间不一致，请核对。")
@@ -145,33 +144,21 @@ public static class RegisterResident
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
+        /// <summary>The record's way forward after a duplicate: ask the holding station to transfer it.</summary>
+        public static readonly OutcomeValue<TransferLink> TransferRequest = new("transferRequest");
 
-        public Handler(OperationScope scope, IValidator<Command> validator)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-        }
-
-        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return new(OutcomeKind.Invalid, CommandResult.FromValidation(validation));
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff || !principal.CommunityIds.Contains(command.CommunityId))
             {
-                return new(OutcomeKind.OutOfScope, CommandResult.FieldError(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。"));
+                return FeatureOutcome.MissingField(nameof(Command.CommunityId), "所选社区不存在，或不在您的服务范围内。");
             }
 
             var idNumber = IdCardNumber.Parse(command.IdNumber);
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 if (await HoldingCommunityAsync(db, idNumber.Value, cancellationToken) is { } holder)
@@ -179,20 +166,12 @@ public static class RegisterResident
                     return Duplicate(holder);
                 }
 
-                Resident resident;
-                try
-                {
-                    resident = new Resident(command.Name.Trim(), idNumber, PhoneNumber.Parse(command.Phone), command.CommunityId, ToProfile(command));
-                    resident.SetJobPreferences(command.ToJobPreferences());
-                    resident.SetHome(string.IsNullOrWhiteSpace(command.HomeLocation)
-                        ? await db.Communities.Where(c => c.Id == command.CommunityId)
-                            .Select(c => GeoPoint.Create(c.StationLatitude, c.StationLongitude)).FirstAsync(cancellationToken)
-                        : GeoPoint.Parse(command.HomeLocation));
-                }
-                catch (DomainException e)
-                {
-                    return new Outcome(OutcomeKind.Invalid, CommandResult.Failure(e.Message, new Dictionary<string, string[]> { [string.Empty] = [e.Message] }));
-                }
+                var resident = new Resident(command.Name.Trim(), idNumber, PhoneNumber.Parse(command.Phone), command.CommunityId, ToProfile(command));
+                resident.SetJobPreferences(command.ToJobPreferences());
+                resident.SetHome(string.IsNullOrWhiteSpace(command.HomeLocation)
+                    ? await db.Communities.Where(c => c.Id == command.CommunityId)
+                        .Select(c => GeoPoint.Create(c.StationLatitude, c.StationLongitude)).FirstAsync(cancellationToken)
+                    : GeoPoint.Parse(command.HomeLocation));
 
                 db.Residents.Add(resident);
                 await Households.ZeroEmploymentSync.LinkNewResidentAsync(db, resident, cancellationToken);
@@ -200,7 +179,7 @@ public static class RegisterResident
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException)
+                catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
                 {
                     // A registration of the same number committed between the check and the save.
                     db.ChangeTracker.Clear();
@@ -212,14 +191,16 @@ public static class RegisterResident
                     throw;
                 }
 
-                return new Outcome(OutcomeKind.Created, CommandResult.Success($"已登记居民“{resident.Name}”。"), resident.Id);
+                return FeatureOutcome.Success($"已登记居民“{resident.Name}”。", resident.Id);
             });
         }
 
-        private static Outcome Duplicate(string community)
+        /// <summary>409 <c>resident-already-registered</c> on the ID number, with the way to a transfer request.</summary>
+        private static FeatureOutcome Duplicate(string community)
         {
             var message = $"该身份证号码已在“{community}”登记，不能重复登记；如本人已迁入本社区，请联系该社区服务站办理转移。";
-            return new(OutcomeKind.Duplicate, CommandResult.FieldError(nameof(Command.IdNumber), message));
+            return (FeatureOutcome.Conflicting(DuplicateCode, message) with { Result = CommandResult.FieldError(nameof(Command.IdNumber), message) })
+                .With(TransferRequest, new TransferLink("/api/v1/resident-transfers/", "POST", ["idNumber", "toCommunityId", "reason"]));
         }
 
         /// <summary>

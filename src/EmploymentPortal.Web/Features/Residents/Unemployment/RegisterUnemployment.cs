@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -15,18 +16,20 @@ namespace EmploymentPortal.Web.Features.Residents.Unemployment;
 /// </summary>
 public static class RegisterUnemployment
 {
-    public enum OutcomeKind
-    {
-        Registered,
-        Invalid,
-        NotFound,
-        Refused,
-    }
+    public const string RefusedCode = "unemployment-registration-refused";
 
-    public sealed record Outcome(OutcomeKind Kind, CommandResult Result, string? RegistrationNumber = null, IReadOnlyList<string>? Refusals = null);
+    /// <summary>The 失业登记号 issued.</summary>
+    public static readonly OutcomeValue<string> RegistrationNumber = new("registrationNumber");
+
+    /// <summary>Every condition the registration failed, one Chinese sentence each.</summary>
+    public static readonly OutcomeValue<IReadOnlyList<string>> Refusals = new("refusals");
 
     public sealed record Command
     {
+        /// <summary>The resident, from the route (<c>/residents/{id}/unemployment-registration</c>) or the page; not read from the body.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid ResidentId { get; set; }
+
         public bool AbleToWork { get; set; }
 
         public bool WantsWork { get; set; }
@@ -49,56 +52,39 @@ public static class RegisterUnemployment
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _calendar = calendar;
-        }
-
-        public async Task<Outcome> HandleAsync(Guid residentId, Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return new(OutcomeKind.Invalid, CommandResult.FromValidation(validation));
-            }
-
-            var principal = _scope.Principal;
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
-                return NotFound();
+                return FeatureOutcome.Missing("居民");
             }
 
-            return await _scope.RunAsync(async services =>
+            var residentId = command.ResidentId;
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var resident = await db.Residents.VisibleTo(principal).Include(r => r.StatusHistory)
                     .FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken);
                 if (resident is null)
                 {
-                    return NotFound();
+                    return FeatureOutcome.Missing("居民");
                 }
 
                 var registeringCommunity = command.RegisteringCommunityId ?? resident.CommunityId;
                 if (!principal.CommunityIds.Contains(registeringCommunity))
                 {
-                    return new Outcome(OutcomeKind.Invalid, CommandResult.FieldError(nameof(Command.RegisteringCommunityId), "办理社区不在您的服务范围内。"));
+                    return FeatureOutcome.Field(nameof(Command.RegisteringCommunityId), "办理社区不在您的服务范围内。");
                 }
 
-                var date = command.RegisteredOn ?? _calendar.Today;
+                var date = command.RegisteredOn ?? calendar.Today;
                 var facts = new UnemploymentRegistrationFacts(command.AbleToWork, command.WantsWork, command.CurrentlyUnemployed, registeringCommunity);
                 var refusals = resident.CheckUnemploymentRegistration(facts, date);
                 if (refusals.Count > 0)
                 {
-                    var message = "不能办理失业登记：" + string.Join(string.Empty, refusals);
-                    return new Outcome(OutcomeKind.Refused, CommandResult.Failure(message, new Dictionary<string, string[]> { [string.Empty] = [.. refusals] }), Refusals: refusals);
+                    return Refused(refusals);
                 }
 
                 // Two stations of the same community may take a number at once: the unique index
@@ -110,20 +96,25 @@ public static class RegisterUnemployment
                     try
                     {
                         await db.SaveChangesAsync(cancellationToken);
-                        return new Outcome(OutcomeKind.Registered, CommandResult.Success($"已办理失业登记，登记号 {number}。"), number);
+                        return FeatureOutcome.Success($"已办理失业登记，登记号 {number}。", resident.Id).With(RegistrationNumber, number);
                     }
-                    catch (DbUpdateException) when (attempt < 3)
+                    catch (DbUpdateException e) when (attempt < 3 && e is not DbUpdateConcurrencyException)
                     {
+                        // A concurrent change of the resident is the pipeline's 409; only the number is retried.
                         db.ChangeTracker.Clear();
                         resident = await db.Residents.Include(r => r.StatusHistory).SingleAsync(r => r.Id == residentId, cancellationToken);
                         if (resident.CheckUnemploymentRegistration(facts, date) is { Count: > 0 } raced)
                         {
-                            return new Outcome(OutcomeKind.Refused, CommandResult.Failure("不能办理失业登记：" + string.Join(string.Empty, raced)), Refusals: raced);
+                            return Refused(raced);
                         }
                     }
                 }
             });
         }
+
+        /// <summary>422 <c>unemployment-registration-refused</c>, naming every failed condition.</summary>
+        private static FeatureOutcome Refused(IReadOnlyList<string> refusals) =>
+            FeatureOutcome.Refused(RefusedCode, "不能办理失业登记：" + string.Join(string.Empty, refusals)).With(Refusals, refusals);
 
         /// <summary>
         /// 失业登记号: “SY”, the community's division code, the year and month, and a sequence
@@ -136,7 +127,5 @@ public static class RegisterUnemployment
             var issued = await db.EmploymentStatusChanges.CountAsync(c => c.RegistrationNumber != null && c.RegistrationNumber.StartsWith(prefix), cancellationToken);
             return $"{prefix}{issued + 1:D4}";
         }
-
-        private static Outcome NotFound() => new(OutcomeKind.NotFound, CommandResult.Failure("居民不存在，或您无权查看。"));
     }
 }
