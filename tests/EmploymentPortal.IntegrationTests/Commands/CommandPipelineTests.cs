@@ -25,9 +25,6 @@ public sealed partial class CommandPipelineSourceTests
     private static readonly string[] NotYetMoved =
     [
         "src/EmploymentPortal.Web/Features/Circles/Referrals/AnswerReferral.cs",
-        "src/EmploymentPortal.Web/Features/Enterprises/RegisterEnterprise.cs",
-        "src/EmploymentPortal.Web/Features/Enterprises/ReviewEnterprise.cs",
-        "src/EmploymentPortal.Web/Features/Enterprises/Suspension/SuspendEnterprise.cs",
         "src/EmploymentPortal.Web/Features/Households/SaveHousehold.cs",
         "src/EmploymentPortal.Web/Features/JobFairs/JobFairCommands.cs",
         "src/EmploymentPortal.Web/Features/Policies/WhatIfPage.razor",
@@ -52,6 +49,9 @@ public sealed partial class CommandPipelineSourceTests
     private static readonly string[] MovedFeatures =
     [
         "EmploymentPortal.Web.Features.Claims",
+        "EmploymentPortal.Web.Features.Enterprises",
+        "EmploymentPortal.Web.Features.Enterprises.Colleagues",
+        "EmploymentPortal.Web.Features.Enterprises.Suspension",
         "EmploymentPortal.Web.Features.Hires",
     ];
 

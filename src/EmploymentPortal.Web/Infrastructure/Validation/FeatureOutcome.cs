@@ -65,6 +65,12 @@ public sealed record FeatureOutcome(CommandResult Result, string Code, Guid? Id 
 
     public bool Succeeded => Result.Succeeded;
 
+    /// <summary>
+    /// A value shown once to the user who asked and kept nowhere else (a generated password); null
+    /// for most commands.
+    /// </summary>
+    public string? Secret { get; init; }
+
     public static FeatureOutcome Success(string message, Guid? id = null) => new(CommandResult.Success(message), Ok, id);
 
     public static FeatureOutcome Invalid(FluentValidation.Results.ValidationResult validation) =>
@@ -86,7 +92,7 @@ public sealed record FeatureOutcome(CommandResult Result, string Code, Guid? Id 
 
     public static FeatureOutcome Denied(string message) => new(CommandResult.Failure(message), Forbidden);
 
-    /// <summary>Forbidden with a code of its own (403), e.g. an enterprise not verified recording a hire.</summary>
+    /// <summary>Forbidden with a code of its own (403): who asks may not do this.</summary>
     public static FeatureOutcome Denied(string message, string code) => new(CommandResult.Failure(message), code) { Kind = OutcomeKind.Forbidden };
 
     /// <summary>A rule refuses the request as a whole: 422 with <paramref name="code"/>.</summary>
