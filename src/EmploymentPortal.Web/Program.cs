@@ -38,7 +38,6 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddPortalValidators();
 builder.Services.AddCommandPipeline();
 builder.Services.AddAdminFeatures();
-builder.Services.AddEnterpriseFeatures();
 builder.Services.AddResidentFeatures();
 builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);

@@ -36,10 +36,6 @@ public sealed partial class CommandPipelineSourceTests
         "src/EmploymentPortal.Web/Features/Residents/Profile/UpdateResidentHome.cs",
         "src/EmploymentPortal.Web/Features/Residents/Register/RegisterResident.cs",
         "src/EmploymentPortal.Web/Features/Residents/Transfers/ResidentTransfers.cs",
-        "src/EmploymentPortal.Web/Features/Vacancies/ReviewVacancy.cs",
-        "src/EmploymentPortal.Web/Features/Vacancies/SaveVacancy.cs",
-        "src/EmploymentPortal.Web/Features/Vacancies/SubmitVacancy.cs",
-        "src/EmploymentPortal.Web/Features/Vacancies/VacancyExpiry.cs",
     ];
 
     /// <summary>The one place that catches them.</summary>
@@ -53,6 +49,7 @@ public sealed partial class CommandPipelineSourceTests
         "EmploymentPortal.Web.Features.Enterprises.Colleagues",
         "EmploymentPortal.Web.Features.Enterprises.Suspension",
         "EmploymentPortal.Web.Features.Hires",
+        "EmploymentPortal.Web.Features.Vacancies",
     ];
 
     [Fact]
