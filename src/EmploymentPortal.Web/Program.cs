@@ -43,7 +43,6 @@ builder.Services.AddResidentProfileFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
 builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();
-builder.Services.AddPostAndJobFairFeatures();
 builder.Services.AddSignUpRateLimiting(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
 builder.Services.AddLedgerFeatures();

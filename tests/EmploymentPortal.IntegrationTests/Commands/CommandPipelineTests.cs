@@ -26,9 +26,7 @@ public sealed partial class CommandPipelineSourceTests
     [
         "src/EmploymentPortal.Web/Features/Circles/Referrals/AnswerReferral.cs",
         "src/EmploymentPortal.Web/Features/Households/SaveHousehold.cs",
-        "src/EmploymentPortal.Web/Features/JobFairs/JobFairCommands.cs",
         "src/EmploymentPortal.Web/Features/Policies/WhatIfPage.razor",
-        "src/EmploymentPortal.Web/Features/Posts/PostCommands.cs",
         "src/EmploymentPortal.Web/Features/Residents/Ledger/LedgerImporter.cs",
         "src/EmploymentPortal.Web/Features/Residents/Profile/CertifyEmploymentDifficulty.cs",
         "src/EmploymentPortal.Web/Features/Residents/Profile/ChangeResidentStatus.cs",
@@ -49,6 +47,8 @@ public sealed partial class CommandPipelineSourceTests
         "EmploymentPortal.Web.Features.Enterprises.Colleagues",
         "EmploymentPortal.Web.Features.Enterprises.Suspension",
         "EmploymentPortal.Web.Features.Hires",
+        "EmploymentPortal.Web.Features.JobFairs",
+        "EmploymentPortal.Web.Features.Posts",
         "EmploymentPortal.Web.Features.Vacancies",
     ];
 
