@@ -57,8 +57,6 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalHealthChecks();
 PolicyCatalogueService.Register(builder.Services, builder.Configuration);
-builder.Services.AddScoped<SetLocalParameter.Handler>();
-builder.Services.AddScoped<SetRuleEnd.Handler>();
 builder.Services.AddPortalOpenApi();
 builder.Services.AddApiProblems();
 builder.AddPortalRequestLimits();
