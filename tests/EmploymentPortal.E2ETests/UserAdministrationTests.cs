@@ -1,3 +1,4 @@
+using EmploymentPortal.Testing;
 using System.Text.RegularExpressions;
 using EmploymentPortal.Data.Identity;
 
@@ -12,7 +13,7 @@ public sealed class UserAdministrationTests(PortalFixture portal) : PortalPageTe
     [Fact]
     public async Task Administrator_resets_a_password_sees_the_generated_one_and_the_user_signs_in_with_it()
     {
-        var userName = $"e2e-reset-{Random.Shared.Next(100_000, 1_000_000)}";
+        var userName = TestData.UserName("e2e-reset");
         await Portal.CreateUserAsync(userName, "重置密码测试专用账号", PortalRoles.BureauOfficer);
 
         await RunAsync(async () =>

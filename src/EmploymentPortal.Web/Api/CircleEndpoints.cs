@@ -6,8 +6,8 @@ using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Circles.Referrals;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -123,7 +123,7 @@ internal static class CircleEndpoints
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetStandardAsync(Standing.SetStandard.Command command, Standing.SetStandard.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Ok<List<Standing.TargetRow>>> TargetsAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
@@ -132,7 +132,7 @@ internal static class CircleEndpoints
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetTargetAsync(Standing.SetTarget.Command command, Standing.SetTarget.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
+        return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Ok<Standing.CityShare>> AssessAsync(PortalDbContext db, IOptions<CircleOptions> options, PortalCalendar calendar, CancellationToken cancellationToken)
@@ -172,19 +172,19 @@ internal static class CircleEndpoints
         return result is null ? ApiProblems.NotFound("岗位") : TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Created<Done>, ProblemHttpResult>> ReferAsync(ReferralRequest request, ReferResident.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Done>, ProblemHttpResult>> ReferAsync(ReferralRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new ReferResident.Command(request.ResidentId, request.VacancyId), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Created($"/api/v1/referrals/{outcome.Id}", new Done(outcome.Id!.Value, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new ReferResident.Command(request.ResidentId, request.VacancyId), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/referrals/{outcome.Id}", new Done(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Ok<List<ReferralQueries.EnterpriseReferralRow>>> EnterpriseReferralsAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ReferralQueries.ForEnterpriseAsync(db, user.Principal, calendar.Today, cancellationToken));
 
-    private static async Task<Results<Ok<Done>, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, AnswerReferral.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> AnswerAsync(Guid id, AnswerRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new AnswerReferral.Command(id, request.Answer, request.Note), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new Done(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new AnswerReferral.Command(id, request.Answer, request.Note), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new Done(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<Ok<Phone>, ProblemHttpResult>> RevealPhoneAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken)
@@ -197,10 +197,4 @@ internal static class CircleEndpoints
         Domain.ValueObjects.GeoCircle.RadiusError(radiusKm) is { } radiusError
             ? ApiProblems.Validation(new Dictionary<string, string[]> { ["radiusKm"] = [radiusError] })
             : null;
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        ReferResident.AlreadyReferredCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "已推荐", outcome.Result.Message),
-        _ => ApiProblems.For(outcome),
-    };
 }

@@ -1,10 +1,9 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Web.Features.Enterprises.Colleagues;
 using EmploymentPortal.Web.Features.Enterprises.Suspension;
-using EmploymentPortal.Web.Features.Hires;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -42,46 +41,35 @@ internal static class EnterpriseAccountEndpoints
     private static async Task<Ok<List<ManageColleagues.ColleagueRow>>> ListAsync(PortalDbContext db, CurrentUser user, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ManageColleagues.ListAsync(db, user.Principal, cancellationToken));
 
-    private static async Task<Results<Created<CreatedUser>, ProblemHttpResult>> CreateAsync(ManageColleagues.CreateCommand command, ManageColleagues.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedUser>, ProblemHttpResult>> CreateAsync(ManageColleagues.CreateCommand command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.CreateAsync(command, cancellationToken);
-        return outcome.Result.Succeeded
-            ? TypedResults.Created($"/api/v1/enterprise-users/{outcome.UserId}", new CreatedUser(outcome.UserId!, command.UserName.Trim(), outcome.Result.Result.Message, outcome.Password))
-            : Problem(outcome.Result);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/enterprise-users/{outcome.Id}", new CreatedUser(outcome.Id!.Value.ToString(), command.UserName.Trim(), outcome.Result.Message, outcome.Get(ManageColleagues.GeneratedPassword)))
+            : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SetEnabledAsync(string userId, EnabledRequest request, ManageColleagues.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SetEnabledAsync(string userId, EnabledRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (request.Enabled is null)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["enabled"] = ["请说明启用（true）还是停用（false）。"] });
-        }
-
-        var outcome = await handler.SetEnabledAsync(userId, request.Enabled.Value, cancellationToken);
-        return outcome.Result.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Result.Message)) : Problem(outcome.Result);
+        var outcome = await pipeline.SendAsync(new ManageColleagues.SetEnabledCommand(userId, request.Enabled), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<PasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(string userId, ManageColleagues.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PasswordResponse>, ProblemHttpResult>> ResetPasswordAsync(string userId, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.ResetPasswordAsync(userId, cancellationToken);
-        return outcome.Result.Succeeded ? TypedResults.Ok(new PasswordResponse(outcome.Result.Result.Message, outcome.Password!)) : Problem(outcome.Result);
+        var outcome = await pipeline.SendAsync(new ManageColleagues.ResetPasswordCommand(userId), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new PasswordResponse(outcome.Result.Message, outcome.Get(ManageColleagues.GeneratedPassword)!)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SuspendAsync(Guid id, SuspendRequest? request, SuspendEnterprise.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SuspendAsync(Guid id, SuspendRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new SuspendEnterprise.Command(id, true, request?.Reason), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new SuspendEnterprise.Command(id, true, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> ReinstateAsync(Guid id, SuspendEnterprise.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> ReinstateAsync(Guid id, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new SuspendEnterprise.Command(id, false, null), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new SuspendEnterprise.Command(id, false, null), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new MessageResponse(outcome.Result.Message)) : ApiProblems.For(outcome);
     }
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        RecordHire.EnterpriseNotVerifiedCode => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "企业未认证", outcome.Result.Message),
-        _ => ApiProblems.For(outcome),
-    };
 }

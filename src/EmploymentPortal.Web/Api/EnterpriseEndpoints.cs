@@ -7,8 +7,8 @@ using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Jobs;
 using EmploymentPortal.Web.Features.Vacancies;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -41,39 +41,34 @@ internal static class EnterpriseEndpoints
 
     public sealed record ReviewRequest(bool? Approve, string? Reason);
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RegisterAsync(RegisterEnterprise.Command command, RegisterEnterprise.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RegisterAsync(RegisterEnterprise.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/enterprises/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> VerifyAsync(Guid id, ReviewRequest? request, ReviewEnterprise.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> VerifyAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new ReviewEnterprise.Command(id, request?.Approve ?? true, request?.Reason), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new ReviewEnterprise.Command(id, request?.Approve ?? true, request?.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> SaveAsync(SaveVacancy.Command command, SaveVacancy.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> SaveAsync(SaveVacancy.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
         // The API creates; edits go through the enterprise's pages.
         command.Id = null;
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/vacancies/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
+            : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ReviewAsync(Guid id, ReviewRequest request, ReviewVacancy.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ReviewAsync(Guid id, ReviewRequest request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (request.Approve is null)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["approve"] = ["请说明审核结果（approve 为 true 或 false）。"] });
-        }
-
-        var outcome = await handler.HandleAsync(new ReviewVacancy.Command(id, request.Approve.Value, request.Reason), cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(new ReviewVacancy.Command(id, request.Approve, request.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Results<Ok<JobBoardQueries.Page>, ProblemHttpResult>> SearchAsync(
@@ -117,10 +112,4 @@ internal static class EnterpriseEndpoints
         var today = calendar.Today;
         return TypedResults.Ok(await JobBoardQueries.SearchAsync(db, filter, today, page ?? 1, pageSize ?? 20, cancellationToken));
     }
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        RegisterEnterprise.DuplicateCreditCodeCode => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "企业已注册", outcome.Result.Message),
-        _ => ApiProblems.For(outcome),
-    };
 }

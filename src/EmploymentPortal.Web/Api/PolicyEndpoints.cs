@@ -5,8 +5,8 @@ using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -46,7 +46,7 @@ internal static class PolicyEndpoints
         return TypedResults.Json<object>(new { ruleId, periods = rule.Periods, canSetEnd = SetRuleEnd.CanEnd(service.BaseCatalogue.FindRule(ruleId)!), history }, PolicyJson.Options);
     }
 
-    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SetRuleEndAsync(string ruleId, RuleEndRequest? request, SetRuleEnd.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> SetRuleEndAsync(string ruleId, RuleEndRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
         DateOnly endsOn = default;
         if (request?.EndsOn is { Length: > 0 } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out endsOn))
@@ -54,7 +54,7 @@ internal static class PolicyEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["endsOn"] = ["请按 yyyy-MM-dd 格式填写截止日期（endsOn）。"] });
         }
 
-        var outcome = await handler.HandleAsync(new SetRuleEnd.Command
+        var outcome = await pipeline.SendAsync(new SetRuleEnd.Command
         {
             RuleId = ruleId,
             EndsOn = request?.EndsOn is { Length: > 0 } ? endsOn.ToDateTime(TimeOnly.MinValue) : null,
@@ -62,13 +62,7 @@ internal static class PolicyEndpoints
             Section = request?.Section ?? string.Empty,
             Quote = request?.Quote ?? string.Empty,
         }, cancellationToken);
-        return outcome.Code switch
-        {
-            FeatureOutcome.Ok => TypedResults.Ok(new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message)),
-            FeatureOutcome.NotFound => ApiProblems.NotFound("政策规则"),
-            FeatureOutcome.Forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, outcome.Code, "无权操作", outcome.Result.Message),
-            _ => ApiProblems.Validation(outcome.Result.Errors, outcome.Result.Message),
-        };
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     public sealed record OutcomeResponse(Guid Id, string Message);

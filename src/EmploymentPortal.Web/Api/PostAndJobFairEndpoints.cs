@@ -4,6 +4,7 @@ using EmploymentPortal.Web.Features.JobFairs;
 using EmploymentPortal.Web.Features.Posts;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,6 @@ namespace EmploymentPortal.Web.Api;
 internal static class PostAndJobFairEndpoints
 {
     public sealed record CreatedResponse(Guid Id, string Message);
-
-    public sealed record ExtendRequest(int? Months);
 
     public static RouteGroupBuilder MapPostAndJobFairEndpoints(this RouteGroupBuilder api)
     {
@@ -38,11 +37,11 @@ internal static class PostAndJobFairEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateAsync(PostCommands.CreateProgramme command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
-        Created(await handler.CreateAsync(command, cancellationToken), "post-programmes");
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> CreateAsync(CreatePostProgramme.Command command, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        Created(await pipeline.SendAsync(command, cancellationToken), "post-programmes");
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PlaceAsync(Guid id, PostCommands.Place command, PostCommands.Handler handler, CancellationToken cancellationToken) =>
-        Created(await handler.PlaceAsync(id, command, cancellationToken), "post-placements");
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> PlaceAsync(Guid id, PlaceOnPost.Command command, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        Created(await pipeline.SendAsync(command with { ProgrammeId = id }, cancellationToken), "post-placements");
 
     private static async Task<Ok<List<PostQueries.OpenProgramme>>> OpenAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await PostQueries.OpenAsync(db, calendar.Today, cancellationToken));
@@ -53,25 +52,20 @@ internal static class PostAndJobFairEndpoints
         return TypedResults.Ok(await PostQueries.YearAsync(db, year ?? today.Year, today, PostQueries.Quotas(configuration), cancellationToken));
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExtendAsync(Guid id, ExtendRequest request, PostCommands.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExtendAsync(Guid id, ExtendPlacement.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (request.Months is null)
-        {
-            return ApiProblems.Validation(new Dictionary<string, string[]> { ["months"] = ["请输入延长的月数。"] });
-        }
-
-        var outcome = await handler.ExtendAsync(id, request.Months.Value, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(command with { PlacementId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExitAsync(Guid id, PostCommands.Exit command, PostCommands.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ExitAsync(Guid id, EndPlacement.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.ExitAsync(id, command, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : Problem(outcome);
+        var outcome = await pipeline.SendAsync(command with { PlacementId = id }, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new CreatedResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
-    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordFairAsync(RecordJobFair.Command command, RecordJobFair.Handler handler, CancellationToken cancellationToken) =>
-        Created(await handler.HandleAsync(command, cancellationToken), "job-fairs");
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordFairAsync(RecordJobFair.Command command, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        Created(await pipeline.SendAsync(command, cancellationToken), "job-fairs");
 
     private static async Task<Ok<JobFairQueries.YearView>> FairSummaryAsync(PortalDbContext db, PortalCalendar calendar, IConfiguration configuration, int? year, CancellationToken cancellationToken) =>
         TypedResults.Ok(await JobFairQueries.YearAsync(db, year ?? calendar.Today.Year, JobFairQueries.Targets(configuration), cancellationToken));
@@ -79,11 +73,5 @@ internal static class PostAndJobFairEndpoints
     private static Results<Created<CreatedResponse>, ProblemHttpResult> Created(FeatureOutcome outcome, string path) =>
         outcome.Succeeded
             ? TypedResults.Created($"/api/v1/{path}/{outcome.Id}", new CreatedResponse(outcome.Id!.Value, outcome.Result.Message))
-            : Problem(outcome);
-
-    private static ProblemHttpResult Problem(FeatureOutcome outcome) => outcome.Code switch
-    {
-        FeatureOutcome.Conflict or "placement-duplicate" => ApiProblems.Problem(StatusCodes.Status409Conflict, outcome.Code, "数据冲突", outcome.Result.Message),
-        _ => ApiProblems.For(outcome),
-    };
+            : ApiProblems.For(outcome);
 }

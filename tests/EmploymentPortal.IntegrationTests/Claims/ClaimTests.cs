@@ -14,6 +14,7 @@ using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -661,8 +662,8 @@ public abstract partial class ClaimTests
         await using var db = _app.Database.CreateContext();
         var officer = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "officer1");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new PortalPrincipal(officer.Id, "officer1", officer.DisplayName, new HashSet<string> { PortalRoles.BureauOfficer }, new HashSet<Guid>(), null));
-        var handler = scope.ServiceProvider.GetRequiredService<SetLocalParameter.Handler>();
-        return await handler.HandleAsync(new SetLocalParameter.Command
+        var pipeline = scope.ServiceProvider.GetRequiredService<CommandPipeline>();
+        var outcome = await pipeline.SendAsync(new SetLocalParameter.Command
         {
             ParameterId = parameter,
             EffectiveFrom = from,
@@ -672,6 +673,7 @@ public abstract partial class ClaimTests
             Section = "第二条",
             Quote = "职业培训补贴标准按本通知执行。",
         });
+        return outcome.Result;
     }
 }
 

@@ -109,7 +109,9 @@ public abstract class ColleagueAndSuspensionTests
 
         var response = await client.PostAsJsonAsync("/api/v1/enterprise-users", new { userName = $"p{Guid.NewGuid():N}"[..12], displayName = "同事乙" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // 422 like every refusal for an enterprise that is not verified (ADR 007; it was 403 here).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("\"code\":\"enterprise-not-verified\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Vacancies;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,7 +159,7 @@ public abstract class EnterpriseAndVacancyTests
             var edit = (await VacancyQueries.ForEditAsync(db, principal, id))!;
             edit.Openings = 7;
             edit.Submit = true;
-            return await services.GetRequiredService<SaveVacancy.Handler>().HandleAsync(edit);
+            return await services.GetRequiredService<CommandPipeline>().SendAsync(edit);
         });
         Assert.True(command.Succeeded, command.Result.Message);
         await using var check = _app.Database.CreateContext();
@@ -179,7 +180,7 @@ public abstract class EnterpriseAndVacancyTests
             await using var context = _app.Database.CreateContext();
             var rows = await VacancyQueries.OwnAsync(context, principal);
             var edit = await VacancyQueries.ForEditAsync(context, principal, foreign.Id);
-            var attempt = await services.GetRequiredService<SaveVacancy.Handler>().HandleAsync(new SaveVacancy.Command
+            var attempt = await services.GetRequiredService<CommandPipeline>().SendAsync(new SaveVacancy.Command
             {
                 Id = foreign.Id,
                 Title = "篡改",

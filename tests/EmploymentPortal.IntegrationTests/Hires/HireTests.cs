@@ -163,7 +163,8 @@ public abstract class HireTests
 
         var response = await pending.PostAsJsonAsync("/api/v1/hires", HireBody(idNumber: idNumber, name: name));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // 422 like every refusal for an enterprise that is not verified (ADR 007; it was 403 here).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("enterprise-not-verified", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -215,7 +216,9 @@ public abstract class HireTests
 
         var response = await client.PostAsJsonAsync("/api/v1/hires", HireBody(idNumber: idNumber, name: name));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // 422 like every refusal for an enterprise that is not verified (ADR 007; it was 403 here).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("enterprise-not-verified", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Web.Features.Policies;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -105,8 +106,8 @@ public abstract class LocalParameterTests
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(who);
-        var handler = scope.ServiceProvider.GetRequiredService<SetLocalParameter.Handler>();
-        return await handler.HandleAsync(new SetLocalParameter.Command
+        var pipeline = scope.ServiceProvider.GetRequiredService<CommandPipeline>();
+        var outcome = await pipeline.SendAsync(new SetLocalParameter.Command
         {
             ParameterId = parameter,
             EffectiveFrom = from,
@@ -115,6 +116,7 @@ public abstract class LocalParameterTests
             Section = "第三条",
             Quote = "公益性岗位补贴标准为每人每月1200元。",
         });
+        return outcome.Result;
     }
 
     private async Task<RuleDecision> EvaluatePostSubsidyAsync(DateOnly date)

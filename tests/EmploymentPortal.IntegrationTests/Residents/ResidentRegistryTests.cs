@@ -48,7 +48,7 @@ public abstract class ResidentRegistryTests
     {
         var client = await _app.SignedInClientAsync("station1");
         var donghu = await CommunityAsync("东湖社区");
-        var idNumber = NewIdNumber(new DateOnly(2000, 6, 1), Sex.Male);
+        var idNumber = TestData.IdNumber(new DateOnly(2000, 6, 1), Sex.Male);
 
         var response = await client.PostAsJsonAsync("/api/v1/residents/", new
         {

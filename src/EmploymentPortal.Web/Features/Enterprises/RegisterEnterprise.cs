@@ -1,11 +1,11 @@
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Admin.Users;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -108,35 +108,22 @@ public static class RegisterEnterprise
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly TimeProvider _time;
+        /// <summary>A duplicate: 409 (ADR 007) with the code and, for the form, the credit code's message.</summary>
+        private static FeatureOutcome Taken() =>
+            FeatureOutcome.Field(nameof(Command.CreditCode), DuplicateCreditCodeMessage, DuplicateCreditCodeCode) with { Kind = OutcomeKind.Conflict };
 
-        public Handler(OperationScope scope, IValidator<Command> validator, TimeProvider time)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _time = time;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
                 var code = UnifiedSocialCreditCode.Parse(command.CreditCode).Value;
                 if (await db.Enterprises.AnyAsync(e => e.CreditCode == code, cancellationToken))
                 {
-                    return FeatureOutcome.Field(nameof(Command.CreditCode), DuplicateCreditCodeMessage, DuplicateCreditCodeCode);
+                    return Taken();
                 }
 
                 var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == command.CommunityId, cancellationToken);
@@ -148,35 +135,27 @@ public static class RegisterEnterprise
                 var location = command.Latitude is { } lat && command.Longitude is { } lon
                     ? GeoPoint.Create(lat, lon)
                     : GeoPoint.Create(community.StationLatitude, community.StationLongitude);
-                Enterprise enterprise;
-                try
-                {
-                    enterprise = Enterprise.Register(
-                        new EnterpriseDetails(
-                            code,
-                            command.Name,
-                            command.LegalRepresentative,
-                            command.Address,
-                            command.Industry!.Value,
-                            command.Size!.Value,
-                            command.TotalEmployees!.Value,
-                            command.InsuredEmployees!.Value,
-                            command.ContactName,
-                            command.ContactPhone),
-                        community.Id,
-                        location);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
+                var enterprise = Enterprise.Register(
+                    new EnterpriseDetails(
+                        code,
+                        command.Name,
+                        command.LegalRepresentative,
+                        command.Address,
+                        command.Industry!.Value,
+                        command.Size!.Value,
+                        command.TotalEmployees!.Value,
+                        command.InsuredEmployees!.Value,
+                        command.ContactName,
+                        command.ContactPhone),
+                    community.Id,
+                    location);
 
                 var user = new PortalUser
                 {
                     UserName = command.UserName.Trim(),
                     DisplayName = command.ContactName.Trim(),
                     EnterpriseId = enterprise.Id,
-                    CreatedAt = _time.GetUtcNow(),
+                    CreatedAt = time.GetUtcNow(),
                 };
 
                 // The enterprise, its user and the user's role commit together, or none does.
@@ -189,7 +168,7 @@ public static class RegisterEnterprise
                 catch (DbUpdateException)
                 {
                     // Another sign-up with the same code won the race for the unique index.
-                    return FeatureOutcome.Field(nameof(Command.CreditCode), DuplicateCreditCodeMessage, DuplicateCreditCodeCode);
+                    return Taken();
                 }
 
                 var created = await users.CreateAsync(user, command.Password);

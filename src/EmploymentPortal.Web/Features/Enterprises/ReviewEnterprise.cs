@@ -1,7 +1,8 @@
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Enterprises;
@@ -11,33 +12,26 @@ public static class ReviewEnterprise
 {
     public sealed record Command(Guid EnterpriseId, bool Approve, string? Reason);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-
-        public Handler(OperationScope scope)
+        public Validator()
         {
-            _scope = scope;
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r)).When(c => !c.Approve).WithMessage("驳回企业注册必须填写原因。")
+                .MaximumLength(500).WithMessage("原因不能超过 500 个字符。");
         }
+    }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!_scope.Principal.IsBureauOfficer)
+            if (!scope.Principal.IsBureauOfficer)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以审核企业。");
             }
 
-            if (!command.Approve && string.IsNullOrWhiteSpace(command.Reason))
-            {
-                return FeatureOutcome.Field("Reason", "驳回企业注册必须填写原因。");
-            }
-
-            if (command.Reason?.Length > 500)
-            {
-                return FeatureOutcome.Field("Reason", "原因不能超过 500 个字符。");
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken);
@@ -46,28 +40,16 @@ public static class ReviewEnterprise
                     return FeatureOutcome.Missing("企业");
                 }
 
-                try
+                if (command.Approve)
                 {
-                    if (command.Approve)
-                    {
-                        enterprise.Verify();
-                    }
-                    else
-                    {
-                        enterprise.Reject(command.Reason!);
-                    }
-
-                    await db.SaveChangesAsync(cancellationToken);
+                    enterprise.Verify();
                 }
-                catch (DomainException e)
+                else
                 {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    enterprise.Reject(command.Reason!);
                 }
 
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success(command.Approve ? $"企业“{enterprise.Name}”已审核通过。" : $"已驳回企业“{enterprise.Name}”的注册。", enterprise.Id);
             });
         }

@@ -5,11 +5,8 @@ public static class HireFeatures
     /// <summary>The handlers of hires, enterprise accounts and suspension, one instance per circuit or request.</summary>
     public static IServiceCollection AddHireFeatures(this IServiceCollection services)
     {
-        // The hires' command handlers are registered by AddCommandPipeline (ICommandHandler<T>).
-
-        // Enterprise accounts and suspension, built with the hires (issue 4, items 1 and 4).
-        services.AddScoped<Enterprises.Colleagues.ManageColleagues.Handler>();
-        services.AddScoped<Enterprises.Suspension.SuspendEnterprise.Handler>();
+        // The hires' command handlers, and those of enterprise accounts and suspension, are
+        // registered by AddCommandPipeline (ICommandHandler<T>).
         return services;
     }
 }

@@ -155,7 +155,7 @@ public static class RecordHire
 
                     if (enterprise.Status != EnterpriseStatus.Verified)
                     {
-                        return FeatureOutcome.Denied("本企业尚未通过认证（或已被暂停），不能登记录用人员。", EnterpriseNotVerifiedCode);
+                        return FeatureOutcome.Refused(EnterpriseNotVerifiedCode, "本企业尚未通过认证（或已被暂停），不能登记录用人员。");
                     }
 
                     if (command.ReferralId is { } referralId)

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Policies.Loading;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -51,44 +52,23 @@ public static class SetLocalParameter
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, PolicyCatalogueService policies, TimeProvider time) : ICommandHandler<Command>
     {
-        private readonly IDbContextFactory<PortalDbContext> _dbFactory;
-        private readonly CurrentUser _currentUser;
-        private readonly IValidator<Command> _validator;
-        private readonly PolicyCatalogueService _policies;
-        private readonly TimeProvider _time;
-
-        public Handler(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, IValidator<Command> validator, PolicyCatalogueService policies, TimeProvider time)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _dbFactory = dbFactory;
-            _currentUser = currentUser;
-            _validator = validator;
-            _policies = policies;
-            _time = time;
-        }
-
-        public async Task<CommandResult> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            var principal = _currentUser.Principal;
+            var principal = currentUser.Principal;
             if (!principal.IsBureauOfficer)
             {
-                return CommandResult.Failure("只有人社局经办人员可以设定政策参数。");
+                return FeatureOutcome.Denied("只有人社局经办人员可以设定政策参数。");
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return CommandResult.FromValidation(validation);
-            }
-
-            var parameter = _policies.BaseCatalogue.Parameters.GetValueOrDefault(command.ParameterId);
+            var parameter = policies.BaseCatalogue.Parameters.GetValueOrDefault(command.ParameterId);
             if (parameter is null || !parameter.Local)
             {
-                return CommandResult.FieldError(nameof(Command.ParameterId), "该参数由政策文件规定，不能设定本地取值。");
+                return FeatureOutcome.Field(nameof(Command.ParameterId), "该参数由政策文件规定，不能设定本地取值。");
             }
 
-            await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var value = new LocalParameterValue(
                 command.ParameterId,
                 DateOnly.FromDateTime(command.EffectiveFrom!.Value),
@@ -99,21 +79,21 @@ public static class SetLocalParameter
                 command.Quote.Trim(),
                 principal.UserId,
                 principal.DisplayName,
-                _time.GetUtcNow());
+                time.GetUtcNow());
             var existing = await db.LocalParameterValues.AsNoTracking().ToListAsync(cancellationToken);
             var history = existing.Where(v => v.ParameterId == value.ParameterId).ToList();
             if (history.Any(v => v.EffectiveFrom >= value.EffectiveFrom))
             {
-                return CommandResult.FieldError(nameof(Command.EffectiveFrom), $"该参数已有自 {history.Max(v => v.EffectiveFrom):yyyy-MM-dd} 起的取值；新取值须从更晚的日期开始，历史取值不能改写。");
+                return FeatureOutcome.Field(nameof(Command.EffectiveFrom), $"该参数已有自 {history.Max(v => v.EffectiveFrom):yyyy-MM-dd} 起的取值；新取值须从更晚的日期开始，历史取值不能改写。");
             }
 
             try
             {
-                _policies.Preview(existing.Append(value));
+                policies.Preview(existing.Append(value));
             }
             catch (PolicyCatalogueException exception)
             {
-                return CommandResult.FieldError(nameof(Command.EffectiveFrom), "新取值与已有取值的生效期重叠：" + string.Join("；", exception.Errors));
+                return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "新取值与已有取值的生效期重叠：" + string.Join("；", exception.Errors));
             }
 
             db.LocalParameterValues.Add(value);
@@ -123,11 +103,11 @@ public static class SetLocalParameter
             }
             catch (DbUpdateException)
             {
-                return CommandResult.FieldError(nameof(Command.EffectiveFrom), "同一参数在该日期已有取值（可能刚被他人设定），请刷新后重试。");
+                return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "同一参数在该日期已有取值（可能刚被他人设定），请刷新后重试。");
             }
 
-            await _policies.EnsureCurrentAsync(db, cancellationToken);
-            return CommandResult.Success($"已设定参数 {value.ParameterId} 自 {value.EffectiveFrom:yyyy-MM-dd} 起的取值 {value.Value:0.####}。");
+            await policies.EnsureCurrentAsync(db, cancellationToken);
+            return FeatureOutcome.Success($"已设定参数 {value.ParameterId} 自 {value.EffectiveFrom:yyyy-MM-dd} 起的取值 {value.Value:0.####}。", value.Id);
         }
     }
 }

@@ -3,6 +3,7 @@ using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Loading;
 using EmploymentPortal.Policies.Model;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -77,38 +78,17 @@ public static class SetRuleEnd
             .ToList();
     }
 
-    public sealed class Handler
+    public sealed class Handler(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, PolicyCatalogueService policies, TimeProvider time) : ICommandHandler<Command>
     {
-        private readonly IDbContextFactory<PortalDbContext> _dbFactory;
-        private readonly CurrentUser _currentUser;
-        private readonly IValidator<Command> _validator;
-        private readonly PolicyCatalogueService _policies;
-        private readonly TimeProvider _time;
-
-        public Handler(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, IValidator<Command> validator, PolicyCatalogueService policies, TimeProvider time)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _dbFactory = dbFactory;
-            _currentUser = currentUser;
-            _validator = validator;
-            _policies = policies;
-            _time = time;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            var principal = _currentUser.Principal;
+            var principal = currentUser.Principal;
             if (!principal.IsBureauOfficer)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以设定规则的截止日期。");
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            if (_policies.BaseCatalogue.FindRule(command.RuleId) is not { } rule)
+            if (policies.BaseCatalogue.FindRule(command.RuleId) is not { } rule)
             {
                 return FeatureOutcome.Missing("政策规则");
             }
@@ -119,11 +99,11 @@ public static class SetRuleEnd
                 return FeatureOutcome.Field(nameof(Command.EndsOn), refused);
             }
 
-            await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-            var end = new RuleEndDate(rule.Id, endsOn, command.BasisDocument.Trim(), command.Section.Trim(), command.Quote.Trim(), principal.UserId, principal.DisplayName, _time.GetUtcNow());
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var end = new RuleEndDate(rule.Id, endsOn, command.BasisDocument.Trim(), command.Section.Trim(), command.Quote.Trim(), principal.UserId, principal.DisplayName, time.GetUtcNow());
             try
             {
-                _policies.Preview(await db.LocalParameterValues.AsNoTracking().ToListAsync(cancellationToken),
+                policies.Preview(await db.LocalParameterValues.AsNoTracking().ToListAsync(cancellationToken),
                     (await db.RuleEndDates.AsNoTracking().ToListAsync(cancellationToken)).Append(end));
             }
             catch (PolicyCatalogueException exception)
@@ -133,7 +113,7 @@ public static class SetRuleEnd
 
             db.RuleEndDates.Add(end);
             await db.SaveChangesAsync(cancellationToken);
-            await _policies.EnsureCurrentAsync(db, cancellationToken);
+            await policies.EnsureCurrentAsync(db, cancellationToken);
             return FeatureOutcome.Success($"已设定规则 {rule.Id} 的截止日期 {endsOn:yyyy-MM-dd}（依据：{end.BasisDocument}）。", end.Id);
         }
     }

@@ -1,8 +1,10 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Enterprises;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Vacancies;
@@ -14,37 +16,31 @@ namespace EmploymentPortal.Web.Features.Vacancies;
 /// </summary>
 public static class ReviewVacancy
 {
-    public sealed record Command(Guid VacancyId, bool Approve, string? Reason);
+    /// <summary><see cref="Approve"/> null is a request that does not say (the API's body without <c>approve</c>).</summary>
+    public sealed record Command(Guid VacancyId, bool? Approve, string? Reason);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
-
-        public Handler(OperationScope scope, TimeProvider time)
+        public Validator()
         {
-            _scope = scope;
-            _time = time;
+            RuleFor(c => c.Approve).NotNull().WithMessage("请说明审核结果（approve 为 true 或 false）。");
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Approve == false).WithMessage("驳回岗位必须填写原因，企业会看到该原因。")
+                .MaximumLength(500).WithMessage("原因不能超过 500 个字符。");
         }
+    }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!_scope.Principal.IsBureauOfficer)
+            if (!scope.Principal.IsBureauOfficer)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以审核岗位。");
             }
 
-            if (!command.Approve && string.IsNullOrWhiteSpace(command.Reason))
-            {
-                return FeatureOutcome.Field("Reason", "驳回岗位必须填写原因，企业会看到该原因。");
-            }
-
-            if (command.Reason?.Length > 500)
-            {
-                return FeatureOutcome.Field("Reason", "原因不能超过 500 个字符。");
-            }
-
-            return await _scope.RunAsync(async services =>
+            var approve = command.Approve!.Value;
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == command.VacancyId, cancellationToken);
@@ -54,30 +50,18 @@ public static class ReviewVacancy
                 }
 
                 var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == vacancy.EnterpriseId, cancellationToken);
-                var now = _time.GetUtcNow();
-                try
+                var now = time.GetUtcNow();
+                if (approve)
                 {
-                    if (command.Approve)
-                    {
-                        vacancy.Approve(enterprise, PortalCalendar.DateOf(now), now);
-                    }
-                    else
-                    {
-                        vacancy.Reject(command.Reason!);
-                    }
-
-                    await db.SaveChangesAsync(cancellationToken);
+                    vacancy.Approve(enterprise, PortalCalendar.DateOf(now), now);
                 }
-                catch (DomainException e)
+                else
                 {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    vacancy.Reject(command.Reason!);
                 }
 
-                return FeatureOutcome.Success(command.Approve ? $"岗位“{vacancy.Title}”已审核通过并发布。" : $"已驳回岗位“{vacancy.Title}”。", vacancy.Id);
+                await db.SaveChangesAsync(cancellationToken);
+                return FeatureOutcome.Success(approve ? $"岗位“{vacancy.Title}”已审核通过并发布。" : $"已驳回岗位“{vacancy.Title}”。", vacancy.Id);
             });
         }
     }

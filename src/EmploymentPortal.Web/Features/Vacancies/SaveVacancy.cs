@@ -3,8 +3,9 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Enterprises;
-using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,33 +99,16 @@ public static class SaveVacancy
         }
     }
 
-    public sealed class Handler
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<Command> _validator;
-        private readonly PortalCalendar _calendar;
-
-        public Handler(OperationScope scope, IValidator<Command> validator, PortalCalendar calendar)
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _calendar = calendar;
-        }
-
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            if (_scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+            if (scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
             {
                 return FeatureOutcome.Denied("只有企业用户可以发布岗位。");
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return FeatureOutcome.Invalid(validation);
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken);
@@ -149,7 +133,7 @@ public static class SaveVacancy
                 var address = !string.IsNullOrWhiteSpace(command.Address)
                     ? command.Address
                     : sameAsEnterprise ? enterprise.Address : community.StationAddress;
-                var today = _calendar.Today;
+                var today = calendar.Today;
                 var details = new VacancyDetails(
                     command.Title,
                     command.OccupationGroup!.Value,
@@ -168,43 +152,32 @@ public static class SaveVacancy
                     DateOnly.FromDateTime(command.ValidUntil!.Value));
 
                 Vacancy vacancy;
-                try
+                if (command.Id is { } id)
                 {
-                    if (command.Id is { } id)
+                    // Scoped to the user's own enterprise: another enterprise's vacancy is "not found".
+                    var existing = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id && v.EnterpriseId == enterpriseId, cancellationToken);
+                    if (existing is null)
                     {
-                        // Scoped to the user's own enterprise: another enterprise's vacancy is "not found".
-                        var existing = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id && v.EnterpriseId == enterpriseId, cancellationToken);
-                        if (existing is null)
-                        {
-                            return FeatureOutcome.Missing("岗位");
-                        }
-
-                        vacancy = existing;
-                        vacancy.Edit(details, today);
-                    }
-                    else
-                    {
-                        vacancy = Vacancy.Draft(enterprise, details, today);
-                        db.Vacancies.Add(vacancy);
+                        return FeatureOutcome.Missing("岗位");
                     }
 
-                    // A pending vacancy is under review already, and an edited published one
-                    // went back to review by itself: only drafts and rejected ones need submitting.
-                    if (command.Submit && vacancy.Status is VacancyStatus.Draft or VacancyStatus.Rejected)
-                    {
-                        vacancy.Submit(enterprise, today);
-                    }
+                    vacancy = existing;
+                    vacancy.Edit(details, today);
+                }
+                else
+                {
+                    vacancy = Vacancy.Draft(enterprise, details, today);
+                    db.Vacancies.Add(vacancy);
+                }
 
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
+                // A pending vacancy is under review already, and an edited published one
+                // went back to review by itself: only drafts and rejected ones need submitting.
+                if (command.Submit && vacancy.Status is VacancyStatus.Draft or VacancyStatus.Rejected)
                 {
-                    return FeatureOutcome.FromDomain(e);
+                    vacancy.Submit(enterprise, today);
                 }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
+
+                await db.SaveChangesAsync(cancellationToken);
 
                 var message = vacancy.Status == VacancyStatus.PendingReview
                     ? $"岗位“{vacancy.Title}”已保存并提交审核。"

@@ -115,7 +115,7 @@ public sealed record FeatureOutcome(CommandResult Result, string Code, Guid? Id 
 
     public static FeatureOutcome Denied(string message) => new(CommandResult.Failure(message), Forbidden);
 
-    /// <summary>Forbidden with a code of its own (403), e.g. an enterprise not verified recording a hire.</summary>
+    /// <summary>Forbidden with a code of its own (403): who asks may not do this.</summary>
     public static FeatureOutcome Denied(string message, string code) => new(CommandResult.Failure(message), code) { Kind = OutcomeKind.Forbidden };
 
     /// <summary>A rule refuses the request as a whole: 422 with <paramref name="code"/>.</summary>

@@ -1,8 +1,9 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Circles;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Circles.Referrals;
@@ -12,36 +13,28 @@ public static class AnswerReferral
 {
     public sealed record Command(Guid ReferralId, ReferralStatus? Answer, string? Note);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly TimeProvider _time;
-
-        public Handler(OperationScope scope, TimeProvider time)
+        public Validator()
         {
-            _scope = scope;
-            _time = time;
+            RuleFor(c => c.Answer)
+                .Must(a => a is { } answer && Enum.IsDefined(answer) && answer != ReferralStatus.Referred)
+                .WithMessage("请选择面试、录用或未录用。");
+            RuleFor(c => c.Note).MaximumLength(500).WithMessage("说明不能超过 500 个字符。");
         }
+    }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (command.Answer is not { } answer || !Enum.IsDefined(answer) || answer == ReferralStatus.Referred)
-            {
-                return FeatureOutcome.Field("Answer", "请选择面试、录用或未录用。");
-            }
-
-            if (command.Note?.Length > 500)
-            {
-                return FeatureOutcome.Field("Note", "说明不能超过 500 个字符。");
-            }
-
-            var principal = _scope.Principal;
-            if (principal.EnterpriseId is not { } enterpriseId)
+            if (scope.Principal.EnterpriseId is not { } enterpriseId)
             {
                 return FeatureOutcome.Missing("推荐");
             }
 
-            return await _scope.RunAsync(async services =>
+            var answer = command.Answer!.Value;
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var referral = await db.JobReferrals.FirstOrDefaultAsync(r => r.Id == command.ReferralId && r.EnterpriseId == enterpriseId, cancellationToken);
@@ -50,20 +43,8 @@ public static class AnswerReferral
                     return FeatureOutcome.Missing("推荐");
                 }
 
-                try
-                {
-                    referral.Answer(answer, command.Note, _time.GetUtcNow());
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DomainException e)
-                {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
-                }
-
+                referral.Answer(answer, command.Note, time.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已反馈：{ReferralQueries.StatusText(answer)}。", referral.Id);
             });
         }

@@ -5,7 +5,9 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,41 +24,35 @@ public static class ReferResident
 
     public sealed record Command(Guid? ResidentId, Guid? VacancyId);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-        private readonly PortalCalendar _calendar;
-        private readonly CircleOptions _options;
-
-        public Handler(OperationScope scope, PortalCalendar calendar, IOptions<CircleOptions> options)
+        public Validator()
         {
-            _scope = scope;
-            _calendar = calendar;
-            _options = options.Value;
+            RuleFor(c => c.ResidentId).NotNull().WithMessage("请选择要推荐的居民。");
+            RuleFor(c => c.VacancyId).NotNull().WithMessage("请选择推荐的岗位。");
         }
+    }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    /// <summary>A second referral of the same resident to the same vacancy: 409 (ADR 007).</summary>
+    private static FeatureOutcome AlreadyReferred() => FeatureOutcome.Conflicting(AlreadyReferredCode, "已向该岗位推荐过这位居民。");
+
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, IOptions<CircleOptions> options) : ICommandHandler<Command>
+    {
+        private readonly CircleOptions _options = options.Value;
+
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (command.ResidentId is not { } residentId)
-            {
-                return FeatureOutcome.Field("ResidentId", "请选择要推荐的居民。");
-            }
-
-            if (command.VacancyId is not { } vacancyId)
-            {
-                return FeatureOutcome.Field("VacancyId", "请选择推荐的岗位。");
-            }
-
-            var principal = _scope.Principal;
+            var (residentId, vacancyId) = (command.ResidentId!.Value, command.VacancyId!.Value);
+            var principal = scope.Principal;
             if (!principal.IsStationStaff)
             {
                 return FeatureOutcome.Denied("只有社区服务站工作人员可以推荐岗位。");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var today = _calendar.Today;
+                var today = calendar.Today;
                 var resident = await db.Residents.AsNoTracking().VisibleTo(principal).Where(r => r.Id == residentId)
                     .Select(r => new { r.Id, r.CommunityId })
                     .FirstOrDefaultAsync(cancellationToken);
@@ -78,14 +74,14 @@ public static class ReferResident
 
                 if (await db.JobReferrals.AnyAsync(r => r.ResidentId == residentId && r.VacancyId == vacancyId, cancellationToken))
                 {
-                    return new FeatureOutcome(CommandResult.Failure("已向该岗位推荐过这位居民。"), AlreadyReferredCode);
+                    return AlreadyReferred();
                 }
 
                 // The reason and distance as the station saw them, within any radius (staff may refer farther).
                 var recommendations = await CircleQueries.RecommendationsAsync(db, _options, principal, residentId, today, Domain.ValueObjects.GeoCircle.MaxRadiusKm, cancellationToken);
                 var match = recommendations?.Items.FirstOrDefault(i => i.Vacancy.Id == vacancyId);
                 var referral = new JobReferral(
-                    residentId, vacancyId, vacancy.EnterpriseId, resident.CommunityId, match?.Vacancy.DistanceKm ?? 0, match?.Reason ?? string.Empty, principal.DisplayName, _calendar.Now);
+                    residentId, vacancyId, vacancy.EnterpriseId, resident.CommunityId, match?.Vacancy.DistanceKm ?? 0, match?.Reason ?? string.Empty, principal.DisplayName, calendar.Now);
                 db.JobReferrals.Add(referral);
                 try
                 {
@@ -94,7 +90,7 @@ public static class ReferResident
                 catch (DbUpdateException)
                 {
                     // The unique index caught a concurrent second referral.
-                    return new FeatureOutcome(CommandResult.Failure("已向该岗位推荐过这位居民。"), AlreadyReferredCode);
+                    return AlreadyReferred();
                 }
 
                 return FeatureOutcome.Success($"已推荐到岗位“{vacancy.Title}”，企业将看到推荐并反馈结果。", referral.Id);

@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Web.Features.Admin.Users;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -19,15 +20,15 @@ namespace EmploymentPortal.Web.Features.Enterprises.Colleagues;
 /// </summary>
 public static class ManageColleagues
 {
+    /// <summary>A generated password, carried by the outcome: the one chance to see it.</summary>
+    public static readonly OutcomeValue<string> GeneratedPassword = new("generatedPassword");
+
     public const string UserNotFound = "用户";
 
     public sealed record ColleagueRow(string Id, string UserName, string DisplayName, bool IsDisabled, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt, bool IsSelf);
 
     /// <summary>A new account and, when generated, its password (shown once).</summary>
     public sealed record Created(string UserName, string? Password);
-
-    /// <summary>What a command answers; <see cref="Password"/> is the one chance to see a generated password.</summary>
-    public sealed record Outcome(FeatureOutcome Result, string? Password = null, string? UserId = null);
 
     public sealed record CreateCommand
     {
@@ -53,6 +54,23 @@ public static class ManageColleagues
         }
     }
 
+    /// <summary>Disable (<c>Enabled</c> false, ending the user's sessions at once) or enable a colleague.</summary>
+    public sealed record SetEnabledCommand(string UserId, bool? Enabled);
+
+    public sealed class SetEnabledValidator : AbstractValidator<SetEnabledCommand>
+    {
+        public SetEnabledValidator()
+        {
+            RuleFor(c => c.Enabled).NotNull().WithMessage("请说明启用（true）还是停用（false）。");
+        }
+    }
+
+    /// <summary>Set a generated password (shown once, <see cref="GeneratedPassword"/>) and end the colleague's other sessions.</summary>
+    public sealed record ResetPasswordCommand(string UserId);
+
+    /// <summary>Nothing to check in the input: the user id comes from the route or the page's row.</summary>
+    public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>;
+
     /// <summary>The accounts of the principal's enterprise; empty for anyone else.</summary>
     public static async Task<List<ColleagueRow>> ListAsync(PortalDbContext db, PortalPrincipal principal, CancellationToken cancellationToken = default)
     {
@@ -70,52 +88,40 @@ public static class ManageColleagues
         return rows.Select(u => new ColleagueRow(u.Id, u.UserName ?? string.Empty, u.DisplayName, u.IsDisabled, u.LockoutEnd, u.CreatedAt, u.Id == principal.UserId)).ToList();
     }
 
-    public sealed class Handler
+    /// <summary>
+    /// The three commands. A created account's id is <see cref="FeatureOutcome.Id"/>; a generated
+    /// password is <see cref="GeneratedPassword"/>, the one chance to see it.
+    /// </summary>
+    public sealed class Handler(OperationScope scope, TimeProvider time, SignInThrottle throttle)
+        : ICommandHandler<CreateCommand>, ICommandHandler<SetEnabledCommand>, ICommandHandler<ResetPasswordCommand>
     {
-        private readonly OperationScope _scope;
-        private readonly IValidator<CreateCommand> _validator;
-        private readonly TimeProvider _time;
-        private readonly SignInThrottle _throttle;
-
-        public Handler(OperationScope scope, IValidator<CreateCommand> validator, TimeProvider time, SignInThrottle throttle)
+        public async Task<FeatureOutcome> HandleAsync(CreateCommand command, CancellationToken cancellationToken)
         {
-            _scope = scope;
-            _validator = validator;
-            _time = time;
-            _throttle = throttle;
-        }
-
-        public async Task<Outcome> CreateAsync(CreateCommand command, CancellationToken cancellationToken = default)
-        {
-            if (_scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+            if (scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
             {
-                return new(FeatureOutcome.Denied("只有企业用户可以管理本企业账号。"));
+                return FeatureOutcome.Denied("只有企业用户可以管理本企业账号。");
             }
 
-            var validation = await _validator.ValidateAsync(command, cancellationToken);
-            if (!validation.IsValid)
-            {
-                return new(FeatureOutcome.Invalid(validation));
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
                 var status = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => (EnterpriseStatus?)e.Status).SingleOrDefaultAsync(cancellationToken);
                 if (status != EnterpriseStatus.Verified)
                 {
-                    return new Outcome(new FeatureOutcome(CommandResult.Failure("本企业尚未通过认证（或已被暂停），不能新增账号。"), Hires.RecordHire.EnterpriseNotVerifiedCode));
+                    return FeatureOutcome.Refused(Hires.RecordHire.EnterpriseNotVerifiedCode, "本企业尚未通过认证（或已被暂停），不能新增账号。");
                 }
 
                 var generate = string.IsNullOrEmpty(command.Password);
                 var password = generate ? PasswordGenerator.Generate() : command.Password!;
+                var id = Guid.NewGuid();
                 var user = new PortalUser
                 {
+                    Id = id.ToString(),
                     UserName = command.UserName.Trim(),
                     DisplayName = command.DisplayName.Trim(),
                     EnterpriseId = enterpriseId,
-                    CreatedAt = _time.GetUtcNow(),
+                    CreatedAt = time.GetUtcNow(),
                 };
 
                 // The user and their role commit together, or neither does.
@@ -123,68 +129,70 @@ public static class ManageColleagues
                 var created = await users.CreateAsync(user, password);
                 if (!created.Succeeded)
                 {
-                    return new Outcome(ToOutcome(UserCommandSupport.FromIdentity(created, nameof(CreateCommand.Password))));
+                    return ToOutcome(UserCommandSupport.FromIdentity(created, nameof(CreateCommand.Password)));
                 }
 
                 var role = await users.AddToRoleAsync(user, PortalRoles.EnterpriseUser);
                 if (!role.Succeeded)
                 {
-                    return new Outcome(ToOutcome(UserCommandSupport.FromIdentity(role, nameof(CreateCommand.Password))));
+                    return ToOutcome(UserCommandSupport.FromIdentity(role, nameof(CreateCommand.Password)));
                 }
 
                 await transaction.CommitAsync(cancellationToken);
-                return new Outcome(FeatureOutcome.Success($"已创建账号“{user.UserName}”。"), generate ? password : null, user.Id);
+                var done = FeatureOutcome.Success($"已创建账号“{user.UserName}”。", id);
+                return generate ? done.With(GeneratedPassword, password) : done;
             });
         }
 
-        /// <summary>Disables (ending the user's sessions at once) or enables a colleague.</summary>
-        public Task<Outcome> SetEnabledAsync(string userId, bool enabled, CancellationToken cancellationToken = default) =>
-            WithColleagueAsync(userId, !enabled, async (users, user) =>
+        public Task<FeatureOutcome> HandleAsync(SetEnabledCommand command, CancellationToken cancellationToken)
+        {
+            var enabled = command.Enabled!.Value;
+            return WithColleagueAsync(command.UserId, !enabled, async (users, user) =>
             {
                 if (user.IsDisabled == !enabled)
                 {
-                    return new Outcome(FeatureOutcome.Success(enabled ? $"账号“{user.UserName}”已是启用状态。" : $"账号“{user.UserName}”已是停用状态。"));
+                    return FeatureOutcome.Success(enabled ? $"账号“{user.UserName}”已是启用状态。" : $"账号“{user.UserName}”已是停用状态。");
                 }
 
                 user.IsDisabled = !enabled;
                 var result = enabled ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
                 return result.Succeeded
-                    ? new Outcome(FeatureOutcome.Success(enabled ? $"已启用账号“{user.UserName}”。" : $"已停用账号“{user.UserName}”，其登录会话已全部结束。"))
-                    : new Outcome(ToOutcome(UserCommandSupport.FromIdentity(result, string.Empty)));
+                    ? FeatureOutcome.Success(enabled ? $"已启用账号“{user.UserName}”。" : $"已停用账号“{user.UserName}”，其登录会话已全部结束。")
+                    : ToOutcome(UserCommandSupport.FromIdentity(result, string.Empty));
             });
+        }
 
-        /// <summary>Sets a generated password (shown once) and ends the colleague's other sessions.</summary>
-        public Task<Outcome> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default) =>
-            WithColleagueAsync(userId, true, async (users, user) =>
+        public Task<FeatureOutcome> HandleAsync(ResetPasswordCommand command, CancellationToken cancellationToken) =>
+            WithColleagueAsync(command.UserId, true, async (users, user) =>
             {
                 var password = PasswordGenerator.Generate();
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 var result = await users.ResetPasswordAsync(user, token, password);
                 if (!result.Succeeded)
                 {
-                    return new Outcome(ToOutcome(UserCommandSupport.FromIdentity(result, string.Empty)));
+                    return ToOutcome(UserCommandSupport.FromIdentity(result, string.Empty));
                 }
 
                 // A reset also lifts a lockout: the colleague can sign in with the new password at once.
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
-                _throttle.Forgive(user.NormalizedUserName ?? string.Empty);
-                return new Outcome(FeatureOutcome.Success($"已重置账号“{user.UserName}”的密码。"), password);
+                throttle.Forgive(user.NormalizedUserName ?? string.Empty);
+                return FeatureOutcome.Success($"已重置账号“{user.UserName}”的密码。").With(GeneratedPassword, password);
             });
 
-        private async Task<Outcome> WithColleagueAsync(string userId, bool notSelf, Func<UserManager<PortalUser>, PortalUser, Task<Outcome>> work)
+        private async Task<FeatureOutcome> WithColleagueAsync(string userId, bool notSelf, Func<UserManager<PortalUser>, PortalUser, Task<FeatureOutcome>> work)
         {
-            if (_scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+            if (scope.Principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
             {
-                return new(FeatureOutcome.Denied("只有企业用户可以管理本企业账号。"));
+                return FeatureOutcome.Denied("只有企业用户可以管理本企业账号。");
             }
 
-            if (notSelf && userId == _scope.Principal.UserId)
+            if (notSelf && userId == scope.Principal.UserId)
             {
-                return new(new FeatureOutcome(CommandResult.Failure("不能停用自己的账号或在这里重置自己的密码。"), "colleague-self"));
+                return FeatureOutcome.Refused("colleague-self", "不能停用自己的账号或在这里重置自己的密码。");
             }
 
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var users = services.GetRequiredService<UserManager<PortalUser>>();
                 var user = await users.FindByIdAsync(userId);
@@ -192,7 +200,7 @@ public static class ManageColleagues
                 // Another enterprise's user, or a user of another role, is not found: no hint that it exists.
                 if (user is null || user.EnterpriseId != enterpriseId || !await users.IsInRoleAsync(user, PortalRoles.EnterpriseUser))
                 {
-                    return new Outcome(FeatureOutcome.Missing(UserNotFound));
+                    return FeatureOutcome.Missing(UserNotFound);
                 }
 
                 return await work(users, user);

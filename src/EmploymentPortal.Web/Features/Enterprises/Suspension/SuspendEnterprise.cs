@@ -1,7 +1,8 @@
 using EmploymentPortal.Data;
-using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Web.Features.Enterprises.Suspension;
@@ -15,33 +16,26 @@ public static class SuspendEnterprise
 {
     public sealed record Command(Guid EnterpriseId, bool Suspend, string? Reason);
 
-    public sealed class Handler
+    public sealed class Validator : AbstractValidator<Command>
     {
-        private readonly OperationScope _scope;
-
-        public Handler(OperationScope scope)
+        public Validator()
         {
-            _scope = scope;
+            RuleFor(c => c.Reason)
+                .Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Suspend).WithMessage("暂停企业必须填写原因。")
+                .MaximumLength(500).WithMessage("原因不能超过 500 个字符。");
         }
+    }
 
-        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+    public sealed class Handler(OperationScope scope) : ICommandHandler<Command>
+    {
+        public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!_scope.Principal.IsBureauOfficer)
+            if (!scope.Principal.IsBureauOfficer)
             {
                 return FeatureOutcome.Denied("只有人社局经办人员可以暂停或恢复企业。");
             }
 
-            if (command.Suspend && string.IsNullOrWhiteSpace(command.Reason))
-            {
-                return FeatureOutcome.Field("Reason", "暂停企业必须填写原因。");
-            }
-
-            if (command.Reason?.Length > 500)
-            {
-                return FeatureOutcome.Field("Reason", "原因不能超过 500 个字符。");
-            }
-
-            return await _scope.RunAsync(async services =>
+            return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken);
@@ -50,28 +44,16 @@ public static class SuspendEnterprise
                     return FeatureOutcome.Missing("企业");
                 }
 
-                try
+                if (command.Suspend)
                 {
-                    if (command.Suspend)
-                    {
-                        enterprise.Suspend(command.Reason!);
-                    }
-                    else
-                    {
-                        enterprise.Reinstate();
-                    }
-
-                    await db.SaveChangesAsync(cancellationToken);
+                    enterprise.Suspend(command.Reason!);
                 }
-                catch (DomainException e)
+                else
                 {
-                    return FeatureOutcome.FromDomain(e);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return FeatureOutcome.Concurrency();
+                    enterprise.Reinstate();
                 }
 
+                await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success(command.Suspend ? $"已暂停企业“{enterprise.Name}”。" : $"已恢复企业“{enterprise.Name}”。", enterprise.Id);
             });
         }
