@@ -1,13 +1,13 @@
 using EmploymentPortal.Domain.Common;
 
-namespace EmploymentPortal.Web.Features.Admin;
+namespace EmploymentPortal.Web.Components;
 
 /// <summary>
-/// Times as the bureau reads them: China Standard Time (the portal stores UTC). The zone is
+/// Times as every page shows them: China Standard Time (the portal stores UTC). The zone is
 /// <see cref="PortalCalendar"/>'s rather than the server's, so a server set to UTC still shows
 /// local office hours.
 /// </summary>
-public static class AdminFormat
+public static class DisplayFormat
 {
     public static string DateTime(DateTimeOffset value) => PortalCalendar.ToChinaTime(value).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }
