@@ -31,10 +31,10 @@ public static class WhatIf
         JsonObject ScenarioFacts);
 
     /// <summary>How many people fall under each outcome, and the money for the eligible.</summary>
-    public sealed record Tally(int Eligible, int Ineligible, int NeedsInformation, int ManualReview, long AmountFen);
+    public sealed record Tally(int Eligible, int Ineligible, int NeedsInformation, int ManualReview, Money Amount);
 
     /// <summary>A person whose decision changes; the name is masked (张*), the id is enough to look them up.</summary>
-    public sealed record ChangedPerson(Guid ResidentId, string MaskedName, Outcome Before, long? BeforeFen, Outcome After, long? AfterFen);
+    public sealed record ChangedPerson(Guid ResidentId, string MaskedName, Outcome Before, Money? BeforeAmount, Outcome After, Money? AfterAmount);
 
     public sealed record Result(int People, Tally Baseline, Tally Variant, int ChangedCount, IReadOnlyList<ChangedPerson> Changed, string BaselineVersion, string VariantVersion);
 
@@ -70,7 +70,7 @@ public static class WhatIf
         DateOnly newValueFrom,
         IAsyncEnumerable<T> population,
         Func<T, (Guid ResidentId, string Name)> who,
-        Func<T, Func<EligibilityEvaluator, (Outcome Outcome, long? AmountFen)>> decisionOf,
+        Func<T, Func<EligibilityEvaluator, (Outcome Outcome, Money? Amount)>> decisionOf,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
@@ -87,17 +87,17 @@ public static class WhatIf
         await foreach (var member in population.WithCancellation(cancellationToken))
         {
             var decide = decisionOf(member);
-            var (outcomeBefore, fenBefore) = decide(baseline);
-            var (outcomeAfter, fenAfter) = decide(variant);
-            before.Add(outcomeBefore, fenBefore);
-            after.Add(outcomeAfter, fenAfter);
-            if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
+            var (outcomeBefore, amountBefore) = decide(baseline);
+            var (outcomeAfter, amountAfter) = decide(variant);
+            before.Add(outcomeBefore, amountBefore);
+            after.Add(outcomeAfter, amountAfter);
+            if (outcomeBefore != outcomeAfter || amountBefore != amountAfter)
             {
                 changedCount++;
                 if (changed.Count < ListedChanges)
                 {
                     var (id, name) = who(member);
-                    changed.Add(new ChangedPerson(id, MaskName(name), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
+                    changed.Add(new ChangedPerson(id, MaskName(name), outcomeBefore, amountBefore, outcomeAfter, amountAfter));
                 }
             }
 
@@ -142,7 +142,7 @@ public static class WhatIf
 
                     var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
                     var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
-                    return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
+                    return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.Amount : null);
                 };
             },
             progress,
@@ -176,12 +176,12 @@ public static class WhatIf
     /// jurisdiction when any rule grants it (alternative rules of one benefit are not added up),
     /// otherwise the most actionable other outcome.
     /// </summary>
-    private static (Outcome Outcome, long? AmountFen) Best(EvaluationResult result)
+    private static (Outcome Outcome, Money? Amount) Best(EvaluationResult result)
     {
         var eligible = result.Decisions.Where(d => d.Outcome == Outcome.Eligible).ToList();
         if (eligible.Count > 0)
         {
-            return (Outcome.Eligible, eligible.Max(d => d.AmountFen));
+            return (Outcome.Eligible, eligible.Max(d => d.Amount));
         }
 
         foreach (var outcome in new[] { Outcome.ManualReview, Outcome.NeedsInformation })
@@ -226,13 +226,13 @@ public static class WhatIf
         private int _manualReview;
         private Money _amount;
 
-        public void Add(Outcome outcome, long? amountFen)
+        public void Add(Outcome outcome, Money? amount)
         {
             switch (outcome)
             {
                 case Outcome.Eligible:
                     _eligible++;
-                    _amount += Money.FromFen(amountFen ?? 0);
+                    _amount += amount ?? Money.Zero;
                     break;
                 case Outcome.NeedsInformation:
                     _needsInformation++;
@@ -246,6 +246,6 @@ public static class WhatIf
             }
         }
 
-        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amount.Fen);
+        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amount);
     }
 }

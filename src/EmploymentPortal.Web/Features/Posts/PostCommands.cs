@@ -160,7 +160,7 @@ public static class PostCommands
                     (owner, host) = (enterprise.Name, enterprise.Id);
                 }
 
-                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, Money.FromYuan(command.MonthlySubsidyYuan!.Value).Fen, command.MaxDurationMonths!.Value, host);
+                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, Money.FromYuan(command.MonthlySubsidyYuan!.Value), command.MaxDurationMonths!.Value, host);
                 db.PostProgrammes.Add(programme);
                 return ((FeatureOutcome?)null, programme.Id);
             }, id => $"已创建岗位项目“{command.Name.Trim()}”。");
