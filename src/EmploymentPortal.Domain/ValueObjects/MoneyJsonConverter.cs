@@ -15,7 +15,10 @@ namespace EmploymentPortal.Domain.ValueObjects;
 /// </summary>
 public sealed partial class MoneyJsonConverter : JsonConverter<Money>
 {
-    /// <summary>The pattern of the JSON string (a negative only appears in an answer showing a corrupt stored amount).</summary>
+    /// <summary>
+    /// The pattern of the JSON string. A minus sign is in the pattern because an answer shows a
+    /// corrupt stored amount as it is; a request with one is refused as negative.
+    /// </summary>
     public const string Pattern = "^-?[0-9]+(\\.[0-9]{1,2})?$";
 
     /// <summary>An example of the JSON string.</summary>
@@ -30,7 +33,7 @@ public sealed partial class MoneyJsonConverter : JsonConverter<Money>
         if (reader.TokenType == JsonTokenType.String)
         {
             var text = reader.GetString();
-            if (text is null || !YuanText().IsMatch(text) || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out yuan))
+            if (text is null || !YuanText().IsMatch(text) || !decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out yuan))
             {
                 throw new JsonException(FormatMessage);
             }
@@ -49,6 +52,6 @@ public sealed partial class MoneyJsonConverter : JsonConverter<Money>
         writer.WriteStringValue(value.ToYuan().ToString("0.00", CultureInfo.InvariantCulture));
     }
 
-    [GeneratedRegex("^[0-9]+(\\.[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex YuanText();
 }
