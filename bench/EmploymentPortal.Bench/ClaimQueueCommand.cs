@@ -158,7 +158,7 @@ internal static class ClaimQueueCommand
         }
 
         _ = await query.OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Take(20)
-            .Select(c => new { c.Id, c.Number, c.Benefit, c.RuleTitle, c.PersonName, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault(), c.Status, c.AmountFen, c.SubmittedAt })
+            .Select(c => new { c.Id, c.Number, c.Benefit, c.RuleTitle, c.PersonName, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault(), c.Status, c.Amount, c.SubmittedAt })
             .ToListAsync();
     }
 }

@@ -12,6 +12,7 @@ using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -146,6 +147,7 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         PersonalDataMapping.Configure(builder, _personalData);
+        NameMoneyColumns(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -176,6 +178,12 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
         // reordered (eShop convention).
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
 
+        // Money is stored as a whole number of fen (bigint) on both providers: one converter for
+        // every Money property, none per property. A query sums or compares money in SQL through
+        // the cast to the stored integer: Sum(c => (long?)c.Amount).
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyFenConverter>();
+        configurationBuilder.Properties<Money?>().HaveConversion<MoneyFenConverter>();
+
         if (Database.IsSqlite())
         {
             // SQLite has no date-time-with-offset type and EF Core cannot order or compare
@@ -183,6 +191,29 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
             // UTC ticks: sortable, comparable and exact.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    /// <summary>
+    /// Every Money column is named after its property with the unit appended (Claim.Amount is
+    /// stored in "AmountFen"), so that a reader of the database knows the integer is fen.
+    /// </summary>
+    private static void NameMoneyColumns(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            if (property.ClrType == typeof(Money) || property.ClrType == typeof(Money?))
+            {
+                property.SetColumnName(property.Name + "Fen");
+            }
+        }
+    }
+
+    private sealed class MoneyFenConverter : ValueConverter<Money, long>
+    {
+        public MoneyFenConverter()
+            : base(m => m.Fen, fen => Money.FromStoredFen(fen))
+        {
         }
     }
 

@@ -24,13 +24,14 @@ public sealed class ClaimAmountBoundsTests(PortalFixture portal) : PortalPageTes
 
             await form.GetByTestId("ceiling-benefit-input").ClickAsync();
             await Page.GetByRole(AriaRole.Option, new() { Name = "一次性求职补贴（job-seeking-subsidy）", Exact = true }).ClickAsync();
-            await FillNumericAsync(form.GetByTestId("ceiling-amount-input"), "800");
+            await form.GetByTestId("ceiling-amount-input").FillAsync("800");
+            await form.GetByTestId("ceiling-amount-input").PressAsync("Tab");
             await form.GetByTestId("ceiling-basis-input").FillAsync("江人社〔2026〕9号 第三条");
             await form.GetByTestId("ceiling-basis-input").PressAsync("Tab");
             await form.GetByTestId("ceiling-save").ClickAsync();
 
             var current = Page.GetByTestId("ceilings-current").Locator("tr", new() { HasText = "一次性求职补贴" });
-            await Expect(current.GetByTestId("ceiling-amount")).ToHaveTextAsync("800.00 元");
+            await Expect(current.GetByTestId("ceiling-amount")).ToHaveTextAsync("¥800.00");
             await Expect(current).ToContainTextAsync("江人社〔2026〕9号 第三条");
             await Expect(Page.GetByTestId("ceilings-history")).ToContainTextAsync("江人社〔2026〕9号 第三条");
         });
@@ -47,13 +48,21 @@ public sealed class ClaimAmountBoundsTests(PortalFixture portal) : PortalPageTes
             var row = Page.Locator("tr", new() { Has = Page.GetByTestId("claim-row-status").GetByText("已提交", new() { Exact = true }), HasText = "一次性创业补贴" }).First;
             await row.GetByTestId("claim-link").ClickAsync();
             await WaitForCircuitAsync();
-            await Expect(Page.GetByTestId("approve-limits")).ToContainTextAsync("单笔硬上限 1,000,000.00 元");
+            await Expect(Page.GetByTestId("approve-limits")).ToContainTextAsync("单笔硬上限 ¥1,000,000.00");
 
-            await FillNumericAsync(Page.GetByTestId("approve-amount"), "0");
+            // A typed amount goes through Money.TryParse: its Chinese message, nothing sent.
+            await Page.GetByTestId("approve-amount").FillAsync("1.234");
+            await Page.GetByTestId("approve-amount").PressAsync("Tab");
+            await Page.GetByTestId("approve").ClickAsync();
+            await Expect(Page.GetByTestId("review-error")).ToContainTextAsync("金额1.234元不能精确到分");
+
+            await Page.GetByTestId("approve-amount").FillAsync("0");
+            await Page.GetByTestId("approve-amount").PressAsync("Tab");
             await Page.GetByTestId("approve").ClickAsync();
             await Expect(Page.GetByTestId("review-error")).ToContainTextAsync("核定金额必须大于 0");
 
-            await FillNumericAsync(Page.GetByTestId("approve-amount"), "5000.01");
+            await Page.GetByTestId("approve-amount").FillAsync("5,000.01");
+            await Page.GetByTestId("approve-amount").PressAsync("Tab");
             await Page.GetByTestId("approve").ClickAsync();
             await Expect(Page.GetByTestId("review-error")).ToContainTextAsync("核定金额高于规则计算金额，须填写书面理由");
             await Expect(Page.GetByTestId("claim-status")).ToHaveTextAsync("已提交");

@@ -97,7 +97,7 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
         {
             OccupationGroup = vacancy.OccupationGroup,
             Occupation = vacancy.Occupation,
-            DesiredWageMinFen = vacancy.WageMin.Fen,
+            DesiredWageMin = vacancy.WageMin,
             WorkTypes = [vacancy.WorkType],
         });
         resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community.Id), today.AddMonths(-2), "SYT" + Guid.NewGuid().ToString("N")[..24]);

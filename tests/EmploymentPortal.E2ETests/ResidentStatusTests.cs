@@ -26,7 +26,7 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
             await Page.GotoAsync($"/residents/{id}");
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("job-preferences-view")).ToContainTextAsync("保安员");
-            await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("3500–4500");
+            await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("¥3,500.00–¥4,500.00");
 
             var form = Page.GetByTestId("status-form");
             await form.GetByTestId("new-status").ClickAsync();

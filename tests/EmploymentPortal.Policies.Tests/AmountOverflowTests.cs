@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Policies.Evaluation.Batch;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Policies.Tests;
 
@@ -26,7 +27,7 @@ public class AmountOverflowTests
         var decision = Refund(premiums);
 
         Assert.Equal(Outcome.ManualReview, decision.Outcome);
-        Assert.Null(decision.AmountFen);
+        Assert.Null(decision.Amount);
         Assert.Contains(decision.Reasons, r => r.Contains("超出可计算范围", StringComparison.Ordinal));
     }
 
@@ -36,7 +37,7 @@ public class AmountOverflowTests
         var decision = Refund("9223372036854775807");
 
         Assert.Equal(Outcome.Eligible, decision.Outcome);
-        Assert.True(decision.AmountFen > 0);
+        Assert.True(decision.Amount > Money.Zero);
     }
 
     [Fact]
@@ -55,6 +56,6 @@ public class AmountOverflowTests
         var decision = rule.Evaluate(row, new DateOnly(2020, 8, 3));
 
         Assert.True(rule.IsCompiled);
-        Assert.Equal((Outcome.ManualReview, (long?)null), (decision.Outcome, decision.AmountFen));
+        Assert.Equal((Outcome.ManualReview, (Money?)null), (decision.Outcome, decision.Amount));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Policies.Evaluation.Batch;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Policies.Tests;
 
@@ -181,11 +182,11 @@ public class BatchEvaluationTests
                     (JsonObject)JsonNode.Parse(json)!, RuleId: rule.Id)).Decisions.Single();
                 var actual = compiled[(rule.Id, model.Jurisdiction)].Evaluate(row, model.Date);
                 outcomes[(int)expected.Outcome]++;
-                withAmount += expected.AmountFen is null ? 0 : 1;
-                if (expected.Outcome != actual.Outcome || expected.AmountFen != actual.AmountFen || !expected.Flags.SequenceEqual(actual.FlagNames()))
+                withAmount += expected.Amount is null ? 0 : 1;
+                if (expected.Outcome != actual.Outcome || expected.Amount != actual.Amount || !expected.Flags.SequenceEqual(actual.FlagNames()))
                 {
-                    mismatches.Add($"set {set}, {rule.Id} in {model.Jurisdiction} on {model.Date:yyyy-MM-dd}: evaluator {expected.Outcome} {expected.AmountFen} [{string.Join(",", expected.Flags)}], " +
-                                   $"batch {actual.Outcome} {actual.AmountFen} [{string.Join(",", actual.FlagNames())}]; facts {json}");
+                    mismatches.Add($"set {set}, {rule.Id} in {model.Jurisdiction} on {model.Date:yyyy-MM-dd}: evaluator {expected.Outcome} {expected.Amount} [{string.Join(",", expected.Flags)}], " +
+                                   $"batch {actual.Outcome} {actual.Amount} [{string.Join(",", actual.FlagNames())}]; facts {json}");
                 }
             }
         }
@@ -290,7 +291,7 @@ public class BatchEvaluationTests
                 ids[random.Next(ids.Length)],
                 ids[random.Next(ids.Length)],
                 ids[random.Next(ids.Length)],
-                random.Next(3) == 0 ? random.Next(100_000) : null,
+                random.Next(3) == 0 ? Money.FromFen(random.Next(100_000)) : null,
                 random.Next(3) == 0 ? null : random.Next(1, 13)));
         }
 
@@ -361,7 +362,7 @@ public class BatchEvaluationTests
             Text(payment["personId"]),
             Text(payment["enterpriseId"]),
             Text(payment["communityId"]),
-            Number(payment["amountFen"]) is { } fen ? (long)fen : null,
+            Number(payment["amountFen"]) is { } fen ? Money.FromFen((long)fen) : null,
             Number(payment["months"]));
     }
 }

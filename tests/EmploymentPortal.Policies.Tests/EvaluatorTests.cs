@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EmploymentPortal.Policies.Evaluation;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Policies.Tests;
 
@@ -27,7 +28,7 @@ public class EvaluatorTests
         Assert.Equal(new DateOnly(2020, 1, 1), rate.EffectiveFrom);
         Assert.Equal("001_4804ea4ffb61eafb.txt", decision.Reference.File);
         Assert.Equal(CatalogueFixture.WithLocalParameters.Version, decision.Trace.CatalogueVersion);
-        Assert.Equal(100000, decision.Breakdown!.TotalFen);
+        Assert.Equal(Money.FromFen(100_000), decision.Breakdown!.Total);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public class EvaluatorTests
         var json = JsonSerializer.Serialize(EvaluateAbsorption(), PolicyJson.Options);
 
         Assert.Contains("\"outcome\":\"eligible\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"amountFen\":100000", json, StringComparison.Ordinal);
+        Assert.Contains("\"amount\":\"1000.00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"catalogueVersion\"", json, StringComparison.Ordinal);
         Assert.Contains("按每人1000元标准给予一次性吸纳就业补贴", json, StringComparison.Ordinal);
     }

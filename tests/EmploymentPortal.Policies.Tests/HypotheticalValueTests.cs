@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Policies.Model;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Policies.Tests;
 
@@ -34,7 +35,7 @@ public sealed class HypotheticalValueTests
 
         var decision = result.Decisions.Single(d => d.RuleId == "nanhe-2020-1.absorption-long-term-unemployed");
         Assert.Equal(Outcome.Eligible, decision.Outcome);
-        Assert.Equal(150_000, decision.AmountFen);
+        Assert.Equal(Money.FromFen(150_000), decision.Amount);
     }
 
     [Fact]

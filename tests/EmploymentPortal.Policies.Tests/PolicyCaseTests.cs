@@ -92,7 +92,7 @@ public class PolicyCaseTests
         var explanation = JsonSerializer.Serialize(decision, PolicyJson.Options);
         Assert.True(expect.Clause == decision.Reference.Section, $"clause: expected {expect.Clause}, rule cites {decision.Reference.Section}");
         Assert.True(expect.Outcome == OutcomeName(decision.Outcome), $"outcome: expected {expect.Outcome}, got {OutcomeName(decision.Outcome)}\n{explanation}");
-        Assert.True(expect.AmountFen == decision.AmountFen, $"amount: expected {expect.AmountFen?.ToString(CultureInfo.InvariantCulture) ?? "null"}, got {decision.AmountFen?.ToString(CultureInfo.InvariantCulture) ?? "null"}\n{explanation}");
+        Assert.True(expect.AmountFen == decision.Amount?.Fen, $"amount: expected {expect.AmountFen?.ToString(CultureInfo.InvariantCulture) ?? "null"} fen, got {decision.Amount?.ToString() ?? "null"}\n{explanation}");
         foreach (var flag in expect.Flags)
         {
             Assert.True(decision.Flags.Contains(flag), $"flag {flag} expected; flags: {string.Join(", ", decision.Flags)}");
@@ -138,7 +138,7 @@ public class PolicyCaseTests
             foreach (var (expected, actual) in full.Decisions.Zip(other.Decisions))
             {
                 Assert.True(expected.Outcome == actual.Outcome, $"{expected.RuleId} ({what}): outcome {expected.Outcome} vs {actual.Outcome}");
-                Assert.True(expected.AmountFen == actual.AmountFen, $"{expected.RuleId} ({what}): amount {expected.AmountFen} vs {actual.AmountFen}");
+                Assert.True(expected.Amount == actual.Amount, $"{expected.RuleId} ({what}): amount {expected.Amount} vs {actual.Amount}");
                 Assert.Equal(expected.Flags, actual.Flags);
                 Assert.Equal(expected.MissingFacts, actual.MissingFacts);
                 Assert.Equal(expected.Trace.ApplicableDate, actual.Trace.ApplicableDate);

@@ -386,7 +386,7 @@ public static class CirclesBenchCommand
         {
             rows.Add(new CircleQueries.NearbyVacancy(
                 reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), Enum.Parse<OccupationGroup>(reader.GetString(4)), reader.GetString(5),
-                reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), Enum.Parse<WorkType>(reader.GetString(9)), reader.GetGuid(10), reader.GetString(11),
+                reader.GetInt32(6), Money.FromFen(reader.GetInt64(7)), Money.FromFen(reader.GetInt64(8)), Enum.Parse<WorkType>(reader.GetString(9)), reader.GetGuid(10), reader.GetString(11),
                 reader.GetDouble(12), reader.GetDouble(13), reader.GetBoolean(14), reader.GetBoolean(15), reader.GetBoolean(16),
                 reader.GetFieldValue<DateOnly>(17), reader.GetDouble(18)));
         }

@@ -10,6 +10,7 @@ using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Policies.Evaluation.Batch;
 using EmploymentPortal.Policies.Loading;
 using Npgsql;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Bench.Rules;
 
@@ -52,7 +53,7 @@ public static class EvaluateBatchCommand
         public readonly long[] Outcomes = new long[4];
         public readonly Dictionary<string, long> Flags = new(StringComparer.Ordinal);
         public readonly long[] FlagBits = new long[32];
-        public long AmountFen;
+        public Money Amount;
         public long AllocatedBytes;
         public long WithAmount;
         public long Residents;
@@ -69,7 +70,7 @@ public static class EvaluateBatchCommand
                 FlagBits[b] += other.FlagBits[b];
             }
 
-            AmountFen += other.AmountFen;
+            Amount += other.Amount;
             AllocatedBytes += other.AllocatedBytes;
             WithAmount += other.WithAmount;
             Residents += other.Residents;
@@ -218,7 +219,7 @@ public static class EvaluateBatchCommand
             Console.WriteLine($"  flag {flag,-22} {count,12:N0}");
         }
 
-        Console.WriteLine($"  amounts: {total.WithAmount:N0} decisions with an amount, sum {total.AmountFen:N0} fen = ¥{total.AmountFen / 100m:N2}");
+        Console.WriteLine($"  amounts: {total.WithAmount:N0} decisions with an amount, sum {total.Amount}");
         Console.WriteLine();
         foreach (var (outcome, decision) in samples.OrderBy(s => s.Key))
         {
@@ -252,9 +253,9 @@ public static class EvaluateBatchCommand
             {
                 var expected = evaluator.Evaluate(facts.Request(chunk.Rows[i])).Decisions[0];
                 var actual = compiled.Evaluate(row.Fill(chunk.Rows[i]), scenario.Date);
-                if (expected.Outcome != actual.Outcome || expected.AmountFen != actual.AmountFen || !expected.Flags.SequenceEqual(actual.FlagNames()))
+                if (expected.Outcome != actual.Outcome || expected.Amount != actual.Amount || !expected.Flags.SequenceEqual(actual.FlagNames()))
                 {
-                    Console.Error.WriteLine($"Resident {chunk.Rows[i].Id}: evaluator {expected.Outcome} {expected.AmountFen} [{string.Join(",", expected.Flags)}], compiled {actual.Outcome} {actual.AmountFen} [{string.Join(",", actual.FlagNames())}].");
+                    Console.Error.WriteLine($"Resident {chunk.Rows[i].Id}: evaluator {expected.Outcome} {expected.Amount} [{string.Join(",", expected.Flags)}], compiled {actual.Outcome} {actual.Amount} [{string.Join(",", actual.FlagNames())}].");
                     return 1;
                 }
             }
@@ -276,9 +277,9 @@ public static class EvaluateBatchCommand
             {
                 var decision = compiled.Evaluate(row.Fill(rows[i]), date);
                 tally.Outcomes[(int)decision.Outcome]++;
-                if (decision.AmountFen is { } fen)
+                if (decision.Amount is { } amount)
                 {
-                    tally.AmountFen += fen;
+                    tally.Amount += amount;
                     tally.WithAmount++;
                 }
 
@@ -308,9 +309,9 @@ public static class EvaluateBatchCommand
             {
                 var decision = evaluator.Evaluate(facts.Request(chunk.Rows[i])).Decisions[0];
                 tally.Outcomes[(int)decision.Outcome]++;
-                if (decision.AmountFen is { } fen)
+                if (decision.Amount is { } amount)
                 {
-                    tally.AmountFen += fen;
+                    tally.Amount += amount;
                     tally.WithAmount++;
                 }
 

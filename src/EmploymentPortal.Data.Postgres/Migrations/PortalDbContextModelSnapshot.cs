@@ -17,7 +17,7 @@ namespace EmploymentPortal.Data.Postgres.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -427,8 +427,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
 
                     b.Property<string>("Basis")
                         .IsRequired()
@@ -470,8 +471,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
 
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
@@ -630,14 +632,16 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("RulesAmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("RulesAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RulesAmountFen");
 
                     b.Property<bool>("SecondApprovalRequired")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("SecondApprovalThresholdFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("SecondApprovalThreshold")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SecondApprovalThresholdFen");
 
                     b.Property<string>("SecondApproverId")
                         .HasMaxLength(450)
@@ -896,8 +900,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("PaidFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidFen");
 
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone");
@@ -911,8 +916,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("TotalFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalFen");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1530,8 +1536,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("integer");
 
-                    b.Property<long>("MonthlySubsidyFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("MonthlySubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("MonthlySubsidyFen");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1675,11 +1682,13 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long?>("DesiredWageMaxFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("DesiredWageMax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DesiredWageMaxFen");
 
-                    b.Property<long?>("DesiredWageMinFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("DesiredWageMin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DesiredWageMinFen");
 
                     b.Property<string>("DifficultyCategory")
                         .HasMaxLength(40)

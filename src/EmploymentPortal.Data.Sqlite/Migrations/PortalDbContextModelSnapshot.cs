@@ -15,7 +15,7 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("EmploymentPortal.Data.Auditing.AuditEntry", b =>
                 {
@@ -422,8 +422,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
 
                     b.Property<string>("Basis")
                         .IsRequired()
@@ -465,8 +466,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AmountFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
 
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
@@ -625,14 +627,16 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RulesAmountFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("RulesAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RulesAmountFen");
 
                     b.Property<bool>("SecondApprovalRequired")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("SecondApprovalThresholdFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("SecondApprovalThreshold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SecondApprovalThresholdFen");
 
                     b.Property<string>("SecondApproverId")
                         .HasMaxLength(450)
@@ -891,8 +895,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("PaidFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PaidFen");
 
                     b.Property<long?>("SettledAt")
                         .HasColumnType("INTEGER");
@@ -906,8 +911,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("TotalFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalFen");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1525,8 +1531,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("MonthlySubsidyFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("MonthlySubsidy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MonthlySubsidyFen");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1670,11 +1677,13 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("DesiredWageMaxFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("DesiredWageMax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DesiredWageMaxFen");
 
-                    b.Property<long?>("DesiredWageMinFen")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("DesiredWageMin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DesiredWageMinFen");
 
                     b.Property<string>("DifficultyCategory")
                         .HasMaxLength(40)

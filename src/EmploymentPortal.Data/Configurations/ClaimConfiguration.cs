@@ -134,7 +134,6 @@ internal sealed class BenefitCeilingConfiguration : IEntityTypeConfiguration<Ben
         builder.Property(c => c.SetById).HasMaxLength(450).IsRequired();
         builder.Property(c => c.SetByName).HasMaxLength(100).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.Ignore(c => c.Amount);
 
         // The latest version of a benefit is the one in force.
         builder.HasIndex(c => new { c.Benefit, c.SetAt });

@@ -1,7 +1,6 @@
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Vacancies;
-using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,9 +17,6 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.Property(v => v.Requirements).HasMaxLength(2000).IsRequired();
         builder.Property(v => v.RejectionReason).HasMaxLength(500);
 
-        // Money as integer fen.
-        builder.Property(v => v.WageMin).HasConversion(m => m.Fen, fen => Money.FromFen(fen)).HasColumnName("WageMinFen");
-        builder.Property(v => v.WageMax).HasConversion(m => m.Fen, fen => Money.FromFen(fen)).HasColumnName("WageMaxFen");
         builder.Ignore(v => v.Location);
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Restrict);

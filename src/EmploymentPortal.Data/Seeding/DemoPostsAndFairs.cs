@@ -3,6 +3,7 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.Data.Seeding;
@@ -21,7 +22,7 @@ public static class DemoPostsAndFairs
         var today = calendar.Today;
         var hired = await db.Hires.Select(h => h.ResidentId).ToListAsync(cancellationToken);
 
-        var welfare = new PostProgramme("社区公益性岗位（保洁、治安巡逻）", PostKind.PublicWelfare, "东湖街道办事处", today.Year, 10, 180_000, 12);
+        var welfare = new PostProgramme("社区公益性岗位（保洁、治安巡逻）", PostKind.PublicWelfare, "东湖街道办事处", today.Year, 10, Money.FromYuan(1_800), 12);
         db.PostProgrammes.Add(welfare);
         var relocated = await db.Residents.Include(r => r.StatusHistory)
             .Where(r => r.IsRelocatedResident && (r.CurrentStatus == null || r.CurrentStatus == EmploymentStatus.RegisteredUnemployed) && !hired.Contains(r.Id))
@@ -40,7 +41,7 @@ public static class DemoPostsAndFairs
 
         var ownId = await db.Users.Where(u => u.UserName == "enterprise1").Select(u => u.EnterpriseId).SingleAsync(cancellationToken);
         var own = await db.Enterprises.SingleAsync(e => e.Id == ownId, cancellationToken);
-        var cohort = new PostProgramme($"{today.Year}年高校毕业生就业见习", PostKind.Internship, own.Name, today.Year, 5, 150_000, 6, own.Id);
+        var cohort = new PostProgramme($"{today.Year}年高校毕业生就业见习", PostKind.Internship, own.Name, today.Year, 5, Money.FromYuan(1_500), 6, own.Id);
         db.PostProgrammes.Add(cohort);
         var graduates = await db.Residents.Where(r => r.LeftSchoolOn != null && !hired.Contains(r.Id) && r.CurrentStatus == null)
             .OrderBy(r => r.Id).Take(4).ToListAsync(cancellationToken);

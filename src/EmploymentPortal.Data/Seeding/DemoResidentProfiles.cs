@@ -39,8 +39,8 @@ public static class DemoResidentProfiles
             {
                 Occupation = occupation.Name,
                 OccupationGroup = occupation.Group,
-                DesiredWageMinFen = low * 100L,
-                DesiredWageMaxFen = (low + (random.Next(5, 30) * 100)) * 100L,
+                DesiredWageMin = Money.FromYuan(low),
+                DesiredWageMax = Money.FromYuan(low + (random.Next(5, 30) * 100)),
                 WorkTypes = random.Next(3) switch
                 {
                     0 => [WorkType.FullTime],

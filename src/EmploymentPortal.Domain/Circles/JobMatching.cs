@@ -118,12 +118,12 @@ public static class JobMatching
 
         if (seeker.DesiredMonthlyWage is { } wage)
         {
-            if (job.WageMax.Fen >= wage.Fen)
+            if (job.WageMax >= wage)
             {
                 score += WagePoints;
                 parts?.Add("薪资符合");
             }
-            else if (job.WageMax.Fen * 10 >= wage.Fen * 8)
+            else if (job.WageMax * 10 >= wage * 8)
             {
                 score += WageNearPoints;
                 parts?.Add("薪资接近");

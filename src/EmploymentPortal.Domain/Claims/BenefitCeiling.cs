@@ -39,7 +39,7 @@ public sealed class BenefitCeiling : AggregateRoot
         }
 
         Benefit = benefit;
-        AmountFen = amount.Fen;
+        Amount = amount;
         Basis = basis.Trim();
         SetById = setBy.UserId;
         SetByName = setBy.Name;
@@ -49,9 +49,7 @@ public sealed class BenefitCeiling : AggregateRoot
     /// <summary>The benefit kind (<see cref="Claim.Benefit"/>) the ceiling bounds.</summary>
     public string Benefit { get; private set; }
 
-    public long AmountFen { get; private set; }
-
-    public Money Amount => Money.FromFen(AmountFen);
+    public Money Amount { get; private set; }
 
     /// <summary>Why this amount: the document number and clause, or the meeting that decided it.</summary>
     public string Basis { get; private set; }

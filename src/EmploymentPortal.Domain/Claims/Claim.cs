@@ -110,10 +110,10 @@ public sealed class Claim : AggregateRoot
     public string MissingFacts { get; private set; }
 
     /// <summary>The amount the rules computed (null: no figure).</summary>
-    public long? RulesAmountFen { get; private set; }
+    public Money? RulesAmount { get; private set; }
 
     /// <summary>The amount claimed, then granted (the rules' amount unless an officer changed it with a reason).</summary>
-    public long? AmountFen { get; private set; }
+    public Money? Amount { get; private set; }
 
     /// <summary>
     /// Once-only scope key (rule family + person [+ enterprise] [+ year]); unique among live claims,
@@ -157,7 +157,7 @@ public sealed class Claim : AggregateRoot
     public string? SecondApproverName { get; private set; }
 
     /// <summary>The threshold in force at the first approval when the amount exceeded it.</summary>
-    public long? SecondApprovalThresholdFen { get; private set; }
+    public Money? SecondApprovalThreshold { get; private set; }
 
     /// <summary>
     /// Set at the first approval when a second officer must confirm: the amount exceeds the
@@ -336,12 +336,12 @@ public sealed class Claim : AggregateRoot
                 throw new DomainException("claim-second-approver-required", "该申请须由另一名经办人员复核，初审人不能复核。");
             }
 
-            if (amount is { } changed && changed.Fen != AmountFen)
+            if (amount is { } changed && changed != Amount)
             {
                 throw new DomainException("claim-second-approval-amount", "复核只能确认初审金额；如需改变金额，请退回补正。");
             }
 
-            var confirmed = AmountFen is { } fen && fen > 0 ? Money.FromFen(fen) : throw AmountNotPositive();
+            var confirmed = Amount is { } stored && stored > Money.Zero ? stored : throw AmountNotPositive();
             EnsureWithinCeilings(confirmed, limits);
             SecondApproverId = officer.UserId;
             SecondApproverName = officer.Name;
@@ -355,7 +355,7 @@ public sealed class Claim : AggregateRoot
             throw new DomainException("claim-not-under-review", "只有已提交或审核中的申请可以审批。");
         }
 
-        Money? computed = RulesAmountFen is { } rules ? Money.FromFen(rules) : null;
+        var computed = RulesAmount;
         var granted = amount ?? computed ?? throw new DomainException("claim-amount-required", "规则未算出金额，请填写核定金额并说明理由。");
         if (granted.IsZero)
         {
@@ -382,7 +382,7 @@ public sealed class Claim : AggregateRoot
             ReviewerName = officer.Name;
         }
 
-        AmountFen = granted.Fen;
+        Amount = granted;
         OverrideReason = overrides ? reason!.Trim() : null;
         FirstApproverId = officer.UserId;
         FirstApproverName = officer.Name;
@@ -391,7 +391,7 @@ public sealed class Claim : AggregateRoot
         if (aboveThreshold || aboveRules)
         {
             SecondApprovalRequired = true;
-            SecondApprovalThresholdFen = aboveThreshold ? limits.SecondApprovalThreshold.Fen : null;
+            SecondApprovalThreshold = aboveThreshold ? limits.SecondApprovalThreshold : null;
             var why = aboveRules ? (computed is null ? "规则未算出金额，待复核" : "高于规则金额，待复核") : "待复核";
             Move(ClaimStatus.AwaitingSecondApproval, officer, now, overrides ? $"初审通过，{why}（{OverrideReason}）" : $"初审通过，{why}");
             return;
@@ -431,7 +431,7 @@ public sealed class Claim : AggregateRoot
     /// fen. Anything else was written past the domain (approvals are bounded), so it is corrupt:
     /// sums leave it out and flag it, and it is never paid.
     /// </summary>
-    public static bool IsAmountSound(long? fen, Money hardCeiling) => fen is null || (fen >= 0 && fen <= hardCeiling.Fen);
+    public static bool IsAmountSound(Money? amount, Money hardCeiling) => amount is not { } a || (!a.IsNegative && a <= hardCeiling);
 
     /// <summary>An officer rejects the claim (驳回) with a reason; the once-only scope is free again.</summary>
     public void Reject(ClaimActor officer, string reason, DateTimeOffset now)
@@ -453,7 +453,7 @@ public sealed class Claim : AggregateRoot
         FirstApproverId = null;
         FirstApproverName = null;
         FirstApprovedAt = null;
-        SecondApprovalThresholdFen = null;
+        SecondApprovalThreshold = null;
         SecondApprovalRequired = false;
         Move(ClaimStatus.ReturnedForCorrection, officer, now, ReviewNote);
     }
@@ -483,12 +483,12 @@ public sealed class Claim : AggregateRoot
             throw new DomainException("claim-not-approved", $"申请 {Number} 尚未批准（或已在其他批次中），不能纳入支付批次。");
         }
 
-        if (AmountFen is not > 0 || !IsAmountSound(AmountFen, hardCeiling))
+        if (Amount is not { IsNegative: false, IsZero: false } || !IsAmountSound(Amount, hardCeiling))
         {
             throw new DomainException("claim-amount-corrupt", $"申请 {Number} 的金额异常（不在 0 至单笔硬上限之间），不能支付，请核查。");
         }
 
-        if ((SecondApprovalRequired || SecondApprovalThresholdFen is not null) && SecondApproverId is null)
+        if ((SecondApprovalRequired || SecondApprovalThreshold is not null) && SecondApproverId is null)
         {
             // Defence in depth: Approve never gets here, but a claim above the threshold must not
             // be paid on one approval whatever path set its status.
@@ -554,7 +554,7 @@ public sealed class Claim : AggregateRoot
     private void EnsureWithinCeilings(Money amount, ClaimApprovalLimits limits)
     {
         EnsureUnderHardCeiling(amount, limits);
-        if (RulesAmountFen is not null)
+        if (RulesAmount is not null)
         {
             return;
         }
@@ -599,8 +599,8 @@ public sealed class Claim : AggregateRoot
         DecidedOn = decision.DecidedOn;
         Outcome = decision.Outcome;
         MissingFacts = string.Join(",", decision.MissingFacts);
-        RulesAmountFen = decision.AmountFen;
-        AmountFen = decision.AmountFen;
+        RulesAmount = decision.Amount;
+        Amount = decision.Amount;
     }
 
     private void Move(ClaimStatus to, ClaimActor by, DateTimeOffset now, string? note)
@@ -635,7 +635,7 @@ public sealed record ClaimPayee(string Name, string Account, string? Bank);
 /// <summary>A decision of the rules service for the claimed rule, serialised by the host.</summary>
 public sealed record ClaimDecision(
     ClaimOutcome Outcome,
-    long? AmountFen,
+    Money? Amount,
     IReadOnlyList<string> MissingFacts,
     string StatedFactsJson,
     string FactsJson,

@@ -24,10 +24,10 @@ public sealed class PaymentBatch : AggregateRoot
 
     public int ClaimCount { get; private set; }
 
-    public long TotalFen { get; private set; }
+    public Money Total { get; private set; }
 
     /// <summary>Paid so far (after settlement: the total less the failed claims).</summary>
-    public long PaidFen { get; private set; }
+    public Money Paid { get; private set; }
 
     public int FailedCount { get; private set; }
 
@@ -67,10 +67,10 @@ public sealed class PaymentBatch : AggregateRoot
         {
             claim.AddToBatch(batch.Id, officer, hardCeiling, now);
             batch.ClaimCount++;
-            total += Money.FromFen(claim.AmountFen!.Value);
+            total += claim.Amount!.Value;
         }
 
-        batch.TotalFen = total.Fen;
+        batch.Total = total;
         return batch;
     }
 
@@ -103,11 +103,11 @@ public sealed class PaymentBatch : AggregateRoot
             else
             {
                 claim.MarkPaid(officer, now);
-                paid += Money.FromFen(claim.AmountFen ?? 0);
+                paid += claim.Amount ?? Money.Zero;
             }
         }
 
-        PaidFen = paid.Fen;
+        Paid = paid;
         SettledAt = now;
         SettledByName = officer.Name;
         Status = FailedCount == 0 ? PaymentBatchStatus.Paid : PaymentBatchStatus.PartlyFailed;
@@ -123,26 +123,26 @@ public sealed class PaymentBatch : AggregateRoot
     public void EnsureReconciles(IReadOnlyList<Claim> claims, Money hardCeiling)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        var corrupt = claims.Where(c => !Claim.IsAmountSound(c.AmountFen, hardCeiling)).Select(c => c.Number).ToList();
+        var corrupt = claims.Where(c => !Claim.IsAmountSound(c.Amount, hardCeiling)).Select(c => c.Number).ToList();
         if (corrupt.Count > 0)
         {
             throw new DomainException("batch-amount-corrupt", $"批次 {Number} 中申请 {string.Join("、", corrupt)} 的金额异常（不在 0 至单笔硬上限之间），批次不能导出或登记支付，请先核查更正。");
         }
 
-        var sum = Money.Sum(claims.Select(c => Money.FromFen(c.AmountFen ?? 0)));
+        var sum = Money.Sum(claims.Select(c => c.Amount ?? Money.Zero));
         if (claims.Any(c => c.PaymentBatchId != Id))
         {
             throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：所给申请不全属于该批次。");
         }
 
-        if (Status == PaymentBatchStatus.Open && (claims.Count != ClaimCount || sum.Fen != TotalFen))
+        if (Status == PaymentBatchStatus.Open && (claims.Count != ClaimCount || sum != Total))
         {
-            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：批次记录 {ClaimCount} 笔 {TotalFen} 分，申请合计 {claims.Count} 笔 {sum.Fen} 分。");
+            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：批次记录 {ClaimCount} 笔 {Total}，申请合计 {claims.Count} 笔 {sum}。");
         }
 
-        if (Status != PaymentBatchStatus.Open && sum.Fen != PaidFen)
+        if (Status != PaymentBatchStatus.Open && sum != Paid)
         {
-            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：已支付 {PaidFen} 分，申请合计 {sum.Fen} 分。");
+            throw new DomainException("batch-totals-mismatch", $"批次 {Number} 对账不符：已支付 {Paid}，申请合计 {sum}。");
         }
     }
 }

@@ -1,4 +1,5 @@
 using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Domain.Posts;
 
@@ -16,9 +17,9 @@ public sealed class PostProgramme : AggregateRoot
         Owner = string.Empty;
     }
 
-    public PostProgramme(string name, PostKind kind, string owner, int year, int posts, long monthlySubsidyFen, int maxDurationMonths, Guid? hostEnterpriseId = null)
+    public PostProgramme(string name, PostKind kind, string owner, int year, int posts, Money monthlySubsidy, int maxDurationMonths, Guid? hostEnterpriseId = null)
     {
-        if (posts < 1 || maxDurationMonths < 1 || monthlySubsidyFen < 0)
+        if (posts < 1 || maxDurationMonths < 1 || monthlySubsidy.IsNegative)
         {
             throw new DomainException("post-programme-invalid", "岗位数量和最长期限应至少为 1，补贴标准不能为负数。");
         }
@@ -28,7 +29,7 @@ public sealed class PostProgramme : AggregateRoot
         Owner = owner.Trim();
         Year = year;
         Posts = posts;
-        MonthlySubsidyFen = monthlySubsidyFen;
+        MonthlySubsidy = monthlySubsidy;
         MaxDurationMonths = maxDurationMonths;
         HostEnterpriseId = hostEnterpriseId;
     }
@@ -46,8 +47,8 @@ public sealed class PostProgramme : AggregateRoot
     /// <summary>Number of posts (岗位数).</summary>
     public int Posts { get; private set; }
 
-    /// <summary>Monthly post-subsidy basis per post (岗位补贴标准), fen.</summary>
-    public long MonthlySubsidyFen { get; private set; }
+    /// <summary>Monthly post-subsidy basis per post (岗位补贴标准).</summary>
+    public Money MonthlySubsidy { get; private set; }
 
     /// <summary>Longest placement without an extension, months.</summary>
     public int MaxDurationMonths { get; private set; }

@@ -1,17 +1,18 @@
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Domain.Residents;
 
 /// <summary>
 /// What a jobseeker looks for (求职意向): the occupation (a major group of the national
-/// classification and, optionally, a named occupation), the desired monthly wage range in fen, and
+/// classification and, optionally, a named occupation), the desired monthly wage range, and
 /// the forms of work they accept (the vacancies' <see cref="WorkType"/>).
 /// </summary>
 public sealed record JobPreferences
 {
     /// <summary>Upper bound of a desired monthly wage: 1,000,000 CNY, beyond which a figure is a typing error.</summary>
-    public const long MaximumWageFen = 100_000_000;
+    public static Money MaximumWage { get; } = Money.FromYuan(1_000_000);
 
     public static JobPreferences None { get; } = new();
 
@@ -20,11 +21,11 @@ public sealed record JobPreferences
     /// <summary>The occupation wanted, e.g. from <see cref="CommonOccupations"/>; free text allowed.</summary>
     public string? Occupation { get; init; }
 
-    /// <summary>Lowest desired wage, fen per month.</summary>
-    public long? DesiredWageMinFen { get; init; }
+    /// <summary>Lowest desired wage per month.</summary>
+    public Money? DesiredWageMin { get; init; }
 
-    /// <summary>Highest desired wage, fen per month.</summary>
-    public long? DesiredWageMaxFen { get; init; }
+    /// <summary>Highest desired wage per month.</summary>
+    public Money? DesiredWageMax { get; init; }
 
     public IReadOnlyList<WorkType> WorkTypes { get; init; } = [];
 
@@ -45,18 +46,18 @@ public sealed record JobPreferences
             problems.Add((nameof(Occupation), "求职工种不能超过 50 个字符。"));
         }
 
-        if (DesiredWageMinFen is < 0 || DesiredWageMinFen > MaximumWageFen)
+        if (DesiredWageMin is { } lowest && (lowest.IsNegative || lowest > MaximumWage))
         {
-            problems.Add((nameof(DesiredWageMinFen), "期望月薪下限应在 0 至 1,000,000 元之间。"));
+            problems.Add((nameof(DesiredWageMin), "期望月薪下限应在 0 至 1,000,000 元之间。"));
         }
 
-        if (DesiredWageMaxFen is < 0 || DesiredWageMaxFen > MaximumWageFen)
+        if (DesiredWageMax is { } highest && (highest.IsNegative || highest > MaximumWage))
         {
-            problems.Add((nameof(DesiredWageMaxFen), "期望月薪上限应在 0 至 1,000,000 元之间。"));
+            problems.Add((nameof(DesiredWageMax), "期望月薪上限应在 0 至 1,000,000 元之间。"));
         }
-        else if (DesiredWageMinFen is { } min && DesiredWageMaxFen is { } max && max < min)
+        else if (DesiredWageMin is { } min && DesiredWageMax is { } max && max < min)
         {
-            problems.Add((nameof(DesiredWageMaxFen), "期望月薪上限不能低于下限。"));
+            problems.Add((nameof(DesiredWageMax), "期望月薪上限不能低于下限。"));
         }
 
         if (WorkTypes.Any(w => !Enum.IsDefined(w)))
@@ -80,9 +81,9 @@ public sealed partial class Resident
 
     public string? WantedOccupation { get; private set; }
 
-    public long? DesiredWageMinFen { get; private set; }
+    public Money? DesiredWageMin { get; private set; }
 
-    public long? DesiredWageMaxFen { get; private set; }
+    public Money? DesiredWageMax { get; private set; }
 
     /// <summary>Accepted work types as a bit mask (see <see cref="JobPreferences.ToMask"/>); 0 when none recorded.</summary>
     public int PreferredWorkTypes { get; private set; }
@@ -91,8 +92,8 @@ public sealed partial class Resident
     {
         OccupationGroup = WantedOccupationGroup,
         Occupation = WantedOccupation,
-        DesiredWageMinFen = DesiredWageMinFen,
-        DesiredWageMaxFen = DesiredWageMaxFen,
+        DesiredWageMin = DesiredWageMin,
+        DesiredWageMax = DesiredWageMax,
         WorkTypes = JobPreferences.FromMask(PreferredWorkTypes),
     };
 
@@ -110,8 +111,8 @@ public sealed partial class Resident
         var occupation = string.IsNullOrWhiteSpace(preferences.Occupation) ? null : preferences.Occupation.Trim();
         WantedOccupation = occupation;
         WantedOccupationGroup = preferences.OccupationGroup ?? CommonOccupations.GroupOf(occupation);
-        DesiredWageMinFen = preferences.DesiredWageMinFen;
-        DesiredWageMaxFen = preferences.DesiredWageMaxFen;
+        DesiredWageMin = preferences.DesiredWageMin;
+        DesiredWageMax = preferences.DesiredWageMax;
         PreferredWorkTypes = JobPreferences.ToMask(preferences.WorkTypes);
     }
 }

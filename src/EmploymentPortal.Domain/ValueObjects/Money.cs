@@ -41,6 +41,15 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
     public static Money FromFen(long fen) =>
         fen < 0 ? throw new DomainException("money-negative", "金额不能为负数。") : new Money(fen);
 
+    /// <summary>
+    /// An amount exactly as a database column holds it, a negative one included: a value written
+    /// past the domain must still be read back so that it can be reported as corrupt (see
+    /// <c>Claim.IsAmountSound</c>) rather than break the page that lists it. Only the persistence
+    /// converter uses this; code that makes an amount uses <see cref="FromFen"/> or
+    /// <see cref="FromYuan"/>.
+    /// </summary>
+    public static Money FromStoredFen(long fen) => new(fen);
+
     /// <summary>An amount in yuan with at most two decimal places (whole fen).</summary>
     /// <exception cref="DomainException">
     /// The amount is negative (<c>money-negative</c>), has a fraction of a fen
@@ -103,6 +112,24 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
         try
         {
             return new Money(decimal.ToInt64(decimal.Round(Fen * rate, 0, MidpointRounding.AwayFromZero)));
+        }
+        catch (OverflowException)
+        {
+            throw Overflow();
+        }
+    }
+
+    /// <summary>
+    /// An amount computed in fractions of a fen (rate × persons × months in <see cref="decimal"/>),
+    /// rounded once to the fen half away from zero as <see cref="MultiplyBy"/>; negative when the
+    /// computation is (see <see cref="IsNegative"/>).
+    /// </summary>
+    /// <exception cref="DomainException">The amount is too large (<c>money-overflow</c>).</exception>
+    public static Money RoundFen(decimal fen)
+    {
+        try
+        {
+            return new Money(decimal.ToInt64(decimal.Round(fen, 0, MidpointRounding.AwayFromZero)));
         }
         catch (OverflowException)
         {
@@ -187,6 +214,14 @@ public readonly record struct Money : IComparable<Money>, IParsable<Money>
 
     /// <inheritdoc cref="op_Multiply(Money, int)"/>
     public static Money operator *(int factor, Money money) => money * factor;
+
+    /// <summary>
+    /// The amount in fen, as the database stores it. Exists for database queries only: EF Core
+    /// translates <c>(long)claim.Amount</c> to the integer column, so a query can sum or compare
+    /// money in SQL (<c>Sum(c => (long?)c.Amount)</c>). In code, use <see cref="Fen"/> and
+    /// Money's checked arithmetic.
+    /// </summary>
+    public static explicit operator long(Money money) => money.Fen;
 
     public static bool operator <(Money left, Money right) => left.Fen < right.Fen;
 

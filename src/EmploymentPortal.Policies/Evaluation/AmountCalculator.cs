@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies.Dates;
 using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation;
 
 internal sealed record AmountResult(
-    long? AmountFen,
+    Money? Amount,
     AmountBreakdown? Breakdown,
     IReadOnlyList<string> MissingFacts,
     IReadOnlyList<string> MissingParameters,
@@ -39,13 +41,20 @@ internal sealed class AmountCalculator(
         {
             return ComputeChecked();
         }
-        catch (OverflowException)
+        catch (Exception e) when (IsTooLarge(e))
         {
             // Stated facts (a base, a count, months) so large that rate × count × months leaves
             // decimal or the amount leaves long: no amount, an officer looks at the facts.
             return new AmountResult(null, null, [], [], null, TooLargeReason);
         }
     }
+
+    /// <summary>
+    /// True for the failure of an amount too large to compute: decimal overflow in rate × count ×
+    /// months, or a total beyond what <see cref="Money"/> holds (<c>money-overflow</c>).
+    /// </summary>
+    public static bool IsTooLarge(Exception exception) =>
+        exception is OverflowException or DomainException { Code: "money-overflow" };
 
     private AmountResult ComputeChecked()
     {
@@ -193,7 +202,7 @@ internal sealed class AmountCalculator(
             if (notAfter is { } na) bounds.Add($"不晚于{Wording.Fact(within.NotAfter!)} {Wording.Month(na)}");
             bounds.Add("在政策执行期（" + string.Join("；", rule.Periods.Select(Wording.Period)) + "）内");
             var taken = counted == 0 ? "无可计发的月份" : $"计入 {Wording.Month(first)} 至 {Wording.Month(last)} 共 {counted} 个月";
-            _lines.Add(new AmountLine("计发月数", $"申领期间 {Wording.Month(from.Value)} 至 {Wording.Month(to.Value)}，{string.Join("、", bounds)}：{taken}", 0));
+            _lines.Add(new AmountLine("计发月数", $"申领期间 {Wording.Month(from.Value)} 至 {Wording.Month(to.Value)}，{string.Join("、", bounds)}：{taken}", Money.Zero));
         }
 
         return counted;
@@ -213,7 +222,7 @@ internal sealed class AmountCalculator(
         if (trace)
         {
             _lines.Add(new AmountLine("计发月数",
-                $"{Wording.Fact(between.From)} {Wording.Iso(from.Value)} 次日至 {Wording.Fact(between.Through)} {Wording.Iso(through.Value)}：满 {counted} 个月（不足一个月的部分不计）", 0));
+                $"{Wording.Fact(between.From)} {Wording.Iso(from.Value)} 次日至 {Wording.Fact(between.Through)} {Wording.Iso(through.Value)}：满 {counted} 个月（不足一个月的部分不计）", Money.Zero));
         }
 
         return counted;
@@ -230,7 +239,7 @@ internal sealed class AmountCalculator(
         var verdict = definition.Evaluate(context);
         if (trace)
         {
-            _lines.Add(new AmountLine("上浮条件：" + increase.When.Description, Wording.Status(verdict.Status) + "：" + verdict.Detail, 0));
+            _lines.Add(new AmountLine("上浮条件：" + increase.When.Description, Wording.Status(verdict.Status) + "：" + verdict.Detail, Money.Zero));
         }
 
         return verdict.Status == ConditionStatus.Pass ? Value(increase.Parameter) : null;
@@ -295,7 +304,7 @@ internal sealed class AmountCalculator(
 
     private decimal? Yuan(string id) => Value(id) * 100;
 
-    private static long Round(decimal fen) => (long)Math.Round(fen, 0, MidpointRounding.AwayFromZero);
+    private static Money Round(decimal fen) => Money.RoundFen(fen);
 
     private static string Fen(decimal fen) => Wording.Fen(fen);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation;
@@ -227,7 +228,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             : anyReview || pastHorizon ? Outcome.ManualReview
             : Outcome.Eligible;
 
-        long? amount = null;
+        Money? amount = null;
         AmountBreakdown? breakdown = null;
         IReadOnlyList<FactRead> amountFacts = [];
         if (outcome == Outcome.Eligible)
@@ -252,7 +253,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             }
             else
             {
-                amount = result.AmountFen;
+                amount = result.Amount;
                 breakdown = result.Breakdown;
                 if (result.MissingParameters.Count > 0)
                 {
@@ -372,7 +373,7 @@ public sealed class EligibilityEvaluator(PolicyCatalogue catalogue) : IEligibili
             $"history.payments 中没有 {rule.Id} 的发放记录（共提供 {payments?.Count ?? 0} 条）", once.Reference);
     }
 
-    private RuleDecision Decision(PolicyRule rule, Outcome outcome, long? amount, AmountBreakdown? breakdown,
+    private RuleDecision Decision(PolicyRule rule, Outcome outcome, Money? amount, AmountBreakdown? breakdown,
         List<string> flags, IReadOnlyList<string> missing, IReadOnlyList<string> reasons, DecisionTrace trace)
     {
         // One order for every decision (and the batch path): DecisionFlags.Order.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation;
@@ -94,7 +95,7 @@ public sealed record EvaluationResult(
     IReadOnlyList<RuleDecision> Decisions);
 
 /// <summary>
-/// The decision of one rule. <see cref="AmountFen"/> is null when the rule grants no money,
+/// The decision of one rule. <see cref="Amount"/> is null when the rule grants no money,
 /// when the outcome is not eligible, or when the amount is a local parameter not yet set; an
 /// eligible decision with 0 is a real zero.
 /// </summary>
@@ -105,7 +106,7 @@ public sealed record RuleDecision(
     string Benefit,
     Beneficiary Beneficiary,
     Outcome Outcome,
-    long? AmountFen,
+    Money? Amount,
     AmountBreakdown? Breakdown,
     IReadOnlyList<string> Flags,
     IReadOnlyList<string> MissingFacts,
@@ -154,11 +155,11 @@ public sealed record FactRead(string Name, JsonNode? Value, bool Missing);
 
 public sealed record AmountBreakdown(
     IReadOnlyList<AmountLine> Lines,
-    long BeforeCapsFen,
+    Money BeforeCaps,
     IReadOnlyList<CapApplied> Caps,
-    long TotalFen);
+    Money Total);
 
 /// <summary>One step of the computation, e.g. "100000 分 × 3 人" (Chinese, as the reasons).</summary>
-public sealed record AmountLine(string Description, string Formula, long AmountFen);
+public sealed record AmountLine(string Description, string Formula, Money Amount);
 
 public sealed record CapApplied(string Parameter, CapTarget Applies, decimal Limit, decimal Before, decimal After, bool Applied);

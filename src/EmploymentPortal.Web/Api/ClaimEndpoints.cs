@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Infrastructure.Xlsx;
@@ -32,7 +33,7 @@ internal static class ClaimEndpoints
         claims.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(PortalPolicies.ClaimRecords)
             .WithSummary("One attachment's file, for whoever may see the claim; an audited read.");
         claims.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
-            .WithSummary("A bureau officer approves ({\"amountFen\"?, \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
+            .WithSummary("A bureau officer approves ({\"amount\"?: \"3000.00\", \"reason\"?}); a reason is required against the rules' decision or amount. 403 for the claim's maker.");
         claims.MapPost("/{id:guid}/accept-list-member", AcceptListMemberAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer who is not the maker accepts a member an open list of the text does not name (…等) ({\"fact\", \"reason\"}): the claim is decided again with the acceptance; the reason is kept in its history.");
         claims.MapPost("/{id:guid}/reject", RejectAsync).RequireAuthorization(PortalPolicies.Bureau)
@@ -54,13 +55,13 @@ internal static class ClaimEndpoints
         ceilings.MapGet("/", CeilingsAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("The bureau's per-claim ceilings of benefits whose rules compute no amount: the one in force per benefit and every version.");
         ceilings.MapPost("/", SetCeilingAsync).RequireAuthorization(PortalPolicies.Bureau)
-            .WithSummary("A bureau officer sets a benefit's per-claim ceiling ({\"benefit\", \"amountFen\", \"basis\"}); a new version, audited, the history kept.");
+            .WithSummary("A bureau officer sets a benefit's per-claim ceiling ({\"benefit\", \"amount\": \"800.00\", \"basis\"}); a new version, audited, the history kept.");
         return api;
     }
 
-    public sealed record ClaimResponse(Guid Id, string Number, string Status, string Outcome, long? AmountFen, long? RulesAmountFen, IReadOnlyList<string> MissingFacts, string FactSource, string Message, JsonElement Decision);
+    public sealed record ClaimResponse(Guid Id, string Number, string Status, string Outcome, Money? Amount, Money? RulesAmount, IReadOnlyList<string> MissingFacts, string FactSource, string Message, JsonElement Decision);
 
-    public sealed record ReviewRequest(long? AmountFen, string? Reason);
+    public sealed record ReviewRequest(Money? Amount, string? Reason);
 
     public sealed record BatchRequest(IReadOnlyList<Guid>? ClaimIds);
 
@@ -116,8 +117,8 @@ internal static class ClaimEndpoints
             status = c.Status.ToString(),
             outcome = c.Outcome.ToString(),
             missingFacts = SplitMissing(c.MissingFacts),
-            c.RulesAmountFen,
-            c.AmountFen,
+            c.RulesAmount,
+            c.Amount,
             c.FactSource,
             c.HireId,
             hire = detail.Hire,
@@ -134,7 +135,7 @@ internal static class ClaimEndpoints
             c.SubmittedByName,
             c.FirstApproverName,
             c.SecondApproverName,
-            c.SecondApprovalThresholdFen,
+            c.SecondApprovalThreshold,
             c.ApprovedAt,
             paymentBatch = detail.BatchNumber,
             c.PaidAt,
@@ -155,7 +156,7 @@ internal static class ClaimEndpoints
     public sealed record SubmitRequest(System.Text.Json.Nodes.JsonObject? Facts, string? PayeeName, string? PayeeAccount, string? PayeeBank);
 
     private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> ApproveAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken) =>
-        ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Approve, request?.AmountFen, request?.Reason), cancellationToken);
+        ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Approve, request?.Amount, request?.Reason), cancellationToken);
 
     private static Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> RejectAsync(Guid id, ReviewRequest? request, CommandPipeline pipeline, CancellationToken cancellationToken) =>
         ReviewAsync(pipeline, new ReviewClaim.Command(id, ReviewClaim.Action.Reject, null, request?.Reason), cancellationToken);
@@ -258,7 +259,7 @@ internal static class ClaimEndpoints
     {
         var detail = await ClaimQueries.DetailAsync(db, principal, id, cancellationToken);
         var c = detail!.Claim;
-        return new ClaimResponse(c.Id, c.Number, c.Status.ToString(), c.Outcome.ToString(), c.AmountFen, c.RulesAmountFen, SplitMissing(c.MissingFacts), c.FactSource, message, JsonDocument.Parse(c.DecisionJson).RootElement);
+        return new ClaimResponse(c.Id, c.Number, c.Status.ToString(), c.Outcome.ToString(), c.Amount, c.RulesAmount, SplitMissing(c.MissingFacts), c.FactSource, message, JsonDocument.Parse(c.DecisionJson).RootElement);
     }
 
     private static string[] SplitMissing(string missing) => missing.Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -38,7 +38,7 @@ public sealed class ClaimTests
         Assert.Equal("claim-second-approver-required", again.Code);
         Assert.Equal("claim-not-approved", batchTooEarly.Code);
         Assert.Equal(ClaimStatus.Approved, claim.Status);
-        Assert.Equal(300_000, claim.SecondApprovalThresholdFen);
+        Assert.Equal(Money.FromFen(300_000), claim.SecondApprovalThreshold);
         Assert.Equal("officer2-id", claim.SecondApproverId);
     }
 
@@ -50,7 +50,7 @@ public sealed class ClaimTests
         claim.Approve(Officer1, null, null, Limits, Now);
 
         Assert.Equal(ClaimStatus.Approved, claim.Status);
-        Assert.Null(claim.SecondApprovalThresholdFen);
+        Assert.Null(claim.SecondApprovalThreshold);
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class ClaimTests
         claim.Approve(Officer1, Money.FromFen(amount), "现场核查后核定", limits, Now);
 
         Assert.Equal("claim-override-reason-required", error.Code);
-        Assert.Equal(amount, claim.AmountFen);
+        Assert.Equal(Money.FromFen(amount), claim.Amount);
         Assert.Equal("现场核查后核定", claim.OverrideReason);
     }
 
@@ -101,8 +101,8 @@ public sealed class ClaimTests
 
         batch.Settle([a, b], new Dictionary<Guid, string> { [b.Id] = "账号有误" }, Officer2, HardCeiling, Now);
 
-        Assert.Equal(300_000, batch.TotalFen);
-        Assert.Equal(100_000, batch.PaidFen);
+        Assert.Equal(Money.FromFen(300_000), batch.Total);
+        Assert.Equal(Money.FromFen(100_000), batch.Paid);
         Assert.Equal(PaymentBatchStatus.PartlyFailed, batch.Status);
         Assert.Equal(ClaimStatus.Paid, a.Status);
         Assert.Equal(ClaimStatus.Approved, b.Status);
@@ -134,7 +134,7 @@ public sealed class ClaimTests
         Assert.Equal("claim-reason-required", noReason.Code);
         Assert.Equal("claim-maker-cannot-approve", byMaker.Code);
         Assert.Equal(ClaimOutcome.Eligible, claim.Outcome);
-        Assert.Equal(80_000, claim.RulesAmountFen);
+        Assert.Equal(Money.FromFen(80_000), claim.RulesAmount);
         Assert.Equal(ClaimStatus.Submitted, claim.Status);
         var recorded = claim.Events[^1];
         Assert.Equal("officer1-id", recorded.ActorId);
@@ -199,15 +199,15 @@ public sealed class ClaimTests
         claim.Approve(Officer1, amount, Reason, Limits, Now);
         var batchTooEarly = Assert.Throws<DomainException>(() => PaymentBatch.Create([claim], Officer2, HardCeiling, Now));
         var sameOfficer = Assert.Throws<DomainException>(() => claim.Approve(Officer1, null, null, Limits, Now));
-        var stateAfterFirst = (claim.Status, claim.SecondApprovalRequired, claim.SecondApprovalThresholdFen);
+        var stateAfterFirst = (claim.Status, claim.SecondApprovalRequired, claim.SecondApprovalThreshold);
         claim.Approve(Officer2, null, null, Limits, Now);
 
         Assert.Equal("claim-override-reason-required", noReason.Code);
         Assert.Contains("复核", noReason.Message, StringComparison.Ordinal);
-        Assert.Equal((ClaimStatus.AwaitingSecondApproval, true, (long?)null), stateAfterFirst);
+        Assert.Equal((ClaimStatus.AwaitingSecondApproval, true, (Money?)null), stateAfterFirst);
         Assert.Equal("claim-not-approved", batchTooEarly.Code);
         Assert.Equal("claim-second-approver-required", sameOfficer.Code);
-        Assert.Equal((ClaimStatus.Approved, 100_001L, "officer2-id"), (claim.Status, claim.AmountFen!.Value, claim.SecondApproverId!));
+        Assert.Equal((ClaimStatus.Approved, 100_001L, "officer2-id"), (claim.Status, claim.Amount!.Value.Fen, claim.SecondApproverId!));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class ClaimTests
 
         Assert.Equal("claim-amount-above-hard-ceiling", error.Code);
         Assert.Equal(ClaimStatus.Submitted, claim.Status);
-        Assert.Equal(100_000, claim.AmountFen);
+        Assert.Equal(Money.FromFen(100_000), claim.Amount);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class ClaimTests
         claim.Approve(Officer1, HardCeiling, Reason, Limits, Now);
 
         Assert.Equal(ClaimStatus.AwaitingSecondApproval, claim.Status);
-        Assert.Equal(HardCeiling.Fen, claim.AmountFen);
+        Assert.Equal(HardCeiling, claim.Amount);
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class ClaimTests
     [InlineData(long.MinValue, false)]
     public void A_stored_amount_is_sound_from_zero_to_the_hard_ceiling(long fen, bool sound)
     {
-        Assert.Equal(sound, Claim.IsAmountSound(fen, HardCeiling));
+        Assert.Equal(sound, Claim.IsAmountSound(Money.FromStoredFen(fen), HardCeiling));
     }
 
     [Fact]
@@ -345,5 +345,5 @@ public sealed class ClaimTests
         new("entrepreneurship", "nanhe-2020-1.entrepreneurship-returning-migrant", "返乡农民工一次性创业补贴", "邢南政发〔2020〕1号", ClaimantKind.Station, null, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "张三", "resident-records");
 
     private static ClaimDecision Decision(ClaimOutcome outcome, long? amount, IReadOnlyList<string> missing) =>
-        new(outcome, amount, missing, "{}", "{}", "{}", "v1", new DateOnly(2026, 11, 22));
+        new(outcome, amount is { } fen ? Money.FromFen(fen) : null, missing, "{}", "{}", "{}", "v1", new DateOnly(2026, 11, 22));
 }

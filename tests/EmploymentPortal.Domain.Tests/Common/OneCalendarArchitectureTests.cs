@@ -33,12 +33,8 @@ public sealed partial class OneCalendarArchitectureTests
     [Fact]
     public void Only_PortalCalendar_reads_the_system_clock_a_time_zone_or_a_UTC_date()
     {
-        var root = RepositoryRoot();
-        var files = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
-            .ToList();
+        var root = SourceTree.RepositoryRoot();
+        var files = SourceTree.SourceFiles(root);
 
         var offences = files
             .Where(f => !Allowed.ContainsKey(f))
@@ -83,19 +79,6 @@ public sealed partial class OneCalendarArchitectureTests
 
     private static IEnumerable<string> Offences(string line) =>
         Forbidden.Where(f => f.Pattern.IsMatch(line)).Select(f => f.Name);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EmploymentPortal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EmploymentPortal.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\bDateTime\s*\.\s*(UtcNow|Now|Today)\b")]
     private static partial Regex SystemDateTime();

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Posts;
@@ -169,9 +170,9 @@ public class PostTests
         Assert.Equal(intentionsMet, year.IntentionsMet);
     }
 
-    private static PostProgramme PublicWelfare(int posts, int months = 12) => new("社区保洁公益性岗位", PostKind.PublicWelfare, "东湖街道办事处", 2026, posts, 150_000, months);
+    private static PostProgramme PublicWelfare(int posts, int months = 12) => new("社区保洁公益性岗位", PostKind.PublicWelfare, "东湖街道办事处", 2026, posts, Money.FromYuan(1_500), months);
 
-    private static PostProgramme Internship(int posts, int months) => new("2026届见习", PostKind.Internship, "江州市某科技公司", 2026, posts, 120_000, months);
+    private static PostProgramme Internship(int posts, int months) => new("2026届见习", PostKind.Internship, "江州市某科技公司", 2026, posts, Money.FromYuan(1_200), months);
 
     private static Resident Resident(bool relocated = false) =>
         TestResidents.Create(new DateOnly(1995, 1, 1), profile: new ResidentProfile { IsRelocatedResident = relocated });

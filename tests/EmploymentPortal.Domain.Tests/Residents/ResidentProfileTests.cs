@@ -14,11 +14,11 @@ public class ResidentProfileTests
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 5));
 
-        resident.SetJobPreferences(new JobPreferences { Occupation = "电焊工", DesiredWageMinFen = 500_000, DesiredWageMaxFen = 800_000, WorkTypes = [WorkType.FullTime, WorkType.Seasonal] });
+        resident.SetJobPreferences(new JobPreferences { Occupation = "电焊工", DesiredWageMin = Money.FromYuan(5_000), DesiredWageMax = Money.FromYuan(8_000), WorkTypes = [WorkType.FullTime, WorkType.Seasonal] });
 
         Assert.Equal(OccupationGroup.Production, resident.WantedOccupationGroup);
         Assert.Equal([WorkType.FullTime, WorkType.Seasonal], resident.JobPreferences.WorkTypes);
-        Assert.Equal(800_000, resident.DesiredWageMaxFen);
+        Assert.Equal(Money.FromYuan(8_000), resident.DesiredWageMax);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class ResidentProfileTests
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 5));
 
-        var error = Assert.Throws<DomainException>(() => resident.SetJobPreferences(new JobPreferences { DesiredWageMinFen = 600_000, DesiredWageMaxFen = 500_000 }));
+        var error = Assert.Throws<DomainException>(() => resident.SetJobPreferences(new JobPreferences { DesiredWageMin = Money.FromYuan(6_000), DesiredWageMax = Money.FromYuan(5_000) }));
 
         Assert.Equal("resident-job-preferences-invalid", error.Code);
         Assert.Contains("上限不能低于下限", error.Message, StringComparison.Ordinal);
@@ -35,9 +35,9 @@ public class ResidentProfileTests
     [Fact]
     public void JobPreferences_Problems_NameTheFieldOfANegativeWage()
     {
-        var problems = new JobPreferences { DesiredWageMinFen = -1 }.Problems();
+        var problems = new JobPreferences { DesiredWageMin = Money.Zero - Money.FromFen(1) }.Problems();
 
-        Assert.Equal(nameof(JobPreferences.DesiredWageMinFen), Assert.Single(problems).Field);
+        Assert.Equal(nameof(JobPreferences.DesiredWageMin), Assert.Single(problems).Field);
     }
 
     [Fact]

@@ -208,4 +208,32 @@ public class MoneyTests
 
         Assert.Equal(code, ex.Code);
     }
+
+    [Theory]
+    [InlineData("150.4", 150L)]
+    [InlineData("150.5", 151L)]
+    [InlineData("-150.5", -151L)]
+    [InlineData("0", 0L)]
+    public void RoundFen_RoundsOnceHalfAwayFromZero(string fen, long expected)
+    {
+        Assert.Equal(expected, Money.RoundFen(decimal.Parse(fen, System.Globalization.CultureInfo.InvariantCulture)).Fen);
+    }
+
+    [Fact]
+    public void RoundFen_BeyondLong_IsMoneyOverflow()
+    {
+        var ex = Assert.Throws<DomainException>(() => Money.RoundFen((decimal)long.MaxValue + 1));
+
+        Assert.Equal("money-overflow", ex.Code);
+    }
+
+    [Fact]
+    public void FromStoredFen_KeepsANegativeStoredValue()
+    {
+        var stored = Money.FromStoredFen(-5);
+
+        Assert.True(stored.IsNegative);
+        Assert.Equal(-5L, stored.Fen);
+        Assert.Equal(-5L, (long)stored);
+    }
 }

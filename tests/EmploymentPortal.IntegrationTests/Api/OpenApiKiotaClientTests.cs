@@ -130,6 +130,7 @@ public sealed class OpenApiKiotaClientTests : IAsyncLifetime
         var claim = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == claimId);
         Assert.Equal(hireId, claim.HireId);
         Assert.Equal(residentId, claim.ResidentId);
+        Assert.Equal(claim.Amount?.ToYuan().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, created["amount"]);
 
         // An error reaches the client as the documented problem, with its status and code.
         Assert.Equal("409 hire-duplicate", created["duplicate"]);

@@ -15,6 +15,7 @@ using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.IntegrationTests.Claims;
 
@@ -41,31 +42,32 @@ public abstract class ClaimAmountBoundsTests
     }
 
     [Theory]
-    [InlineData(0L)]
-    [InlineData(-1L)]
-    [InlineData(long.MaxValue)]
-    public async Task An_approved_amount_of_zero_or_less_or_of_two_to_the_63_minus_one_is_a_field_error(long amountFen)
+    [InlineData("0.00", "核定金额必须大于 0")]
+    [InlineData("-0.01", "金额不能为负数")]
+    [InlineData("92233720368547758.07", "核定金额不能超过单笔申请的硬上限")]
+    [InlineData("92233720368547758.08", "金额超出可表示的范围")]
+    public async Task An_approved_amount_of_zero_or_less_or_of_two_to_the_63_minus_one_fen_or_more_is_a_field_error(string amount, string expected)
     {
         var claim = await SubmittedClaimAsync("training", 100_000);
         var officer = await _app.SignedInClientAsync("officer1");
 
-        var response = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen, reason = Reason });
+        var response = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount, reason = Reason });
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
-        var message = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("amountFen")[0].GetString()!;
-        Assert.Contains("核定金额", message, StringComparison.Ordinal);
+        var message = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("amount")[0].GetString()!;
+        Assert.Contains(expected, message, StringComparison.Ordinal);
         Assert.Equal(ClaimStatus.Submitted, await StatusAsync(claim.Id));
     }
 
     [Fact]
     public async Task One_fen_above_the_hard_ceiling_is_a_field_error_even_with_a_reason()
     {
-        var ceiling = _app.Factory.Services.GetRequiredService<ClaimOptions>().HardCeilingPerClaimFen;
+        var ceiling = _app.Factory.Services.GetRequiredService<ClaimOptions>().HardCeilingPerClaim;
         var claim = await SubmittedClaimAsync("training", 100_000);
         var officer = await _app.SignedInClientAsync("officer1");
 
-        var above = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = ceiling + 1, reason = Reason });
+        var above = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = (ceiling + Money.FromFen(1)).ToYuan(), reason = Reason });
 
         Assert.Equal(HttpStatusCode.BadRequest, above.StatusCode);
         Assert.Contains("硬上限", await above.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -79,11 +81,11 @@ public abstract class ClaimAmountBoundsTests
         await using var scope = await OfficerScopeAsync("officer1");
 
         var outcome = await scope.ServiceProvider.GetRequiredService<CommandPipeline>()
-            .SendAsync(new ReviewClaim.Command(claim.Id, ReviewClaim.Action.Approve, long.MaxValue, Reason));
+            .SendAsync(new ReviewClaim.Command(claim.Id, ReviewClaim.Action.Approve, Money.FromFen(long.MaxValue), Reason));
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
-        Assert.Contains("amountFen", ApiProblems.CamelCase(outcome.Result.Errors).Keys);
+        Assert.Contains("amount", ApiProblems.CamelCase(outcome.Result.Errors).Keys);
         Assert.Equal(ClaimStatus.Submitted, await StatusAsync(claim.Id));
     }
 
@@ -93,7 +95,7 @@ public abstract class ClaimAmountBoundsTests
         var claim = await SubmittedClaimAsync("training", 100_000);
         var officer = await _app.SignedInClientAsync("officer1");
 
-        var response = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 100_000 });
+        var response = await officer.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "1000.00" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ClaimStatus.Approved, await StatusAsync(claim.Id));
@@ -106,8 +108,8 @@ public abstract class ClaimAmountBoundsTests
         var officer1 = await _app.SignedInClientAsync("officer1");
         var officer2 = await _app.SignedInClientAsync("officer2");
 
-        var withoutReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 100_001 });
-        var first = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 100_001, reason = Reason });
+        var withoutReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "1000.01" });
+        var first = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "1000.01", reason = Reason });
         var statusAfterFirst = await StatusAsync(claim.Id);
         var batchTooEarly = await officer2.PostAsJsonAsync("/api/v1/payment-batches", new { claimIds = new[] { claim.Id } });
         var sameOfficer = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { });
@@ -122,7 +124,7 @@ public abstract class ClaimAmountBoundsTests
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         await using var db = _app.Database.CreateContext();
         var approved = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == claim.Id);
-        Assert.Equal((ClaimStatus.Approved, 100_001L, Reason), (approved.Status, approved.AmountFen!.Value, approved.OverrideReason!));
+        Assert.Equal((ClaimStatus.Approved, 100_001L, Reason), (approved.Status, approved.Amount!.Value.Fen, approved.OverrideReason!));
     }
 
     [Fact]
@@ -134,15 +136,15 @@ public abstract class ClaimAmountBoundsTests
         var officer2 = await _app.SignedInClientAsync("officer2");
         var station = await _app.SignedInClientAsync("station1");
 
-        var noCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 50_000, reason = Reason });
-        var byStation = await station.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amountFen = 80_000, basis = "江人社〔2026〕9号 第三条" });
-        var zero = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amountFen = 0, basis = "江人社〔2026〕9号 第三条" });
-        var unknownBenefit = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "no-such-benefit", amountFen = 80_000, basis = "江人社〔2026〕9号 第三条" });
-        var noBasis = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amountFen = 80_000, basis = " " });
-        var set = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amountFen = 80_000, basis = "江人社〔2026〕9号 第三条" });
-        var lowered = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amountFen = 60_000, basis = "江人社〔2026〕12号 第二条" });
-        var aboveCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 60_001, reason = Reason });
-        var atCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amountFen = 60_000, reason = Reason });
+        var noCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "500.00", reason = Reason });
+        var byStation = await station.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amount = "800.00", basis = "江人社〔2026〕9号 第三条" });
+        var zero = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amount = "0.00", basis = "江人社〔2026〕9号 第三条" });
+        var unknownBenefit = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "no-such-benefit", amount = "800.00", basis = "江人社〔2026〕9号 第三条" });
+        var noBasis = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amount = "800.00", basis = " " });
+        var set = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amount = "800.00", basis = "江人社〔2026〕9号 第三条" });
+        var lowered = await officer2.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit, amount = "600.00", basis = "江人社〔2026〕12号 第二条" });
+        var aboveCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "600.01", reason = Reason });
+        var atCeiling = await officer1.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { amount = "600.00", reason = Reason });
         var statusAfterFirst = await StatusAsync(claim.Id);
         var second = await officer2.PostAsJsonAsync($"/api/v1/claims/{claim.Id}/approve", new { });
 
@@ -150,7 +152,7 @@ public abstract class ClaimAmountBoundsTests
         Assert.Contains("\"code\":\"claim-benefit-ceiling-missing\"", await noCeiling.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, byStation.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
-        Assert.Contains("amountFen", await zero.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"amount\"", await zero.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknownBenefit.StatusCode);
         Assert.Contains("benefit", await unknownBenefit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, noBasis.StatusCode);
@@ -166,9 +168,9 @@ public abstract class ClaimAmountBoundsTests
 
         var ceilings = await officer1.GetFromJsonAsync<JsonElement>("/api/v1/benefit-ceilings");
         var current = ceilings.GetProperty("current").EnumerateArray().Single(c => c.GetProperty("benefit").GetString() == benefit);
-        Assert.Equal((60_000L, "江人社〔2026〕12号 第二条"), (current.GetProperty("amountFen").GetInt64(), current.GetProperty("basis").GetString()));
+        Assert.Equal(("600.00", "江人社〔2026〕12号 第二条"), (current.GetProperty("amount").GetString(), current.GetProperty("basis").GetString()));
         var history = ceilings.GetProperty("history").EnumerateArray().Where(c => c.GetProperty("benefit").GetString() == benefit).ToList();
-        Assert.Equal([60_000L, 80_000L], history.Select(h => h.GetProperty("amountFen").GetInt64()));
+        Assert.Equal(["600.00", "800.00"], history.Select(h => h.GetProperty("amount").GetString()));
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("setByName").GetString())));
         await using var db = _app.Database.CreateContext();
         var audited = await db.AuditEntries.Where(e => e.EntityType == "BenefitCeiling" && e.Action == AuditAction.Insert && e.Changes.Contains(benefit)).CountAsync();
@@ -340,7 +342,7 @@ public abstract class ClaimAmountBoundsTests
                            select new { CommunityId = c.Id, s.DistrictId }).FirstAsync();
         var maker = new ClaimActor("itest-maker", "测试制单人");
         var now = DateTimeOffset.UtcNow;
-        var decision = new ClaimDecision(outcome, computedFen, [], "{}", "{}", "{}", "itest", DateOnly.FromDateTime(now.UtcDateTime));
+        var decision = new ClaimDecision(outcome, computedFen is { } fen ? Money.FromFen(fen) : null, [], "{}", "{}", "{}", "itest", DateOnly.FromDateTime(now.UtcDateTime));
         var subject = new ClaimSubject(
             benefit,
             $"itest.{benefit}",

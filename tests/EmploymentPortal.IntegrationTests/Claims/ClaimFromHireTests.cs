@@ -62,7 +62,7 @@ public abstract class ClaimFromHireTests
         using var json = JsonDocument.Parse(text);
         Assert.Equal("recorded-hire", json.RootElement.GetProperty("factSource").GetString());
         Assert.Equal("Eligible", json.RootElement.GetProperty("outcome").GetString());
-        Assert.Equal(100_000, json.RootElement.GetProperty("amountFen").GetInt64());
+        Assert.Equal("1000.00", json.RootElement.GetProperty("amount").GetString());
         var id = json.RootElement.GetProperty("id").GetGuid();
 
         await using (var db = _app.Database.CreateContext())
@@ -99,7 +99,7 @@ public abstract class ClaimFromHireTests
         Assert.Equal(ClaimStatus.Submitted, again.Status);
         Assert.Equal(hireId, again.HireId);
         Assert.Equal(ClaimOutcome.Eligible, again.Outcome);
-        Assert.Equal(100_000, again.AmountFen);
+        Assert.Equal(Money.FromFen(100_000), again.Amount);
         var refacts = JsonNode.Parse(again.FactsJson)!;
         Assert.Equal("2020-08-03", refacts["hire"]!["date"]!.GetValue<string>());
         Assert.Equal(12, refacts["hire"]!["contractMonths"]!.GetValue<int>());

@@ -57,7 +57,7 @@ public abstract partial class ClaimTests
         var decided = await claim.Content.ReadFromJsonAsync<JsonElement>();
         // Planned to the end of the sixth month, kept after the second: four whole months remain.
         Assert.Equal("Eligible", decided.GetProperty("outcome").GetString());
-        Assert.Equal(4 * 150_000, decided.GetProperty("amountFen").GetInt64());
+        Assert.Equal("6000.00", decided.GetProperty("amount").GetString());
         Assert.Contains("满 4 个月", decided.GetProperty("decision").GetProperty("breakdown").GetRawText(), StringComparison.Ordinal);
     }
 
@@ -87,10 +87,10 @@ public abstract partial class ClaimTests
         var decision = json.RootElement.GetProperty("decision");
         // The months are the applicant's word, so the rule's amount is no bound: the bureau's
         // ceiling for the benefit is (docs/claims.md, amount bounds).
-        var ceiling = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "social-insurance", amountFen = 10_000_000, basis = "江人社〔2026〕9号 第三条" });
+        var ceiling = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "social-insurance", amount = "100000.00", basis = "江人社〔2026〕9号 第三条" });
         Assert.True(ceiling.IsSuccessStatusCode, await ceiling.Content.ReadAsStringAsync());
-        var withoutReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amountFen = 120_000 });
-        var withReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amountFen = 120_000, reason = "核对岗位考勤，实际在岗 3 个月" });
+        var withoutReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amount = "1200.00" });
+        var withReason = await officer.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { amount = "1200.00", reason = "核对岗位考勤，实际在岗 3 个月" });
 
         Assert.Equal("ManualReview", json.RootElement.GetProperty("outcome").GetString());
         Assert.Contains("monthsStated", decision.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));

@@ -59,7 +59,7 @@ public abstract partial class ClaimTests
         var claims = await db.Claims.Where(c => c.ResidentId == resident).ToListAsync();
         var claim = Assert.Single(claims);
         Assert.Equal(ClaimStatus.Submitted, claim.Status);
-        Assert.Equal(500_000, claim.AmountFen);
+        Assert.Equal(Money.FromFen(500_000), claim.Amount);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public abstract partial class ClaimTests
         Assert.Equal(ClaimStatus.Paid, (await after.Claims.SingleAsync(c => c.Id == id)).Status);
         var paidBatch = await after.PaymentBatches.SingleAsync(b => b.Id == batchId);
         Assert.Equal(PaymentBatchStatus.Paid, paidBatch.Status);
-        Assert.Equal(500_000, paidBatch.PaidFen);
+        Assert.Equal(Money.FromFen(500_000), paidBatch.Paid);
         var stationUser = await after.Users.SingleAsync(u => u.UserName == "station1");
         var notes = await after.Notifications.Where(n => n.UserId == stationUser.Id && n.Link == $"/claims/{id}").ToListAsync();
         Assert.Contains(notes, n => n.Title.Contains("待复核", StringComparison.Ordinal));
@@ -139,10 +139,10 @@ public abstract partial class ClaimTests
         var ineligible = await CreateAsync(station, EntrepreneurshipBody(ineligibleResident, submit: true));
         var eligible = await CreateAsync(station, EntrepreneurshipBody(eligibleResident, submit: true));
 
-        var againstRules = await officer1.PostAsJsonAsync($"/api/v1/claims/{ineligible}/approve", new { amountFen = 100_000 });
-        var changedAmount = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000 });
-        var blankReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000, reason = "  " });
-        var withReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amountFen = 200_000, reason = "经营满6个月但中途停业2个月，按比例核减" });
+        var againstRules = await officer1.PostAsJsonAsync($"/api/v1/claims/{ineligible}/approve", new { amount = "1000.00" });
+        var changedAmount = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amount = "2000.00" });
+        var blankReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amount = "2000.00", reason = "  " });
+        var withReason = await officer1.PostAsJsonAsync($"/api/v1/claims/{eligible}/approve", new { amount = "2000.00", reason = "经营满6个月但中途停业2个月，按比例核减" });
 
         Assert.Equal(HttpStatusCode.BadRequest, againstRules.StatusCode);
         Assert.Contains("\"code\":\"claim-override-reason-required\"", await againstRules.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -152,8 +152,8 @@ public abstract partial class ClaimTests
         await using var db = _app.Database.CreateContext();
         var claim = await db.Claims.SingleAsync(c => c.Id == eligible);
         Assert.Equal(ClaimStatus.Approved, claim.Status);
-        Assert.Equal(200_000, claim.AmountFen);
-        Assert.Equal(500_000, claim.RulesAmountFen);
+        Assert.Equal(Money.FromFen(200_000), claim.Amount);
+        Assert.Equal(Money.FromFen(500_000), claim.RulesAmount);
         var audit = await db.AuditEntries.Where(e => e.EntityType == nameof(Claim) && e.EntityId == eligible.ToString()).ToListAsync();
         Assert.Equal("经营满6个月但中途停业2个月，按比例核减", claim.OverrideReason);
         Assert.Contains(audit, e => e.Action == AuditAction.Update && e.Changes.Contains("OverrideReason", StringComparison.Ordinal) && e.ActorName == "officer1");
@@ -182,7 +182,7 @@ public abstract partial class ClaimTests
         var officer = await _app.SignedInClientAsync("officer1");
         using var json = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/claims/{id}"));
         var root = json.RootElement;
-        Assert.Equal(120_000, root.GetProperty("amountFen").GetInt64());
+        Assert.Equal("1200.00", root.GetProperty("amount").GetString());
         var used = root.GetProperty("decision").GetProperty("trace").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("id").GetString() == parameter);
         Assert.Equal(1200m, used.GetProperty("value").GetDecimal());
         var service = _app.Factory.Services.GetRequiredService<PolicyCatalogueService>();
@@ -191,7 +191,7 @@ public abstract partial class ClaimTests
             await service.EnsureCurrentAsync(db);
             var stored = await db.Claims.SingleAsync(c => c.Id == id);
             var now = service.Evaluator.Evaluate(new EvaluationRequest("training", "130506", stored.DecidedOn, JsonNode.Parse(stored.FactsJson)!.AsObject(), RuleId: "nanhe-2020-1.vocational-training"));
-            Assert.Equal(150_000, now.Decisions.Single().AmountFen);
+            Assert.Equal(Money.FromFen(150_000), now.Decisions.Single().Amount);
             Assert.NotEqual(stored.CatalogueVersion, now.CatalogueVersion);
             Assert.Equal(stored.CatalogueVersion, root.GetProperty("catalogueVersion").GetString());
         }
@@ -266,7 +266,7 @@ public abstract partial class ClaimTests
         await using var db = _app.Database.CreateContext();
         var claim = await db.Claims.SingleAsync(c => c.Id == id);
         Assert.Equal(ClaimStatus.Submitted, claim.Status);
-        Assert.Equal(500_000, claim.AmountFen);
+        Assert.Equal(Money.FromFen(500_000), claim.Amount);
         Assert.Contains("\"firstBusiness\":true", claim.StatedFactsJson, StringComparison.Ordinal);
     }
 

@@ -40,7 +40,7 @@ public abstract class CommunityAwardTests
 
         Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
         var claim = await filed.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Submitted", "Eligible", 600_000L), (claim.GetProperty("status").GetString(), claim.GetProperty("outcome").GetString(), claim.GetProperty("amountFen").GetInt64()));
+        Assert.Equal(("Submitted", "Eligible", "6000.00"), (claim.GetProperty("status").GetString(), claim.GetProperty("outcome").GetString(), claim.GetProperty("amount").GetString()));
         Assert.Equal("community-assessment", claim.GetProperty("factSource").GetString());
         Assert.Contains("三、(一)", claim.GetProperty("decision").GetRawText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -103,15 +103,15 @@ public abstract class CommandPipelineTests
     {
         var officer = await _app.SignedInClientAsync("officer1");
 
-        var response = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "no-such-benefit", amountFen = 0, basis = " " });
+        var response = await officer.PostAsJsonAsync("/api/v1/benefit-ceilings", new { benefit = "no-such-benefit", amount = "0.00", basis = " " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("validation-failed", problem.RootElement.GetProperty("code").GetString());
         var errors = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["amountFen", "basis", "benefit"], errors);
-        Assert.Equal("单笔上限必须大于 0。", problem.RootElement.GetProperty("errors").GetProperty("amountFen")[0].GetString());
+        Assert.Equal(["amount", "basis", "benefit"], errors);
+        Assert.Equal("单笔上限必须大于 0。", problem.RootElement.GetProperty("errors").GetProperty("amount")[0].GetString());
     }
 }
 

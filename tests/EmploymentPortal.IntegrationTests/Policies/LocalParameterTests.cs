@@ -10,6 +10,7 @@ using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.IntegrationTests.Policies;
 
@@ -39,14 +40,14 @@ public abstract class LocalParameterTests
         var result = await SetAsync(Officer, PostSubsidy, new DateTime(2020, 8, 1), 1200m);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Null(before.AmountFen);
+        Assert.Null(before.Amount);
         var after = await EvaluatePostSubsidyAsync(new DateOnly(2020, 9, 1));
         Assert.Equal(Outcome.Eligible, after.Outcome);
-        Assert.Equal(3 * 120_000, after.AmountFen);
+        Assert.Equal(Money.FromFen(3 * 120_000), after.Amount);
         var used = Assert.Single(after.Trace.Parameters, p => p.Id == PostSubsidy);
         Assert.True(used.Reference.Local);
         Assert.Equal("江人社〔2026〕1号", used.Reference.File);
-        Assert.Null((await EvaluatePostSubsidyAsync(new DateOnly(2020, 7, 31))).AmountFen);
+        Assert.Null((await EvaluatePostSubsidyAsync(new DateOnly(2020, 7, 31))).Amount);
         await using var db = _app.Database.CreateContext();
         var audit = await db.AuditEntries.Where(e => e.EntityType == "LocalParameterValue" && e.Action == AuditAction.Insert).ToListAsync();
         Assert.Contains(audit, e => e.ActorName == "officer-itest" && e.Changes.Contains(PostSubsidy, StringComparison.Ordinal));

@@ -75,7 +75,7 @@ public sealed class PolicyApiTests
         var decision = json.RootElement.GetProperty("decisions").EnumerateArray()
             .Single(d => d.GetProperty("ruleId").GetString() == "nanhe-2020-1.absorption-long-term-unemployed");
         Assert.Equal("eligible", decision.GetProperty("outcome").GetString());
-        Assert.Equal(100_000, decision.GetProperty("amountFen").GetInt64());
+        Assert.Equal("1000.00", decision.GetProperty("amount").GetString());
         Assert.Equal("(十)", decision.GetProperty("reference").GetProperty("section").GetString());
         Assert.NotEmpty(decision.GetProperty("trace").GetProperty("conditions").EnumerateArray());
     }

@@ -4,6 +4,7 @@ using EmploymentPortal.IntegrationTests.Infrastructure;
 using EmploymentPortal.Web.Features.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.IntegrationTests.Policies;
 
@@ -37,8 +38,8 @@ public abstract class WhatIfTests
         Assert.Equal(people, result.People);
         Assert.Equal(people, result.Baseline.Eligible);
         Assert.Equal(people, result.Variant.Eligible);
-        Assert.Equal(people * 100_000L, result.Baseline.AmountFen);
-        Assert.Equal(people * 150_000L, result.Variant.AmountFen);
+        Assert.Equal(Money.FromFen(100_000) * people, result.Baseline.Amount);
+        Assert.Equal(Money.FromFen(150_000) * people, result.Variant.Amount);
         Assert.Equal(people, result.ChangedCount);
         Assert.All(result.Changed, c => Assert.Matches(@"^.\*+$", c.MaskedName));
         Assert.Equal(versionBefore, service.Catalogue.Version);
@@ -121,7 +122,7 @@ public abstract class WhatIfTests
         var approved = new[] { ClaimStatus.Approved, ClaimStatus.InPaymentBatch, ClaimStatus.Paid };
         var claims = await db.Claims.AsNoTracking()
             .Where(c => c.Benefit == "entrepreneurship" && approved.Contains(c.Status))
-            .Select(c => new { c.DecidedOn, c.RulesAmountFen, c.Status })
+            .Select(c => new { c.DecidedOn, c.RulesAmount, c.Status })
             .ToListAsync();
         Assert.True(claims.Count >= 2, "the demo data has approved and paid entrepreneurship claims");
         var year = claims.Max(c => c.DecidedOn.Year);
@@ -135,11 +136,11 @@ public abstract class WhatIfTests
 
         Assert.Equal(ofYear.Count, result.People);
         // Under the catalogue in force each claim decides as it did: the amounts frozen in the claims.
-        Assert.Equal(ofYear.Sum(c => c.RulesAmountFen ?? 0), result.Baseline.AmountFen);
+        Assert.Equal(Money.Sum(ofYear.Select(c => c.RulesAmount ?? Money.Zero)), result.Baseline.Amount);
         Assert.Equal(result.Baseline.Eligible, result.Variant.Eligible);
-        Assert.Equal(result.Baseline.AmountFen + result.Baseline.Eligible * 100_000L, result.Variant.AmountFen);
+        Assert.Equal(result.Baseline.Amount + (Money.FromFen(100_000) * result.Baseline.Eligible), result.Variant.Amount);
         Assert.Equal(result.Baseline.Eligible, result.ChangedCount);
-        Assert.All(result.Changed, c => Assert.Equal(c.BeforeFen + 100_000L, c.AfterFen));
+        Assert.All(result.Changed, c => Assert.Equal(c.BeforeAmount + Money.FromFen(100_000), c.AfterAmount));
 
         // Another year has none of them.
         var empty = await WhatIf.RunOnClaimsAsync(db, service.Catalogue, request with { Year = year - 10 });

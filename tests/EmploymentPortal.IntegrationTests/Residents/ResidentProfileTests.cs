@@ -45,8 +45,8 @@ public abstract class ResidentProfileTests
         await using var db = _app.Database.CreateContext();
         var stored = await db.Residents.SingleAsync(r => r.Id == id);
         Assert.Equal(OccupationGroup.Production, stored.WantedOccupationGroup);
-        Assert.Equal(500_000, stored.DesiredWageMinFen);
-        Assert.Equal(800_000, stored.DesiredWageMaxFen);
+        Assert.Equal(Money.FromYuan(5_000), stored.DesiredWageMin);
+        Assert.Equal(Money.FromYuan(8_000), stored.DesiredWageMax);
         Assert.Equal([WorkType.FullTime, WorkType.Seasonal], stored.JobPreferences.WorkTypes);
     }
 
@@ -106,7 +106,7 @@ public abstract class ResidentProfileTests
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         using var profile = JsonDocument.Parse(await station1.GetStringAsync($"/api/v1/residents/{id}/profile"));
         Assert.Equal("养老护理员", profile.RootElement.GetProperty("wantedOccupation").GetString());
-        Assert.Equal(3000, profile.RootElement.GetProperty("desiredWageMin").GetInt32());
+        Assert.Equal("3000.00", profile.RootElement.GetProperty("desiredWageMin").GetString());
         Assert.Equal("PartTime", profile.RootElement.GetProperty("workTypes")[0].GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/residents/{id}/profile")).StatusCode);
     }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies.Dates;
 using EmploymentPortal.Policies.Model;
 
@@ -408,7 +409,7 @@ internal sealed class CompiledAmount
         {
             return DecideChecked(facts, evaluationDate, onDate, flags);
         }
-        catch (OverflowException)
+        catch (Exception e) when (AmountCalculator.IsTooLarge(e))
         {
             // As AmountCalculator: an amount the stated facts make too large is an officer's.
             return new BatchDecision(Outcome.ManualReview, null, flags);
@@ -559,7 +560,7 @@ internal sealed class CompiledAmount
 
         // AmountCalculator rounds the total before the caps (for the breakdown) even without
         // trace; an amount too large for a long is a manual review there, so it is here too.
-        _ = (long)Math.Round(total.Value, 0, MidpointRounding.AwayFromZero);
+        _ = Money.RoundFen(total.Value);
         foreach (var cap in _caps)
         {
             if (cap.Applies == CapTarget.Total && Yuan(cap.Parameter) is { } limit)
@@ -570,7 +571,7 @@ internal sealed class CompiledAmount
 
         // A total cap without a value leaves the amount as it is and flags it (as the evaluator).
         missing = missingParameter ? DecisionFlagSet.LocalParameterMissing : DecisionFlagSet.None;
-        return new BatchDecision(Outcome.Eligible, (long)Math.Round(total.Value, 0, MidpointRounding.AwayFromZero), flags | missing);
+        return new BatchDecision(Outcome.Eligible, Money.RoundFen(total.Value), flags | missing);
     }
 
     private static decimal? Line(decimal? rate, decimal? count, decimal? months) =>

@@ -1,3 +1,4 @@
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies.Model;
 
 namespace EmploymentPortal.Policies.Evaluation.Batch;
@@ -24,7 +25,7 @@ public enum DecisionFlagSet
 /// <see cref="RuleDecision"/> has them, without reasons, missing-fact names or trace. The full
 /// decision of any one person is the evaluator's (the same facts as <see cref="FactRow.ToJsonObject"/>).
 /// </summary>
-public readonly record struct BatchDecision(Outcome Outcome, long? AmountFen, DecisionFlagSet Flags)
+public readonly record struct BatchDecision(Outcome Outcome, Money? Amount, DecisionFlagSet Flags)
 {
     // In DecisionFlags.Order (the evaluator sorts its flags by it).
     private static readonly (DecisionFlagSet Bit, string Name)[] Names =
@@ -317,7 +318,7 @@ public sealed class CompiledRule
         var result = _fallback!.Evaluate(new EvaluationRequest(Rule.Benefit, Jurisdiction, date, facts.ToJsonObject(),
             IncludeOtherJurisdictions: true, RuleId: Rule.Id, IncludeTrace: false));
         var decision = result.Decisions[0];
-        return new BatchDecision(decision.Outcome, decision.AmountFen, BatchDecision.FlagsOf(decision.Flags));
+        return new BatchDecision(decision.Outcome, decision.Amount, BatchDecision.FlagsOf(decision.Flags));
     }
 
     /// <summary>The catalogue the rule was compiled from (its version is the one the evaluator would trace).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Policies.Evaluation.Batch;
 
@@ -80,7 +81,7 @@ public sealed record PaymentRecord(
     string? PersonId = null,
     string? EnterpriseId = null,
     string? CommunityId = null,
-    long? AmountFen = null,
+    Money? Amount = null,
     decimal? Months = null);
 
 /// <summary>
@@ -186,7 +187,7 @@ public sealed class FactRow
                 if (payment.PersonId is { } person) record["personId"] = person;
                 if (payment.EnterpriseId is { } enterprise) record["enterpriseId"] = enterprise;
                 if (payment.CommunityId is { } community) record["communityId"] = community;
-                if (payment.AmountFen is { } fen) record["amountFen"] = fen;
+                if (payment.Amount is { } amount) record["amountFen"] = amount.Fen;
                 if (payment.Months is { } months) record["months"] = months;
                 payments.Add(record);
             }

@@ -27,8 +27,8 @@ public static class CircleQueries
         OccupationGroup OccupationGroup,
         string Occupation,
         int Openings,
-        long WageMinFen,
-        long WageMaxFen,
+        Money WageMin,
+        Money WageMax,
         WorkType WorkType,
         Guid CommunityId,
         string Address,
@@ -40,7 +40,7 @@ public static class CircleQueries
         DateOnly ValidUntil,
         double DistanceKm)
     {
-        public VacancyFacts Facts => new(Id, GeoPoint.Create(Latitude, Longitude), OccupationGroup, Occupation, Money.FromFen(WageMinFen), Money.FromFen(WageMaxFen), WorkType, AcceptsDisabled, AcceptsOlderWorkers, NoExperienceRequired);
+        public VacancyFacts Facts => new(Id, GeoPoint.Create(Latitude, Longitude), OccupationGroup, Occupation, WageMin, WageMax, WorkType, AcceptsDisabled, AcceptsOlderWorkers, NoExperienceRequired);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public static class CircleQueries
             join e in db.Enterprises on v.EnterpriseId equals e.Id
             where v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
             select new NearbyVacancy(
-                v.Id, v.Title, v.EnterpriseId, e.Name, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
+                v.Id, v.Title, v.EnterpriseId, e.Name, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin, v.WageMax, v.WorkType,
                 v.CommunityId, v.Address, v.Latitude, v.Longitude, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.ValidUntil, 0))
             .ToListAsync(cancellationToken);
         return circle.NearestFirst(candidates, v => GeoPoint.Create(v.Latitude, v.Longitude), v => v.Id)
@@ -311,13 +311,13 @@ public static class CircleQueries
         residents.Select(r => new ResidentMatchFacts(
                 r.Id, r.Name, r.Phone, r.Sex, r.BirthDate, r.CommunityId, r.HomeLatitude, r.HomeLongitude,
                 r.DisabilityCertificateNumber != null, r.LeftSchoolOn,
-                r.WantedOccupationGroup, r.WantedOccupation, r.DesiredWageMinFen, r.PreferredWorkTypes))
+                r.WantedOccupationGroup, r.WantedOccupation, r.DesiredWageMin, r.PreferredWorkTypes))
             .ToListAsync(cancellationToken);
 }
 
 /// <summary>What the matching reads of a resident record today.</summary>
 public sealed record ResidentMatchFacts(Guid Id, string Name, string Phone, Sex Sex, DateOnly BirthDate, Guid CommunityId, double? HomeLatitude, double? HomeLongitude, bool IsDisabled, DateOnly? LeftSchoolOn,
-    OccupationGroup? WantedOccupationGroup = null, string? WantedOccupation = null, long? DesiredWageMinFen = null, int PreferredWorkTypes = 0);
+    OccupationGroup? WantedOccupationGroup = null, string? WantedOccupation = null, Money? DesiredWageMin = null, int PreferredWorkTypes = 0);
 
 /// <summary>
 /// Builds the scorer's <see cref="JobseekerProfile"/> from a resident's record: the home, the key
@@ -337,7 +337,7 @@ public static class JobseekerProfiles
             resident.HomeLatitude is { } lat && resident.HomeLongitude is { } lon ? GeoPoint.Create(lat, lon) : null,
             OccupationGroup: resident.WantedOccupationGroup,
             Occupation: resident.WantedOccupation,
-            DesiredMonthlyWage: resident.DesiredWageMinFen is { } fen ? Money.FromFen(fen) : null,
+            DesiredMonthlyWage: resident.DesiredWageMin,
             WorkTypes: workTypes.Count > 0 ? workTypes.ToHashSet() : null,
             IsDisabled: resident.IsDisabled,
             IsOlderWorker: age >= olderThreshold && StatutoryRetirement.IsOfWorkingAge(resident.BirthDate, resident.Sex, today),

@@ -42,7 +42,7 @@ public static class CityCircles
 
         /// <summary>The row a list shows, at <paramref name="distanceKm"/> from the centre searched.</summary>
         public CircleQueries.NearbyVacancy ToNearby(double distanceKm) => new(
-            Facts.Id, Title, EnterpriseId, EnterpriseName, Facts.OccupationGroup, Facts.Occupation, Openings, Facts.WageMin.Fen, Facts.WageMax.Fen, Facts.WorkType,
+            Facts.Id, Title, EnterpriseId, EnterpriseName, Facts.OccupationGroup, Facts.Occupation, Openings, Facts.WageMin, Facts.WageMax, Facts.WorkType,
             CommunityId, Address, Latitude, Longitude, Facts.AcceptsDisabled, Facts.AcceptsOlderWorkers, Facts.NoExperienceRequired, ValidUntil, distanceKm);
     }
 
@@ -155,7 +155,7 @@ public static class CityCircles
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
                 where e.Status == EnterpriseStatus.Verified
                 select new BoardRow(
-                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin.Fen, v.WageMax.Fen, v.WorkType,
+                    v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin, v.WageMax, v.WorkType,
                     v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, e.Name, v.CommunityId, v.Address, v.ValidUntil);
 
             // Titles, occupations and enterprise names repeat across vacancies: one string each.
@@ -163,7 +163,7 @@ public static class CityCircles
             string Shared(string text) => pool.TryGetValue(text, out var shared) ? shared : pool[text] = text;
             return rows.ConvertAll(row => new BoardVacancy(
                 new VacancyFacts(
-                    row.Id, GeoPoint.Create(row.Latitude, row.Longitude), row.OccupationGroup, Shared(row.Occupation), Money.FromFen(row.WageMinFen), Money.FromFen(row.WageMaxFen),
+                    row.Id, GeoPoint.Create(row.Latitude, row.Longitude), row.OccupationGroup, Shared(row.Occupation), row.WageMin, row.WageMax,
                     row.WorkType, row.AcceptsDisabled, row.AcceptsOlderWorkers, row.NoExperienceRequired),
                 row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), row.CommunityId, row.Address, row.ValidUntil));
         }
@@ -209,7 +209,7 @@ public static class CityCircles
 
     /// <summary>A board vacancy as read from the database.</summary>
     private sealed record BoardRow(
-        Guid Id, double Latitude, double Longitude, int Openings, long GeoCell, OccupationGroup OccupationGroup, string Occupation, long WageMinFen, long WageMaxFen, WorkType WorkType,
+        Guid Id, double Latitude, double Longitude, int Openings, long GeoCell, OccupationGroup OccupationGroup, string Occupation, Money WageMin, Money WageMax, WorkType WorkType,
         bool AcceptsDisabled, bool AcceptsOlderWorkers, bool NoExperienceRequired, string Title, Guid EnterpriseId, string EnterpriseName, Guid CommunityId, string Address, DateOnly ValidUntil);
 
     /// <summary>

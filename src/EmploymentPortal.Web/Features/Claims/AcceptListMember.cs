@@ -83,7 +83,7 @@ public static class AcceptListMember
                     return FeatureOutcome.Refused(e.Code, e.Message);
                 }
 
-                return FeatureOutcome.Success($"申请 {claim.Number}：已认定 {member}，规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);
+                return FeatureOutcome.Success($"申请 {claim.Number}：已认定 {member}，规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。", claim.Id);
             });
         }
     }

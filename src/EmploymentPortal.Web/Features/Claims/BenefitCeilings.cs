@@ -19,7 +19,7 @@ namespace EmploymentPortal.Web.Features.Claims;
 /// </summary>
 public static class BenefitCeilings
 {
-    public sealed record Row(Guid Id, string Benefit, string BenefitName, long AmountFen, string Basis, string SetByName, DateTimeOffset SetAt);
+    public sealed record Row(Guid Id, string Benefit, string BenefitName, Money Amount, string Basis, string SetByName, DateTimeOffset SetAt);
 
     /// <summary>The ceiling in force per benefit, and every version newest first.</summary>
     public sealed record Overview(IReadOnlyList<Row> Current, IReadOnlyList<Row> History);
@@ -40,13 +40,13 @@ public static class BenefitCeilings
     public static IReadOnlyList<(string Benefit, string Name)> Benefits { get; } =
         BenefitKinds.All.Select(b => (b, ClaimFormat.Benefit(b))).OrderBy(b => b.b, StringComparer.Ordinal).ToList();
 
-    private static Row ToRow(BenefitCeiling c) => new(c.Id, c.Benefit, ClaimFormat.Benefit(c.Benefit), c.AmountFen, c.Basis, c.SetByName, c.SetAt);
+    private static Row ToRow(BenefitCeiling c) => new(c.Id, c.Benefit, ClaimFormat.Benefit(c.Benefit), c.Amount, c.Basis, c.SetByName, c.SetAt);
 
     public sealed record Command
     {
         public string? Benefit { get; set; }
 
-        public long? AmountFen { get; set; }
+        public Money? Amount { get; set; }
 
         public string? Basis { get; set; }
     }
@@ -57,9 +57,9 @@ public static class BenefitCeilings
         public Validator(ClaimAmounts amounts)
         {
             RuleFor(c => c.Benefit).Must(b => b is not null && BenefitKinds.All.Contains(b)).WithMessage("请选择补贴项目。");
-            RuleFor(c => c.AmountFen)
-                .Must(fen => fen > 0).WithMessage("单笔上限必须大于 0。")
-                .Must(fen => fen <= amounts.HardCeiling.Fen).WithMessage(_ => $"单笔上限不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+            RuleFor(c => c.Amount)
+                .Must(a => a > Money.Zero).WithMessage("单笔上限必须大于 0。")
+                .Must(a => a <= amounts.HardCeiling).WithMessage(_ => $"单笔上限不能超过单笔申请的硬上限 {amounts.HardCeiling}。");
             RuleFor(c => c.Basis).Must(b => !string.IsNullOrWhiteSpace(b) && b.Trim().Length <= BenefitCeiling.MaxBasisLength)
                 .WithMessage($"请填写设定依据（{BenefitCeiling.MaxBasisLength} 字以内），例如文件文号和条款。");
         }
@@ -76,16 +76,16 @@ public static class BenefitCeilings
             }
 
             var benefit = command.Benefit!;
-            var fen = command.AmountFen!.Value;
+            var amount = command.Amount!.Value;
 
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var ceiling = new BenefitCeiling(benefit, Money.FromFen(fen), command.Basis!, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
+                var ceiling = new BenefitCeiling(benefit, amount, command.Basis!, ClaimCommandSupport.Actor(principal), time.GetUtcNow());
 
                 db.BenefitCeilings.Add(ceiling);
                 await db.SaveChangesAsync(cancellationToken);
-                return FeatureOutcome.Success($"“{ClaimFormat.Benefit(benefit)}”的单笔上限已设为 {ClaimFormat.Yuan(fen)}（依据：{ceiling.Basis}）。", ceiling.Id);
+                return FeatureOutcome.Success($"“{ClaimFormat.Benefit(benefit)}”的单笔上限已设为 {amount}（依据：{ceiling.Basis}）。", ceiling.Id);
             });
         }
     }

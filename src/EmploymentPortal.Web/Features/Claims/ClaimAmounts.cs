@@ -15,28 +15,26 @@ public sealed class ClaimAmounts(ClaimOptions options, ILogger<ClaimAmounts> log
     /// <summary>What a page or an export shows in place of a corrupt amount.</summary>
     public const string AnomalyText = "金额异常，已排除出合计";
 
-    private readonly long _ceilingFen = options.HardCeilingPerClaimFen;
-
-    public Money HardCeiling { get; } = Money.FromFen(options.HardCeilingPerClaimFen);
+    public Money HardCeiling { get; } = options.HardCeilingPerClaim;
 
     /// <summary>True for no amount and for 0 … the hard ceiling.</summary>
-    public bool IsSound(long? fen) => Claim.IsAmountSound(fen, HardCeiling);
+    public bool IsSound(Money? amount) => Claim.IsAmountSound(amount, HardCeiling);
 
     /// <summary>The checked sum of the sound amounts (none counts as zero); the others are left out.</summary>
-    public Money Total(IEnumerable<long?> amounts) => Money.Sum(amounts.Where(IsSound).Select(fen => Money.FromFen(fen ?? 0)));
+    public Money Total(IEnumerable<Money?> amounts) => Money.Sum(amounts.Where(IsSound).Select(a => a ?? Money.Zero));
 
     /// <summary>The claims whose stored amount is corrupt, in SQL (the complement of <see cref="IsSound"/>).</summary>
     public IQueryable<Claim> Corrupt(IQueryable<Claim> claims)
     {
-        var ceiling = _ceilingFen;
-        return claims.Where(c => c.AmountFen < 0 || c.AmountFen > ceiling);
+        var ceiling = (long)HardCeiling;
+        return claims.Where(c => (long?)c.Amount < 0 || (long?)c.Amount > ceiling);
     }
 
     /// <summary>The claims whose stored amount can be summed, in SQL.</summary>
     public IQueryable<Claim> Sound(IQueryable<Claim> claims)
     {
-        var ceiling = _ceilingFen;
-        return claims.Where(c => c.AmountFen == null || (c.AmountFen >= 0 && c.AmountFen <= ceiling));
+        var ceiling = (long)HardCeiling;
+        return claims.Where(c => c.Amount == null || ((long?)c.Amount >= 0 && (long?)c.Amount <= ceiling));
     }
 
     /// <summary>
@@ -51,10 +49,10 @@ public sealed class ClaimAmounts(ClaimOptions options, ILogger<ClaimAmounts> log
         }
 
         logger.LogWarning(
-            "{Where}: {Count} claim amount(s) outside 0…{CeilingFen} fen left out of the totals: {Claims}",
+            "{Where}: {Count} claim amount(s) outside 0…{Ceiling} left out of the totals: {Claims}",
             where,
             claimNumbers.Count,
-            _ceilingFen,
+            HardCeiling.ToString(),
             string.Join(", ", claimNumbers.Take(20)));
     }
 }

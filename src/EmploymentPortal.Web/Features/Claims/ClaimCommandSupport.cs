@@ -52,11 +52,11 @@ public static class ClaimCommandSupport
             ClaimStatus.Submitted => "已提交，等待人社局受理。",
             ClaimStatus.UnderReview => "人社局已受理，正在审核。",
             ClaimStatus.AwaitingSecondApproval => "已通过初审，金额超过复核限额，等待另一名经办人员复核。",
-            ClaimStatus.Approved => claim.PaymentFailure is null ? $"已批准，核定金额 {ClaimFormat.Yuan(claim.AmountFen)}。" : $"支付失败（{claim.PaymentFailure}），已退回待重新支付。",
+            ClaimStatus.Approved => claim.PaymentFailure is null ? $"已批准，核定金额 {ClaimFormat.Yuan(claim.Amount)}。" : $"支付失败（{claim.PaymentFailure}），已退回待重新支付。",
             ClaimStatus.Rejected => $"已驳回：{claim.ReviewNote}",
             ClaimStatus.ReturnedForCorrection => $"已退回补正：{claim.ReviewNote}",
             ClaimStatus.InPaymentBatch => "已纳入支付批次，等待财务支付。",
-            ClaimStatus.Paid => $"已支付 {ClaimFormat.Yuan(claim.AmountFen)}。",
+            ClaimStatus.Paid => $"已支付 {ClaimFormat.Yuan(claim.Amount)}。",
             ClaimStatus.Withdrawn => "已撤回。",
             _ => "状态已变更。",
         };
@@ -72,7 +72,7 @@ public static class ClaimCommandSupport
     /// </summary>
     public static async Task EnsureWithinEnterpriseCapAsync(PortalDbContext db, Claim claim, ClaimOptions options, ClaimAmounts amounts, CancellationToken cancellationToken)
     {
-        if (claim.EnterpriseId is not { } enterpriseId || options.EnterpriseAnnualCapFen <= 0)
+        if (claim.EnterpriseId is not { } enterpriseId || options.EnterpriseAnnualCap is not { } cap)
         {
             return;
         }
@@ -83,9 +83,9 @@ public static class ClaimCommandSupport
         var ofYear = db.Claims.AsNoTracking()
             .Where(c => c.EnterpriseId == enterpriseId && c.Id != claim.Id && c.DecidedOn >= from && c.DecidedOn <= until)
             .Where(c => c.Status != ClaimStatus.Draft && c.Status != ClaimStatus.Rejected && c.Status != ClaimStatus.Withdrawn && c.Status != ClaimStatus.ReturnedForCorrection);
-        if (!amounts.IsSound(claim.AmountFen))
+        if (!amounts.IsSound(claim.Amount))
         {
-            throw new DomainException("claim-amount-above-hard-ceiling", $"本次申请金额 {ClaimFormat.Yuan(claim.AmountFen)} 超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+            throw new DomainException("claim-amount-above-hard-ceiling", $"本次申请金额 {ClaimFormat.Yuan(claim.Amount)} 超过单笔申请的硬上限 {amounts.HardCeiling}。");
         }
 
         var corrupt = await amounts.Corrupt(ofYear).OrderBy(c => c.Number).Select(c => c.Number).Take(20).ToListAsync(cancellationToken);
@@ -95,13 +95,13 @@ public static class ClaimCommandSupport
             throw new DomainException("claim-amount-corrupt", $"该企业 {year} 年的申请 {string.Join("、", corrupt)} 金额异常，无法核对年度补贴上限，请先核查更正。");
         }
 
-        var others = Money.FromFen(await ofYear.SumAsync(c => c.AmountFen ?? 0, cancellationToken));
-        var total = others + Money.FromFen(claim.AmountFen ?? 0);
-        if (total > Money.FromFen(options.EnterpriseAnnualCapFen))
+        var others = Money.FromFen(await ofYear.SumAsync(c => (long?)c.Amount ?? 0, cancellationToken));
+        var total = others + (claim.Amount ?? Money.Zero);
+        if (total > cap)
         {
             throw new DomainException(
                 "claim-enterprise-cap",
-                $"该企业 {year} 年已申领及在审补贴合计 {ClaimFormat.Yuan(others.Fen)}，加上本次 {ClaimFormat.Yuan(claim.AmountFen ?? 0)} 将超过年度上限 {ClaimFormat.Yuan(options.EnterpriseAnnualCapFen)}。");
+                $"该企业 {year} 年已申领及在审补贴合计 {others}，加上本次 {claim.Amount ?? Money.Zero} 将超过年度上限 {cap}。");
         }
     }
 

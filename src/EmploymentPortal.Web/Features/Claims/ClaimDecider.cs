@@ -7,6 +7,7 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Policies;
 using EmploymentPortal.Policies.Evaluation;
 using EmploymentPortal.Policies.Model;
@@ -39,6 +40,17 @@ public sealed class ClaimOptions
     /// 0 = no cap. Default 500,000 yuan.
     /// </summary>
     public long EnterpriseAnnualCapFen { get; set; } = 50_000_000;
+
+    // The configuration keys are numbers of fen; the portal reads them as Money here, and only here.
+
+    /// <summary><see cref="SecondApprovalThresholdFen"/> as Money.</summary>
+    public Money SecondApprovalThreshold => Money.FromFen(SecondApprovalThresholdFen);
+
+    /// <summary><see cref="HardCeilingPerClaimFen"/> as Money.</summary>
+    public Money HardCeilingPerClaim => Money.FromFen(HardCeilingPerClaimFen);
+
+    /// <summary><see cref="EnterpriseAnnualCapFen"/> as Money; null when 0 (no cap).</summary>
+    public Money? EnterpriseAnnualCap => EnterpriseAnnualCapFen > 0 ? Money.FromFen(EnterpriseAnnualCapFen) : null;
 
     /// <summary>How many days an approved subsidy stays on the public notice (公示期).</summary>
     public int PublicNoticeDays { get; set; } = 7;
@@ -264,7 +276,7 @@ public sealed class ClaimDecider
         return decision with
         {
             Outcome = Outcome.ManualReview,
-            AmountFen = null,
+            Amount = null,
             Flags = [.. decision.Flags, DecisionFlags.MonthsStated],
             Reasons = [.. decision.Reasons, $"需经办人核实：计发月数 {path} = {stated} 为申请人申报，平台没有可核对的记录（岗位安置、录用登记或申领期间）；批准须写明核实情况和理由"],
         };
@@ -312,12 +324,12 @@ public sealed class ClaimDecider
 
     // Eligible with the highest amount first; then an officer's manual review; then missing
     // information; ineligible last (alternative rules of one benefit are not added up).
-    private static (int, long) Rank(RuleDecision d) => d.Outcome switch
+    private static (int, Money, int) Rank(RuleDecision d) => d.Outcome switch
     {
-        Outcome.Eligible => (4, d.AmountFen ?? 0),
-        Outcome.ManualReview => (3, 0),
-        Outcome.NeedsInformation => (2, -d.MissingFacts.Count),
-        _ => (1, 0),
+        Outcome.Eligible => (4, d.Amount ?? Money.Zero, 0),
+        Outcome.ManualReview => (3, Money.Zero, 0),
+        Outcome.NeedsInformation => (2, Money.Zero, -d.MissingFacts.Count),
+        _ => (1, Money.Zero, 0),
     };
 
     private static ClaimDecision ToClaimDecision(RuleDecision decision, JsonObject stated, JsonObject facts, string catalogueVersion, DateOnly date) =>
@@ -329,7 +341,7 @@ public sealed class ClaimDecider
                 Outcome.NeedsInformation => ClaimOutcome.NeedsInformation,
                 _ => ClaimOutcome.ManualReview,
             },
-            decision.Outcome == Outcome.Eligible ? decision.AmountFen : null,
+            decision.Outcome == Outcome.Eligible ? decision.Amount : null,
             decision.MissingFacts,
             stated.ToJsonString(PolicyJson.Options),
             facts.ToJsonString(PolicyJson.Options),
@@ -344,7 +356,7 @@ public sealed class ClaimDecider
             .Where(c => c.ResidentId == residentId || (enterpriseId != null && c.EnterpriseId == enterpriseId))
             .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
             .Where(c => excludeClaimId == null || c.Id != excludeClaimId)
-            .Select(c => new { c.RuleId, c.ResidentId, c.EnterpriseId, c.AmountFen, c.ApprovedAt, Months = c.CoveredMonths.Count(), c.ClaimMonth })
+            .Select(c => new { c.RuleId, c.ResidentId, c.EnterpriseId, c.Amount, c.ApprovedAt, Months = c.CoveredMonths.Count(), c.ClaimMonth })
             .ToListAsync(cancellationToken);
         var payments = new JsonArray();
         foreach (var c in granted)
@@ -360,9 +372,10 @@ public sealed class ClaimDecider
                 payment["enterpriseId"] = e.ToString();
             }
 
-            if (c.AmountFen is { } amount)
+            if (c.Amount is { } amount)
             {
-                payment["amountFen"] = amount;
+                // The fact vocabulary names the amount in fen (docs/policies/facts.md).
+                payment["amountFen"] = amount.Fen;
             }
 
             // The months paid, so that a cap over months already paid (最长6个月, 24个月) holds across claims.

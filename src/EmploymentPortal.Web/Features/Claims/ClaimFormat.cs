@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
@@ -9,10 +8,11 @@ namespace EmploymentPortal.Web.Features.Claims;
 /// <summary>Chinese labels and money formatting for claims (pages, notifications, exports).</summary>
 public static class ClaimFormat
 {
-    public static string Yuan(long? fen) =>
-        fen is { } f ? string.Create(CultureInfo.InvariantCulture, $"{f / 100m:#,##0.00} 元") : "—";
-
-    public static decimal ToYuan(long fen) => fen / 100m;
+    /// <summary>
+    /// The one way a page, message or notification shows money: <see cref="Money.ToString"/>
+    /// (<c>¥1,234.50</c>), and "—" for no amount.
+    /// </summary>
+    public static string Yuan(Money? amount) => amount?.ToString() ?? "—";
 
     public static string Status(ClaimStatus status) => status switch
     {
@@ -81,21 +81,6 @@ public static class ClaimFormat
         BenefitKinds.VocationalStudentGrant => "国家助学金",
         _ => benefit,
     };
-
-    /// <summary>
-    /// Yuan typed on a page as fen: null for nothing typed; the Chinese message in
-    /// <paramref name="error"/> for a negative amount, a fraction of a fen or an amount too large.
-    /// </summary>
-    public static long? Fen(decimal? yuan, out string? error)
-    {
-        error = null;
-        if (yuan is not { } value)
-        {
-            return null;
-        }
-
-        return Money.TryFromYuan(value, out var money, out error) ? money.Fen : null;
-    }
 
     /// <summary>张三 → 张*, 欧阳小明 → 欧***: the public notice shows only the family name's first character.</summary>
     public static string MaskName(string name) =>

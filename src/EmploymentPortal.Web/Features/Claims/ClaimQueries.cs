@@ -26,7 +26,7 @@ public static class ClaimQueries
         ClaimantKind ClaimantKind,
         ClaimStatus Status,
         ClaimOutcome Outcome,
-        long? AmountFen,
+        Money? Amount,
         bool SupervisionFlag,
         string FactSource,
         DateTimeOffset PreparedAt,
@@ -69,7 +69,7 @@ public static class ClaimQueries
                 c.ClaimantKind,
                 c.Status,
                 c.Outcome,
-                c.AmountFen,
+                c.Amount,
                 c.SupervisionFlag,
                 c.FactSource,
                 c.PreparedAt,
@@ -146,7 +146,7 @@ public static class ClaimQueries
     /// corrupt, <see cref="TotalsAnomalous"/> says its own totals are impossible (negative, or
     /// above its count × the hard ceiling). Either way it can be neither exported nor settled.
     /// </summary>
-    public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, long TotalFen, long PaidFen, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt, int AnomalousClaims = 0, bool TotalsAnomalous = false)
+    public sealed record BatchRow(Guid Id, string Number, PaymentBatchStatus Status, int ClaimCount, Money Total, Money Paid, int FailedCount, string CreatedByName, DateTimeOffset CreatedAt, int AnomalousClaims = 0, bool TotalsAnomalous = false)
     {
         public bool Anomalous => AnomalousClaims > 0 || TotalsAnomalous;
     }
@@ -154,7 +154,7 @@ public static class ClaimQueries
     public static async Task<List<BatchRow>> BatchesAsync(PortalDbContext db, ClaimAmounts amounts, CancellationToken cancellationToken = default)
     {
         var batches = await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
-            .Select(b => new BatchRow(b.Id, b.Number, b.Status, b.ClaimCount, b.TotalFen, b.PaidFen, b.FailedCount, b.CreatedByName, b.CreatedAt, 0, false))
+            .Select(b => new BatchRow(b.Id, b.Number, b.Status, b.ClaimCount, b.Total, b.Paid, b.FailedCount, b.CreatedByName, b.CreatedAt, 0, false))
             .ToListAsync(cancellationToken);
         var ids = batches.Select(b => (Guid?)b.Id).ToList();
         var corrupt = await amounts.Corrupt(db.Claims.AsNoTracking()).Where(c => ids.Contains(c.PaymentBatchId))
@@ -165,17 +165,17 @@ public static class ClaimQueries
         return batches.Select(b => b with
         {
             AnomalousClaims = corrupt.Count(c => c.PaymentBatchId == b.Id),
-            TotalsAnomalous = b.TotalFen < 0 || b.PaidFen < 0 || b.TotalFen > b.ClaimCount * ceiling || b.PaidFen > b.TotalFen,
+            TotalsAnomalous = b.Total.IsNegative || b.Paid.IsNegative || b.Total.Fen > b.ClaimCount * ceiling || b.Paid > b.Total,
         }).ToList();
     }
 
     /// <summary>One line of a batch for finance: payee, account, amount, benefit, policy document number, claim number.</summary>
-    public sealed record PaymentLine(Guid ClaimId, string ClaimNumber, string PayeeName, string PayeeAccount, string? PayeeBank, long AmountFen, string Benefit, string RuleTitle, string? DocumentNumber, ClaimStatus Status);
+    public sealed record PaymentLine(Guid ClaimId, string ClaimNumber, string PayeeName, string PayeeAccount, string? PayeeBank, Money Amount, string Benefit, string RuleTitle, string? DocumentNumber, ClaimStatus Status);
 
     public sealed record BatchExport(PaymentBatch Batch, IReadOnlyList<PaymentLine> Lines)
     {
         /// <summary>The lines' checked sum (they reconciled, so every amount is sound).</summary>
-        public Money Total => Money.Sum(Lines.Select(l => Money.FromFen(l.AmountFen)));
+        public Money Total => Money.Sum(Lines.Select(l => l.Amount));
     }
 
     /// <summary>
@@ -192,9 +192,9 @@ public static class ClaimQueries
 
         // Claims of the batch: still in it, or paid in it (failed ones left it).
         var claims = await db.Claims.AsNoTracking().Where(c => c.PaymentBatchId == batchId).OrderBy(c => c.Number).ToListAsync(cancellationToken);
-        amounts.Flag($"payment batch {batch.Number}", claims.Where(c => !amounts.IsSound(c.AmountFen)).Select(c => c.Number).ToList());
+        amounts.Flag($"payment batch {batch.Number}", claims.Where(c => !amounts.IsSound(c.Amount)).Select(c => c.Number).ToList());
         batch.EnsureReconciles(claims, amounts.HardCeiling);
-        var lines = claims.Select(c => new PaymentLine(c.Id, c.Number, c.PayeeName, c.PayeeAccount, c.PayeeBank, c.AmountFen ?? 0, ClaimFormat.Benefit(c.Benefit), c.RuleTitle, c.DocumentNumber, c.Status)).ToList();
+        var lines = claims.Select(c => new PaymentLine(c.Id, c.Number, c.PayeeName, c.PayeeAccount, c.PayeeBank, c.Amount ?? Money.Zero, ClaimFormat.Benefit(c.Benefit), c.RuleTitle, c.DocumentNumber, c.Status)).ToList();
         return new BatchExport(batch, lines);
     }
 
@@ -202,11 +202,11 @@ public static class ClaimQueries
         XlsxExport.Write(
             "支付清单",
             ["批次号", "申请编号", "收款人", "收款账号", "开户行", "金额（元）", "补贴项目", "政策规则", "政策文号"],
-            export.Lines.Select(l => (IReadOnlyList<object?>)[export.Batch.Number, l.ClaimNumber, l.PayeeName, l.PayeeAccount, l.PayeeBank, ClaimFormat.ToYuan(l.AmountFen), l.Benefit, l.RuleTitle, l.DocumentNumber])
+            export.Lines.Select(l => (IReadOnlyList<object?>)[export.Batch.Number, l.ClaimNumber, l.PayeeName, l.PayeeAccount, l.PayeeBank, l.Amount.ToYuan(), l.Benefit, l.RuleTitle, l.DocumentNumber])
                 .Append([export.Batch.Number, "合计", null, null, null, export.Total.ToYuan(), $"{export.Lines.Count} 笔", null, null]));
 
     /// <summary>A line of the public notice; the amount as stored (the page shows a corrupt one as a flag, <see cref="ClaimAmount"/>).</summary>
-    public sealed record NoticeRow(string? EnterpriseName, string MaskedName, string Benefit, long? AmountFen, DateOnly ApprovedOn, DateOnly NoticeUntil);
+    public sealed record NoticeRow(string? EnterpriseName, string MaskedName, string Benefit, Money? Amount, DateOnly ApprovedOn, DateOnly NoticeUntil);
 
     /// <summary>
     /// 公示: subsidies approved in the last <paramref name="days"/> days (approved, in a batch or
@@ -221,21 +221,21 @@ public static class ClaimQueries
             .Where(c => c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.InPaymentBatch || c.Status == ClaimStatus.Paid)
             .OrderByDescending(c => c.ApprovedAt)
             .Take(1000)
-            .Select(c => new { c.Number, c.PersonName, IsCommunity = c.ResidentId == null, c.Benefit, c.AmountFen, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .Select(c => new { c.Number, c.PersonName, IsCommunity = c.ResidentId == null, c.Benefit, c.Amount, c.ApprovedAt, Enterprise = db.Enterprises.Where(e => e.Id == c.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        amounts.Flag("public notice", rows.Where(r => !amounts.IsSound(r.AmountFen)).Select(r => r.Number).ToList());
+        amounts.Flag("public notice", rows.Where(r => !amounts.IsSound(r.Amount)).Select(r => r.Number).ToList());
         return rows.Select(r =>
         {
             var approved = PortalCalendar.DateOf(r.ApprovedAt!.Value);
-            return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.AmountFen, approved, approved.AddDays(days));
+            return new NoticeRow(r.Enterprise, r.IsCommunity ? r.PersonName : ClaimFormat.MaskName(r.PersonName), ClaimFormat.Benefit(r.Benefit), r.Amount, approved, approved.AddDays(days));
         }).ToList();
     }
 
     /// <summary>
-    /// A line of the report; <see cref="AmountFen"/> is the sum of its sound amounts,
+    /// A line of the report; <see cref="Amount"/> is the sum of its sound amounts,
     /// <see cref="AnomalousCount"/> counts the claims left out because their amount is corrupt.
     /// </summary>
-    public sealed record ReportRow(string Benefit, ClaimStatus Status, string District, string Month, int Count, long AmountFen, int AnomalousCount = 0)
+    public sealed record ReportRow(string Benefit, ClaimStatus Status, string District, string Month, int Count, Money Amount, int AnomalousCount = 0)
     {
         public string? Note => AnomalousCount == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"含 {AnomalousCount} 笔{ClaimAmounts.AnomalyText}");
     }
@@ -258,7 +258,7 @@ public static class ClaimQueries
             query = query.Where(c => c.DecidedOn <= u);
         }
 
-        var ceiling = amounts.HardCeiling.Fen;
+        var ceiling = (long)amounts.HardCeiling;
         var grouped = await query
             .GroupBy(c => new { c.Benefit, c.Status, c.DistrictId, c.DecidedOn.Year, c.DecidedOn.Month })
             .Select(g => new
@@ -269,8 +269,8 @@ public static class ClaimQueries
                 g.Key.Year,
                 g.Key.Month,
                 Count = g.Count(),
-                Amount = g.Sum(c => c.AmountFen >= 0 && c.AmountFen <= ceiling ? c.AmountFen ?? 0 : 0),
-                Anomalous = g.Count(c => c.AmountFen < 0 || c.AmountFen > ceiling),
+                Amount = g.Sum(c => (long?)c.Amount >= 0 && (long?)c.Amount <= ceiling ? (long?)c.Amount ?? 0 : 0),
+                Anomalous = g.Count(c => (long?)c.Amount < 0 || (long?)c.Amount > ceiling),
             })
             .ToListAsync(cancellationToken);
         if (grouped.Any(g => g.Anomalous > 0))
@@ -280,18 +280,18 @@ public static class ClaimQueries
 
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         return grouped
-            .Select(g => new ReportRow(ClaimFormat.Benefit(g.Benefit), g.Status, districts.GetValueOrDefault(g.DistrictId, "—"), string.Create(CultureInfo.InvariantCulture, $"{g.Year:0000}-{g.Month:00}"), g.Count, g.Amount, g.Anomalous))
+            .Select(g => new ReportRow(ClaimFormat.Benefit(g.Benefit), g.Status, districts.GetValueOrDefault(g.DistrictId, "—"), string.Create(CultureInfo.InvariantCulture, $"{g.Year:0000}-{g.Month:00}"), g.Count, Money.FromFen(g.Amount), g.Anomalous))
             .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.District, StringComparer.Ordinal).ThenBy(r => r.Benefit, StringComparer.Ordinal).ThenBy(r => r.Status)
             .ToList();
     }
 
     /// <summary>The report's total: the checked sum of its rows (each a sum of sound amounts).</summary>
-    public static Money ReportTotal(IEnumerable<ReportRow> rows) => Money.Sum(rows.Select(r => Money.FromFen(r.AmountFen)));
+    public static Money ReportTotal(IEnumerable<ReportRow> rows) => Money.Sum(rows.Select(r => r.Amount));
 
     public static byte[] ReportXlsx(IReadOnlyList<ReportRow> rows) =>
         XlsxExport.Write(
             "补贴统计",
             ["月份", "区县", "补贴项目", "状态", "件数", "金额（元）", "备注"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, ClaimFormat.ToYuan(r.AmountFen), r.Note])
+            rows.Select(r => (IReadOnlyList<object?>)[r.Month, r.District, r.Benefit, ClaimFormat.Status(r.Status), r.Count, r.Amount.ToYuan(), r.Note])
                 .Append(["合计", null, null, null, rows.Sum(r => r.Count), ReportTotal(rows).ToYuan(), rows.Any(r => r.AnomalousCount > 0) ? ClaimAmounts.AnomalyText : null]));
 }

@@ -74,7 +74,7 @@ public static class SubmitClaim
                     return FeatureOutcome.Refused(e.Code, e.Message);
                 }
 
-                return FeatureOutcome.Success($"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);
+                return FeatureOutcome.Success($"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。", claim.Id);
             });
         }
     }
@@ -84,7 +84,7 @@ public static class SubmitClaim
 /// 审核: a bureau officer takes a claim for review, approves it (first or second tier), rejects
 /// it or returns it for correction. Maker-checker is enforced here and in the domain: whoever
 /// prepared or submitted the claim gets <see cref="FeatureOutcome.Forbidden"/> (the domain's refusal, through <see cref="DomainRefusals"/>). An approved
-/// amount is above zero and at most the hard ceiling (400 field errors on <c>amountFen</c>); the
+/// amount is above zero and at most the hard ceiling (400 field errors on <c>amount</c>); the
 /// domain holds it to the rules' amount, the bureau's ceiling and the override path
 /// (<see cref="Claim.Approve"/>).
 /// </summary>
@@ -98,7 +98,7 @@ public static class ReviewClaim
         Return,
     }
 
-    public sealed record Command(Guid ClaimId, Action Action, long? AmountFen = null, string? Reason = null);
+    public sealed record Command(Guid ClaimId, Action Action, Money? Amount = null, string? Reason = null);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -108,9 +108,9 @@ public static class ReviewClaim
                 .Must(r => r is not { Length: > 1000 }).WithMessage("理由不能超过 1000 个字符。")
                 .Must((c, r) => c.Action is not (Action.Reject or Action.Return) || !string.IsNullOrWhiteSpace(r))
                 .WithMessage(c => c.Action == Action.Reject ? "驳回申请必须填写原因，申请人会看到该原因。" : "退回补正必须写明需要补正的内容。");
-            RuleFor(c => c.AmountFen)
-                .Must(a => a is not <= 0).WithMessage("核定金额必须大于 0；不予支付请驳回申请。")
-                .Must(a => a is null || a <= amounts.HardCeiling.Fen).WithMessage(_ => $"核定金额不能超过单笔申请的硬上限 {ClaimFormat.Yuan(amounts.HardCeiling.Fen)}。");
+            RuleFor(c => c.Amount)
+                .Must(a => a is not { } amount || amount > Money.Zero).WithMessage("核定金额必须大于 0；不予支付请驳回申请。")
+                .Must(a => a is not { } amount || amount <= amounts.HardCeiling).WithMessage(_ => $"核定金额不能超过单笔申请的硬上限 {amounts.HardCeiling}。");
         }
     }
 
@@ -155,10 +155,10 @@ public static class ReviewClaim
 
                         await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
                         var limits = new ClaimApprovalLimits(
-                            Money.FromFen(options.SecondApprovalThresholdFen),
+                            options.SecondApprovalThreshold,
                             amounts.HardCeiling,
-                            claim.RulesAmountFen is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
-                        claim.Approve(officer, command.AmountFen is { } fen ? Money.FromFen(fen) : null, command.Reason, limits, now);
+                            claim.RulesAmount is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
+                        claim.Approve(officer, command.Amount, command.Reason, limits, now);
                         await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
                         break;
                     case Action.Reject:
@@ -243,7 +243,7 @@ public static class PaymentBatches
 
                 await db.SaveChangesAsync(cancellationToken);
 
-                return FeatureOutcome.Success($"已生成支付批次 {batch.Number}：{batch.ClaimCount} 笔，合计 {ClaimFormat.Yuan(batch.TotalFen)}。", batch.Id);
+                return FeatureOutcome.Success($"已生成支付批次 {batch.Number}：{batch.ClaimCount} 笔，合计 {batch.Total}。", batch.Id);
             });
         }
 
@@ -274,7 +274,7 @@ public static class PaymentBatches
 
                 await db.SaveChangesAsync(cancellationToken);
 
-                return FeatureOutcome.Success($"批次 {batch.Number} 已登记支付结果：支付 {ClaimFormat.Yuan(batch.PaidFen)}，失败 {batch.FailedCount} 笔。", batch.Id);
+                return FeatureOutcome.Success($"批次 {batch.Number} 已登记支付结果：支付 {batch.Paid}，失败 {batch.FailedCount} 笔。", batch.Id);
             });
         }
     }

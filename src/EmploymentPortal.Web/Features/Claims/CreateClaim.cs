@@ -397,7 +397,7 @@ public static class CreateClaim
                 }
 
                 var message = claim.Status == ClaimStatus.Submitted
-                    ? $"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。"
+                    ? $"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。"
                     : $"申请 {claim.Number} 已保存为草稿：规则判定{ClaimFormat.Outcome(claim.Outcome)}。";
                 return FeatureOutcome.Success(message, claim.Id);
             });

@@ -3,6 +3,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public static class DemoClaims
                 if (!outcome.Succeeded && action == ReviewClaim.Action.Approve)
                 {
                     // Ineligible demo residents: approve with a reason (an audited override).
-                    outcome = await s.GetRequiredService<CommandPipeline>().SendAsync(new ReviewClaim.Command(id, action, 500_000, "演示数据：经实地核查，创业经营情况属实"), cancellationToken);
+                    outcome = await s.GetRequiredService<CommandPipeline>().SendAsync(new ReviewClaim.Command(id, action, Money.FromYuan(5_000), "演示数据：经实地核查，创业经营情况属实"), cancellationToken);
                 }
 
                 return outcome;

@@ -145,7 +145,7 @@ public static class FileCommunityAward
                     return Duplicate(community.Name, null);
                 }
 
-                return FeatureOutcome.Success($"{community.Name}的奖补申请 {claim.Number} 已{(claim.Status == ClaimStatus.Submitted ? "提交" : "保存为草稿")}：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.AmountFen)}。", claim.Id);
+                return FeatureOutcome.Success($"{community.Name}的奖补申请 {claim.Number} 已{(claim.Status == ClaimStatus.Submitted ? "提交" : "保存为草稿")}：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。", claim.Id);
             });
         }
 

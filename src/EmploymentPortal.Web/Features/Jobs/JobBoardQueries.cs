@@ -37,8 +37,8 @@ public static class JobBoardQueries
         OccupationGroup OccupationGroup,
         string Occupation,
         int Openings,
-        long WageMinFen,
-        long WageMaxFen,
+        Money WageMin,
+        Money WageMax,
         WorkType WorkType,
         string District,
         string Community,
@@ -100,7 +100,7 @@ public static class JobBoardQueries
             var candidates = await query
                 .InCells(x => x.v.GeoCell, circle.CellRanges)
                 .Select(x => new JobRow(
-                    x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
+                    x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin, x.v.WageMax, x.v.WorkType,
                     x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
                 .ToListAsync(cancellationToken);
             var within = circle.NearestFirst(candidates, r => GeoPoint.Create(r.Latitude, r.Longitude), r => r.Id)
@@ -114,7 +114,7 @@ public static class JobBoardQueries
             .Skip((pageNumber - 1) * pageSize)
             .Take(pageSize)
             .Select(x => new JobRow(
-                x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin.Fen, x.v.WageMax.Fen, x.v.WorkType,
+                x.v.Id, x.v.Title, x.EnterpriseName, x.v.OccupationGroup, x.v.Occupation, x.v.Openings, x.v.WageMin, x.v.WageMax, x.v.WorkType,
                 x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
             .ToListAsync(cancellationToken);
         return new Page(items, total, pageNumber, pageSize);

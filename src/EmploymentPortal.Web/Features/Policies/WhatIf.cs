@@ -35,10 +35,10 @@ public static class WhatIf
         JsonObject ScenarioFacts);
 
     /// <summary>How many people fall under each outcome, and the money for the eligible.</summary>
-    public sealed record Tally(int Eligible, int Ineligible, int NeedsInformation, int ManualReview, long AmountFen);
+    public sealed record Tally(int Eligible, int Ineligible, int NeedsInformation, int ManualReview, Money Amount);
 
     /// <summary>A person whose decision changes; the name is masked (张*), the id is enough to look them up.</summary>
-    public sealed record ChangedPerson(Guid ResidentId, string MaskedName, Outcome Before, long? BeforeFen, Outcome After, long? AfterFen);
+    public sealed record ChangedPerson(Guid ResidentId, string MaskedName, Outcome Before, Money? BeforeAmount, Outcome After, Money? AfterAmount);
 
     public sealed record Result(int People, Tally Baseline, Tally Variant, int ChangedCount, IReadOnlyList<ChangedPerson> Changed, string BaselineVersion, string VariantVersion);
 
@@ -111,7 +111,7 @@ public static class WhatIf
         DateOnly newValueFrom,
         IAsyncEnumerable<T> population,
         Func<T, (Guid ResidentId, string Name)> who,
-        Func<EligibilityEvaluator, EligibilityEvaluator, Func<T, ((Outcome Outcome, long? AmountFen) Before, (Outcome Outcome, long? AmountFen) After)>> deciderFor,
+        Func<EligibilityEvaluator, EligibilityEvaluator, Func<T, ((Outcome Outcome, Money? Amount) Before, (Outcome Outcome, Money? Amount) After)>> deciderFor,
         IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
@@ -128,16 +128,16 @@ public static class WhatIf
 
         await foreach (var member in population.WithCancellation(cancellationToken))
         {
-            var ((outcomeBefore, fenBefore), (outcomeAfter, fenAfter)) = decide(member);
-            before.Add(outcomeBefore, fenBefore);
-            after.Add(outcomeAfter, fenAfter);
-            if (outcomeBefore != outcomeAfter || fenBefore != fenAfter)
+            var ((outcomeBefore, amountBefore), (outcomeAfter, amountAfter)) = decide(member);
+            before.Add(outcomeBefore, amountBefore);
+            after.Add(outcomeAfter, amountAfter);
+            if (outcomeBefore != outcomeAfter || amountBefore != amountAfter)
             {
                 changedCount++;
                 if (changed.Count < ListedChanges)
                 {
                     var (id, name) = who(member);
-                    changed.Add(new ChangedPerson(id, MaskName(name), outcomeBefore, fenBefore, outcomeAfter, fenAfter));
+                    changed.Add(new ChangedPerson(id, MaskName(name), outcomeBefore, amountBefore, outcomeAfter, amountAfter));
                 }
             }
 
@@ -175,7 +175,7 @@ public static class WhatIf
                 var facts = JsonNode.Parse(claim.FactsJson) as JsonObject ?? [];
                 return (Decide(baseline), Decide(variant));
 
-                (Outcome Outcome, long? AmountFen) Decide(EligibilityEvaluator evaluator)
+                (Outcome Outcome, Money? Amount) Decide(EligibilityEvaluator evaluator)
                 {
                     if (evaluator.Catalogue.FindRule(claim.RuleId) is not { } rule)
                     {
@@ -184,7 +184,7 @@ public static class WhatIf
 
                     var jurisdiction = evaluator.Catalogue.DocumentOf(rule).Jurisdictions[0];
                     var decision = evaluator.Evaluate(new EvaluationRequest(rule.Benefit, jurisdiction, claim.DecidedOn, facts, IncludeOtherJurisdictions: false, RuleId: rule.Id, IncludeTrace: false)).Decisions.Single();
-                    return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.AmountFen : null);
+                    return (decision.Outcome, decision.Outcome == Outcome.Eligible ? decision.Amount : null);
                 }
             },
             progress,
@@ -218,14 +218,14 @@ public static class WhatIf
     /// jurisdiction when any rule grants it (alternative rules of one benefit are not added up),
     /// otherwise the most actionable other outcome.
     /// </summary>
-    private static (Outcome Outcome, long? AmountFen) Best(EvaluationResult result) =>
-        Best([.. result.Decisions.Select(d => (d.Outcome, d.AmountFen))]);
+    private static (Outcome Outcome, Money? Amount) Best(EvaluationResult result) =>
+        Best([.. result.Decisions.Select(d => (d.Outcome, d.Amount))]);
 
     /// <inheritdoc cref="Best(EvaluationResult)"/>
-    private static (Outcome Outcome, long? AmountFen) Best(ReadOnlySpan<(Outcome Outcome, long? AmountFen)> decisions)
+    private static (Outcome Outcome, Money? Amount) Best(ReadOnlySpan<(Outcome Outcome, Money? Amount)> decisions)
     {
         var eligible = false;
-        long? amount = null;
+        Money? amount = null;
         var manualReview = false;
         var needsInformation = false;
         foreach (var (outcome, fen) in decisions)
@@ -288,7 +288,7 @@ public static class WhatIf
         private readonly FactRow _row;
         private readonly ScenarioLayout _scenario;
         private readonly DateOnly _date;
-        private readonly (Outcome Outcome, long? AmountFen)[] _decisions;
+        private readonly (Outcome Outcome, Money? Amount)[] _decisions;
 
         public ResidentBatch(PolicyCatalogue catalogue, Request request, ScenarioLayout scenario)
         {
@@ -314,17 +314,17 @@ public static class WhatIf
             _rules = [.. catalogue.RulesForBenefit(request.Benefit)
                 .Where(r => catalogue.DocumentOf(r).Jurisdictions.Contains(request.Jurisdiction, StringComparer.Ordinal))
                 .Select(r => CompiledRule.Compile(catalogue, r.Id, request.Jurisdiction, scenario.Layout))];
-            _decisions = new (Outcome, long?)[_rules.Length];
+            _decisions = new (Outcome, Money?)[_rules.Length];
         }
 
-        public (Outcome Outcome, long? AmountFen) Decide(PopulationRow resident)
+        public (Outcome Outcome, Money? Amount) Decide(PopulationRow resident)
         {
             _row.Set(_scenario.BirthDateSlot, resident.BirthDate);
             _row.Set(_scenario.SexSlot, SexFact(resident.Sex));
             for (var i = 0; i < _rules.Length; i++)
             {
                 var decision = _rules[i].Evaluate(_row, _date);
-                _decisions[i] = (decision.Outcome, decision.AmountFen);
+                _decisions[i] = (decision.Outcome, decision.Amount);
             }
 
             return Best(_decisions);
@@ -418,13 +418,13 @@ public static class WhatIf
         private int _manualReview;
         private Money _amount;
 
-        public void Add(Outcome outcome, long? amountFen)
+        public void Add(Outcome outcome, Money? amount)
         {
             switch (outcome)
             {
                 case Outcome.Eligible:
                     _eligible++;
-                    _amount += Money.FromFen(amountFen ?? 0);
+                    _amount += amount ?? Money.Zero;
                     break;
                 case Outcome.NeedsInformation:
                     _needsInformation++;
@@ -438,6 +438,6 @@ public static class WhatIf
             }
         }
 
-        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amount.Fen);
+        public Tally ToTally() => new(_eligible, _ineligible, _needsInformation, _manualReview, _amount);
     }
 }

@@ -95,7 +95,7 @@ public static class CreatePostProgramme
                     (owner, host) = (enterprise.Name, enterprise.Id);
                 }
 
-                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, Money.FromYuan(command.MonthlySubsidyYuan!.Value).Fen, command.MaxDurationMonths!.Value, host);
+                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, Money.FromYuan(command.MonthlySubsidyYuan!.Value), command.MaxDurationMonths!.Value, host);
                 db.PostProgrammes.Add(programme);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已创建岗位项目“{command.Name.Trim()}”。", programme.Id);

@@ -15,7 +15,7 @@ public static class PostQueries
         string Owner,
         int Year,
         int Posts,
-        long MonthlySubsidyFen,
+        Money MonthlySubsidy,
         int MaxDurationMonths,
         int Placed,
         int Active,
@@ -66,7 +66,7 @@ public static class PostQueries
         {
             var own = placements.Where(x => x.ProgrammeId == p.Id).ToList();
             return new ProgrammeRow(
-                p.Id, p.Name, p.Kind, p.Owner, p.Year, p.Posts, p.MonthlySubsidyFen, p.MaxDurationMonths, own.Count,
+                p.Id, p.Name, p.Kind, p.Owner, p.Year, p.Posts, p.MonthlySubsidy, p.MaxDurationMonths, own.Count,
                 own.Count(x => x.StartDate <= today && (x.EndedOn ?? x.PlannedEnd) >= today),
                 p.Kind == PostKind.Internship ? PostStatistics.InternshipOutcomeOf(own) : null);
         }).ToList();

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +19,8 @@ public static class VacancyQueries
         OccupationGroup OccupationGroup,
         string Occupation,
         int Openings,
-        long WageMinFen,
-        long WageMaxFen,
+        Money WageMin,
+        Money WageMax,
         WorkType WorkType,
         string Address,
         DateOnly ValidUntil,
@@ -93,13 +94,12 @@ public static class VacancyQueries
         _ => "季节性",
     };
 
-    /// <summary>¥3,000–¥5,000 style wage range.</summary>
-    public static string WageText(long minFen, long maxFen) =>
-        minFen == maxFen ? $"{minFen / 100m:#,##0.##}元" : $"{minFen / 100m:#,##0.##}-{maxFen / 100m:#,##0.##}元";
+    /// <summary>A wage range, each end as <see cref="Money.ToString"/>: ¥3,000.00–¥5,000.00.</summary>
+    public static string WageText(Money min, Money max) => min == max ? min.ToString() : $"{min}–{max}";
 
     // Ids are GUID v7, so their order is the order of creation.
     private static IQueryable<VacancyRow> Rows(PortalDbContext db, IQueryable<Vacancy> vacancies, bool oldestFirst = false) =>
         from v in oldestFirst ? vacancies.AsNoTracking().OrderBy(v => v.Id) : vacancies.AsNoTracking().OrderByDescending(v => v.Id)
         join e in db.Enterprises on v.EnterpriseId equals e.Id
-        select new VacancyRow(v.Id, e.Name, v.Title, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin.Fen, v.WageMax.Fen, v.WorkType, v.Address, v.ValidUntil, v.Status, v.RejectionReason, v.Requirements);
+        select new VacancyRow(v.Id, e.Name, v.Title, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin, v.WageMax, v.WorkType, v.Address, v.ValidUntil, v.Status, v.RejectionReason, v.Requirements);
 }

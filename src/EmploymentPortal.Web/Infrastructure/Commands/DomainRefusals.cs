@@ -16,8 +16,8 @@ public static class DomainRefusals
         // Claims: approval (Claim.Approve, Reject, ReturnForCorrection, AcceptListMember).
         ["claim-override-reason-required"] = (OutcomeKind.Invalid, "reason"),
         ["claim-reason-required"] = (OutcomeKind.Invalid, "reason"),
-        ["claim-amount-required"] = (OutcomeKind.Invalid, "amountFen"),
-        ["claim-amount-not-positive"] = (OutcomeKind.Invalid, "amountFen"),
+        ["claim-amount-required"] = (OutcomeKind.Invalid, "amount"),
+        ["claim-amount-not-positive"] = (OutcomeKind.Invalid, "amount"),
         ["claim-maker-cannot-approve"] = (OutcomeKind.Forbidden, null),
         ["claim-second-approver-required"] = (OutcomeKind.Forbidden, null),
 

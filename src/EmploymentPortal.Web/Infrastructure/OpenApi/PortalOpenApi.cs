@@ -22,6 +22,7 @@ public static class PortalOpenApi
         {
             options.CreateSchemaReferenceId = typeInfo => SchemaReferenceId(typeInfo, names);
             options.AddSchemaTransformer(OpenApiSchemas.TransformAsync);
+            options.AddSchemaTransformer(OpenApiMoney.TransformAsync);
             options.AddOperationTransformer(OpenApiOperations.TransformAsync);
             options.AddDocumentTransformer(OpenApiDocuments.TransformAsync);
         });

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.Web.Infrastructure.Validation;
 
@@ -16,7 +17,7 @@ public static class ApiInput
 {
     /// <summary>
     /// The API's JSON: enums by name only (a number could name a value the enum does not have),
-    /// dates plausible and as ISO text, text without control characters, and null refused for
+    /// dates plausible and as ISO text, money as a string of yuan (<see cref="MoneyJsonConverter"/>), text without control characters, and null refused for
     /// what the C# type says cannot be null (e.g. <c>"services": null</c> for a list). Answers
     /// are written as before: the null check applies to reading only.
     /// </summary>
@@ -27,6 +28,7 @@ public static class ApiInput
         options.Converters.Add(new DateTimeConverter());
         options.Converters.Add(new DateTimeOffsetConverter());
         options.Converters.Add(new TextConverter());
+        options.Converters.Add(new MoneyJsonConverter());
         options.RespectNullableAnnotations = true;
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(WriteNullsAsBefore);
     }

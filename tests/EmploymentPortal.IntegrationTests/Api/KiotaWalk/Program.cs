@@ -51,6 +51,8 @@ var claim = await enterprise.Api.V1.Claims.PostAsync(new CreateClaimCommand
     Submit = false,
 });
 Console.WriteLine($"claim={claim!.Id}");
+// Money comes as the documented string of yuan ("1000.00"), a string in the generated model.
+Console.WriteLine($"amount={claim.Amount}");
 
 try
 {

@@ -1,5 +1,6 @@
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 using FluentValidation;
 
 namespace EmploymentPortal.Web.Features.Residents.Profile;
@@ -29,9 +30,20 @@ public static class JobPreferenceInput
     {
         OccupationGroup = input.WantedOccupationGroup,
         Occupation = string.IsNullOrWhiteSpace(input.WantedOccupation) ? null : input.WantedOccupation.Trim(),
-        DesiredWageMinFen = input.DesiredWageMin * 100L,
-        DesiredWageMaxFen = input.DesiredWageMax * 100L,
+        DesiredWageMin = Wage(input.DesiredWageMin),
+        DesiredWageMax = Wage(input.DesiredWageMax),
         WorkTypes = input.WorkTypes?.Distinct().ToList() ?? [],
+    };
+
+    /// <summary>
+    /// Whole yuan typed as Money; a negative figure stays negative (<see cref="Money.IsNegative"/>)
+    /// so that <see cref="JobPreferences.Problems"/> names it on its field.
+    /// </summary>
+    private static Money? Wage(int? yuan) => yuan switch
+    {
+        null => null,
+        >= 0 => Money.FromYuan(yuan.Value),
+        _ => Money.Zero - Money.FromYuan(-(decimal)yuan.Value),
     };
 
     /// <summary>Adds the domain's rules of <see cref="JobPreferences.Problems"/>, each on its input field.</summary>
@@ -46,8 +58,8 @@ public static class JobPreferenceInput
                 {
                     nameof(JobPreferences.OccupationGroup) => nameof(IJobPreferenceInput.WantedOccupationGroup),
                     nameof(JobPreferences.Occupation) => nameof(IJobPreferenceInput.WantedOccupation),
-                    nameof(JobPreferences.DesiredWageMinFen) => nameof(IJobPreferenceInput.DesiredWageMin),
-                    nameof(JobPreferences.DesiredWageMaxFen) => nameof(IJobPreferenceInput.DesiredWageMax),
+                    nameof(JobPreferences.DesiredWageMin) => nameof(IJobPreferenceInput.DesiredWageMin),
+                    nameof(JobPreferences.DesiredWageMax) => nameof(IJobPreferenceInput.DesiredWageMax),
                     _ => nameof(IJobPreferenceInput.WorkTypes),
                 }, message);
             }

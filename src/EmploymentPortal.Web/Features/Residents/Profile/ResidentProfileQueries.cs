@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Households;
 using EmploymentPortal.Web.Features.Residents.Transfers;
 using EmploymentPortal.Web.Infrastructure.Security;
@@ -16,8 +17,8 @@ public static class ResidentProfileQueries
         EmploymentStatus? CurrentStatus,
         OccupationGroup? WantedOccupationGroup,
         string? WantedOccupation,
-        int? DesiredWageMin,
-        int? DesiredWageMax,
+        Money? DesiredWageMin,
+        Money? DesiredWageMax,
         IReadOnlyList<WorkType> WorkTypes,
         Certification? Certification,
         IReadOnlyList<HouseholdQueries.HouseholdRow> Households,
@@ -34,8 +35,8 @@ public static class ResidentProfileQueries
                 x.CurrentStatus,
                 x.WantedOccupationGroup,
                 x.WantedOccupation,
-                x.DesiredWageMinFen,
-                x.DesiredWageMaxFen,
+                x.DesiredWageMin,
+                x.DesiredWageMax,
                 x.PreferredWorkTypes,
                 x.DifficultyCategory,
                 x.DifficultyCertifiedOn,
@@ -55,8 +56,8 @@ public static class ResidentProfileQueries
             r.CurrentStatus,
             r.WantedOccupationGroup,
             r.WantedOccupation,
-            (int?)(r.DesiredWageMinFen / 100),
-            (int?)(r.DesiredWageMaxFen / 100),
+            r.DesiredWageMin,
+            r.DesiredWageMax,
             JobPreferences.FromMask(r.PreferredWorkTypes),
             r is { DifficultyCategory: { } category, DifficultyCertifiedOn: { } on }
                 ? new Certification(category, on, r.DifficultyCertifiedBy, r.DifficultyRevokedOn, r.DifficultyRevocationReason)

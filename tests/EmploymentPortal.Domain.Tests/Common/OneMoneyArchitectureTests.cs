@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+
+namespace EmploymentPortal.Domain.Tests.Common;
+
+/// <summary>
+/// Money has one type: <see cref="Domain.ValueObjects.Money"/>, from the domain to the database, the API
+/// and the pages. These tests read every .cs and .razor file under src/ and fail on an amount
+/// carried as a number of fen (a <c>long …Fen</c> property or record member) or turned into yuan
+/// by hand (<c>/ 100m</c>).
+/// </summary>
+public sealed partial class OneMoneyArchitectureTests
+{
+    private const string MoneyFile = "src/EmploymentPortal.Domain/ValueObjects/Money.cs";
+
+    /// <summary>
+    /// Members that may stay numbers of fen, each with the reason. Keep it short: a new entry needs
+    /// a reason that Money cannot serve.
+    /// </summary>
+    private static readonly Dictionary<string, string> AllowedMembers = new(StringComparer.Ordinal)
+    {
+        ["SecondApprovalThresholdFen"] = "configuration key Claims:SecondApprovalThresholdFen (docs/claims.md); ClaimOptions reads it as Money",
+        ["HardCeilingPerClaimFen"] = "configuration key Claims:HardCeilingPerClaimFen (docs/claims.md); ClaimOptions reads it as Money",
+        ["EnterpriseAnnualCapFen"] = "configuration key Claims:EnterpriseAnnualCapFen (docs/claims.md); ClaimOptions reads it as Money",
+        ["MaxHardCeilingPerClaimFen"] = "the bound the configuration key Claims:HardCeilingPerClaimFen is checked against at start-up",
+    };
+
+    [Fact]
+    public void Amounts_travel_as_Money_never_as_fen_numbers_or_hand_made_yuan()
+    {
+        var root = SourceTree.RepositoryRoot();
+        var files = SourceTree.SourceFiles(root)
+            .Where(f => f != MoneyFile && !f.Contains("/Migrations/", StringComparison.Ordinal))
+            .ToList();
+
+        var offences = files
+            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .SelectMany(l => Offences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
+            .ToList();
+
+        Assert.NotEmpty(files);
+        Assert.True(offences.Count == 0, "Carry amounts as Money (Money.Sum, +, ToString, ToYuan) instead of:\n" + string.Join('\n', offences));
+    }
+
+    [Theory]
+    [InlineData("    public long? AmountFen { get; private set; }")]
+    [InlineData("    public long TotalFen { get; private set; }")]
+    [InlineData("public sealed record AmountLine(string Description, string Formula, long AmountFen);")]
+    [InlineData("    long? AmountFen,")]
+    [InlineData("        long WageMinFen,")]
+    [InlineData("    public int MonthlySubsidyFen { get; set; }")]
+    [InlineData("@((row.MonthlySubsidyFen / 100m).ToString(\"0.00\"))")]
+    [InlineData("fen is { } f ? $\"{f / 100m:#,##0.00} 元\" : \"—\"")]
+    public void Each_forbidden_form_is_recognised(string line)
+    {
+        Assert.NotEmpty(Offences(line));
+    }
+
+    [Theory]
+    [InlineData("    public Money? Amount { get; private set; }")]
+    [InlineData("    public long HardCeilingPerClaimFen { get; set; } = 100_000_000;")]
+    [InlineData("                if (payment.Amount is { } amount) record[\"amountFen\"] = amount.Fen;")]
+    [InlineData("    var fen = Round(total.Value);")]
+    [InlineData("var share = Math.Round(100m * recognised / communities, 1);")]
+    public void Money_code_and_configuration_keys_are_not_flagged(string line)
+    {
+        Assert.Empty(Offences(line));
+    }
+
+    private static IEnumerable<string> Offences(string line)
+    {
+        foreach (Match match in FenMember().Matches(line))
+        {
+            if (!AllowedMembers.ContainsKey(match.Groups["name"].Value))
+            {
+                yield return $"an amount as a number of fen ({match.Groups["name"].Value}); use Money";
+            }
+        }
+
+        if (HandMadeYuan().IsMatch(line))
+        {
+            yield return "fen turned into yuan by hand (/ 100m); use Money.ToString or Money.ToYuan";
+        }
+    }
+
+    // A member (property, field, constant or record parameter) of a number type named …Fen.
+    [GeneratedRegex(@"\b(long|int|decimal)\??\s+(?<name>[A-Z]\w*Fen)\b\s*(\{|,|\)|=|;)")]
+    private static partial Regex FenMember();
+
+    [GeneratedRegex(@"/\s*100m\b")]
+    private static partial Regex HandMadeYuan();
+}
