@@ -120,18 +120,18 @@ internal static class CircleEndpoints
     private static async Task<Ok<List<Standing.StandardRow>>> StandardAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Standing.StandardHistoryAsync(db, cancellationToken));
 
-    private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetStandardAsync(Standing.SetStandard.Command command, Standing.SetStandard.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetStandardAsync(Standing.SetStandard.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     private static async Task<Ok<List<Standing.TargetRow>>> TargetsAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Standing.TargetsAsync(db, calendar.Today, cancellationToken));
 
-    private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetTargetAsync(Standing.SetTarget.Command command, Standing.SetTarget.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> SetTargetAsync(Standing.SetTarget.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(command, cancellationToken);
+        var outcome = await pipeline.SendAsync(command, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(new Done(outcome.Id!.Value, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 

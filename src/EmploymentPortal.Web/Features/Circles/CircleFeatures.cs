@@ -26,8 +26,6 @@ public static class CircleFeatures
             },
             sp.GetRequiredService<ILogger<VacancyBoardCache>>()));
         services.AddHostedService<VacancyBoardWarmer>();
-        services.AddScoped<Standing.SetStandard.Handler>();
-        services.AddScoped<Standing.SetTarget.Handler>();
         return services;
     }
 }

@@ -5,7 +5,9 @@ using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
+using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -119,34 +121,32 @@ public static class Standing
             public string? Reason { get; set; }
         }
 
-        public sealed class Handler(OperationScope scope, TimeProvider time)
+        public sealed class Validator : AbstractValidator<Command>
         {
-            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+            public Validator()
+            {
+                RuleFor(c => c.Year).NotNull().InclusiveBetween(CircleTarget.FirstYear, CircleTarget.LastYear)
+                    .WithMessage($"请输入 {CircleTarget.FirstYear}~{CircleTarget.LastYear} 之间的年度。");
+                RuleFor(c => c.SharePercent).NotNull().InclusiveBetween(0, 100).WithMessage("请输入 0~100 之间的达标率目标（%）。");
+                RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 500)
+                    .WithMessage("请填写调整依据（500 字以内），例如年度工作目标的文号。");
+            }
+        }
+
+        public sealed class Handler(OperationScope scope, TimeProvider time) : ICommandHandler<Command>
+        {
+            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
             {
                 if (!scope.Principal.IsBureauOfficer)
                 {
                     return FeatureOutcome.Denied("只有人社局经办人员可以调整年度目标。");
                 }
 
-                if (command.Year is not { } year || year is < CircleTarget.FirstYear or > CircleTarget.LastYear)
-                {
-                    return FeatureOutcome.Field(nameof(Command.Year), $"请输入 {CircleTarget.FirstYear}~{CircleTarget.LastYear} 之间的年度。");
-                }
-
-                if (command.SharePercent is not { } share || share is < 0 or > 100)
-                {
-                    return FeatureOutcome.Field(nameof(Command.SharePercent), "请输入 0~100 之间的达标率目标（%）。");
-                }
-
-                if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Length > 500)
-                {
-                    return FeatureOutcome.Field(nameof(Command.Reason), "请填写调整依据（500 字以内），例如年度工作目标的文号。");
-                }
-
+                var (year, share) = (command.Year!.Value, command.SharePercent!.Value);
                 return await scope.RunAsync(async services =>
                 {
                     var db = services.GetRequiredService<PortalDbContext>();
-                    var target = new CircleTarget(year, share, scope.Principal.DisplayName, command.Reason, time.GetUtcNow());
+                    var target = new CircleTarget(year, share, scope.Principal.DisplayName, command.Reason!, time.GetUtcNow());
                     db.CircleTargets.Add(target);
                     await db.SaveChangesAsync(cancellationToken);
                     return FeatureOutcome.Success(string.Create(CultureInfo.InvariantCulture, $"{year} 年的达标率目标已设为 {share:0.##}%。"), target.Id);
@@ -173,7 +173,19 @@ public static class Standing
             public string? Reason { get; set; }
         }
 
-        public sealed class Handler
+        public sealed class Validator : AbstractValidator<Command>
+        {
+            public Validator()
+            {
+                RuleFor(c => c.MaxUnemploymentRatePercent).NotNull().InclusiveBetween(0, 100).WithMessage("请输入 0~100 之间的登记失业率上限（%）。");
+                RuleFor(c => c.MinFollowUpCoveragePercent).NotNull().InclusiveBetween(0, 100).WithMessage("请输入 0~100 之间的跟踪服务覆盖率下限（%）。");
+                RuleFor(c => c.MinOpeningsPerUnemployed).NotNull().InclusiveBetween(0, 1000).WithMessage("请输入 0~1000 之间的人均岗位数下限。");
+                RuleFor(c => c.EffectiveFrom).NotNull().WithMessage("请选择生效日期。");
+                RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r) && r.Length <= 500).WithMessage("请填写调整依据（500 字以内）。");
+            }
+        }
+
+        public sealed class Handler : ICommandHandler<Command>
         {
             private readonly OperationScope _scope;
             private readonly PortalCalendar _calendar;
@@ -186,48 +198,24 @@ public static class Standing
                 _options = options.Value;
             }
 
-            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken = default)
+            public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
             {
                 if (!_scope.Principal.IsBureauOfficer)
                 {
                     return FeatureOutcome.Denied("只有人社局经办人员可以修改充分就业社区标准。");
                 }
 
-                if (command.MaxUnemploymentRatePercent is not { } rate || rate is < 0 or > 100)
-                {
-                    return FeatureOutcome.Field(nameof(Command.MaxUnemploymentRatePercent), "请输入 0~100 之间的登记失业率上限（%）。");
-                }
-
-                if (command.MinFollowUpCoveragePercent is not { } coverage || coverage is < 0 or > 100)
-                {
-                    return FeatureOutcome.Field(nameof(Command.MinFollowUpCoveragePercent), "请输入 0~100 之间的跟踪服务覆盖率下限（%）。");
-                }
-
-                if (command.MinOpeningsPerUnemployed is not { } openings || openings is < 0 or > 1000)
-                {
-                    return FeatureOutcome.Field(nameof(Command.MinOpeningsPerUnemployed), "请输入 0~1000 之间的人均岗位数下限。");
-                }
-
-                if (command.EffectiveFrom is not { } from)
-                {
-                    return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "请选择生效日期。");
-                }
-
+                var (rate, coverage, openings, from) = (command.MaxUnemploymentRatePercent!.Value, command.MinFollowUpCoveragePercent!.Value, command.MinOpeningsPerUnemployed!.Value, command.EffectiveFrom!.Value);
                 var today = _calendar.Today;
                 if (from < PortalCalendar.MonthOf(today))
                 {
                     return FeatureOutcome.Field(nameof(Command.EffectiveFrom), "生效日期不能早于本月：已完成的评估不追溯修改。");
                 }
 
-                if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Length > 500)
-                {
-                    return FeatureOutcome.Field(nameof(Command.Reason), "请填写调整依据（500 字以内）。");
-                }
-
                 return await _scope.RunAsync(async services =>
                 {
                     var db = services.GetRequiredService<PortalDbContext>();
-                    var standard = new CircleStandard(new CircleThresholds(rate, command.RequireZeroEmploymentFamiliesCleared, coverage, openings), from, _scope.Principal.DisplayName, command.Reason);
+                    var standard = new CircleStandard(new CircleThresholds(rate, command.RequireZeroEmploymentFamiliesCleared, coverage, openings), from, _scope.Principal.DisplayName, command.Reason!);
                     db.CircleStandards.Add(standard);
                     await db.SaveChangesAsync(cancellationToken);
                     if (from <= today)

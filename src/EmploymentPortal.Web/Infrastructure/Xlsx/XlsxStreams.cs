@@ -130,7 +130,7 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>
     /// A row of typed values: numbers (<see cref="int"/>, <see cref="long"/>, <see cref="decimal"/>,
     /// and <see cref="Money"/> in yuan) as number cells an officer can sum, everything else as text
-    /// (<see cref="object.ToString"/>, invariant where the value is formattable); null leaves the cell empty.
+    /// (<see cref="object.ToString"/>, invariant where the value is formattable); null is an empty cell.
     /// </summary>
     public void WriteRow(IReadOnlyList<object?> values, uint style = XlsxWorkbookWriter.PlainStyle)
     {
@@ -153,16 +153,14 @@ public sealed class XlsxSheetWriter : IDisposable
                 continue;
             }
 
+            // Every value has its cell, an empty one included, so a row reads back column by column.
             var text = values[i] switch
             {
-                null => null,
+                null => string.Empty,
                 IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                var other => other.ToString(),
+                var other => other.ToString() ?? string.Empty,
             };
-            if (!string.IsNullOrEmpty(text))
-            {
-                _writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(XlsxColumns.Sanitize(text)) { Space = SpaceProcessingModeValues.Preserve }) });
-            }
+            _writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(XlsxColumns.Sanitize(text)) { Space = SpaceProcessingModeValues.Preserve }) });
         }
 
         _writer.WriteEndElement();
