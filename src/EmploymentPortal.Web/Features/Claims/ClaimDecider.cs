@@ -100,25 +100,37 @@ public sealed class ClaimDecider
             .ToList();
     }
 
-    /// <exception cref="ClaimRefusedException">The benefit or rule cannot be claimed this way.</exception>
-    public async Task<Decided> DecideAsync(
-        PortalDbContext db,
-        ClaimantKind claimant,
-        string benefit,
-        string? ruleId,
-        Resident resident,
-        Enterprise? enterprise,
-        JsonObject stated,
-        DateOnly date,
-        Guid? excludeClaimId,
-        CancellationToken cancellationToken,
-        Hire? hire = null,
-        PostPlacement? placement = null,
-        DateOnly? month = null,
-        InternshipOutcome? internshipCohort = null,
-        ClaimPeriods.Period? period = null,
-        JsonObject? review = null)
+    /// <summary>
+    /// What a claim is decided on: who claims which benefit (under one rule, or the best of the
+    /// benefit's), for whom, with the facts the claimant states, on which date; and the records the
+    /// claim rests on when it has them (a hire, a post placement, the month of a monthly claim, an
+    /// internship cohort, the period of covered months, the officer's review facts).
+    /// </summary>
+    public sealed record DecisionRequest(ClaimantKind Claimant, string Benefit, string? RuleId, Resident Resident, Enterprise? Enterprise, JsonObject Stated, DateOnly Date)
     {
+        /// <summary>The claim being decided again, left out of the once-only and cap checks.</summary>
+        public Guid? ExcludeClaimId { get; init; }
+
+        public Hire? Hire { get; init; }
+
+        public PostPlacement? Placement { get; init; }
+
+        public DateOnly? Month { get; init; }
+
+        public InternshipOutcome? InternshipCohort { get; init; }
+
+        public ClaimPeriods.Period? Period { get; init; }
+
+        public JsonObject? Review { get; init; }
+    }
+
+    /// <exception cref="ClaimRefusedException">The benefit or rule cannot be claimed this way.</exception>
+    public async Task<Decided> DecideAsync(PortalDbContext db, DecisionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (claimant, benefit, ruleId, resident, enterprise, stated, date) = request;
+        var (excludeClaimId, hire, placement, month, internshipCohort, period, review) =
+            (request.ExcludeClaimId, request.Hire, request.Placement, request.Month, request.InternshipCohort, request.Period, request.Review);
         await _policies.EnsureCurrentAsync(db, cancellationToken);
         var catalogue = _policies.Catalogue;
         if (placement is not null && !PlacementFactSource.Fits(placement.Kind, benefit))
@@ -210,8 +222,19 @@ public sealed class ClaimDecider
             stated = ClaimPeriods.WithMonths(stated, monthsPath, claim.CoveredMonths.Count);
         }
 
-        return await DecideAsync(db, claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, date, claim.Id, cancellationToken, hire,
-            placed?.Placement, claim.ClaimMonth, placed?.Cohort, period, review);
+        return await DecideAsync(
+            db,
+            new DecisionRequest(claim.ClaimantKind, claim.Benefit, claim.RuleId, resident, enterprise, stated, date)
+            {
+                ExcludeClaimId = claim.Id,
+                Hire = hire,
+                Placement = placed?.Placement,
+                Month = claim.ClaimMonth,
+                InternshipCohort = placed?.Cohort,
+                Period = period,
+                Review = review,
+            },
+            cancellationToken);
     }
 
     /// <summary>

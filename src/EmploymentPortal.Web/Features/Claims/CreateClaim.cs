@@ -280,8 +280,18 @@ public static class CreateClaim
                 ClaimDecider.Decided decided;
                 try
                 {
-                    decided = await _decider.DecideAsync(db, claimant, benefit, string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim(), resident, enterprise, stated, today, null, cancellationToken, hire, placement, month, cohort,
-                        placement is null ? period : null);
+                    var rule = string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim();
+                    decided = await _decider.DecideAsync(
+                        db,
+                        new ClaimDecider.DecisionRequest(claimant, benefit, rule, resident, enterprise, stated, today)
+                        {
+                            Hire = hire,
+                            Placement = placement,
+                            Month = month,
+                            InternshipCohort = cohort,
+                            Period = placement is null ? period : null,
+                        },
+                        cancellationToken);
                 }
                 catch (ClaimRefusedException e)
                 {
