@@ -26,13 +26,6 @@ public static class AuditChain
     public static string ComputeHash(AuditEntry entry, PortalKey key) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key.Material, JsonSerializer.SerializeToUtf8Bytes<object?[]>([.. Fields(entry), entry.KeyId])));
 
-    /// <summary>
-    /// The unkeyed SHA-256 that sealed rows before the chain was keyed (same fields, no key id).
-    /// Used only to check such rows once before <see cref="AuditChainUpgrade"/> seals them with the key.
-    /// </summary>
-    public static string ComputeLegacyHash(AuditEntry entry) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(Fields(entry))));
-
     /// <summary>The rows from the first on, in sequence order, read in pages of <paramref name="pageSize"/>.</summary>
     public static async IAsyncEnumerable<AuditEntry> ReadInOrderAsync(PortalDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -33,8 +33,8 @@ public sealed class AuditEntry
 
     /// <summary>
     /// Id of the audit key (<c>Keys:AuditChain</c>) that sealed this row; the key itself is never in
-    /// the database. Empty only on rows written before the chain was keyed (see
-    /// <see cref="AuditChainUpgrade"/>).
+    /// the database. The portal never writes it empty; <see cref="AuditVerifier"/> reports a row
+    /// without one as not sealed.
     /// </summary>
     public string KeyId { get; set; } = string.Empty;
 }

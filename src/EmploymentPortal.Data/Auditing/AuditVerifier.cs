@@ -99,7 +99,7 @@ public sealed class AuditVerifier
 
         if (entry.KeyId.Length == 0)
         {
-            walk.Stop(entry.Sequence, $"第 {entry.Sequence} 条审计记录没有密钥标识：它不是用审计密钥封存的（启用密钥前写入且未经升级封存，或为伪造）。");
+            walk.Stop(entry.Sequence, $"第 {entry.Sequence} 条审计记录没有密钥标识：它不是用审计密钥封存的，应视为伪造。");
             return;
         }
 

@@ -21,7 +21,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
 
-        // The migration gives rows from before the keyed chain the empty id (AuditChainUpgrade seals them).
         builder.Property(e => e.KeyId).HasMaxLength(32).IsRequired();
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.Timestamp);

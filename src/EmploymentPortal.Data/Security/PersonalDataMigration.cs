@@ -7,71 +7,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EmploymentPortal.Data.Security;
 
 /// <summary>
-/// The data steps of personal-data encryption, which SQL alone cannot do because the keys are
-/// outside the database (docs/personal-data.md):
-/// <list type="bullet">
-/// <item><see cref="ProtectPlainRowsAsync"/>: between the migrations <see cref="ColumnsMigration"/>
-/// (adds the ciphertext and hash columns) and <see cref="PlainColumnsDroppedMigration"/> (drops the
-/// plain columns), encrypts and hashes every row whose ciphertext is still empty. Run by
-/// <see cref="DatabaseMigrator"/>, so at start and by <c>-- migrate</c>.</item>
-/// <item><see cref="RekeyAsync"/>: after a key rotation, re-encrypts values that name an older
-/// encryption key and recomputes every hash with the current index key
-/// (<c>-- rekey-personal-data</c>).</item>
-/// </list>
-/// Both work in batches of <see cref="BatchSize"/> rows, one transaction each, and are idempotent:
-/// an interrupted run is finished by the next one.
+/// The data step of personal-data encryption that SQL alone cannot do because the keys are
+/// outside the database (docs/personal-data.md): <see cref="RekeyAsync"/>, after a key rotation,
+/// re-encrypts values that name an older encryption key and recomputes every hash with the
+/// current index key (<c>-- rekey-personal-data</c>). It works in batches of
+/// <see cref="BatchSize"/> rows, one transaction each, and is idempotent: an interrupted run is
+/// finished by the next one.
 /// </summary>
 public static class PersonalDataMigration
 {
-    /// <summary>The migration that adds the ciphertext and hash columns beside the plain ones.</summary>
-    public const string ColumnsMigration = "PersonalDataColumns";
-
-    /// <summary>The migration that drops the plain columns (after <see cref="ProtectPlainRowsAsync"/>).</summary>
-    public const string PlainColumnsDroppedMigration = "PersonalDataPlainColumnsDropped";
-
     public const int BatchSize = 1000;
-
-    /// <summary>
-    /// Encrypts and hashes the plain values of rows not yet protected. Needs the schema of
-    /// <see cref="ColumnsMigration"/> (plain and new columns side by side).
-    /// </summary>
-    /// <returns>Rows protected per table and column.</returns>
-    public static async Task<IReadOnlyDictionary<string, int>> ProtectPlainRowsAsync(PortalDbContext db, CancellationToken cancellationToken = default)
-    {
-        var protector = db.PersonalData;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var field in PersonalDataMapping.Fields)
-        {
-            var hashes = field.HashProperties().ToList();
-            var select = $"""SELECT "Id", "{field.Property}" FROM "{field.Table}" WHERE "{field.CipherColumn}" IS NULL AND "{field.Property}" IS NOT NULL ORDER BY "Id" LIMIT {BatchSize}""";
-            var total = 0;
-            while (true)
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var rows = await ReadAsync(db, select, cancellationToken);
-                if (rows.Count == 0)
-                {
-                    break;
-                }
-
-                var updates = rows.Select(row =>
-                {
-                    var plain = (string)row[1]!;
-                    return new Update(row[0]!, protector.Encrypt(plain, field.Kind), hashes.Select(h => PersonalDataMapping.Hash(protector, field.Kind, plain, h.LastDigits)).ToList());
-                }).ToList();
-                await UpdateAsync(db, field, updates, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                total += rows.Count;
-            }
-
-            if (total > 0)
-            {
-                counts[$"{field.Table}.{field.Property}"] = total;
-            }
-        }
-
-        return counts;
-    }
 
     /// <summary>
     /// Re-encrypts with the current encryption key every value that names another key, and
@@ -130,7 +75,7 @@ public static class PersonalDataMigration
         return counts;
     }
 
-    /// <summary>One audit entry per table for a data step (the rows were written with SQL).</summary>
+    /// <summary>One audit entry per table for a data step such as the rekey (the rows were written with SQL).</summary>
     public static async Task AuditAsync(PortalDbContext db, string step, IReadOnlyDictionary<string, int> counts, CancellationToken cancellationToken = default)
     {
         if (counts.Count == 0)

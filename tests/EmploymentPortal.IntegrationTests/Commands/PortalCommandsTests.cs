@@ -44,6 +44,25 @@ public sealed class PortalCommandsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Migrate_refuses_a_database_created_by_the_migrations_from_before_the_squash(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        // The history of a database from before the squash: its first migration, not today's Initial.
+        await database.ExecuteSqlAsync("UPDATE \"__EFMigrationsHistory\" SET \"MigrationId\" = '20261122060539_Initial'");
+        await using var app = CommandHost.Build(database);
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => PortalCommands.RunAsync(app, "migrate"));
+
+        Assert.Contains("20261122060539_Initial", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("docs/operations.md", refusal.Message, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(["20261122060539_Initial"], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Verify_audit_exits_0_on_an_intact_chain_and_2_on_a_tampered_one(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
