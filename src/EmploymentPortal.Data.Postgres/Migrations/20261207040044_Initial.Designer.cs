@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EmploymentPortal.Data.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207033541_Initial")]
+    [Migration("20261207040044_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -430,8 +430,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<long>("AmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
 
                     b.Property<string>("Basis")
                         .IsRequired()
@@ -473,8 +474,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
 
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
@@ -633,14 +635,16 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long?>("RulesAmountFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("RulesAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RulesAmountFen");
 
                     b.Property<bool>("SecondApprovalRequired")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("SecondApprovalThresholdFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("SecondApprovalThreshold")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SecondApprovalThresholdFen");
 
                     b.Property<string>("SecondApproverId")
                         .HasMaxLength(450)
@@ -899,8 +903,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("PaidFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidFen");
 
                     b.Property<DateTimeOffset?>("SettledAt")
                         .HasColumnType("timestamp with time zone");
@@ -914,8 +919,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("TotalFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalFen");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1533,8 +1539,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("integer");
 
-                    b.Property<long>("MonthlySubsidyFen")
-                        .HasColumnType("bigint");
+                    b.Property<long>("MonthlySubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("MonthlySubsidyFen");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1678,11 +1685,13 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long?>("DesiredWageMaxFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("DesiredWageMax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DesiredWageMaxFen");
 
-                    b.Property<long?>("DesiredWageMinFen")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("DesiredWageMin")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DesiredWageMinFen");
 
                     b.Property<string>("DifficultyCategory")
                         .HasMaxLength(40)
