@@ -192,6 +192,40 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="shown"/> (what the click opens, e.g. a
+    /// dialog's first field) is visible. A click that lands while a list is re-rendering (after a
+    /// search) was seen lost under load; it clicks again, up to three times, and the last wait is
+    /// the usual one, so a button that never opens anything still fails.
+    /// </summary>
+    protected async Task ClickUntilShownAsync(ILocator button, ILocator shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1 && await shown.IsVisibleAsync())
+            {
+                return;
+            }
+
+            await button.ClickAsync();
+            if (attempt == 3)
+            {
+                await Expect(shown).ToBeVisibleAsync();
+                return;
+            }
+
+            try
+            {
+                await Expect(shown).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not open yet: click again.
+            }
+        }
+    }
+
+    /// <summary>
     /// A JSON POST to the portal's API with the browser context's cookies, as a script on the
     /// portal's own pages makes it: with the portal's <c>Origin</c>, which Playwright's request
     /// context does not add by itself and a signed-in write must carry (docs/security.md, section 5).

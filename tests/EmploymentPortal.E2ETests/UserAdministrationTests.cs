@@ -23,7 +23,8 @@ public sealed class UserAdministrationTests(PortalFixture portal) : PortalPageTe
             await WaitForCircuitAsync();
             await Page.GetByTestId("user-search").FillAsync(userName);
             await Page.GetByTestId("user-search").PressAsync("Enter");
-            await Page.GetByTestId($"reset-{userName}").ClickAsync();
+            await Expect(Page.GetByTestId($"reset-{userName}")).ToHaveCountAsync(1);
+            await ClickUntilShownAsync(Page.GetByTestId($"reset-{userName}"), Page.GetByTestId("generate"));
             await Page.GetByTestId("generate").ClickAsync();
             await Page.GetByTestId("submit").ClickAsync();
 
