@@ -11,6 +11,7 @@ using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Residents;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
+using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -147,23 +148,16 @@ public static class CreateClaim
             _amounts = amounts;
         }
 
+        /// <summary>
+        /// Who claims; the records the claim rests on; the person and the claiming enterprise; the
+        /// rules service's decision; the months it covers and the once-only key; the draft with
+        /// its supervision flags; saved (and submitted) in one go. Each step that refuses answers
+        /// the outcome the request gets.
+        /// </summary>
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var principal = _scope.Principal;
-            ClaimantKind claimant;
-            if (principal.IsEnterpriseUser && principal.EnterpriseId is not null)
-            {
-                claimant = ClaimantKind.Enterprise;
-            }
-            else if (principal.IsStationStaff)
-            {
-                claimant = ClaimantKind.Station;
-            }
-            else if (principal.IsBureauOfficer)
-            {
-                claimant = ClaimantKind.Bureau;
-            }
-            else
+            if (ClaimantOf(principal) is not { } claimant)
             {
                 return FeatureOutcome.Denied("只有服务站、企业或人社局经办人员可以申请补贴。");
             }
@@ -181,236 +175,302 @@ public static class CreateClaim
             return await _scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-
-                // A hire of another enterprise is "not found", as on the hires' own endpoints.
-                Hire? hire = null;
-                if (command.HireId is { } hireId)
+                var (records, refusal) = await RecordsAsync(db, command, claimant, month, cancellationToken);
+                if (records is null)
                 {
-                    hire = await db.Hires.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hireId && h.EnterpriseId == principal.EnterpriseId, cancellationToken);
-                    if (hire is null)
-                    {
-                        return FeatureOutcome.Missing("录用记录");
-                    }
+                    return refusal!;
                 }
 
-                // A placement names the person; its months run from the start to the last day.
-                PostPlacement? placement = null;
-                PlacementHost? host = null;
-                InternshipOutcome? cohort = null;
-                if (command.PlacementId is { } placementId)
+                var (resident, enterprise, refused) = await PartiesAsync(db, command, claimant, records, idCard, cancellationToken);
+                if (resident is null)
                 {
-                    if (await ClaimDecider.PlacementAsync(db, placementId, cancellationToken) is not { } found)
-                    {
-                        return FeatureOutcome.Missing("岗位安置记录");
-                    }
-
-                    (placement, cohort) = found;
-
-                    // An enterprise claims only the placements of the programmes it hosts; any other is "not found".
-                    var programmeId = placement.ProgrammeId;
-                    host = await db.PostProgrammes.AsNoTracking().Where(p => p.Id == programmeId)
-                        .Select(p => new PlacementHost(p.Owner, p.HostEnterpriseId)).FirstAsync(cancellationToken);
-                    if (claimant == ClaimantKind.Enterprise && host.HostEnterpriseId != principal.EnterpriseId)
-                    {
-                        return FeatureOutcome.Missing("岗位安置记录");
-                    }
-
-                    var last = placement.EndedOn ?? placement.PlannedEnd;
-                    if (month < PortalCalendar.MonthOf(placement.StartDate) || month > PortalCalendar.MonthOf(last))
-                    {
-                        return FeatureOutcome.Field("month", $"该安置的在岗期间为 {placement.StartDate:yyyy-MM-dd} 至 {last:yyyy-MM-dd}，所选月份不在其中。");
-                    }
-
-                    if (month > _calendar.CurrentMonth)
-                    {
-                        return FeatureOutcome.Field("month", "不能申请尚未到来的月份。");
-                    }
+                    return refused!;
                 }
 
-                var residents = db.Residents.Include(r => r.StatusHistory);
-                var resident = placement is not null
-                    ? await residents.FirstOrDefaultAsync(r => r.Id == placement.ResidentId, cancellationToken)
-                    : hire is not null
-                    ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
-                    : command.ResidentId is { } rid
-                    ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
-                    : await residents.WithIdNumber(db, idCard!.Value.Value).FirstOrDefaultAsync(cancellationToken);
-                if (hire is not null && resident is not null && ((command.ResidentId is { } named && named != resident.Id) || (idCard is { } card && card.Value != resident.IdNumber)))
-                {
-                    return FeatureOutcome.Field("hireId", "所选录用记录的人员与填写的申请对象不一致。");
-                }
-
-                if (resident is null || (claimant == ClaimantKind.Station && !principal.CanSeeCommunity(resident.CommunityId)))
-                {
-                    return FeatureOutcome.Missing("申请对象（居民）");
-                }
-
-                Enterprise? enterprise = null;
-                if (claimant == ClaimantKind.Enterprise)
-                {
-                    enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == principal.EnterpriseId, cancellationToken);
-                    if (enterprise is null)
-                    {
-                        return FeatureOutcome.Missing("企业");
-                    }
-
-                    if (enterprise.Status != EnterpriseStatus.Verified)
-                    {
-                        return FeatureOutcome.Refused("enterprise-not-verified", "企业尚未通过认证，不能申请补贴。");
-                    }
-                }
-
-                var districtId = await db.Communities.Where(c => c.Id == resident.CommunityId)
-                    .Join(db.Streets, c => c.StreetId, s => s.Id, (c, s) => s.DistrictId)
-                    .FirstAsync(cancellationToken);
-                var now = _calendar.Now;
                 var today = _calendar.Today;
-                // A period states the months of every rule of the benefit paid per month of the person
-                // (what was stated there is replaced), so the rules are decided with them once.
                 var benefit = command.Benefit!.Trim();
-                var stated = command.Facts ?? [];
-                if (period is { } given && placement is null)
-                {
-                    foreach (var path in _decider.ClaimableRules(claimant).Where(r => r.Benefit == benefit).Select(ClaimPeriods.MonthsPath).OfType<string>().Distinct())
-                    {
-                        stated = ClaimPeriods.WithMonths(stated, path, given.Months.Count);
-                    }
-                }
-
                 ClaimDecider.Decided decided;
                 try
                 {
-                    var rule = string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim();
-                    decided = await _decider.DecideAsync(
-                        db,
-                        new ClaimDecider.DecisionRequest(claimant, benefit, rule, resident, enterprise, stated, today)
-                        {
-                            Hire = hire,
-                            Placement = placement,
-                            Month = month,
-                            InternshipCohort = cohort,
-                            Period = placement is null ? period : null,
-                        },
-                        cancellationToken);
+                    decided = await _decider.DecideAsync(db, DecisionRequest(command, claimant, benefit, resident, enterprise, records, month, period, today), cancellationToken);
                 }
                 catch (ClaimRefusedException e)
                 {
                     return FeatureOutcome.Field("benefit", e.Message, e.Code);
                 }
 
-                // A subsidy paid per month of the person: the period gives the months, and each month is claimed once.
-                string? monthsKey = null;
-                IReadOnlyList<DateOnly> covered = [];
-                if (placement is null && ClaimPeriods.IsMonthly(decided.Rule))
+                var (months, monthsRefusal) = await CoveredMonthsAsync(db, decided, resident, records, period, today, cancellationToken);
+                if (monthsRefusal is not null)
                 {
-                    if (period is not { } p)
-                    {
-                        return FeatureOutcome.Field("periodFrom", "按月计发的补贴须填写补贴期间（起止月份），平台据此计算月数，同一月份不能重复申领。");
-                    }
-
-                    if (p.To > PortalCalendar.MonthOf(today))
-                    {
-                        return FeatureOutcome.Field("periodTo", "补贴期间不能包含尚未到来的月份。");
-                    }
-
-                    covered = p.Months;
-                    monthsKey = ClaimPeriods.Key(decided.Rule.Benefit, resident.Id);
-                    var taken = await ClaimPeriods.TakenAsync(db, monthsKey, covered, cancellationToken);
-                    if (taken.Count > 0)
-                    {
-                        return FeatureOutcome.Conflicting(DuplicateCode,
-                            $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。");
-                    }
-                }
-                else if (period is not null && placement is null)
-                {
-                    return FeatureOutcome.Field("periodFrom", "该补贴不按月计发，不填写补贴期间。");
+                    return monthsRefusal;
                 }
 
                 var key = ClaimDecider.OnceOnlyKey(decided.Rule, resident.Id, enterprise?.Id, resident.CommunityId, today)
-                    ?? (placement is not null ? ClaimDecider.PlacementMonthKey(decided.Rule, placement.Id, month!.Value) : null);
+                    ?? (records.Placement is { } placed ? ClaimDecider.PlacementMonthKey(decided.Rule, placed.Id, month!.Value) : null);
                 if (key is not null && await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
                 {
                     return Duplicate(existing);
                 }
 
-                var subject = new ClaimSubject(
-                    decided.Rule.Benefit,
-                    decided.Rule.Id,
-                    decided.Rule.Title,
-                    decided.Document.DocumentNumber,
-                    claimant,
-                    enterprise?.Id,
-                    resident.Id,
-                    resident.CommunityId,
-                    districtId,
-                    resident.Name,
-                    decided.Source.Name,
-                    hire?.Id,
-                    placement?.Id,
-                    month);
-                // An internship subsidy is the unit's: paid to the programme's host by default.
-                var unit = placement?.Kind == PostKind.Internship ? host!.Owner : null;
-                var payee = new ClaimPayee(
-                    command.PayeeName ?? unit ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
-                    command.PayeeAccount ?? string.Empty,
-                    command.PayeeBank);
-                var actor = ClaimCommandSupport.Actor(principal);
-                var claim = Claim.Draft(subject, payee, decided.Decision, key, actor, now);
-                if (monthsKey is not null)
-                {
-                    claim.Cover(monthsKey, covered);
-                }
-
-                // 资金监管: a one-time subsidy for the same person claimed by another enterprise.
-                if (claimant == ClaimantKind.Enterprise && decided.Rule.OnceOnly is { Scope: EmploymentPortal.Policies.Model.OnceOnlyScope.PersonAndEnterprise })
-                {
-                    var others = await db.Claims
-                        .Where(c => c.Benefit == claim.Benefit && c.ResidentId == resident.Id && c.EnterpriseId != enterprise!.Id && c.OnceOnlyKey != null)
-                        .ToListAsync(cancellationToken);
-                    foreach (var other in others)
-                    {
-                        other.FlagForSupervision($"同一人员另由其他企业申领同类一次性补贴（申请 {claim.Number}）。");
-                    }
-
-                    if (others.Count > 0)
-                    {
-                        claim.FlagForSupervision($"同一人员已由其他企业申领同类一次性补贴（申请 {string.Join("、", others.Select(o => o.Number))}）。");
-                    }
-                }
-
-                await using var transaction = db.Database.IsNpgsql() && command.Submit ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                try
-                {
-                    if (command.Submit)
-                    {
-                        await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
-                        claim.Submit(decided.Decision, actor, now);
-                        await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, _options, _amounts, cancellationToken);
-                        ClaimCommandSupport.Notify(db, claim, now);
-                    }
-
-                    db.Claims.Add(claim);
-                    await db.SaveChangesAsync(cancellationToken);
-                    if (transaction is not null)
-                    {
-                        await transaction.CommitAsync(cancellationToken);
-                    }
-                }
-                catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
-                {
-                    return Duplicate(null);
-                }
-                catch (DbUpdateException e) when (monthsKey is not null && ClaimCommandSupport.IsUniqueViolation(e))
-                {
-                    return FeatureOutcome.Conflicting(DuplicateCode, "补贴期间中的月份已由同时提交的另一份申请申领，同一月份不能重复申领。");
-                }
-
-                var message = claim.Status == ClaimStatus.Submitted
-                    ? $"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。"
-                    : $"申请 {claim.Number} 已保存为草稿：规则判定{ClaimFormat.Outcome(claim.Outcome)}。";
-                return FeatureOutcome.Success(message, claim.Id);
+                var now = _calendar.Now;
+                var claim = await DraftAsync(db, command, claimant, decided, resident, enterprise, records, month, key, months, now, cancellationToken);
+                return await SaveAsync(db, command, claim, decided.Decision, key, months.Key, now, cancellationToken);
             });
+        }
+
+        /// <summary>The kind of claimant the signed-in user is, or null when the role may not claim.</summary>
+        private static ClaimantKind? ClaimantOf(PortalPrincipal principal) =>
+            principal.IsEnterpriseUser && principal.EnterpriseId is not null ? ClaimantKind.Enterprise
+            : principal.IsStationStaff ? ClaimantKind.Station
+            : principal.IsBureauOfficer ? ClaimantKind.Bureau
+            : null;
+
+        /// <summary>The hire or post placement the claim rests on, when it names one.</summary>
+        private sealed record Records(Hire? Hire, PostPlacement? Placement, PlacementHost? Host, InternshipOutcome? Cohort);
+
+        /// <summary>The months a monthly subsidy covers and the key that lets each be claimed once (none for other subsidies).</summary>
+        private sealed record CoveredMonths(string? Key, IReadOnlyList<DateOnly> Months);
+
+        private async Task<(Records? Records, FeatureOutcome? Refusal)> RecordsAsync(PortalDbContext db, Command command, ClaimantKind claimant, DateOnly? month, CancellationToken cancellationToken)
+        {
+            var principal = _scope.Principal;
+
+            // A hire of another enterprise is "not found", as on the hires' own endpoints.
+            Hire? hire = null;
+            if (command.HireId is { } hireId)
+            {
+                hire = await db.Hires.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hireId && h.EnterpriseId == principal.EnterpriseId, cancellationToken);
+                if (hire is null)
+                {
+                    return (null, FeatureOutcome.Missing("录用记录"));
+                }
+            }
+
+            if (command.PlacementId is not { } placementId)
+            {
+                return (new Records(hire, null, null, null), null);
+            }
+
+            // A placement names the person; its months run from the start to the last day.
+            if (await ClaimDecider.PlacementAsync(db, placementId, cancellationToken) is not { } found)
+            {
+                return (null, FeatureOutcome.Missing("岗位安置记录"));
+            }
+
+            var (placement, cohort) = found;
+
+            // An enterprise claims only the placements of the programmes it hosts; any other is "not found".
+            var programmeId = placement.ProgrammeId;
+            var host = await db.PostProgrammes.AsNoTracking().Where(p => p.Id == programmeId)
+                .Select(p => new PlacementHost(p.Owner, p.HostEnterpriseId)).FirstAsync(cancellationToken);
+            if (claimant == ClaimantKind.Enterprise && host.HostEnterpriseId != principal.EnterpriseId)
+            {
+                return (null, FeatureOutcome.Missing("岗位安置记录"));
+            }
+
+            var last = placement.EndedOn ?? placement.PlannedEnd;
+            if (month < PortalCalendar.MonthOf(placement.StartDate) || month > PortalCalendar.MonthOf(last))
+            {
+                return (null, FeatureOutcome.Field("month", $"该安置的在岗期间为 {placement.StartDate:yyyy-MM-dd} 至 {last:yyyy-MM-dd}，所选月份不在其中。"));
+            }
+
+            if (month > _calendar.CurrentMonth)
+            {
+                return (null, FeatureOutcome.Field("month", "不能申请尚未到来的月份。"));
+            }
+
+            return (new Records(hire, placement, host, cohort), null);
+        }
+
+        /// <summary>The person the claim is for (in the caller's scope) and, for an enterprise, the verified claiming enterprise.</summary>
+        private async Task<(Resident? Resident, Enterprise? Enterprise, FeatureOutcome? Refusal)> PartiesAsync(
+            PortalDbContext db, Command command, ClaimantKind claimant, Records records, IdCardNumber? idCard, CancellationToken cancellationToken)
+        {
+            var principal = _scope.Principal;
+            var residents = db.Residents.Include(r => r.StatusHistory);
+            var resident = records.Placement is { } placement
+                ? await residents.FirstOrDefaultAsync(r => r.Id == placement.ResidentId, cancellationToken)
+                : records.Hire is { } hire
+                ? await residents.FirstOrDefaultAsync(r => r.Id == hire.ResidentId, cancellationToken)
+                : command.ResidentId is { } rid
+                ? await residents.FirstOrDefaultAsync(r => r.Id == rid, cancellationToken)
+                : await residents.WithIdNumber(db, idCard!.Value.Value).FirstOrDefaultAsync(cancellationToken);
+            if (records.Hire is not null && resident is not null && ((command.ResidentId is { } named && named != resident.Id) || (idCard is { } card && card.Value != resident.IdNumber)))
+            {
+                return (null, null, FeatureOutcome.Field("hireId", "所选录用记录的人员与填写的申请对象不一致。"));
+            }
+
+            if (resident is null || (claimant == ClaimantKind.Station && !principal.CanSeeCommunity(resident.CommunityId)))
+            {
+                return (null, null, FeatureOutcome.Missing("申请对象（居民）"));
+            }
+
+            if (claimant != ClaimantKind.Enterprise)
+            {
+                return (resident, null, null);
+            }
+
+            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == principal.EnterpriseId, cancellationToken);
+            if (enterprise is null)
+            {
+                return (null, null, FeatureOutcome.Missing("企业"));
+            }
+
+            return enterprise.Status != EnterpriseStatus.Verified
+                ? (null, null, FeatureOutcome.Refused("enterprise-not-verified", "企业尚未通过认证，不能申请补贴。"))
+                : (resident, enterprise, null);
+        }
+
+        /// <summary>
+        /// What the rules service decides on. A period states the months of every rule of the
+        /// benefit paid per month of the person (what was stated there is replaced), so the rules
+        /// are decided with them once.
+        /// </summary>
+        private ClaimDecider.DecisionRequest DecisionRequest(Command command, ClaimantKind claimant, string benefit, Resident resident, Enterprise? enterprise, Records records, DateOnly? month, ClaimPeriods.Period? period, DateOnly today)
+        {
+            var stated = command.Facts ?? [];
+            if (period is { } given && records.Placement is null)
+            {
+                foreach (var path in _decider.ClaimableRules(claimant).Where(r => r.Benefit == benefit).Select(ClaimPeriods.MonthsPath).OfType<string>().Distinct())
+                {
+                    stated = ClaimPeriods.WithMonths(stated, path, given.Months.Count);
+                }
+            }
+
+            var rule = string.IsNullOrWhiteSpace(command.RuleId) ? null : command.RuleId.Trim();
+            return new ClaimDecider.DecisionRequest(claimant, benefit, rule, resident, enterprise, stated, today)
+            {
+                Hire = records.Hire,
+                Placement = records.Placement,
+                Month = month,
+                InternshipCohort = records.Cohort,
+                Period = records.Placement is null ? period : null,
+            };
+        }
+
+        /// <summary>A subsidy paid per month of the person: the period gives the months, and each month is claimed once.</summary>
+        private static async Task<(CoveredMonths Months, FeatureOutcome? Refusal)> CoveredMonthsAsync(
+            PortalDbContext db, ClaimDecider.Decided decided, Resident resident, Records records, ClaimPeriods.Period? period, DateOnly today, CancellationToken cancellationToken)
+        {
+            var none = new CoveredMonths(null, []);
+            if (records.Placement is not null)
+            {
+                return (none, null);
+            }
+
+            if (!ClaimPeriods.IsMonthly(decided.Rule))
+            {
+                return (none, period is null ? null : FeatureOutcome.Field("periodFrom", "该补贴不按月计发，不填写补贴期间。"));
+            }
+
+            if (period is not { } p)
+            {
+                return (none, FeatureOutcome.Field("periodFrom", "按月计发的补贴须填写补贴期间（起止月份），平台据此计算月数，同一月份不能重复申领。"));
+            }
+
+            if (p.To > PortalCalendar.MonthOf(today))
+            {
+                return (none, FeatureOutcome.Field("periodTo", "补贴期间不能包含尚未到来的月份。"));
+            }
+
+            var monthsKey = ClaimPeriods.Key(decided.Rule.Benefit, resident.Id);
+            var taken = await ClaimPeriods.TakenAsync(db, monthsKey, p.Months, cancellationToken);
+            return taken.Count > 0
+                ? (none, FeatureOutcome.Conflicting(DuplicateCode,
+                    $"补贴期间中的 {string.Join("、", taken.Select(t => t.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))} 已由申请 {string.Join("、", taken.Select(t => t.Number).Distinct())} 申领，同一月份不能重复申领。"))
+                : (new CoveredMonths(monthsKey, p.Months), null);
+        }
+
+        /// <summary>The draft claim with its subject, payee, decision and covered months, and the 资金监管 flags.</summary>
+        private async Task<Claim> DraftAsync(
+            PortalDbContext db, Command command, ClaimantKind claimant, ClaimDecider.Decided decided, Resident resident, Enterprise? enterprise, Records records,
+            DateOnly? month, string? key, CoveredMonths months, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var districtId = await db.Communities.Where(c => c.Id == resident.CommunityId)
+                .Join(db.Streets, c => c.StreetId, s => s.Id, (c, s) => s.DistrictId)
+                .FirstAsync(cancellationToken);
+            var subject = new ClaimSubject(
+                decided.Rule.Benefit,
+                decided.Rule.Id,
+                decided.Rule.Title,
+                decided.Document.DocumentNumber,
+                claimant,
+                enterprise?.Id,
+                resident.Id,
+                resident.CommunityId,
+                districtId,
+                resident.Name,
+                decided.Source.Name,
+                records.Hire?.Id,
+                records.Placement?.Id,
+                month);
+
+            // An internship subsidy is the unit's: paid to the programme's host by default.
+            var unit = records.Placement?.Kind == PostKind.Internship ? records.Host!.Owner : null;
+            var payee = new ClaimPayee(
+                command.PayeeName ?? unit ?? (claimant == ClaimantKind.Enterprise ? enterprise!.Name : resident.Name),
+                command.PayeeAccount ?? string.Empty,
+                command.PayeeBank);
+            var claim = Claim.Draft(subject, payee, decided.Decision, key, ClaimCommandSupport.Actor(_scope.Principal), now);
+            if (months.Key is not null)
+            {
+                claim.Cover(months.Key, months.Months);
+            }
+
+            // 资金监管: a one-time subsidy for the same person claimed by another enterprise.
+            if (claimant == ClaimantKind.Enterprise && decided.Rule.OnceOnly is { Scope: EmploymentPortal.Policies.Model.OnceOnlyScope.PersonAndEnterprise })
+            {
+                var others = await db.Claims
+                    .Where(c => c.Benefit == claim.Benefit && c.ResidentId == resident.Id && c.EnterpriseId != enterprise!.Id && c.OnceOnlyKey != null)
+                    .ToListAsync(cancellationToken);
+                foreach (var other in others)
+                {
+                    other.FlagForSupervision($"同一人员另由其他企业申领同类一次性补贴（申请 {claim.Number}）。");
+                }
+
+                if (others.Count > 0)
+                {
+                    claim.FlagForSupervision($"同一人员已由其他企业申领同类一次性补贴（申请 {string.Join("、", others.Select(o => o.Number))}）。");
+                }
+            }
+
+            return claim;
+        }
+
+        /// <summary>Adds the claim (submitted within the enterprise's yearly cap when asked), one transaction on PostgreSQL; a concurrent duplicate is a 409.</summary>
+        private async Task<FeatureOutcome> SaveAsync(PortalDbContext db, Command command, Claim claim, ClaimDecision decision, string? key, string? monthsKey, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            await using var transaction = db.Database.IsNpgsql() && command.Submit ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (command.Submit)
+                {
+                    await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
+                    claim.Submit(decision, ClaimCommandSupport.Actor(_scope.Principal), now);
+                    await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, _options, _amounts, cancellationToken);
+                    ClaimCommandSupport.Notify(db, claim, now);
+                }
+
+                db.Claims.Add(claim);
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            catch (DbUpdateException e) when (key is not null && ClaimCommandSupport.IsUniqueViolation(e))
+            {
+                return Duplicate(null);
+            }
+            catch (DbUpdateException e) when (monthsKey is not null && ClaimCommandSupport.IsUniqueViolation(e))
+            {
+                return FeatureOutcome.Conflicting(DuplicateCode, "补贴期间中的月份已由同时提交的另一份申请申领，同一月份不能重复申领。");
+            }
+
+            var message = claim.Status == ClaimStatus.Submitted
+                ? $"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。"
+                : $"申请 {claim.Number} 已保存为草稿：规则判定{ClaimFormat.Outcome(claim.Outcome)}。";
+            return FeatureOutcome.Success(message, claim.Id);
         }
 
         private static FeatureOutcome Duplicate(string? existing) =>
