@@ -112,10 +112,16 @@ public sealed class PolicyCatalogueService
 
     private sealed record Snapshot(PolicyCatalogue Catalogue, IEligibilityEvaluator Evaluator, int LocalValueCount, int RuleEndCount);
 
-    public static void Register(IServiceCollection services, IConfiguration configuration)
+}
+
+public static class PolicyServiceCollectionExtensions
+{
+    /// <summary>The rules service of the portal: its options (<c>Policies:*</c>) and the catalogue in force with the bureau's local values.</summary>
+    public static IServiceCollection AddPolicyFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(PolicyOptions.SectionName).Get<PolicyOptions>() ?? new PolicyOptions();
         services.AddSingleton(options);
         services.AddSingleton<PolicyCatalogueService>();
+        return services;
     }
 }
