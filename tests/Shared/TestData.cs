@@ -10,7 +10,7 @@ namespace EmploymentPortal.Testing;
 /// Deterministic: a test run draws the same values in the same order every time (no
 /// <c>Random.Shared</c>, no seed from the clock or a GUID; <c>OneTestDataBuilderTests</c> fails the build
 /// if one comes back), and every value is unique within the run, so tests sharing a database
-/// never collide. Bulk data that must look random uses <see cref="Random(int)"/> with a fixed seed.
+/// never collide. Bulk data that must look random uses <c>new Random(seed)</c> with a fixed seed.
 /// </summary>
 public static class TestData
 {
@@ -45,7 +45,7 @@ public static class TestData
     public static string Phone() => "139" + (Next() % 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
 
     /// <summary>A valid unified social credit code of a company in <paramref name="regionCode"/>, different for each call of the run.</summary>
-    public static string CreditCode(string regionCode = "369902") => DemoIdentifiers.CreditCode(Random(Next()), regionCode);
+    public static string CreditCode(string regionCode = "369902") => DemoIdentifiers.CreditCode(new Random(Next()), regionCode);
 
     /// <summary>A user name <paramref name="prefix"/>-N, unique in the run.</summary>
     public static string UserName(string prefix) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{Next()}");
@@ -55,7 +55,4 @@ public static class TestData
     /// day), taken in turn through the run: unique until the run has used all of them.
     /// </summary>
     public static int OneOf(int first, int count) => first + (Next() % count);
-
-    /// <summary>A generator for bulk data with a fixed seed (the same data every run).</summary>
-    public static Random Random(int seed) => new(seed);
 }

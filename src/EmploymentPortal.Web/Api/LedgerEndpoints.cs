@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using System.Globalization;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
@@ -99,7 +100,7 @@ internal static class LedgerEndpoints
         }
 
         var name = $"导入错误报告-{job.StartedAt.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.xlsx";
-        return TypedResults.PhysicalFile(path, LedgerFiles.ContentType, name);
+        return TypedResults.PhysicalFile(path, XlsxExport.ContentType, name);
     }
 
     private static async Task<IResult> ExportAsync(PortalDbContext db, CurrentUser user, PortalCalendar calendar, PrivateWorkFolder folder, Guid? community, EmploymentStatus? status, bool? overdue, KeyGroup? keyGroup, AgeBand? ageBand, bool? full, CancellationToken cancellationToken)
@@ -125,7 +126,7 @@ internal static class LedgerEndpoints
         }
 
         var name = $"居民台账-{calendar.Today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx";
-        return TypedResults.File(stream, LedgerFiles.ContentType, name);
+        return TypedResults.File(stream, XlsxExport.ContentType, name);
     }
 
     private static ImportSummary Summarize(LedgerImportJob job, LedgerImportResult result) =>
@@ -145,6 +146,6 @@ internal static class LedgerEndpoints
         var stream = PrivateWorkFolder.CreateFile(folder.NewPath("file"), FileOptions.DeleteOnClose);
         write(stream);
         stream.Position = 0;
-        return Task.FromResult<IResult>(TypedResults.File(stream, LedgerFiles.ContentType, name));
+        return Task.FromResult<IResult>(TypedResults.File(stream, XlsxExport.ContentType, name));
     }
 }

@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using EmploymentPortal.IntegrationTests.Residents;
@@ -49,7 +50,7 @@ internal static class ZipBombs
     public static MultipartFormDataContent Form(Stream file)
     {
         var part = new StreamContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
+        part.Headers.ContentType = new MediaTypeHeaderValue(XlsxExport.ContentType);
         return new MultipartFormDataContent { { part, "file", "台账.xlsx" } };
     }
 

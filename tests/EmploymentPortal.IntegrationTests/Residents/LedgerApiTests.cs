@@ -31,7 +31,7 @@ public abstract class LedgerApiTests
         var response = await client.GetAsync("/api/v1/residents/import-template");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(LedgerFiles.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(XlsxExport.ContentType, response.Content.Headers.ContentType?.MediaType);
         await using var body = await ToSeekableAsync(response);
         using var reader = XlsxSheetReader.Open(body);
         var rows = reader.ReadRows().ToList();
@@ -205,7 +205,7 @@ public abstract class LedgerApiTests
     {
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
+        part.Headers.ContentType = new MediaTypeHeaderValue(XlsxExport.ContentType);
         content.Add(part, "file", "台账.xlsx");
         var response = await client.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
         var body = await response.Content.ReadAsStringAsync();

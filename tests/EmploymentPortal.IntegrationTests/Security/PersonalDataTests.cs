@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Testing;
 using System.Globalization;
 using System.Net;
@@ -169,11 +170,11 @@ public abstract class PersonalDataTests
             code = await db.Communities.Where(c => c.Name == "东湖社区").Select(c => c.Code).SingleAsync();
         }
 
-        var row = LedgerTestFiles.GoodRow(TestData.Random(171), [], code);
+        var row = LedgerTestFiles.GoodRow(new Random(171), [], code);
         row[1] = TestData.IdNumber(Today.AddYears(-120).AddDays(-1));
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(LedgerTestFiles.Write([row]));
-        part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
+        part.Headers.ContentType = new MediaTypeHeaderValue(XlsxExport.ContentType);
         content.Add(part, "file", "台账.xlsx");
 
         var response = await station.PostWithAntiforgeryAsync("/api/v1/residents/import", content);

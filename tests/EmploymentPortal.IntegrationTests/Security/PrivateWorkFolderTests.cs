@@ -1,3 +1,4 @@
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using EmploymentPortal.Testing;
 using System.Net;
 using System.Net.Http.Headers;
@@ -92,7 +93,7 @@ public sealed class PrivateWorkFolderTests : IDisposable
     public async Task An_imported_ledger_is_deleted_after_a_successful_import()
     {
         var client = await _app.SignedInClientAsync("station1");
-        var row = LedgerTestFiles.GoodRow(TestData.Random(94), [], await CommunityCodeAsync("东湖社区"));
+        var row = LedgerTestFiles.GoodRow(new Random(94), [], await CommunityCodeAsync("东湖社区"));
 
         // The tests' region, which the demo-data tests leave out of the demo city's residents.
         row[1] = TestData.IdNumber(new DateOnly(1988, 3, 3), EmploymentPortal.Domain.ValueObjects.Sex.Female);
@@ -127,7 +128,7 @@ public sealed class PrivateWorkFolderTests : IDisposable
     {
         using var content = new MultipartFormDataContent();
         var part = new StreamContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(LedgerFiles.ContentType);
+        part.Headers.ContentType = new MediaTypeHeaderValue(XlsxExport.ContentType);
         content.Add(part, "file", "台账.xlsx");
         return await client.PostWithAntiforgeryAsync("/api/v1/residents/import", content);
     }

@@ -275,7 +275,7 @@ public static class WhatIf
     }
 
     /// <summary>The scenario facts as slots of a row, and the slots of the two facts each person brings.</summary>
-    private sealed record ScenarioLayout(FactLayout Layout, IReadOnlyList<(int Slot, object Value)> Values, int BirthDateSlot, int SexSlot);
+    private sealed record ScenarioLayout(FactLayout Layout, IReadOnlyList<object> Values, int BirthDateSlot, int SexSlot);
 
     /// <summary>
     /// The rules of one benefit in the request's jurisdiction, compiled for one catalogue, deciding
@@ -295,9 +295,10 @@ public static class WhatIf
             _scenario = scenario;
             _date = request.Date;
             _row = new FactRow(scenario.Layout);
-            foreach (var (slot, value) in scenario.Values)
+            // The scenario's facts come first in the layout: a value's slot is its index.
+            for (var slot = 0; slot < scenario.Values.Count; slot++)
             {
-                switch (value)
+                switch (scenario.Values[slot])
                 {
                     case bool flag:
                         _row.Set(slot, flag);
@@ -305,8 +306,8 @@ public static class WhatIf
                     case decimal number:
                         _row.Set(slot, number);
                         break;
-                    default:
-                        _row.Set(slot, (string)value);
+                    case var text:
+                        _row.Set(slot, (string)text);
                         break;
                 }
             }
@@ -361,7 +362,7 @@ public static class WhatIf
             }
 
             var factLayout = new FactLayout([.. names, "person.birthDate", "person.sex"]);
-            layout = new ScenarioLayout(factLayout, [.. values.Select((v, i) => (i, v))], factLayout.SlotOf("person.birthDate"), factLayout.SlotOf("person.sex"));
+            layout = new ScenarioLayout(factLayout, values, factLayout.SlotOf("person.birthDate"), factLayout.SlotOf("person.sex"));
             return true;
         }
 

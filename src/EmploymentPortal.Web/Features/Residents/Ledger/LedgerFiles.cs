@@ -12,7 +12,6 @@ namespace EmploymentPortal.Web.Features.Residents.Ledger;
 /// <summary>The ledger's xlsx files: the template, a sample with a few bad rows, and the export.</summary>
 public static class LedgerFiles
 {
-    public const string ContentType = XlsxExport.ContentType;
 
     /// <summary>Rows whose 姓名 starts with this are examples: the import passes over them.</summary>
     public const string ExampleMarker = "（示例）";
