@@ -55,6 +55,7 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Enc
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddPortalRadzenLocalization();
+builder.Services.AddPortalMudBlazor();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalOpenApi();
 builder.Services.AddApiProblems();
