@@ -13,6 +13,9 @@ public sealed partial class OneMoneyArchitectureTests
 {
     private const string MoneyFile = "src/EmploymentPortal.Domain/ValueObjects/Money.cs";
 
+    /// <summary>The folders of the commands, requests and answers (features and minimal-API endpoints).</summary>
+    private static readonly string[] FeatureFolders = ["src/EmploymentPortal.Web/Features/", "src/EmploymentPortal.Web/Api/"];
+
     /// <summary>
     /// Members that may stay numbers of fen, each with the reason. Keep it short: a new entry needs
     /// a reason that Money cannot serve.
@@ -28,34 +31,16 @@ public sealed partial class OneMoneyArchitectureTests
     [Fact]
     public void Amounts_travel_as_Money_never_as_fen_numbers_or_hand_made_yuan()
     {
-        var root = SourceTree.RepositoryRoot();
-        var files = SourceTree.SourceFiles(root)
-            .Where(f => f != MoneyFile && !f.Contains("/Migrations/", StringComparison.Ordinal))
-            .ToList();
+        var offences = Scan(f => f != MoneyFile && !f.Contains("/Migrations/", StringComparison.Ordinal), Offences);
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .SelectMany(l => Offences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
-            .ToList();
-
-        Assert.NotEmpty(files);
         Assert.True(offences.Count == 0, "Carry amounts as Money (Money.Sum, +, ToString, ToYuan) instead of:\n" + string.Join('\n', offences));
     }
 
     [Fact]
     public void Commands_and_requests_carry_amounts_as_Money_never_as_numbers_of_yuan()
     {
-        var root = SourceTree.RepositoryRoot();
-        var files = SourceTree.SourceFiles(root)
-            .Where(f => FeatureFolders.Any(folder => f.StartsWith(folder, StringComparison.Ordinal)))
-            .ToList();
+        var offences = Scan(f => FeatureFolders.Any(folder => f.StartsWith(folder, StringComparison.Ordinal)), YuanOffences);
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .SelectMany(l => YuanOffences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
-            .ToList();
-
-        Assert.NotEmpty(files);
         Assert.True(offences.Count == 0, "Carry amounts in commands and requests as Money? (JSON \"3000.00\" or 3000, MoneyJsonConverter) instead of:\n" + string.Join('\n', offences));
     }
 
@@ -108,8 +93,18 @@ public sealed partial class OneMoneyArchitectureTests
         Assert.Empty(Offences(line));
     }
 
-    /// <summary>The folders of the commands, requests and answers (features and minimal-API endpoints).</summary>
-    private static readonly string[] FeatureFolders = ["src/EmploymentPortal.Web/Features/", "src/EmploymentPortal.Web/Api/"];
+    /// <summary>Each offence of the source files <paramref name="included"/> selects, with file and line.</summary>
+    private static List<string> Scan(Func<string, bool> included, Func<string, IEnumerable<string>> offences)
+    {
+        var root = SourceTree.RepositoryRoot();
+        var files = SourceTree.SourceFiles(root).Where(included).ToList();
+        Assert.NotEmpty(files);
+
+        return files
+            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .SelectMany(l => offences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
+            .ToList();
+    }
 
     private static IEnumerable<string> YuanOffences(string line)
     {
