@@ -60,12 +60,20 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await form.GetByTestId("vacancy-group").ClickAsync();
             await Page.Locator(".rz-dropdown-item", new() { HasText = "生产制造及有关人员" }).ClickAsync();
             await form.GetByTestId("vacancy-occupation").FillAsync("数控车工");
-            // Radzen numerics send their value to the server on change (blur): wait until the
-            // server has rendered them as filled before submitting.
-            foreach (var (field, value) in new[] { ("vacancy-wage-min", "4000"), ("vacancy-wage-max", "6000") })
-            {
-                await FillNumericAsync(form.GetByTestId(field), value);
-            }
+            // A wage is typed as text: a bad entry is named under its field in Chinese and
+            // nothing else is lost; "4,000" is read as 4000 yuan. The server takes a value on
+            // change (blur) and writes it back with two decimals.
+            var wageMin = form.GetByTestId("vacancy-wage-min");
+            await wageMin.FillAsync("4千");
+            await wageMin.PressAsync("Tab");
+            var wageError = form.Locator(".field-error", new() { HasText = "不是有效的金额" });
+            await Expect(wageError).ToHaveTextAsync("“4千”不是有效的金额，例如 1234.50。");
+            await Expect(wageMin).ToHaveValueAsync("4千");
+            await Expect(form.GetByTestId("vacancy-title")).ToHaveValueAsync(title);
+            await Expect(form.GetByTestId("vacancy-occupation")).ToHaveValueAsync("数控车工");
+            await FillMoneyAsync(wageMin, "4,000", "4000.00");
+            await Expect(wageError).ToHaveCountAsync(0);
+            await FillMoneyAsync(form.GetByTestId("vacancy-wage-max"), "6000", "6000.00");
 
             await form.GetByTestId("vacancy-submit").ClickAsync();
             await Expect(form).ToBeHiddenAsync();

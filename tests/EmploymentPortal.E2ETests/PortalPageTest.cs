@@ -167,7 +167,24 @@ public abstract class PortalPageTest : IAsyncLifetime
     /// seen lost under load (the field emptied again), so it types again, up to three times; the
     /// last wait is the usual one, so a value the server never takes still fails.
     /// </summary>
-    protected async Task FillUntilTakenAsync(ILocator input, string value, ILocator message)
+    protected Task FillUntilTakenAsync(ILocator input, string value, ILocator message) =>
+        FillUntilAsync(input, value, timeout => Expect(message).ToHaveCountAsync(0, new() { Timeout = timeout }));
+
+    /// <summary>
+    /// Types an amount into a <c>MoneyInput</c> (<paramref name="input"/> is the input itself) and
+    /// waits until the server has taken it: it writes the amount back with two decimals
+    /// (<paramref name="written"/>: "4,000" comes back as "4000.00"). Retries as
+    /// <see cref="FillUntilTakenAsync"/>.
+    /// </summary>
+    protected Task FillMoneyAsync(ILocator input, string value, string written) =>
+        FillUntilAsync(input, value, timeout => Expect(input).ToHaveValueAsync(written, new() { Timeout = timeout }));
+
+    /// <summary>
+    /// Types <paramref name="value"/> and leaves the field until <paramref name="taken"/> holds,
+    /// up to three times (a value typed while an earlier render was arriving was seen lost under
+    /// load); the last wait has the usual timeout (null), so a value never taken still fails.
+    /// </summary>
+    private static async Task FillUntilAsync(ILocator input, string value, Func<float?, Task> taken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -175,13 +192,13 @@ public abstract class PortalPageTest : IAsyncLifetime
             await input.PressAsync("Tab");
             if (attempt == 3)
             {
-                await Expect(message).ToHaveCountAsync(0);
+                await taken(null);
                 return;
             }
 
             try
             {
-                await Expect(message).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                await taken(5_000);
                 return;
             }
             catch (PlaywrightException)

@@ -25,6 +25,40 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
     }
 
     [Fact]
+    public async Task Officer_creates_a_programme_with_a_monthly_subsidy_typed_as_an_amount()
+    {
+        var name = $"补贴项目{Guid.NewGuid():N}"[..12];
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("officer1");
+            await Page.GotoAsync("/bureau/posts");
+            await WaitForCircuitAsync();
+            var form = Page.GetByTestId("programme-form");
+            await ClickUntilShownAsync(Page.GetByTestId("create-programme"), form);
+            await form.GetByTestId("programme-name-input").FillAsync(name);
+            await form.GetByTestId("programme-owner-input").FillAsync("东湖街道办事处");
+            await FillNumericAsync(form.GetByTestId("programme-posts-input"), "2");
+
+            // A bad amount is named under the field in Chinese; the rest of the form stays.
+            var subsidy = form.GetByTestId("programme-monthly-subsidy");
+            await subsidy.FillAsync("1800.505");
+            await subsidy.PressAsync("Tab");
+            var error = form.Locator(".field-error", new() { HasText = "不能精确到分" });
+            await Expect(error).ToHaveTextAsync("金额1800.505元不能精确到分，最多两位小数。");
+            await Expect(form.GetByTestId("programme-name-input")).ToHaveValueAsync(name);
+            await form.GetByTestId("dialog-save").ClickAsync();
+            await Expect(form).ToBeVisibleAsync();
+
+            await FillMoneyAsync(subsidy, "1,800.50", "1800.50");
+            await Expect(error).ToHaveCountAsync(0);
+            await form.GetByTestId("dialog-save").ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+            await Expect(Page.Locator("tr", new() { HasText = name })).ToContainTextAsync("¥1,800.50");
+        });
+    }
+
+    [Fact]
     public async Task Enterprise_user_adds_a_colleague_and_sees_the_generated_password_once()
     {
         var colleague = $"e2e{Guid.NewGuid():N}"[..14];

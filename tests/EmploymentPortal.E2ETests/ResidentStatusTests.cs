@@ -44,6 +44,41 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
         });
     }
 
+    [Fact]
+    public async Task Station_worker_edits_the_desired_wage_as_an_amount_and_a_bad_one_is_named_under_its_field()
+    {
+        var name = TestData.Name("月薪");
+        var idNumber = TestData.IdNumber(new DateOnly(1991, 8, 21), Sex.Female);
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station2");
+            var xishan = await OwnCommunityAsync();
+            var created = await PostJsonAsync("/api/v1/residents/", new { name, idNumber, phone = "13912345679", communityId = xishan, wantedOccupation = "育婴员", desiredWageMin = "3500.00", workTypes = new[] { "FullTime" } });
+            Assert.Equal(201, created.Status);
+            var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
+
+            await Page.GotoAsync($"/residents/{id}");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("¥3,500.00/月以上");
+            await Page.GetByTestId("edit-job-preferences").ClickAsync();
+            var form = Page.GetByTestId("job-preferences-form");
+            await Expect(form.GetByTestId("wage-min")).ToHaveValueAsync("3500.00");
+
+            var wageMax = form.GetByTestId("wage-max");
+            await wageMax.FillAsync("五千");
+            await wageMax.PressAsync("Tab");
+            await Expect(form.GetByTestId("wage-max-error")).ToHaveTextAsync("“五千”不是有效的金额，例如 1234.50。");
+            await Expect(form.GetByTestId("wanted-occupation").Locator("input")).ToHaveValueAsync("育婴员");
+            await Expect(form.GetByTestId("wage-min")).ToHaveValueAsync("3500.00");
+
+            await FillMoneyAsync(wageMax, "5,000.50", "5000.50");
+            await Expect(form.GetByTestId("wage-max-error")).ToHaveCountAsync(0);
+            await form.GetByTestId("save-job-preferences").ClickAsync();
+            await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("¥3,500.00–¥5,000.50");
+        });
+    }
+
     private async Task<Guid> OwnCommunityAsync()
     {
         var response = await Page.APIRequest.GetAsync("/api/v1/residents/?pageSize=1");

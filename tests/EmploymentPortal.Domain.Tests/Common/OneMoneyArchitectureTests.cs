@@ -6,11 +6,15 @@ namespace EmploymentPortal.Domain.Tests.Common;
 /// Money has one type: <see cref="Domain.ValueObjects.Money"/>, from the domain to the database, the API
 /// and the pages. These tests read every .cs and .razor file under src/ and fail on an amount
 /// carried as a number of fen (a <c>long …Fen</c> property or record member) or turned into yuan
-/// by hand (<c>/ 100m</c>).
+/// by hand (<c>/ 100m</c>), and on a number carrying yuan in the commands, requests and answers of
+/// the features and the API (a <c>decimal? WageMinYuan</c>, an <c>int? DesiredWageMax</c>).
 /// </summary>
 public sealed partial class OneMoneyArchitectureTests
 {
     private const string MoneyFile = "src/EmploymentPortal.Domain/ValueObjects/Money.cs";
+
+    /// <summary>The folders of the commands, requests and answers (features and minimal-API endpoints).</summary>
+    private static readonly string[] FeatureFolders = ["src/EmploymentPortal.Web/Features/", "src/EmploymentPortal.Web/Api/"];
 
     /// <summary>
     /// Members that may stay numbers of fen, each with the reason. Keep it short: a new entry needs
@@ -27,18 +31,41 @@ public sealed partial class OneMoneyArchitectureTests
     [Fact]
     public void Amounts_travel_as_Money_never_as_fen_numbers_or_hand_made_yuan()
     {
-        var root = SourceTree.RepositoryRoot();
-        var files = SourceTree.SourceFiles(root)
-            .Where(f => f != MoneyFile && !f.Contains("/Migrations/", StringComparison.Ordinal))
-            .ToList();
+        var offences = Scan(f => f != MoneyFile && !f.Contains("/Migrations/", StringComparison.Ordinal), Offences);
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
-            .SelectMany(l => Offences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
-            .ToList();
-
-        Assert.NotEmpty(files);
         Assert.True(offences.Count == 0, "Carry amounts as Money (Money.Sum, +, ToString, ToYuan) instead of:\n" + string.Join('\n', offences));
+    }
+
+    [Fact]
+    public void Commands_and_requests_carry_amounts_as_Money_never_as_numbers_of_yuan()
+    {
+        var offences = Scan(f => FeatureFolders.Any(folder => f.StartsWith(folder, StringComparison.Ordinal)), YuanOffences);
+
+        Assert.True(offences.Count == 0, "Carry amounts in commands and requests as Money? (JSON \"3000.00\" or 3000, MoneyJsonConverter) instead of:\n" + string.Join('\n', offences));
+    }
+
+    [Theory]
+    [InlineData("        public decimal? WageMinYuan { get; set; }")]
+    [InlineData("        public int? DesiredWageMax { get; set; }")]
+    [InlineData("    int? DesiredWageMin { get; set; }")]
+    [InlineData("        public decimal? MonthlySubsidy { get; set; }")]
+    [InlineData("    public sealed record Request(Guid Id, decimal Amount, string Reason);")]
+    [InlineData("        public long ApprovedAmount { get; init; }")]
+    [InlineData("        public double? Wage { get; set; }")]
+    public void Each_number_of_yuan_in_a_request_is_recognised(string line)
+    {
+        Assert.NotEmpty(YuanOffences(line));
+    }
+
+    [Theory]
+    [InlineData("        public Money? WageMin { get; set; }")]
+    [InlineData("        public Money? MonthlySubsidy { get; set; }")]
+    [InlineData("        public int? MaxDurationMonths { get; set; }")]
+    [InlineData("        public decimal? SharePercent { get; set; }")]
+    [InlineData("    public long HardCeilingPerClaimFen { get; set; } = 100_000_000;")]
+    public void Money_and_other_numbers_in_a_request_are_not_flagged(string line)
+    {
+        Assert.Empty(YuanOffences(line));
     }
 
     [Theory]
@@ -66,6 +93,30 @@ public sealed partial class OneMoneyArchitectureTests
         Assert.Empty(Offences(line));
     }
 
+    /// <summary>Each offence of the source files <paramref name="included"/> selects, with file and line.</summary>
+    private static List<string> Scan(Func<string, bool> included, Func<string, IEnumerable<string>> offences)
+    {
+        var root = SourceTree.RepositoryRoot();
+        var files = SourceTree.SourceFiles(root).Where(included).ToList();
+        Assert.NotEmpty(files);
+
+        return files
+            .SelectMany(f => File.ReadLines(Path.Combine(root, f)).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .SelectMany(l => offences(l.Text).Select(name => $"{l.File}:{l.Line}: {name}: {l.Text.Trim()}"))
+            .ToList();
+    }
+
+    private static IEnumerable<string> YuanOffences(string line)
+    {
+        foreach (Match match in AmountMember().Matches(line))
+        {
+            if (!AllowedMembers.ContainsKey(match.Groups["name"].Value))
+            {
+                yield return $"an amount as a number ({match.Groups["name"].Value}); use Money";
+            }
+        }
+    }
+
     private static IEnumerable<string> Offences(string line)
     {
         foreach (Match match in FenMember().Matches(line))
@@ -85,6 +136,11 @@ public sealed partial class OneMoneyArchitectureTests
     // A member (property, field, constant or record parameter) of a number type named …Fen.
     [GeneratedRegex(@"\b(long|int|decimal)\??\s+(?<name>[A-Z]\w*Fen)\b\s*(\{|,|\)|=|;)")]
     private static partial Regex FenMember();
+
+    // A member of a number type whose name says it is an amount: …Yuan, …Fen, …Wage(Min|Max),
+    // …Amount, …Subsidy.
+    [GeneratedRegex(@"\b(decimal|long|int|double|float)\??\s+(?<name>\w*(Yuan|Fen|Wage|WageMin|WageMax|Amount|Subsidy))\b\s*(\{|,|\)|=|;)")]
+    private static partial Regex AmountMember();
 
     [GeneratedRegex(@"/\s*100m\b")]
     private static partial Regex HandMadeYuan();

@@ -24,7 +24,7 @@ public abstract partial class ClaimTests
         var station = await _app.SignedInClientAsync("station1");
         var start = new DateOnly(2021, 3, 1);
         var lastDay = new DateOnly(2021, 4, 30);
-        var programme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "江州智造有限公司", year = start.Year, posts = 2, monthlySubsidyYuan = 1500, maxDurationMonths = 6 });
+        var programme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "江州智造有限公司", year = start.Year, posts = 2, monthlySubsidy = 1500, maxDurationMonths = 6 });
         Assert.True(programme.StatusCode == HttpStatusCode.Created, await programme.Content.ReadAsStringAsync());
         var internId = await NewResidentAsync(returningMigrant: false);
         string idNumber;

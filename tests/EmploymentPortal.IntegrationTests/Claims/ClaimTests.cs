@@ -363,7 +363,7 @@ public abstract partial class ClaimTests
         var officer = await _app.SignedInClientAsync("officer1");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
-        var programme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"托底{Guid.NewGuid():N}"[..10], kind = "PublicWelfare", owner = "东湖街道办事处", year = start.Year, posts = 1, monthlySubsidyYuan = 1000, maxDurationMonths = 12 });
+        var programme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"托底{Guid.NewGuid():N}"[..10], kind = "PublicWelfare", owner = "东湖街道办事处", year = start.Year, posts = 1, monthlySubsidy = 1000, maxDurationMonths = 12 });
         Assert.True(programme.StatusCode == HttpStatusCode.Created, await programme.Content.ReadAsStringAsync());
         var programmeId = (await programme.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var placed = await officer.PostAsJsonAsync($"/api/v1/post-programmes/{programmeId}/placements", new { idNumber, startDate = start.ToString("yyyy-MM-dd") });
@@ -409,7 +409,7 @@ public abstract partial class ClaimTests
         }
 
         // An internship placement is claimed as the unit's internship subsidy, and only as that.
-        var internshipProgramme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "江州智造有限公司", year = start.Year, posts = 2, monthlySubsidyYuan = 1600, maxDurationMonths = 6 });
+        var internshipProgramme = await officer.PostAsJsonAsync("/api/v1/post-programmes", new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "江州智造有限公司", year = start.Year, posts = 2, monthlySubsidy = 1600, maxDurationMonths = 6 });
         Assert.True(internshipProgramme.StatusCode == HttpStatusCode.Created, await internshipProgramme.Content.ReadAsStringAsync());
         var internResident = await NewResidentAsync(returningMigrant: false);
         string internIdNumber;
@@ -455,7 +455,7 @@ public abstract partial class ClaimTests
             (creditCode, hostName) = (enterprise.CreditCode, enterprise.Name);
         }
 
-        object Programme(string? code) => new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "", hostCreditCode = code, year = start.Year, posts = 2, monthlySubsidyYuan = 1600, maxDurationMonths = 6 };
+        object Programme(string? code) => new { name = $"见习{Guid.NewGuid():N}"[..10], kind = "Internship", owner = "", hostCreditCode = code, year = start.Year, posts = 2, monthlySubsidy = 1600, maxDurationMonths = 6 };
         var malformed = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme("91360100ABC"));
         var unknown = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme(DemoIdentifiers.CreditCode(new Random(5), "369902")));
         var created = await officer.PostAsJsonAsync("/api/v1/post-programmes", Programme(creditCode));

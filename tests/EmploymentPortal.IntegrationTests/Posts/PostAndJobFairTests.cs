@@ -178,7 +178,7 @@ public abstract class PostAndJobFairTests
             owner = "东湖街道办事处",
             year,
             posts,
-            monthlySubsidyYuan = 1500,
+            monthlySubsidy = 1500,
             maxDurationMonths = months,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

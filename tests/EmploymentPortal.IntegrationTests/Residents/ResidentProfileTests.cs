@@ -2,11 +2,13 @@ using EmploymentPortal.Testing;
 using EmploymentPortal.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.IntegrationTests.Errors;
 using EmploymentPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -109,6 +111,40 @@ public abstract class ResidentProfileTests
         Assert.Equal("3000.00", profile.RootElement.GetProperty("desiredWageMin").GetString());
         Assert.Equal("PartTime", profile.RootElement.GetProperty("workTypes")[0].GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/residents/{id}/profile")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("\"4500.50\"", "4500.50")]
+    [InlineData("4500.5", "4500.50")]
+    [InlineData("4500", "4500.00")]
+    public async Task A_desired_wage_binds_from_a_number_or_a_string_of_yuan(string json, string written)
+    {
+        var id = await RegisterAsync("station1", "东湖社区", new DateOnly(1987, 3, 9));
+        var station1 = await _app.SignedInClientAsync("station1");
+
+        var response = await station1.PutAsync($"/api/v1/residents/{id}/job-preferences", WishesBody(json));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var profile = JsonDocument.Parse(await station1.GetStringAsync($"/api/v1/residents/{id}/profile"));
+        Assert.Equal(written, profile.RootElement.GetProperty("desiredWageMax").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"abc\"", "金额应为以元为单位的字符串")]
+    [InlineData("-1", "金额不能为负数")]
+    [InlineData("4500.001", "不能精确到分")]
+    [InlineData("92233720368547758.08", "金额超出可表示的范围")]
+    [InlineData("1000000.01", "期望月薪上限应在 0 至 1,000,000 元之间。")]
+    [InlineData("2999.99", "期望月薪上限不能低于下限。")]
+    public async Task A_bad_desired_wage_is_a_400_on_the_field_in_chinese(string json, string message)
+    {
+        var id = await RegisterAsync("station1", "东湖社区", new DateOnly(1987, 3, 10));
+        var station1 = await _app.SignedInClientAsync("station1");
+
+        var response = await station1.PutAsync($"/api/v1/residents/{id}/job-preferences", WishesBody(json));
+
+        var problem = await ErrorAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Contains(message, problem.GetProperty("errors").GetProperty("desiredWageMax")[0].GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -459,6 +495,9 @@ public abstract class ResidentProfileTests
         await using var db = _app.Database.CreateContext();
         return await db.Communities.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
+
+    private static StringContent WishesBody(string desiredWageMax) =>
+        new($"{{\"wantedOccupation\": \"养老护理员\", \"desiredWageMin\": \"3000.00\", \"desiredWageMax\": {desiredWageMax}, \"workTypes\": [\"FullTime\"]}}", Encoding.UTF8, "application/json");
 }
 
 [Collection(SqliteAppCollection.Name)]

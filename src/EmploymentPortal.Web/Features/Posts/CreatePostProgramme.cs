@@ -34,14 +34,16 @@ public static class CreatePostProgramme
 
         public int? Posts { get; set; }
 
-        /// <summary>Monthly post-subsidy basis per post, yuan (stored in fen).</summary>
-        public decimal? MonthlySubsidyYuan { get; set; }
+        /// <summary>Monthly post-subsidy basis per post.</summary>
+        public Money? MonthlySubsidy { get; set; }
 
         public int? MaxDurationMonths { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
+        private static readonly Money MaximumMonthlySubsidy = Money.FromYuan(1_000_000);
+
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage("请输入项目名称。").MaximumLength(100).WithMessage("项目名称不能超过 100 个字符。");
@@ -57,8 +59,8 @@ public static class CreatePostProgramme
             });
             RuleFor(c => c.Year).NotNull().WithMessage("请输入年度。").InclusiveBetween(2000, 2100).WithMessage("年度应在 2000 到 2100 之间。");
             RuleFor(c => c.Posts).NotNull().WithMessage("请输入岗位数量。").InclusiveBetween(1, 100_000).WithMessage("岗位数量应在 1 到 100000 之间。");
-            RuleFor(c => c.MonthlySubsidyYuan).NotNull().WithMessage("请输入月岗位补贴标准。").InclusiveBetween(0, 1_000_000).WithMessage("月岗位补贴标准应在 0 到 1000000 元之间。")
-                .Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage("金额最多两位小数。");
+            RuleFor(c => c.MonthlySubsidy).NotNull().WithMessage("请输入月岗位补贴标准。")
+                .Must(v => v is null || (!v.Value.IsNegative && v <= MaximumMonthlySubsidy)).WithMessage("月岗位补贴标准应在 0 到 1000000 元之间。");
             RuleFor(c => c.MaxDurationMonths).NotNull().WithMessage("请输入最长期限。").InclusiveBetween(1, 120).WithMessage("最长期限应在 1 到 120 个月之间。");
         }
     }
@@ -95,7 +97,7 @@ public static class CreatePostProgramme
                     (owner, host) = (enterprise.Name, enterprise.Id);
                 }
 
-                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, Money.FromYuan(command.MonthlySubsidyYuan!.Value), command.MaxDurationMonths!.Value, host);
+                var programme = new PostProgramme(command.Name, command.Kind!.Value, owner, command.Year!.Value, command.Posts!.Value, command.MonthlySubsidy!.Value, command.MaxDurationMonths!.Value, host);
                 db.PostProgrammes.Add(programme);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已创建岗位项目“{command.Name.Trim()}”。", programme.Id);

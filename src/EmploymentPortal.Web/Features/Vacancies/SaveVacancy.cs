@@ -30,11 +30,11 @@ public static class SaveVacancy
 
         public int? Openings { get; set; } = 1;
 
-        /// <summary>月薪下限, yuan.</summary>
-        public decimal? WageMinYuan { get; set; }
+        /// <summary>月薪下限.</summary>
+        public Money? WageMin { get; set; }
 
-        /// <summary>月薪上限, yuan.</summary>
-        public decimal? WageMaxYuan { get; set; }
+        /// <summary>月薪上限.</summary>
+        public Money? WageMax { get; set; }
 
         public WorkType? WorkType { get; set; } = Domain.Vacancies.WorkType.FullTime;
 
@@ -63,6 +63,8 @@ public static class SaveVacancy
 
     public sealed class Validator : AbstractValidator<Command>
     {
+        private static readonly Money MaximumWage = Money.FromYuan(10_000_000);
+
         public Validator()
         {
             RuleFor(c => c.Title)
@@ -77,15 +79,13 @@ public static class SaveVacancy
             RuleFor(c => c.Openings)
                 .NotNull().WithMessage("请输入招聘人数。")
                 .InclusiveBetween(1, 10_000).WithMessage("招聘人数应在 1 到 10000 之间。");
-            RuleFor(c => c.WageMinYuan)
+            RuleFor(c => c.WageMin)
                 .NotNull().WithMessage("请输入月薪下限。")
-                .GreaterThanOrEqualTo(0).WithMessage("薪资不能为负数。")
-                .Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage("薪资最多两位小数。");
-            RuleFor(c => c.WageMaxYuan)
+                .Must(v => v is not { IsNegative: true }).WithMessage("薪资不能为负数。");
+            RuleFor(c => c.WageMax)
                 .NotNull().WithMessage("请输入月薪上限。")
-                .GreaterThanOrEqualTo(c => c.WageMinYuan ?? 0).WithMessage("薪资上限不能低于下限。")
-                .LessThanOrEqualTo(10_000_000).WithMessage("薪资上限过大。")
-                .Must(v => v is null || decimal.Round(v.Value, 2) == v.Value).WithMessage("薪资最多两位小数。");
+                .Must((c, v) => v is null || v >= (c.WageMin ?? Money.Zero)).WithMessage("薪资上限不能低于下限。")
+                .Must(v => v is null || v <= MaximumWage).WithMessage("薪资上限过大。");
             RuleFor(c => c.WorkType)
                 .NotNull().WithMessage("请选择用工形式。")
                 .IsInEnum().WithMessage("所选用工形式无效。");
@@ -139,8 +139,8 @@ public static class SaveVacancy
                     command.OccupationGroup!.Value,
                     command.Occupation,
                     command.Openings!.Value,
-                    Money.FromYuan(command.WageMinYuan!.Value),
-                    Money.FromYuan(command.WageMaxYuan!.Value),
+                    command.WageMin!.Value,
+                    command.WageMax!.Value,
                     command.WorkType!.Value,
                     communityId,
                     address,

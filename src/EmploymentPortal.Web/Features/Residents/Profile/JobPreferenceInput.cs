@@ -6,8 +6,8 @@ using FluentValidation;
 namespace EmploymentPortal.Web.Features.Residents.Profile;
 
 /// <summary>
-/// The job-search fields of a form or request (求职意向): wages in whole yuan per month as people
-/// type them, stored in fen. The registration, the edit and a ledger import share it.
+/// The job-search fields of a form or request (求职意向): wages per month as <see cref="Money"/>.
+/// The registration and the edit share it.
 /// </summary>
 public interface IJobPreferenceInput
 {
@@ -15,11 +15,11 @@ public interface IJobPreferenceInput
 
     string? WantedOccupation { get; set; }
 
-    /// <summary>期望月薪下限, yuan.</summary>
-    int? DesiredWageMin { get; set; }
+    /// <summary>期望月薪下限.</summary>
+    Money? DesiredWageMin { get; set; }
 
-    /// <summary>期望月薪上限, yuan.</summary>
-    int? DesiredWageMax { get; set; }
+    /// <summary>期望月薪上限.</summary>
+    Money? DesiredWageMax { get; set; }
 
     List<WorkType>? WorkTypes { get; set; }
 }
@@ -30,20 +30,9 @@ public static class JobPreferenceInput
     {
         OccupationGroup = input.WantedOccupationGroup,
         Occupation = string.IsNullOrWhiteSpace(input.WantedOccupation) ? null : input.WantedOccupation.Trim(),
-        DesiredWageMin = Wage(input.DesiredWageMin),
-        DesiredWageMax = Wage(input.DesiredWageMax),
+        DesiredWageMin = input.DesiredWageMin,
+        DesiredWageMax = input.DesiredWageMax,
         WorkTypes = input.WorkTypes?.Distinct().ToList() ?? [],
-    };
-
-    /// <summary>
-    /// Whole yuan typed as Money; a negative figure stays negative (<see cref="Money.IsNegative"/>)
-    /// so that <see cref="JobPreferences.Problems"/> names it on its field.
-    /// </summary>
-    private static Money? Wage(int? yuan) => yuan switch
-    {
-        null => null,
-        >= 0 => Money.FromYuan(yuan.Value),
-        _ => Money.Zero - Money.FromYuan(-(decimal)yuan.Value),
     };
 
     /// <summary>Adds the domain's rules of <see cref="JobPreferences.Problems"/>, each on its input field.</summary>

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
+using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -22,9 +23,9 @@ public static class UpdateJobPreferences
 
         public string? WantedOccupation { get; set; }
 
-        public int? DesiredWageMin { get; set; }
+        public Money? DesiredWageMin { get; set; }
 
-        public int? DesiredWageMax { get; set; }
+        public Money? DesiredWageMax { get; set; }
 
         public List<WorkType>? WorkTypes { get; set; } = [];
     }

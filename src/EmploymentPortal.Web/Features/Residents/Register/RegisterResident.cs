@@ -74,11 +74,11 @@ public static class RegisterResident
 
         public string? WantedOccupation { get; set; }
 
-        /// <summary>期望月薪下限, yuan per month.</summary>
-        public int? DesiredWageMin { get; set; }
+        /// <summary>期望月薪下限, per month.</summary>
+        public Money? DesiredWageMin { get; set; }
 
-        /// <summary>期望月薪上限, yuan per month.</summary>
-        public int? DesiredWageMax { get; set; }
+        /// <summary>期望月薪上限, per month.</summary>
+        public Money? DesiredWageMax { get; set; }
 
         /// <summary>Accepted work types (全职、兼职、灵活用工、季节性).</summary>
         public List<WorkType>? WorkTypes { get; set; } = [];
