@@ -36,6 +36,8 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await WaitForCircuitAsync();
             var form = Page.GetByTestId("programme-form");
             await ClickUntilShownAsync(Page.GetByTestId("create-programme"), form);
+            // A new form carries no error (the dialogs once showed an alert reading "_error").
+            await Expect(form.GetByTestId("form-error")).ToHaveCountAsync(0);
             await form.GetByTestId("programme-name-input").FillAsync(name);
             await form.GetByTestId("programme-owner-input").FillAsync("东湖街道办事处");
             await FillNumericAsync(form.GetByTestId("programme-posts-input"), "2");
