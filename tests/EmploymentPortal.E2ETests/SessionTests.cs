@@ -24,7 +24,7 @@ public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("community-count")).ToBeVisibleAsync();
 
-            await using (var administrator = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.BaseAddress.ToString(), Locale = "zh-CN" }))
+            await using (var administrator = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } }))
             {
                 var admin = await administrator.NewPageAsync();
                 await admin.GotoAsync("/account/login");

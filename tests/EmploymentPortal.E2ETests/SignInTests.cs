@@ -32,7 +32,7 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
                 await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
                 await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync(homeTitle);
                 await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync(displayName);
-                await Expect(Page.Locator(".portal-nav .mud-nav-link-text")).ToHaveTextAsync(areas);
+                await Expect(Page.Locator(".portal-nav .portal-nav-text")).ToHaveTextAsync(areas);
             },
             userName);
     }
