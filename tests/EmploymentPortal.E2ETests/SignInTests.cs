@@ -45,7 +45,7 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
             await LogInAsync("station1");
 
             await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync("社区服务站工作台");
-            await Expect(Page.Locator(".home-card h3")).ToHaveTextAsync(["东湖社区", "滨江社区"]);
+            await Expect(Page.Locator(".home-community")).ToHaveTextAsync(["东湖社区", "滨江社区"]);
             await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync("张站长");
             await Expect(Page.Locator(".portal-nav").GetByText("用户管理")).ToHaveCountAsync(0);
         });
@@ -61,8 +61,8 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
             await LogInAsync("enterprise1");
 
             await Expect(Page.GetByTestId("home-title")).ToHaveTextAsync("企业服务");
-            await Expect(Page.Locator(".home-card h3")).ToHaveTextAsync(enterpriseName);
-            await Expect(Page.Locator(".home-card")).ToContainTextAsync("已认证");
+            await Expect(Page.GetByTestId("home-enterprise").GetByRole(AriaRole.Heading)).ToHaveTextAsync(enterpriseName);
+            await Expect(Page.GetByTestId("home-enterprise")).ToContainTextAsync("已认证");
         });
     }
 

@@ -16,7 +16,7 @@ namespace EmploymentPortal.IntegrationTests.Residents;
 /// The month-end follow-up job on both providers, driven by a fake clock in China time: who is
 /// recorded overdue, that re-runs (and a concurrent second instance) change nothing, that later
 /// contacts leave the closed month as it was; the coverage figures and the station's home lists
-/// built on it, for a small hand-built community.
+/// for a small hand-built community.
 /// </summary>
 public abstract class FollowUpMonthEndTests
 {
@@ -136,59 +136,6 @@ public abstract class FollowUpMonthEndTests
         Assert.Equal(1, row.GetProperty("contacted").GetInt32());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-    }
-
-    [Fact]
-    public async Task Station_home_lists_overdue_first_and_due_soon_in_the_last_days_of_the_month()
-    {
-        var city = await HandBuiltCommunityAsync();
-        await Job(FakeClock.AtChinaTime(2025, 4, 1, 0, 5)).RunAsync();
-        await using var db = _app.Database.CreateContext();
-        db.ResidentContacts.AddRange(
-            new ResidentContact(city.D, new DateOnly(2025, 4, 3), ContactChannel.Phone, "四月电话联系。", FollowUpServices.None, "测试"),
-            new ResidentContact(city.E, new DateOnly(2025, 4, 5), ContactChannel.Phone, "四月电话联系。", FollowUpServices.None, "测试"));
-        await db.SaveChangesAsync();
-        var worker = Station(city.CommunityId);
-
-        var nearMonthEnd = await FollowUpBoard.ForStationAsync(db, worker, new DateOnly(2025, 4, 27), dueSoonDays: 7);
-        var midMonth = await FollowUpBoard.ForStationAsync(db, worker, new DateOnly(2025, 4, 10), dueSoonDays: 7);
-
-        Assert.Equal([city.B], nearMonthEnd.Overdue.Select(r => r.Id)); // E was contacted in April
-        Assert.Equal(1, nearMonthEnd.OverdueTotal);
-        Assert.True(nearMonthEnd.DueSoonShown);
-        Assert.Equal(4, nearMonthEnd.DaysLeft);
-        Assert.Equal([city.A], nearMonthEnd.DueSoon.Select(r => r.Id)); // D was contacted; B is already overdue
-        Assert.Matches(@"^\d{4}\*{10}[\dX]{4}$", nearMonthEnd.Overdue[0].MaskedIdNumber);
-        Assert.Equal([city.B], midMonth.Overdue.Select(r => r.Id));
-        Assert.False(midMonth.DueSoonShown);
-        Assert.Empty(midMonth.DueSoon);
-    }
-
-    [Fact]
-    public async Task Station_home_lists_of_another_community_hold_none_of_these_residents()
-    {
-        var city = await HandBuiltCommunityAsync();
-        var other = await HandBuiltCommunityAsync();
-        await Job(FakeClock.AtChinaTime(2025, 4, 1, 0, 5)).RunAsync();
-        await using var db = _app.Database.CreateContext();
-
-        var board = await FollowUpBoard.ForStationAsync(db, Station(other.CommunityId), new DateOnly(2025, 4, 28), dueSoonDays: 7);
-
-        var ids = board.Overdue.Concat(board.DueSoon).Select(r => r.Id).ToList();
-        Assert.DoesNotContain(city.B, ids);
-        Assert.DoesNotContain(city.A, ids);
-        Assert.Contains(other.B, ids);
-    }
-
-    [Fact]
-    public async Task Station_home_page_shows_the_follow_up_board()
-    {
-        var client = await _app.SignedInClientAsync("station1");
-
-        var html = await client.GetStringAsync("/");
-
-        Assert.Contains("data-testid=\"follow-up-board\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"overdue-count\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

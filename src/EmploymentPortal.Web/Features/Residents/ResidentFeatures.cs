@@ -1,5 +1,3 @@
-using EmploymentPortal.Web.Features.Residents.FollowUp;
-
 namespace EmploymentPortal.Web.Features.Residents;
 
 public static class ResidentFeatures
@@ -7,7 +5,6 @@ public static class ResidentFeatures
     public static IServiceCollection AddResidentFeatures(this IServiceCollection services)
     {
         // The residents' command handlers are registered by AddCommandPipeline (ICommandHandler<T>).
-        services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.Section);
         return services;
     }
 }

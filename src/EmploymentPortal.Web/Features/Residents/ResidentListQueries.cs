@@ -138,10 +138,7 @@ public static class ResidentListQueries
 
         if (filter.Overdue)
         {
-            var monthStart = PortalCalendar.MonthOf(filter.Today);
-            var today = filter.Today;
-            query = query.Where(r => r.CurrentStatus == EmploymentStatus.RegisteredUnemployed
-                && !db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= monthStart && c.ContactedOn <= today));
+            query = FollowUp.FollowUpQueries.Overdue(query, db, filter.Today);
         }
 
         if (filter.KeyGroup is { } group)

@@ -5,6 +5,7 @@ using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Residents;
+using EmploymentPortal.Web.Features.Residents.FollowUp;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,6 @@ public static class CircleDashboard
             .ToList();
         var ids = communities.Select(c => c.Id).ToList();
         var monthStart = PortalCalendar.MonthOf(today);
-        var previousMonth = monthStart.AddMonths(-1);
 
         var registered = await db.Residents.AsNoTracking()
             .Where(r => ids.Contains(r.CommunityId) && r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
@@ -103,12 +103,10 @@ public static class CircleDashboard
             .GroupBy(x => x.CommunityId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        // As on the station's home page (FollowUpBoard): recorded overdue for the last closed
-        // month by the month-end job and still not contacted this month.
+        // The one definition of overdue (FollowUpQueries.Overdue), as on the home page and the resident list.
         var overdue = await db.Residents.AsNoTracking()
-            .Where(r => ids.Contains(r.CommunityId) && r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
-            .Where(r => !db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= monthStart && c.ContactedOn <= today))
-            .Where(r => db.OverdueFollowUps.Any(o => o.ResidentId == r.Id && o.Month == previousMonth))
+            .Where(r => ids.Contains(r.CommunityId))
+            .Overdue(db, today)
             .GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 

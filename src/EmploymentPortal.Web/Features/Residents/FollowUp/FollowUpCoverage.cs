@@ -46,12 +46,14 @@ public static class FollowUpCoverage
                 .Where(r => ids.Contains(r.CommunityId) && r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
                 .GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var contacted = await db.Residents.AsNoTracking()
-                .Where(r => ids.Contains(r.CommunityId) && r.CurrentStatus == EmploymentStatus.RegisteredUnemployed)
-                .Where(r => db.ResidentContacts.Any(c => c.ResidentId == r.Id && c.ContactedOn >= start && c.ContactedOn <= today))
+
+            // Contacted this month = registered unemployed and not overdue (the one definition).
+            var overdue = await db.Residents.AsNoTracking()
+                .Where(r => ids.Contains(r.CommunityId))
+                .Overdue(db, today)
                 .GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            figures = registered.ToDictionary(r => r.Key, r => (r.Value, contacted.GetValueOrDefault(r.Key)));
+            figures = registered.ToDictionary(r => r.Key, r => (r.Value, r.Value - overdue.GetValueOrDefault(r.Key)));
             return Sort(communities.Select(c =>
             {
                 var (r, k) = figures.GetValueOrDefault(c.Id);
