@@ -241,6 +241,39 @@ public static class DecisionWords
         return ReferenceEquals(words, flag) || words == flag ? "其他提示" : words;
     }
 
+    /// <summary>
+    /// The facts of a facts object that have words, each as its name and its value in words
+    /// (是/否, listed values by name, fen as money); facts without words (ids, history) are left out.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> FactsInWords(System.Text.Json.Nodes.JsonObject? facts)
+    {
+        var words = new List<KeyValuePair<string, string>>();
+        void Walk(System.Text.Json.Nodes.JsonObject node, string prefix)
+        {
+            foreach (var (key, value) in node)
+            {
+                var path = prefix.Length == 0 ? key : prefix + "." + key;
+                if (value is System.Text.Json.Nodes.JsonObject child)
+                {
+                    Walk(child, path);
+                }
+                else if (value is System.Text.Json.Nodes.JsonValue leaf && HasFactName(path))
+                {
+                    words.Add(new(Fact(path), leaf.TryGetValue<bool>(out var b) ? YesNo(b)
+                        : path.EndsWith("Fen", StringComparison.Ordinal) && leaf.TryGetValue<decimal>(out var fen) ? Domain.ValueObjects.Money.RoundFen(fen).ToString()
+                        : Value(path, leaf.ToString())));
+                }
+            }
+        }
+
+        if (facts is not null)
+        {
+            Walk(facts, string.Empty);
+        }
+
+        return words;
+    }
+
     /// <summary>True when the flag has words.</summary>
     public static bool HasFlag(string flag) => DecisionFlags.Describe(flag) != flag;
 }
