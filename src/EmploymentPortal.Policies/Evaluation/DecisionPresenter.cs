@@ -114,6 +114,24 @@ public sealed partial class DecisionPresenter(PolicyCatalogue catalogue)
         return section.Replace('(', '（').Replace(')', '）');
     }
 
+    /// <summary>
+    /// A parameter in the bureau's words: its description without English (the catalogue's
+    /// descriptions mix both), or the quoted words of its first value when nothing Chinese is left.
+    /// </summary>
+    public static string ParameterName(PolicyParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var words = Plain(parameter.Description);
+        var cut = AsciiWord().Match(words);
+        if (cut.Success)
+        {
+            words = words[..cut.Index];
+        }
+
+        words = words.TrimEnd(' ', ';', '；', ',', '，', '(', '（');
+        return words.Length > 0 ? words : parameter.Values.FirstOrDefault()?.Reference.Quote ?? "本地参数";
+    }
+
     /// <summary>A catalogue text without its English glosses: "登记失业半年以上 (registered …)" → "登记失业半年以上".</summary>
     public static string Plain(string text) => EnglishGloss().Replace(text ?? string.Empty, string.Empty).Trim();
 

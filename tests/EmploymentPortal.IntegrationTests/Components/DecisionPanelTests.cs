@@ -66,6 +66,7 @@ public sealed partial class DecisionPanelTests : MudComponentTest
         Assert.Matches("企业规模：大型企业（要求：[^）]*小型企业或微型企业）不符合", text);
         Assert.Contains("不符合条件", panel.Find("[data-testid=decision-outcome]").TextContent, StringComparison.Ordinal);
         Assert.Contains(Normalize("提示：文件规定为“可”给予"), text, StringComparison.Ordinal);
+        Assert.Single(panel.FindAll("[data-testid=decision-flag-discretionary]"));
         Assert.Contains(Normalize("缺少信息："), text, StringComparison.Ordinal);
         AssertNoFileNameOrIdentifier(text);
     }
