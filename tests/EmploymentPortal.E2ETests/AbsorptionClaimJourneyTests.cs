@@ -102,6 +102,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await Expect(Page.GetByTestId("claim-trace")).Not.ToContainTextAsync(".txt");
                 await ShowQuotedClausesAsync();
                 await Expect(Page.GetByTestId("cited-clause")).ToContainTextAsync("按每人1000元标准给予一次性吸纳就业补贴");
+                await ExpectNoHorizontalOverflowAsync();
                 var number = (await Page.GetByTestId("claim-number").InnerTextAsync()).Trim();
                 await Page.Context.ClearCookiesAsync();
 

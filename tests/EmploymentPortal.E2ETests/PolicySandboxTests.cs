@@ -27,6 +27,7 @@ public sealed class PolicySandboxTests(PortalFixture portal) : PortalPageTest(po
             await Expect(decision.GetByTestId("cited-clause")).ToContainTextAsync("按每人1000元标准给予一次性吸纳就业补贴");
             await Expect(Page.Locator("main")).Not.ToContainTextAsync("nanhe-2020-1");
             await Expect(Page.Locator("main")).Not.ToContainTextAsync(".txt");
+            await ExpectNoHorizontalOverflowAsync();
         });
     }
 

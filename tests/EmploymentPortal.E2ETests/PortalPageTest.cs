@@ -241,6 +241,14 @@ public abstract class PortalPageTest : IAsyncLifetime
         await Expect(dialog).ToHaveCountAsync(0);
     }
 
+    /// <summary>Resizes the page to <paramref name="width"/> × <paramref name="height"/> and fails when it scrolls sideways.</summary>
+    protected async Task ExpectNoHorizontalOverflowAsync(int width = 1366, int height = 768)
+    {
+        await Page.SetViewportSizeAsync(width, height);
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"At {width} px the page is {widths[0]} px wide (visible {widths[1]} px): it scrolls sideways.");
+    }
+
     /// <summary>Opens the decision panel's quoted clauses (DecisionPanel: the quotes show on expand).</summary>
     protected async Task ShowQuotedClausesAsync()
     {
