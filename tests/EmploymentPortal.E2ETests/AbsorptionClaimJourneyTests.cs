@@ -96,7 +96,13 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await Expect(Page.GetByTestId("fact-source")).Not.ToContainTextAsync("未核验");
                 await Expect(Page.GetByTestId("claim-hire")).ToContainTextAsync(position + " · 2020-08-03");
                 await Expect(Page.GetByTestId("claim-amount")).ToContainTextAsync("1,000.00");
+                await Expect(Page.GetByTestId("decision-citation")).ToContainTextAsync("邢南政发〔2020〕1号 第十条");
+                await Expect(Page.GetByTestId("decision-amount")).ToContainTextAsync("¥1,000.00/人 × 1 人 = ¥1,000.00");
+                await Expect(Page.GetByTestId("decision-conditions")).ToContainTextAsync("劳动合同期限：12 个月（要求：不低于 12 个月）");
+                await Expect(Page.GetByTestId("claim-trace")).Not.ToContainTextAsync(".txt");
+                await ShowQuotedClausesAsync();
                 await Expect(Page.GetByTestId("cited-clause")).ToContainTextAsync("按每人1000元标准给予一次性吸纳就业补贴");
+                await ExpectNoHorizontalOverflowAsync();
                 var number = (await Page.GetByTestId("claim-number").InnerTextAsync()).Trim();
                 await Page.Context.ClearCookiesAsync();
 
@@ -106,6 +112,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await WaitForCircuitAsync();
                 await Expect(Page.GetByTestId("claim-number")).ToHaveTextAsync(number);
                 await Page.GetByTestId("approve").ClickAsync();
+                await ConfirmAsync("批准", name, "¥1,000.00");
                 await Expect(Page.GetByTestId("claim-status")).ToHaveTextAsync("已批准");
                 await Page.Context.ClearCookiesAsync();
 

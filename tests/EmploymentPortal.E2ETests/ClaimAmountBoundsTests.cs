@@ -59,11 +59,13 @@ public sealed class ClaimAmountBoundsTests(PortalFixture portal) : PortalPageTes
             await Page.GetByTestId("approve-amount").FillAsync("0");
             await Page.GetByTestId("approve-amount").PressAsync("Tab");
             await Page.GetByTestId("approve").ClickAsync();
+            await ConfirmAsync("批准", "¥0.00");
             await Expect(Page.GetByTestId("review-error")).ToContainTextAsync("核定金额必须大于 0");
 
             await Page.GetByTestId("approve-amount").FillAsync("5,000.01");
             await Page.GetByTestId("approve-amount").PressAsync("Tab");
             await Page.GetByTestId("approve").ClickAsync();
+            await ConfirmAsync("批准", "¥5,000.01");
             await Expect(Page.GetByTestId("review-error")).ToContainTextAsync("核定金额高于规则计算金额，须填写书面理由");
             await Expect(Page.GetByTestId("claim-status")).ToHaveTextAsync("已提交");
         });

@@ -24,9 +24,11 @@ public sealed class ClaimJourneyTests(PortalFixture portal) : PortalPageTest(por
             await row.GetByTestId("claim-link").ClickAsync();
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("claim-number")).ToHaveTextAsync(number);
-            await Expect(Page.GetByTestId("claim-trace")).ToContainTextAsync("(十一)");
+            await Expect(Page.GetByTestId("claim-trace")).ToContainTextAsync("邢南政发〔2020〕1号 第十一条");
+            await ShowQuotedClausesAsync();
             await Expect(Page.GetByTestId("cited-clause")).ToContainTextAsync("一次性创业补贴");
             await Page.GetByTestId("approve").ClickAsync();
+            await ConfirmAsync("复核通过", "¥");
             await Expect(Page.GetByTestId("claim-status")).ToHaveTextAsync("已批准");
 
             // It goes into a payment batch; the export for finance contains it.

@@ -243,6 +243,37 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
+    /// Answers the portal's confirmation (PortalDialogs.ConfirmAsync) with its confirming button,
+    /// after checking that it restates <paramref name="restated"/> (the amount, the person).
+    /// </summary>
+    protected async Task ConfirmAsync(string button, params string[] restated)
+    {
+        var dialog = Page.GetByRole(AriaRole.Dialog);
+        foreach (var text in restated)
+        {
+            await Expect(dialog).ToContainTextAsync(text);
+        }
+
+        await dialog.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Resizes the page to <paramref name="width"/> × <paramref name="height"/> and fails when it scrolls sideways.</summary>
+    protected async Task ExpectNoHorizontalOverflowAsync(int width = 1366, int height = 768)
+    {
+        await Page.SetViewportSizeAsync(width, height);
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"At {width} px the page is {widths[0]} px wide (visible {widths[1]} px): it scrolls sideways.");
+    }
+
+    /// <summary>Opens the decision panel's quoted clauses (DecisionPanel: the quotes show on expand).</summary>
+    protected async Task ShowQuotedClausesAsync()
+    {
+        await Page.GetByTestId("decision-quotes").GetByRole(AriaRole.Button, new() { Name = "条款原文" }).ClickAsync();
+        await Expect(Page.GetByTestId("cited-clause")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
     /// A JSON POST to the portal's API with the browser context's cookies, as a script on the
     /// portal's own pages makes it: with the portal's <c>Origin</c>, which Playwright's request
     /// context does not add by itself and a signed-in write must carry (docs/security.md, section 5).

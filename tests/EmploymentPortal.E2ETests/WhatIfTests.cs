@@ -18,6 +18,8 @@ public sealed class WhatIfTests(PortalFixture portal) : PortalPageTest(portal)
             await Expect(result).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(Page.GetByTestId("whatif-people-diff")).ToHaveTextAsync("0");
             await Expect(Page.GetByTestId("whatif-money-diff")).ToHaveTextAsync("+¥9,000,000.00");
+            await Expect(Page.Locator("main")).Not.ToContainTextAsync("publicWelfarePost");
+            await ExpectNoHorizontalOverflowAsync();
         });
     }
 }

@@ -45,8 +45,8 @@ public class ReasonWordingTests
         Assert.Equal(Outcome.Ineligible, decision.Outcome);
         Assert.Equal("失业登记日期 2020-01-15 至 录用日期 2020-06-20 满 5 个月，不足 6 个月（2020-01-15 后 6 个月为 2020-07-15）",
             decision.Trace.Conditions[0].Detail);
-        Assert.Equal("劳动合同月数 为 6，低于 12", decision.Trace.Conditions[1].Detail);
-        Assert.Equal("hire.socialInsurancePaid 为“否”，应为“是”", decision.Trace.Conditions[2].Detail);
+        Assert.Equal("劳动合同期限 为 6，低于 12", decision.Trace.Conditions[1].Detail);
+        Assert.Equal("按规定缴纳社会保险 为“否”，应为“是”", decision.Trace.Conditions[2].Detail);
         Assert.StartsWith("不符合：登记失业半年以上", decision.Reasons[0], StringComparison.Ordinal);
     }
 

@@ -12,42 +12,8 @@ namespace EmploymentPortal.Policies.Evaluation;
 /// </summary>
 internal static class Wording
 {
-    // Chinese names of the date and number facts that appear in sentences about dates, periods
-    // and thresholds (docs/policies/facts.md). A fact without a name here is shown by its id.
-    private static readonly Dictionary<string, string> FactNames = new(StringComparer.Ordinal)
-    {
-        [PolicyRule.EvaluationDate] = "评估日期",
-        ["hire.date"] = "录用日期",
-        ["hire.contractMonths"] = "劳动合同月数",
-        ["person.birthDate"] = "出生日期",
-        ["person.registeredUnemployedSince"] = "失业登记日期",
-        ["person.graduationDate"] = "毕业日期",
-        ["person.schoolLeavingDate"] = "离校日期",
-        ["person.flexibleEmploymentStartDate"] = "灵活就业开始日期",
-        ["person.unemploymentInsuranceEndDate"] = "失业保险金领取期满日期",
-        ["person.statutoryRetirementDate"] = "法定退休日期",
-        ["person.subsidyEndDate"] = "原补贴期满日期",
-        ["person.schoolYear"] = "在读年级",
-        ["post.subsidyEndDate"] = "岗位补贴期满日期",
-        ["training.startDate"] = "培训开始日期",
-        ["training.endDate"] = "培训结束日期",
-        ["internship.plannedEndDate"] = "见习计划结束日期",
-        ["internship.leftOn"] = "见习实际结束日期",
-        ["claim.periodFrom"] = "申领期间起始",
-        ["claim.periodTo"] = "申领期间截止",
-        ["hire.socialInsuranceFrom"] = "参保起始日期",
-        ["internship.unitRetentionRate"] = "见习留用率",
-        ["business.startDate"] = "创业登记日期",
-        ["enterprise.suspensionStartDate"] = "停产停业开始日期",
-        ["enterprise.layoffRate"] = "裁员率",
-        ["enterprise.insuredEmployees"] = "参保职工人数",
-        ["enterprise.employees"] = "现有职工人数",
-        ["enterprise.eligibleNewHiresThisYear"] = "当年新招用符合条件人员数",
-        ["enterprise.countyStaticManagementDays"] = "所在县静态管理天数",
-    };
-
     /// <summary>The Chinese name of a fact, or its id when it has none.</summary>
-    public static string Fact(string name) => FactNames.GetValueOrDefault(name, name);
+    public static string Fact(string name) => DecisionWords.HasFactName(name) ? DecisionWords.Fact(name) : name;
 
     /// <summary>Items joined with the Chinese enumeration comma.</summary>
     public static string List(IEnumerable<string> items) => string.Join("、", items);

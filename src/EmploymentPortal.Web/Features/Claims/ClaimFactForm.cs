@@ -42,8 +42,23 @@ public static class ClaimFactForm
     public static IReadOnlyList<FactField> Fields(PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        return Fields(rule, ClaimFacts.StatedFactNames(rule, alsoSupplied));
+    }
+
+    /// <summary>
+    /// A field for every fact the rule reads, the records' facts and the claim's period included
+    /// (the bureau's sandbox and what-if, where no record supplies them).
+    /// </summary>
+    public static IReadOnlyList<FactField> AllFields(PolicyRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Fields(rule, ClaimFacts.ReadFactNames(rule, withClaimPeriod: true));
+    }
+
+    private static List<FactField> Fields(PolicyRule rule, IReadOnlyList<string> paths)
+    {
         var fields = new List<FactField>();
-        foreach (var path in ClaimFacts.StatedFactNames(rule, alsoSupplied))
+        foreach (var path in paths)
         {
             var condition = rule.Conditions.FirstOrDefault(c => c.Args.Values.Contains(path, StringComparer.Ordinal));
             if (condition is null)
@@ -110,7 +125,8 @@ public static class ClaimFactForm
     private static string? AmountDateLabel(PolicyRule rule, string path) =>
         path == rule.Amount.MonthsWithin?.NotBefore || path == rule.Amount.MonthsWithin?.After || path == rule.Amount.MonthsWithin?.NotAfter
         || path == rule.Amount.MonthsBetween?.From || path == rule.Amount.MonthsBetween?.Through
-            ? "计发月数依据的日期（" + path + "）"
+        || path == rule.Amount.MonthsWithin?.From || path == rule.Amount.MonthsWithin?.To
+            ? "计发月数依据的日期（" + EmploymentPortal.Policies.Evaluation.DecisionWords.Fact(path) + "）"
             : null;
 
     private static string AmountLabel(PolicyRule rule, string path) =>

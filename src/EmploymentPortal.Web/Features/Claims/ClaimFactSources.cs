@@ -302,6 +302,16 @@ public static class ClaimFacts
 
     /// <summary>The facts a rule reads that the records do not supply: what a claimant states, in name order.</summary>
     public static IReadOnlyList<string> StatedFactNames(EmploymentPortal.Policies.Model.PolicyRule rule, IReadOnlySet<string>? alsoSupplied = null) =>
+        ReadFactNames(rule)
+            .Where(v => !RecordFactNames.Contains(v) && alsoSupplied?.Contains(v) != true)
+            .ToList();
+
+    /// <summary>
+    /// Every fact a rule reads in the groups a claim describes (the records' facts included), in
+    /// name order; with <paramref name="withClaimPeriod"/> also the claim's period
+    /// (<c>claim.periodFrom</c>/<c>periodTo</c>), for the bureau's sandbox where nobody sets them.
+    /// </summary>
+    public static IReadOnlyList<string> ReadFactNames(EmploymentPortal.Policies.Model.PolicyRule rule, bool withClaimPeriod = false) =>
         rule.Conditions.SelectMany(c => c.Args.Values)
             .Append(rule.AppliesOn)
             .Append(rule.Amount.Months ?? string.Empty)
@@ -311,10 +321,12 @@ public static class ClaimFacts
             .Append(rule.Amount.MonthsWithin?.NotBefore ?? string.Empty)
             .Append(rule.Amount.MonthsWithin?.After ?? string.Empty)
             .Append(rule.Amount.MonthsWithin?.NotAfter ?? string.Empty)
+            .Append(withClaimPeriod ? rule.Amount.MonthsWithin?.From ?? string.Empty : string.Empty)
+            .Append(withClaimPeriod ? rule.Amount.MonthsWithin?.To ?? string.Empty : string.Empty)
             .Append(rule.Amount.MonthsBetween?.From ?? string.Empty)
             .Append(rule.Amount.MonthsBetween?.Through ?? string.Empty)
-            .Where(v => v.Contains('.', StringComparison.Ordinal) && Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]))
-            .Where(v => !RecordFactNames.Contains(v) && alsoSupplied?.Contains(v) != true)
+            .Where(v => v.Contains('.', StringComparison.Ordinal)
+                && (Groups.Contains(v[..v.IndexOf('.', StringComparison.Ordinal)]) || (withClaimPeriod && v.StartsWith("claim.", StringComparison.Ordinal))))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -107,6 +107,10 @@ public sealed class PolicyCatalogueService
     /// <summary>The jurisdictions this deployment serves (all of the catalogue's when not configured).</summary>
     public IReadOnlyList<string> Jurisdictions { get; }
 
+    /// <summary>A jurisdiction as the bureau names it: the issuer of the catalogue's documents for it (邢台市南和区人民政府), or the code when no document names it.</summary>
+    public string JurisdictionName(string code) =>
+        BaseCatalogue.Documents.FirstOrDefault(d => d.Jurisdictions.Contains(code, StringComparer.Ordinal))?.Issuer ?? code;
+
     /// <summary>The text of a policy document (read once at start), or empty for an unknown file.</summary>
     public string DocumentText(string file) => _texts.GetValueOrDefault(Path.GetFileName(file), string.Empty);
 
