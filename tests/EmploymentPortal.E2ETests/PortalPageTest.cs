@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -267,4 +268,60 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     protected Regex PathIs(string path) => new("^" + Regex.Escape(new Uri(Portal.BaseAddress, path).ToString()) + "$");
+
+    /// <summary>A laptop and a phone: every page fits both without a horizontal scroll (issue 15).</summary>
+    protected static readonly IReadOnlyList<ViewportSize> LaptopAndPhone =
+    [
+        new() { Width = 1366, Height = 768 },
+        new() { Width = 390, Height = 844 },
+    ];
+
+    /// <summary>
+    /// Runs axe over the page as it is now and fails on any serious or critical violation, naming
+    /// each rule and the elements it found (minor and moderate ones are not checked).
+    /// </summary>
+    protected async Task AssertAccessibleAsync()
+    {
+        var results = await Page.RunAxe();
+        var failing = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(failing.Count == 0, $"axe on {Page.Url}:\n" + string.Join("\n", failing.Select(v =>
+            $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+    }
+
+    /// <summary>Fails when the page scrolls sideways: the document is wider than the window.</summary>
+    protected async Task AssertNoHorizontalOverflowAsync()
+    {
+        var widths = await Page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{Page.Url} is {widths[0]} px wide in a {widths[1]} px window");
+    }
+
+    /// <summary>
+    /// At each size of <see cref="LaptopAndPhone"/>: the page fits without a horizontal scroll and
+    /// axe finds nothing serious. <paramref name="ready"/> waits for what the page must show.
+    /// </summary>
+    protected async Task AssertFitsAndAccessibleAsync(ILocator ready)
+    {
+        foreach (var size in LaptopAndPhone)
+        {
+            await Page.SetViewportSizeAsync(size.Width, size.Height);
+            await Expect(ready).ToBeVisibleAsync();
+            await AssertNoHorizontalOverflowAsync();
+            await AssertAccessibleAsync();
+        }
+    }
+
+    /// <summary>
+    /// Picks <paramref name="option"/> in the MudSelect marked <paramref name="testId"/> (the mark
+    /// sits on the select or on its input): opens the list and clicks the option by its text.
+    /// </summary>
+    protected async Task SelectAsync(ILocator scope, string testId, string option)
+    {
+        await scope.Locator($".mud-select:has([data-testid={testId}]), .mud-select[data-testid={testId}]").First.ClickAsync();
+        await Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option).Filter(new() { HasTextString = option }).First.ClickAsync();
+        await Expect(Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The MudBlazor field (label, input and its messages) around the input marked <paramref name="testId"/>.</summary>
+    protected static ILocator FieldOf(ILocator scope, string testId) =>
+        scope.Locator($".mud-input-control:has([data-testid={testId}])").First;
 }
