@@ -291,10 +291,20 @@ public abstract class PortalPageTest : IAsyncLifetime
             $"{v.Id} ({v.Impact}): {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
-    /// <summary>Fails when the page scrolls sideways: the document is wider than the window.</summary>
-    protected async Task AssertNoHorizontalOverflowAsync()
+    /// <summary>
+    /// Fails when the page scrolls sideways: the document is wider than the window. With
+    /// <paramref name="exclude"/> (CSS selectors of parts not yet converted, named by the caller),
+    /// it fails when any element outside those parts reaches past the window.
+    /// </summary>
+    protected async Task AssertNoHorizontalOverflowAsync(params string[] exclude)
     {
-        var widths = await Page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        var widths = exclude.Length == 0
+            ? await Page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+            : await Page.EvaluateAsync<int[]>("""
+                exclude => [Math.round(Math.max(0, ...[...document.querySelectorAll('body *')]
+                    .filter(e => !exclude.some(s => e.closest(s)))
+                    .map(e => e.getBoundingClientRect().right))), window.innerWidth]
+                """, exclude);
         if (widths[0] > widths[1])
         {
             // The innermost elements that reach past the window, to say what to fix.
@@ -312,14 +322,16 @@ public abstract class PortalPageTest : IAsyncLifetime
     /// At each size of <see cref="LaptopAndPhone"/>: the page fits without a horizontal scroll and
     /// axe finds nothing serious. <paramref name="ready"/> waits for what the page must show.
     /// </summary>
-    protected async Task AssertFitsAndAccessibleAsync(ILocator ready, params string[] excludeFromAxe)
+    /// <param name="ready">What the page must show before it is checked.</param>
+    /// <param name="excluded">Parts of the page still on Radzen, left out of both checks until they move.</param>
+    protected async Task AssertFitsAndAccessibleAsync(ILocator ready, params string[] excluded)
     {
         foreach (var size in LaptopAndPhone)
         {
             await Page.SetViewportSizeAsync(size.Width, size.Height);
             await Expect(ready).ToBeVisibleAsync();
-            await AssertNoHorizontalOverflowAsync();
-            await AssertAccessibleAsync(excludeFromAxe);
+            await AssertNoHorizontalOverflowAsync(excluded);
+            await AssertAccessibleAsync(excluded);
         }
     }
 

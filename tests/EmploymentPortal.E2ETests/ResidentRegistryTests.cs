@@ -95,7 +95,8 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await WaitForCircuitAsync();
 
             // The status form (ResidentProfilePanel) and the placement form (Posts) are still Radzen
-            // components whose fields axe finds unlabelled; they are checked when they move.
+            // components: axe finds their fields unlabelled and the placement row is wider than a
+            // phone. They are left out here and checked when they move to MudBlazor.
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("id-number"), "[data-testid=status-form]", "[data-testid=place-form]");
 
             await Page.GotoAsync("/residents/new");
