@@ -39,8 +39,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await form.GetByTestId("name").FillAsync(name);
                 await form.GetByTestId("id-number").FillAsync(idNumber);
                 await form.GetByTestId("phone").FillAsync("13912345678");
-                await form.GetByTestId("community").ClickAsync();
-                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+                await SelectAsync(form, "community", "东湖社区");
                 await form.GetByTestId("submit").ClickAsync();
                 await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
                 await Expect(Page.Locator("h1")).ToHaveTextAsync(name);

@@ -23,12 +23,13 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await form.GetByTestId("name").FillAsync(name);
             await form.GetByTestId("id-number").FillAsync(wrong);
             await form.GetByTestId("phone").FillAsync("13912345678");
-            await form.GetByTestId("community").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+            await SelectAsync(form, "community", "东湖社区");
             await form.GetByTestId("submit").ClickAsync();
 
-            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("id-number") });
-            await Expect(idField).ToContainTextAsync("身份证号码校验码不正确");
+            await Expect(FieldOf(form, "id-number")).ToContainTextAsync("身份证号码校验码不正确");
+            await Expect(form.GetByTestId("form-error")).ToContainTextAsync("身份证号");
+            await Expect(form.GetByTestId("name")).ToHaveValueAsync(name);
+            await Expect(form.GetByTestId("phone")).ToHaveValueAsync("13912345678");
             await form.GetByTestId("id-number").FillAsync(idNumber);
             await form.GetByTestId("submit").ClickAsync();
 
@@ -48,26 +49,74 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
 
             await Page.GotoAsync("/residents");
             await WaitForCircuitAsync();
-            await Page.GetByTestId("filter-overdue").ClickAsync();
-            await Expect(Page.GetByTestId("resident-grid")).ToContainTextAsync(name);
+            await Page.GetByLabel("仅显示本月未跟踪（逾期）").CheckAsync();
+            var row = Page.GetByTestId("resident-grid").Locator("tr").Filter(new() { HasTextString = name });
+            await Expect(row).ToContainTextAsync("登记失业");
             Assert.Contains(residentId, await OverdueAsync());
+
+            await Page.GotoAsync("/residents?search=" + Uri.EscapeDataString(name));
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("resident-grid").Locator("tr").Filter(new() { HasTextString = name })).ToHaveCountAsync(1);
 
             await Page.GotoAsync(residentUrl);
             await WaitForCircuitAsync();
             var contact = Page.GetByTestId("contact-form");
-            await contact.GetByTestId("channel").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "上门走访" }).ClickAsync();
+            await SelectAsync(contact, "channel", "上门走访");
             await contact.GetByText("岗位推荐").ClickAsync();
             await contact.GetByTestId("outcome").FillAsync("上门走访，推荐物流公司仓管岗位。");
             await contact.GetByTestId("log-contact").ClickAsync();
             await Expect(Page.GetByTestId("contacts")).ToContainTextAsync("推荐物流公司仓管岗位");
             await Expect(Page.GetByTestId("follow-up-state")).ToContainTextAsync("本月已跟踪");
 
-            await Page.GotoAsync("/residents");
+            await Page.GotoAsync("/residents?overdue=true");
             await WaitForCircuitAsync();
-            await Page.GetByTestId("filter-overdue").ClickAsync();
+            await Expect(Page.GetByLabel("仅显示本月未跟踪（逾期）")).ToBeCheckedAsync();
             await Expect(Page.GetByTestId("resident-grid")).Not.ToContainTextAsync(name);
             Assert.DoesNotContain(residentId, await OverdueAsync());
+        });
+    }
+
+    [Fact]
+    public async Task The_resident_list_detail_and_registration_fit_a_laptop_and_a_phone_without_serious_axe_findings()
+    {
+        await RunAsync(async () =>
+        {
+            var idNumber = await NewResidentOfDonghuAsync("无障碍");
+            await LogInAsync("station1");
+            await Page.GotoAsync("/residents");
+            await WaitForCircuitAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("resident-link").First);
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await Page.GotoAsync("/residents?search=" + idNumber);
+            await WaitForCircuitAsync();
+            await Page.GetByTestId("resident-link").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
+            await WaitForCircuitAsync();
+
+            // The status form (ResidentProfilePanel) and the placement form (Posts) are still Radzen
+            // components: axe finds their fields unlabelled and the placement row is wider than a
+            // phone. They are left out here and checked when they move to MudBlazor.
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("id-number"), "[data-testid=status-form]", "[data-testid=place-form]");
+
+            await Page.GotoAsync("/residents/new");
+            await WaitForCircuitAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("register-resident-form"));
+        });
+    }
+
+    [Fact]
+    public async Task A_bad_filter_in_the_address_is_named_in_chinese_and_the_list_still_works()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.GotoAsync("/residents?keyGroup=nonsense&page=abc");
+            await WaitForCircuitAsync();
+
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("重点群体（nonsense）");
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("页码（abc）");
+            await Expect(Page.GetByTestId("resident-link").First).ToBeVisibleAsync();
         });
     }
 

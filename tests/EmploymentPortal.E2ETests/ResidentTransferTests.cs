@@ -31,8 +31,7 @@ public sealed class ResidentTransferTests(PortalFixture portal) : PortalPageTest
             await form.GetByTestId("id-number").FillAsync(idNumber);
             await form.GetByTestId("phone").FillAsync("13912345678");
             await form.GetByTestId("submit").ClickAsync();
-            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("id-number") });
-            await Expect(idField).ToContainTextAsync("东湖社区");
+            await Expect(FieldOf(form, "id-number")).ToContainTextAsync("东湖社区");
             await Page.GetByTestId("transfer-reason").FillAsync("本人已搬到西山社区居住");
             await Page.GetByTestId("request-transfer").ClickAsync();
             await Expect(Page).ToHaveURLAsync(PathIs("/residents/transfers"));

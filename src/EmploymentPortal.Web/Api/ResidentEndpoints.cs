@@ -21,7 +21,7 @@ internal static class ResidentEndpoints
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/residents").WithTags("Residents").RequireAuthorization(PortalPolicies.ResidentRecords);
-        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand, search (a whole ID or mobile number, or the last four of either); sort; keyset paging by the nextCursor of the previous page (or page=1..50 for the first pages).");
+        group.MapGet("/", ListAsync).WithSummary("Residents visible to the caller, masked; filters community, status, overdue, keyGroup, ageBand, search (the start of a name, a whole ID or mobile number, or the last 4 to 6 characters of either); sort; keyset paging by the nextCursor of the previous page (or page=1..50 for the first pages).");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One resident; ?reveal=true returns the full ID number and is audited.");
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");

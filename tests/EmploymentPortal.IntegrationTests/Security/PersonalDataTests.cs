@@ -92,7 +92,7 @@ public abstract class PersonalDataTests
 
         Assert.DoesNotContain(id, found);
         Assert.Equal(HttpStatusCode.BadRequest, fragment.StatusCode);
-        Assert.Contains("请输入完整的身份证号码或手机号码", await fragment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("完整的身份证号码或手机号码", await fragment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,10 +70,31 @@ public static class ResidentLabels
         KeyGroup.OlderWorker => "大龄劳动者",
         KeyGroup.Veteran => "退役军人",
         KeyGroup.RelocatedResident => "易地搬迁群众",
-        KeyGroup.MigrantWorker => "农民工",
+        KeyGroup.MigrantWorker => "农民工/返乡农民工",
         KeyGroup.EmploymentDifficulty => "就业困难人员",
         KeyGroup.ZeroEmploymentFamilyMember => "零就业家庭成员",
-        _ => "脱贫人口/监测对象",
+        KeyGroup.PovertyMonitoredHousehold => "脱贫人口/防止返贫监测对象",
+
+        // No catch-all: a group added later must get its own name here (a default branch once
+        // showed 就业困难人员 and 零就业家庭成员 as 脱贫人口 in the list's filter).
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
+    public static string Of(AgeBand value) => value switch
+    {
+        AgeBand.From16To24 => "16–24岁",
+        AgeBand.From25To34 => "25–34岁",
+        AgeBand.From35To44 => "35–44岁",
+        AgeBand.From45To54 => "45–54岁",
+        AgeBand.From55 => "55岁及以上",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
+    public static string Of(ResidentSort value) => value switch
+    {
+        ResidentSort.Name => "按姓名",
+        ResidentSort.BirthDate => "按出生日期",
+        _ => "最近登记在前",
     };
 
     /// <summary>The services of a contact as one line.</summary>

@@ -54,8 +54,8 @@ public static class ResidentListQueries
 
     /// <summary>
     /// Filters; <paramref name="Today"/> decides overdue, key groups and ages (China date).
-    /// <paramref name="Search"/>: a whole ID number, a whole mobile number, or the last four
-    /// characters of either (<see cref="SearchText"/>).
+    /// <paramref name="Search"/>: the start of a name, a whole ID number, a whole mobile number,
+    /// or the last four to six characters of either (<see cref="SearchText"/>).
     /// </summary>
     public sealed record Filter(
         DateOnly Today,
@@ -66,27 +66,55 @@ public static class ResidentListQueries
         AgeBand? AgeBand = null,
         string? Search = null);
 
-    /// <summary>What the search box was given; a whole number or four last characters.</summary>
+    /// <summary>What the search box was given: a name's start, a whole number or its last characters.</summary>
     public enum SearchKind
     {
         IdNumber,
         Phone,
-        LastFour,
+        LastDigits,
+        Name,
     }
 
-    /// <summary>The search text could not be read as a number or its last four characters.</summary>
+    /// <summary>The shortest and longest ending of a number the search takes.</summary>
+    public const int MinLastDigits = PersonalDataProtector.LastDigitsLength;
+
+    /// <inheritdoc cref="MinLastDigits"/>
+    public const int MaxLastDigits = 6;
+
+    /// <summary>The longest name searched (the registry's name length).</summary>
+    public const int MaxNameLength = 50;
+
+    /// <summary>The message of an unreadable search text.</summary>
+    public const string InvalidSearchMessage = "请输入姓名（或姓名开头）、完整的身份证号码或手机号码，或号码的后4至6位。";
+
+    /// <summary>The search text could not be read as a name, a number or a number's last characters.</summary>
     public sealed class InvalidSearchException : Exception
     {
         public InvalidSearchException()
-            : base("请输入完整的身份证号码或手机号码，或其后四位。")
+            : base(InvalidSearchMessage)
         {
         }
     }
 
+    /// <summary>The Chinese message for a search text the list cannot read, or null when it can.</summary>
+    public static string? SearchProblem(string text)
+    {
+        try
+        {
+            SearchText(text);
+            return null;
+        }
+        catch (InvalidSearchException exception)
+        {
+            return exception.Message;
+        }
+    }
+
     /// <summary>
-    /// Reads the search box: 18 characters → an ID number, 11 digits → a mobile number, 4 digits
-    /// (or 3 and X) → the last four of either. Stored numbers are encrypted, so only these exact
-    /// forms can be found (through their keyed hashes), never a fragment in the middle.
+    /// Reads the search box: 18 characters → an ID number, 11 digits → a mobile number, 4 to 6
+    /// digits (the last may be X) → the ending of either, text without digits → the start of a
+    /// name. Stored numbers are encrypted, so only these forms can be found (through their keyed
+    /// hashes), never a fragment in the middle.
     /// </summary>
     /// <exception cref="InvalidSearchException">Anything else.</exception>
     public static (SearchKind Kind, string Value) SearchText(string text)
@@ -102,9 +130,15 @@ public static class ResidentListQueries
             return (SearchKind.Phone, phone.Value);
         }
 
-        if (value.Length == PersonalDataProtector.LastDigitsLength && value[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(value[^1]) || value[^1] == 'X'))
+        if (value.Length is >= MinLastDigits and <= MaxLastDigits && value[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(value[^1]) || value[^1] == 'X'))
         {
-            return (SearchKind.LastFour, value);
+            return (SearchKind.LastDigits, value);
+        }
+
+        var name = text.Trim();
+        if (name.Length is > 0 and <= MaxNameLength && !name.Any(char.IsDigit))
+        {
+            return (SearchKind.Name, name);
         }
 
         throw new InvalidSearchException();
@@ -153,7 +187,10 @@ public static class ResidentListQueries
             {
                 SearchKind.IdNumber => query.WithIdNumber(db, value),
                 SearchKind.Phone => query.WithPhone(db, value),
-                _ => query.WithIdNumberOrPhoneEnding(db, value),
+                SearchKind.Name => query.Where(r => r.Name.StartsWith(value)),
+
+                // Five or six characters: the rows ending in the last four, narrowed by NarrowAsync.
+                _ => query.WithIdNumberOrPhoneEnding(db, value[^MinLastDigits..]),
             };
         }
 
@@ -208,19 +245,40 @@ public static class ResidentListQueries
         PortalDbContext db, PortalPrincipal principal, Filter filter, ResidentSort sort, string? cursor, int pageSize, bool count = false, CancellationToken cancellationToken = default, int skip = 0)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var filtered = Filtered(db, principal, filter);
+        var filtered = await NarrowAsync(db, Filtered(db, principal, filter), filter, cancellationToken);
         var rows = await Seek(filtered, sort, Cursor.Decode(cursor, sort))
             .Skip(Math.Max(skip, 0))
             .Take(size + 1)
-            .Select(r => new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, db.Communities.Where(c => c.Id == r.CommunityId).Select(c => c.Name).First()))
+            .Select(r => new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, db.Communities.Where(c => c.Id == r.CommunityId).Select(c => c.Name).First(), r.CurrentStatus))
             .ToListAsync(cancellationToken);
         int? total = count ? await filtered.CountAsync(cancellationToken) : null;
         var page = rows.Take(size).ToList();
         var next = rows.Count > size ? Cursor.After(page[^1], sort) : null;
         return new(
-            page.Select(r => new ResidentQueries.ResidentRow(r.Id, r.Name, MaskIdNumber(r.IdNumber), r.Sex, r.BirthDate, MaskPhone(r.Phone), r.CommunityName)).ToList(),
+            page.Select(r => new ResidentQueries.ResidentRow(r.Id, r.Name, MaskIdNumber(r.IdNumber), r.Sex, r.BirthDate, MaskPhone(r.Phone), r.CommunityName, r.Status)).ToList(),
             next,
             total);
+    }
+
+    /// <summary>
+    /// A search by the last five or six characters: <see cref="Filtered"/> kept the rows whose ID
+    /// number or phone ends in the last four (keyed hash, indexed), about one in ten thousand of
+    /// the scope; only those few are decrypted here and kept when a number ends in the whole text.
+    /// The table is never decrypted to search, and no hash of longer endings is stored.
+    /// </summary>
+    private static async Task<IQueryable<Resident>> NarrowAsync(PortalDbContext db, IQueryable<Resident> query, Filter filter, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Search) || SearchText(filter.Search) is not (SearchKind.LastDigits, var ending) || ending.Length == MinLastDigits)
+        {
+            return query;
+        }
+
+        var candidates = await query.Select(r => new { r.Id, r.IdNumber, r.Phone }).ToListAsync(cancellationToken);
+        var ids = candidates
+            .Where(c => c.IdNumber.EndsWith(ending, StringComparison.Ordinal) || c.Phone.EndsWith(ending, StringComparison.Ordinal))
+            .Select(c => c.Id)
+            .ToList();
+        return query.Where(r => ids.Contains(r.Id));
     }
 
     /// <summary>The overdue list (newest registrations first) by keyset, with each resident's last contact.</summary>
@@ -233,7 +291,7 @@ public static class ResidentListQueries
             .Take(size + 1)
             .Select(r => new
             {
-                Row = new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, db.Communities.Where(c => c.Id == r.CommunityId).Select(c => c.Name).First()),
+                Row = new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, db.Communities.Where(c => c.Id == r.CommunityId).Select(c => c.Name).First(), r.CurrentStatus),
                 LastContact = db.ResidentContacts.Where(x => x.ResidentId == r.Id).Max(x => (DateOnly?)x.ContactedOn),
             })
             .ToListAsync(cancellationToken);
@@ -298,7 +356,7 @@ public static class ResidentListQueries
     private static string MaskPhone(string phone) =>
         PhoneNumber.TryParse(phone, out var parsed, out _) ? parsed.Masked : "***";
 
-    private sealed record Row(Guid Id, string Name, string IdNumber, Sex Sex, DateOnly BirthDate, string Phone, string CommunityName);
+    private sealed record Row(Guid Id, string Name, string IdNumber, Sex Sex, DateOnly BirthDate, string Phone, string CommunityName, EmploymentStatus? Status);
 
     /// <summary>
     /// The position after the last row of a page: the sort, its key and the id, as base64url JSON.

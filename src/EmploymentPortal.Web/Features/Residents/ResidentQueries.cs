@@ -14,7 +14,7 @@ namespace EmploymentPortal.Web.Features.Residents;
 /// </summary>
 public static class ResidentQueries
 {
-    public sealed record ResidentRow(Guid Id, string Name, string MaskedIdNumber, Sex Sex, DateOnly BirthDate, string MaskedPhone, string CommunityName);
+    public sealed record ResidentRow(Guid Id, string Name, string MaskedIdNumber, Sex Sex, DateOnly BirthDate, string MaskedPhone, string CommunityName, EmploymentStatus? Status);
 
     public sealed record ResidentDetail(Guid Id, string Name, string IdNumber, bool IdNumberRevealed, Sex Sex, DateOnly BirthDate, string Phone, Guid CommunityId, string CommunityName);
 
@@ -73,9 +73,11 @@ public static class ResidentQueries
         IReadOnlyList<ContactRow> Contacts,
         bool ContactedThisMonth);
 
-    public sealed record StatusRow(EmploymentStatus Status, DateOnly EffectiveFrom, string? Note, string? RegistrationNumber);
+    /// <summary>One entry of the status history; <paramref name="Id"/> keys the row (two entries may hold the same facts).</summary>
+    public sealed record StatusRow(Guid Id, EmploymentStatus Status, DateOnly EffectiveFrom, string? Note, string? RegistrationNumber);
 
-    public sealed record ContactRow(DateOnly ContactedOn, ContactChannel Channel, string Outcome, FollowUpServices Services, string RecordedBy);
+    /// <summary>One follow-up contact; <paramref name="Id"/> keys the row (two contacts may hold the same facts).</summary>
+    public sealed record ContactRow(Guid Id, DateOnly ContactedOn, ContactChannel Channel, string Outcome, FollowUpServices Services, string RecordedBy);
 
     /// <summary>The registry facts of a resident in scope on <paramref name="today"/>, or null outside scope.</summary>
     public static async Task<ResidentRecord?> RecordAsync(PortalDbContext db, PortalPrincipal principal, Guid id, DateOnly today, CancellationToken cancellationToken = default)
@@ -89,7 +91,7 @@ public static class ResidentQueries
 
         var contacts = await db.ResidentContacts.AsNoTracking().Where(c => c.ResidentId == id)
             .OrderByDescending(c => c.ContactedOn).Take(50)
-            .Select(c => new ContactRow(c.ContactedOn, c.Channel, c.Outcome, c.Services, c.RecordedBy))
+            .Select(c => new ContactRow(c.Id, c.ContactedOn, c.Channel, c.Outcome, c.Services, c.RecordedBy))
             .ToListAsync(cancellationToken);
         var monthStart = PortalCalendar.MonthOf(today);
         return new ResidentRecord(
@@ -97,7 +99,7 @@ public static class ResidentQueries
             resident.UnemploymentRegistrationNumber,
             resident.MonthsRegisteredUnemployedOn(today),
             Domain.Residents.KeyGroups.For(resident, today, zeroEmploymentFamilySince: await Households.ZeroEmploymentSync.ZeroEmploymentFamilySinceAsync(db, id, cancellationToken)),
-            resident.StatusHistory.OrderBy(h => h.EffectiveFrom).Select(h => new StatusRow(h.Status, h.EffectiveFrom, h.Note, h.RegistrationNumber)).ToList(),
+            resident.StatusHistory.OrderBy(h => h.EffectiveFrom).Select(h => new StatusRow(h.Id, h.Status, h.EffectiveFrom, h.Note, h.RegistrationNumber)).ToList(),
             contacts,
             contacts.Any(c => c.ContactedOn >= monthStart && c.ContactedOn <= today));
     }
