@@ -18,7 +18,7 @@ public sealed class HomeTests(PortalFixture portal) : PortalPageTest(portal)
 
             await Expect(Page).ToHaveURLAsync(new Regex(@"/residents\?overdue=true$"));
             await Expect(Page.GetByTestId("total")).ToHaveTextAsync($"共 {count} 人");
-            await Expect(Page.GetByTestId("filter-overdue").Locator("input")).ToBeCheckedAsync();
+            await Expect(Page.GetByTestId("filter-overdue")).ToBeCheckedAsync();
         });
     }
 }
