@@ -7,6 +7,7 @@ using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Hires;
+using EmploymentPortal.Domain.Indicators;
 using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Posts;
@@ -84,6 +85,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
     public DbSet<RuleEndDate> RuleEndDates => Set<RuleEndDate>();
+
+    public DbSet<IndicatorFigure> IndicatorFigures => Set<IndicatorFigure>();
 
     public DbSet<Claim> Claims => Set<Claim>();
 

@@ -12,6 +12,7 @@ using EmploymentPortal.Web.Features.Residents.Ledger;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Hires;
+using EmploymentPortal.Web.Features.Indicators;
 using EmploymentPortal.Web.Features.JobFairs;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
@@ -49,6 +50,7 @@ builder.Services.AddLedgerFeatures();
 var workFolder = PrivateWorkFolder.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(workFolder);
 builder.Services.AddCircleFeatures(builder.Configuration);
+builder.Services.AddIndicatorFeatures();
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -116,6 +118,7 @@ api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();
 api.MapCircleEndpoints();
 api.MapCircleDashboardEndpoints();
+api.MapIndicatorEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
