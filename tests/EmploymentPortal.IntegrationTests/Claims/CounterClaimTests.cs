@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
-using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
-using EmploymentPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.IntegrationTests.Claims;
@@ -18,7 +15,6 @@ namespace EmploymentPortal.IntegrationTests.Claims;
 /// </summary>
 public abstract class CounterClaimTests
 {
-    private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
     private static int _sequence;
     private readonly PortalApp _app;
 
@@ -81,21 +77,9 @@ public abstract class CounterClaimTests
     /// <summary>A submitted claim of 5,000 yuan (above the 3,000 yuan threshold) prepared at the bureau's counter.</summary>
     private async Task<Guid> CounterClaimAsync(HttpClient officer)
     {
-        var resident = await NewResidentAsync();
-        var response = await officer.PostAsJsonAsync("/api/v1/claims", new
-        {
-            benefit = "entrepreneurship",
-            ruleId = Entrepreneurship,
-            residentId = resident,
-            facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
-            payeeAccount = "6222020200112233",
-            payeeBank = "江州农商银行",
-            submit = true,
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        using var json = JsonDocument.Parse(text);
-        var id = json.RootElement.GetProperty("id").GetGuid();
+        var n = Interlocked.Increment(ref _sequence);
+        var (resident, _) = await ClaimTestData.ReturningMigrantAsync(_app, $"柜台{n}", new DateOnly(1984, 3, 1).AddDays(n * 41), Sex.Male);
+        var id = await ClaimTestData.EntrepreneurshipClaimAsync(officer, resident);
         await using var db = _app.Database.CreateContext();
         Assert.Equal(ClaimantKind.Bureau, await db.Claims.Where(c => c.Id == id).Select(c => c.ClaimantKind).SingleAsync());
         return id;
@@ -126,21 +110,6 @@ public abstract class CounterClaimTests
     {
         await using var db = _app.Database.CreateContext();
         return await db.Claims.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).SingleAsync();
-    }
-
-    private async Task<Guid> NewResidentAsync()
-    {
-        await using var db = _app.Database.CreateContext();
-        var station = await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == "station1");
-        var n = Interlocked.Increment(ref _sequence);
-        var birth = new DateOnly(1984, 3, 1).AddDays(n * 41);
-        var resident = new Resident($"柜台{n}", IdCardNumber.Parse(TestData.IdNumber(birth, Sex.Male)), PhoneNumber.Parse("13800138000"), station.CommunityScopes.First().CommunityId, new ResidentProfile
-        {
-            MigrantWorker = MigrantWorkerStatus.ReturningMigrantWorker,
-        });
-        db.Residents.Add(resident);
-        await db.SaveChangesAsync();
-        return resident.Id;
     }
 }
 

@@ -5,7 +5,6 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Residents;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.IntegrationTests.Infrastructure;
-using EmploymentPortal.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentPortal.IntegrationTests.Claims;
@@ -17,7 +16,6 @@ namespace EmploymentPortal.IntegrationTests.Claims;
 /// </summary>
 public abstract class PrintViewTests
 {
-    private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
     private static int _sequence;
     private readonly PortalApp _app;
 
@@ -31,7 +29,7 @@ public abstract class PrintViewTests
     {
         var (resident, _) = await NewResidentAsync();
         var station = await _app.SignedInClientAsync("station1");
-        var id = await CreateClaimAsync(station, resident);
+        var id = await ClaimTestData.EntrepreneurshipClaimAsync(station, resident);
         var number = await ClaimNumberAsync(id);
 
         var own = await station.GetAsync($"/claims/{id}/print");
@@ -67,7 +65,7 @@ public abstract class PrintViewTests
         var ids = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
-            var id = await CreateClaimAsync(station, (await NewResidentAsync()).Id);
+            var id = await ClaimTestData.EntrepreneurshipClaimAsync(station, (await NewResidentAsync()).Id);
             Assert.Equal(HttpStatusCode.OK, (await officer1.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { })).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await officer2.PostAsJsonAsync($"/api/v1/claims/{id}/approve", new { })).StatusCode);
             ids.Add(id);
@@ -133,45 +131,17 @@ public abstract class PrintViewTests
         return await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Resident) && a.EntityId == resident.ToString() && a.Action == AuditAction.Read);
     }
 
-    private static async Task<Guid> CreateClaimAsync(HttpClient client, Guid resident)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/claims", new
-        {
-            benefit = "entrepreneurship",
-            ruleId = Entrepreneurship,
-            residentId = resident,
-            facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
-            payeeAccount = "6222020200112233",
-            payeeBank = "江州农商银行",
-            submit = true,
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetGuid();
-    }
-
     private async Task<string> ClaimNumberAsync(Guid id)
     {
         await using var db = _app.Database.CreateContext();
         return await db.Claims.Where(c => c.Id == id).Select(c => c.Number).SingleAsync();
     }
 
-    /// <summary>A returning migrant worker of one of station1's communities, of its own (once-only scopes are per person).</summary>
-    private async Task<(Guid Id, string IdNumber)> NewResidentAsync()
+    private Task<(Guid Id, string IdNumber)> NewResidentAsync()
     {
-        await using var db = _app.Database.CreateContext();
-        var station = await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == "station1");
         var n = Interlocked.Increment(ref _sequence);
         var birth = new DateOnly(1983, 5, 1).AddDays((n * 43) + (_app.Factory.Provider == EmploymentPortal.Data.DatabaseProvider.Postgres ? 3000 : 0));
-        var idNumber = TestData.IdNumber(birth, Sex.Female);
-        var resident = new Resident($"打印{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), station.CommunityScopes.First().CommunityId, new ResidentProfile
-        {
-            MigrantWorker = MigrantWorkerStatus.ReturningMigrantWorker,
-        });
-        db.Residents.Add(resident);
-        await db.SaveChangesAsync();
-        return (resident.Id, idNumber);
+        return ClaimTestData.ReturningMigrantAsync(_app, $"打印{n}", birth, Sex.Female);
     }
 }
 
