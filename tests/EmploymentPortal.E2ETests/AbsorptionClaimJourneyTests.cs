@@ -122,6 +122,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 var approved = Page.GetByTestId("approved-grid").Locator("tr", new() { HasText = number });
                 await approved.GetByTestId("select-claim").ClickAsync();
                 await Page.GetByTestId("create-batch").ClickAsync();
+                await ConfirmAsync("生成支付批次", name, "¥1,000.00");
                 await Expect(approved).ToHaveCountAsync(0);
                 var batch = Page.GetByTestId("batch-grid").Locator("tbody tr").Filter(new() { Has = Page.GetByTestId("batch-number").GetByText("ZF20200803") });
                 await Expect(batch).ToHaveCountAsync(1);

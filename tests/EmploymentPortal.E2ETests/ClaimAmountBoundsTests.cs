@@ -22,8 +22,7 @@ public sealed class ClaimAmountBoundsTests(PortalFixture portal) : PortalPageTes
             await form.GetByTestId("ceiling-save").ClickAsync();
             await Expect(form).ToContainTextAsync("请选择补贴项目。");
 
-            await form.GetByTestId("ceiling-benefit-input").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "一次性求职补贴（job-seeking-subsidy）", Exact = true }).ClickAsync();
+            await SelectAsync(form, "ceiling-benefit-input", "一次性求职补贴");
             await form.GetByTestId("ceiling-amount-input").FillAsync("800");
             await form.GetByTestId("ceiling-amount-input").PressAsync("Tab");
             await form.GetByTestId("ceiling-basis-input").FillAsync("江人社〔2026〕9号 第三条");

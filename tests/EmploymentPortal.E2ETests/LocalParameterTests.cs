@@ -25,15 +25,16 @@ public sealed class LocalParameterTests(PortalFixture portal) : PortalPageTest(p
             await form.GetByTestId("section").PressAsync("Tab");
             await form.GetByTestId("quote").FillAsync("就业见习补贴标准为每人每月1500元。");
             await form.GetByTestId("quote").PressAsync("Tab");
-            await FillNumericAsync(form.GetByTestId("value"), "1500");
-            await FillUntilTakenAsync(form.Locator("input[name=EffectiveFrom]"), "2020-08-01", form.GetByText("请填写生效日期。"));
+            await form.GetByTestId("value").FillAsync("1500");
+            await form.GetByTestId("value").PressAsync("Tab");
+            await FillUntilTakenAsync(form.Locator("[data-testid=effective-from] input, input[data-testid=effective-from]").First, "2020-08-01", form.GetByText("请填写生效日期。"));
             // Every message of the first submit is gone only once the server has validated each
             // field with its new value: the values have all arrived, and the submit sends them.
             await Expect(form.Locator(".field-error, .validation-message")).ToHaveCountAsync(0);
             await form.GetByTestId("submit").ClickAsync();
 
             await Expect(form).ToBeHiddenAsync();
-            var rule = Page.GetByTestId("policy-rule").Filter(new() { HasText = "nanhe-2020-1.internship" }).First;
+            var rule = Page.Locator("[data-testid=policy-rule][data-rule^='nanhe-2020-1.internship']").First;
             await Expect(rule).ToContainTextAsync("¥1,500.00");
             await Expect(rule).ToContainTextAsync("第二条「就业见习补贴标准为每人每月1500元。」");
         });

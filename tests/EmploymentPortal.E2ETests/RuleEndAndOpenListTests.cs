@@ -15,14 +15,14 @@ public sealed class RuleEndAndOpenListTests(PortalFixture portal) : PortalPageTe
             await LogInAsync("officer1");
             await Page.GotoAsync("/policies");
             await WaitForCircuitAsync();
-            var rule = Page.GetByTestId("policy-rule").Filter(new() { HasText = "nanhe-2020-1.startup-loan-extension-covid" });
+            var rule = Page.Locator("[data-testid=policy-rule][data-rule='nanhe-2020-1.startup-loan-extension-covid']");
             await Expect(rule.GetByTestId("rule-end")).ToContainTextAsync("未载明截止日期");
 
             await rule.GetByTestId("end-nanhe-2020-1.startup-loan-extension-covid").ClickAsync();
             var form = Page.GetByTestId("rule-end-form");
             await form.GetByTestId("submit").ClickAsync();
             await Expect(form).ToContainTextAsync("请填写截止日期。");
-            await FillUntilTakenAsync(form.Locator("input[name=EndsOn]"), "2023-01-07", form.GetByText("请填写截止日期。"));
+            await FillUntilTakenAsync(form.Locator("[data-testid=ends-on] input, input[data-testid=ends-on]").First, "2023-01-07", form.GetByText("请填写截止日期。"));
             await form.GetByTestId("basis-document").FillAsync("关于对新型冠状病毒感染实施“乙类乙管”的总体方案");
             await form.GetByTestId("basis-document").PressAsync("Tab");
             await form.GetByTestId("basis-section").FillAsync("一");

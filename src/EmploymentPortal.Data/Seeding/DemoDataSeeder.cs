@@ -49,6 +49,9 @@ public sealed class DemoDataSeeder
         new("admin", PortalRoles.Administrator, "系统管理员 system administrator"),
         new("officer1", PortalRoles.BureauOfficer, "人社局经办人员 bureau officer"),
         new("officer2", PortalRoles.BureauOfficer, "人社局复核人员 bureau officer (second approver)"),
+        // A counter claim (prepared by an officer) above the two-tier threshold needs three
+        // officers: its maker, a first and a second approver (docs/claims.md "Counter claims").
+        new("officer3", PortalRoles.BureauOfficer, "人社局复核人员 bureau officer (second approver of counter claims)"),
         new("station1", PortalRoles.StationStaff, "东湖社区、滨江社区服务站 station staff, two communities"),
         new("station2", PortalRoles.StationStaff, "西山社区服务站 station staff, one community"),
         new("enterprise1", PortalRoles.EnterpriseUser, "已认证企业用户 verified enterprise"),
@@ -418,6 +421,7 @@ public sealed class DemoDataSeeder
                     "admin" => "系统管理员",
                     "officer1" => "李经办",
                     "officer2" => "王复核",
+                    "officer3" => "陈复核",
                     "station1" => "张站长",
                     "station2" => "赵专干",
                     "enterprise1" => $"{verified[0].Name[..Math.Min(8, verified[0].Name.Length)]}人事专员",

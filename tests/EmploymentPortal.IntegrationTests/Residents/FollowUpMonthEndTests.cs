@@ -146,7 +146,7 @@ public abstract class FollowUpMonthEndTests
         var html = await officer.GetStringAsync("/bureau/follow-up-coverage");
 
         Assert.Contains("data-testid=\"coverage-grid\"", html, StringComparison.Ordinal);
-        Assert.Contains("<h1>跟踪服务覆盖率</h1>", html, StringComparison.Ordinal);
+        Assert.Matches("<h1[^>]*>跟踪服务覆盖率</h1>", html);
         Assert.Contains("%", html, StringComparison.Ordinal);
     }
 

@@ -125,6 +125,13 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/bureau/benefit-ceilings", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notifications", SignedIn),
         new(Post, "/notifications", SignedIn, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        // Print views (static pages): a sample id that is no claim or batch answers 404 past authorization.
+        new(Get, "/claims/{Id:guid}/print", Claimants, AlsoAllowed: [404]),
+        new(Post, "/claims/{Id:guid}/print", Claimants, WithAntiforgeryToken: true, AlsoAllowed: [400, 404]),
+        new(Get, "/bureau/payment-batches/{Id:guid}/print", Bureau, AlsoAllowed: [404]),
+        new(Post, "/bureau/payment-batches/{Id:guid}/print", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400, 404]),
+        new(Get, "/residents/{Id:guid}/card", ResidentRecords),
+        new(Post, "/residents/{Id:guid}/card", ResidentRecords, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/notice", Everyone),
         new(Post, "/notice", Everyone, WithAntiforgeryToken: true, AlsoAllowed: [400]),
         new(Get, "/circles/map", ResidentRecords),

@@ -18,6 +18,14 @@ public static class PaymentBatches
 {
     public sealed record CreateCommand(IReadOnlyList<Guid> ClaimIds);
 
+    /// <summary>A batch's state in words (the batch page, the printed list).</summary>
+    public static string StatusText(PaymentBatchStatus status) => status switch
+    {
+        PaymentBatchStatus.Open => "待支付",
+        PaymentBatchStatus.Paid => "已支付",
+        _ => "部分失败",
+    };
+
     /// <summary>Finance's result: every claim paid except <see cref="Failures"/> (claim id → reason).</summary>
     public sealed record SettleCommand(Guid BatchId, IReadOnlyDictionary<Guid, string>? Failures);
 

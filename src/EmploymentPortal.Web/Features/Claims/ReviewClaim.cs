@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
@@ -93,6 +94,7 @@ public static class ReviewClaim
                             claim.RulesAmount is null ? await BenefitCeilings.InForceAsync(db, claim.Benefit, cancellationToken) : null);
                         claim.Approve(officer, command.Amount, command.Reason, limits, now);
                         await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
+                        await EnsureSecondApproverExistsAsync(db, claim, cancellationToken);
                         break;
                     case Action.Reject:
                         claim.Reject(officer, command.Reason!, now);
@@ -112,5 +114,34 @@ public static class ReviewClaim
                 return FeatureOutcome.Success($"申请 {claim.Number}：{ClaimFormat.Status(claim.Status)}。", claim.Id);
             });
         }
+    }
+
+    /// <summary>
+    /// A first approval that leaves the claim awaiting a second one is refused when no officer
+    /// could give it: an active officer who neither made the claim nor gave the first approval.
+    /// A counter claim (prepared by an officer) above the threshold needs three officers; with two,
+    /// the claim would stay awaiting second approval for good. Refused before saving, it stays in
+    /// review and can be approved once an administrator has added (or re-enabled) an officer.
+    /// </summary>
+    public static async Task EnsureSecondApproverExistsAsync(PortalDbContext db, Claim claim, CancellationToken cancellationToken)
+    {
+        if (claim.Status != ClaimStatus.AwaitingSecondApproval || await SecondApproversAsync(db, claim, cancellationToken) > 0)
+        {
+            return;
+        }
+
+        throw new DomainException(
+            "claim-no-second-approver",
+            "该申请须由另一名经办人员复核，但除制单人、提交人和初审人外没有可复核的经办人员。请系统管理员增加（或启用）一名经办人员账号后再审批；申请仍在审核中。");
+    }
+
+    /// <summary>How many active officers may give <paramref name="claim"/>'s second approval (not its maker, submitter or first approver).</summary>
+    public static Task<int> SecondApproversAsync(PortalDbContext db, Claim claim, CancellationToken cancellationToken = default)
+    {
+        string?[] excluded = [claim.PreparedById, claim.SubmittedById, claim.FirstApproverId];
+        var roles = db.Roles.Where(r => r.Name == PortalRoles.BureauOfficer).Select(r => r.Id);
+        return db.Users
+            .Where(u => !u.IsDisabled && !excluded.Contains(u.Id) && db.UserRoles.Any(ur => ur.UserId == u.Id && roles.Contains(ur.RoleId)))
+            .CountAsync(cancellationToken);
     }
 }
