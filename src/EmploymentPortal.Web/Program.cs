@@ -116,6 +116,7 @@ api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();
 api.MapCircleEndpoints();
 api.MapCircleDashboardEndpoints();
+api.MapJobBoardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
