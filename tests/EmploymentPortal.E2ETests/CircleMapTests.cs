@@ -31,7 +31,7 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("circle-map"));
             await Page.SetViewportSizeAsync(1366, 768);
 
-            await SelectAsync(Page, "map-community", "东湖社区");
+            await SelectAsync(Page.Locator("body"), "map-community", "东湖社区");
 
             var selected = Page.GetByTestId("selected-community");
             await Expect(selected).ToContainTextAsync("东湖社区");
@@ -109,7 +109,7 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             // The geography's district filter narrows the communities.
             await Page.SetViewportSizeAsync(1366, 768);
             var all = await Page.GetByTestId("community-count").InnerTextAsync();
-            await SelectAsync(Page, "district-filter", "北山县");
+            await SelectAsync(Page.Locator("body"), "district-filter", "北山县");
             await Expect(Page.GetByTestId("community-count")).ToHaveTextAsync("共 9 个社区/村");
             Assert.NotEqual("共 9 个社区/村", all);
         });

@@ -27,7 +27,7 @@ public sealed class LiveCircuitTests(PortalFixture portal) : PortalPageTest(port
                 }
             };
 
-            await SelectAsync(Page, "district-filter", "江东区");
+            await SelectAsync(Page.Locator("body"), "district-filter", "江东区");
 
             await Expect(count).ToHaveTextAsync("共 10 个社区/村");
             await Expect(Page.GetByTestId("community-grid").Locator("tbody tr")).ToHaveCountAsync(10);
