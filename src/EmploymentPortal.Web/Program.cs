@@ -119,6 +119,7 @@ api.MapClaimEndpoints();
 api.MapCircleEndpoints();
 api.MapCircleDashboardEndpoints();
 api.MapIndicatorEndpoints();
+api.MapJobBoardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -25,9 +25,13 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             await Expect(Page.Locator(".leaflet-overlay-pane path.circle-community")).ToHaveCountAsync(2);
             await Expect(Page.Locator(".leaflet-overlay-pane path.community-marker")).ToHaveCountAsync(2);
             await Expect(Page.Locator(".leaflet-tile")).ToHaveCountAsync(0);
+            // Without a tile server the base layer is the city's boundaries from the portal's own geography.
+            await Expect(Page.Locator(".leaflet-boundaries-pane path.boundary-city")).ToHaveCountAsync(1);
+            Assert.True(await Page.Locator(".leaflet-boundaries-pane path.boundary-community").CountAsync() >= 39, "an area per community of the demo city (39)");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("circle-map"));
+            await Page.SetViewportSizeAsync(1366, 768);
 
-            await Page.GetByTestId("map-community").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+            await SelectAsync(Page.Locator("body"), "map-community", "东湖社区");
 
             var selected = Page.GetByTestId("selected-community");
             await Expect(selected).ToContainTextAsync("东湖社区");
@@ -63,14 +67,20 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             await Expect(Page.GetByTestId("share-chart").Locator("svg")).Not.ToHaveCountAsync(0);
             await Expect(Page.GetByTestId("district-grid").Locator("tbody tr")).ToHaveCountAsync(4);
             await Expect(Page.GetByTestId("export-dashboard")).ToHaveAttributeAsync("href", "/api/v1/circles/dashboard/export");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("district-grid"));
+            await Page.SetViewportSizeAsync(1366, 768);
 
             await Page.GotoAsync("/circles/list");
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("circle-list")).ToContainTextAsync("东湖社区");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("circle-list"));
+            await Page.SetViewportSizeAsync(1366, 768);
             await Page.GetByTestId("circle-list").GetByRole(AriaRole.Link, new() { Name = "东湖社区" }).ClickAsync();
             await Expect(Page.GetByTestId("community-title")).ToHaveTextAsync("东湖社区");
             var count = await Page.GetByTestId("community-vacancy-count").InnerTextAsync();
             await Expect(Page.GetByTestId("community-vacancies")).ToContainTextAsync(count == "0" ? "圈内没有在招岗位。" : "km");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("community-vacancies"));
+            await Page.SetViewportSizeAsync(1366, 768);
 
             // The detail page's map link opens the map with the community selected.
             await Page.GetByRole(AriaRole.Link, new() { Name = "在地图上查看" }).ClickAsync();
@@ -79,6 +89,29 @@ public sealed class CircleMapTests(PortalFixture portal) : PortalPageTest(portal
             await Expect(Page.GetByTestId("selected-vacancy-count")).ToHaveTextAsync(count);
             await Expect(Page.Locator(".leaflet-overlay-pane path.vacancy-marker")).ToHaveCountAsync(int.Parse(count, CultureInfo.InvariantCulture));
             await Expect(Page.Locator(".leaflet-overlay-pane path.circle-selected")).ToHaveCountAsync(1);
+        });
+    }
+
+    [Fact]
+    public async Task Station_worker_s_circle_pages_and_the_geography_fit_a_laptop_and_a_phone()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            foreach (var (path, ready) in new[] { ("/circles/dashboard", "community-grid"), ("/circles/list", "circle-list"), ("/geography", "community-grid") })
+            {
+                await Page.SetViewportSizeAsync(1366, 768);
+                await Page.GotoAsync(path);
+                await WaitForCircuitAsync();
+                await AssertFitsAndAccessibleAsync(Page.GetByTestId(ready));
+            }
+
+            // The geography's district filter narrows the communities.
+            await Page.SetViewportSizeAsync(1366, 768);
+            var all = await Page.GetByTestId("community-count").InnerTextAsync();
+            await SelectAsync(Page.Locator("body"), "district-filter", "北山县");
+            await Expect(Page.GetByTestId("community-count")).ToHaveTextAsync("共 9 个社区/村");
+            Assert.NotEqual("共 9 个社区/村", all);
         });
     }
 }

@@ -19,19 +19,26 @@ public sealed class CircleStandardTests(PortalFixture portal) : PortalPageTest(p
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("in-force-rate")).ToHaveTextAsync("4 %");
 
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("standard-form"));
+            await Page.SetViewportSizeAsync(1366, 768);
+
+            // The fields are MudBlazor inputs (the test id sits on the input); a number is taken on leaving it.
             var form = Page.GetByTestId("standard-form");
-            await FillNumericAsync(form.GetByTestId("standard-rate"), "150");
+            var rate = form.GetByTestId("standard-rate");
+            await rate.FillAsync("150");
+            await rate.PressAsync("Tab");
             await form.GetByTestId("standard-reason").FillAsync("按2027年度就业工作目标从严");
             await form.GetByTestId("standard-reason").PressAsync("Tab");
             await form.GetByTestId("standard-save").ClickAsync();
 
             await Expect(form.GetByTestId("error-MaxUnemploymentRatePercent")).ToHaveTextAsync("请输入 0~100 之间的登记失业率上限（%）。");
             await Expect(Page.GetByTestId("standard-error")).ToBeVisibleAsync();
-            await Expect(form.GetByTestId("standard-rate").Locator("input")).ToHaveValueAsync("150");
+            await Expect(rate).ToHaveValueAsync("150");
             await Expect(form.GetByTestId("standard-reason")).ToHaveValueAsync("按2027年度就业工作目标从严");
             await Expect(Page.GetByTestId("standard-history").GetByTestId("standard-state")).ToHaveCountAsync(0);
 
-            await FillNumericAsync(form.GetByTestId("standard-rate"), "3.5");
+            await rate.FillAsync("3.5");
+            await rate.PressAsync("Tab");
             await form.GetByTestId("standard-save").ClickAsync();
 
             var history = Page.GetByTestId("standard-history");
@@ -44,9 +51,10 @@ public sealed class CircleStandardTests(PortalFixture portal) : PortalPageTest(p
 
             // Next year's target: the form proposes the year; the bureau's figure replaces the draft's.
             var targets = Page.GetByTestId("target-form");
-            var year = int.Parse(await targets.GetByTestId("target-year").Locator("input").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            var year = int.Parse(await targets.GetByTestId("target-year").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
             await Expect(Page.GetByTestId($"target-in-force-{year}")).ToHaveTextAsync("70 %");
-            await FillNumericAsync(targets.GetByTestId("target-share"), "75");
+            await targets.GetByTestId("target-share").FillAsync("75");
+            await targets.GetByTestId("target-share").PressAsync("Tab");
             await targets.GetByTestId("target-reason").FillAsync("市政府年度就业工作目标");
             await targets.GetByTestId("target-reason").PressAsync("Tab");
             await targets.GetByTestId("target-save").ClickAsync();

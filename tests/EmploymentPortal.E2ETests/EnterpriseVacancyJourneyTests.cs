@@ -112,16 +112,20 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await Expect(reviewRow).ToHaveCountAsync(0);
             await Page.Context.ClearCookiesAsync();
 
-            // An anonymous visitor finds it near its community.
+            // An anonymous visitor finds it near its community (picked from the autocomplete) and opens it.
             await Page.GotoAsync("/jobs");
-            var community = await Page.Locator("#community option", new() { HasText = "东湖社区" }).First.GetAttributeAsync("value");
-            await Page.GetByTestId("job-community").SelectOptionAsync(community!);
+            await Page.GetByLabel("附近社区/村（输入名称，从列表中选择）").FillAsync("东湖社区");
             await Page.GetByTestId("job-radius").SelectOptionAsync("3");
             await Page.GetByTestId("job-search-submit").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("community="));
             var card = Page.GetByTestId("job-card").Filter(new() { HasText = title });
             await Expect(card).ToBeVisibleAsync();
             await Expect(card).ToContainTextAsync(enterpriseName);
             await Expect(card).ToContainTextAsync("不倒班");
+            await card.GetByTestId("job-link").ClickAsync();
+            await Expect(Page.GetByTestId("job-detail-title")).ToContainTextAsync(title);
+            await Expect(Page.GetByTestId("job-enterprise")).ToHaveTextAsync(enterpriseName);
+            await Expect(Page.GetByTestId("job-how-to-apply")).ToContainTextAsync("就业服务站");
         });
     }
 

@@ -27,8 +27,7 @@ public sealed class LiveCircuitTests(PortalFixture portal) : PortalPageTest(port
                 }
             };
 
-            await Page.GetByTestId("district-filter").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "江东区", Exact = true }).ClickAsync();
+            await SelectAsync(Page.Locator("body"), "district-filter", "江东区");
 
             await Expect(count).ToHaveTextAsync("共 10 个社区/村");
             await Expect(Page.GetByTestId("community-grid").Locator("tbody tr")).ToHaveCountAsync(10);

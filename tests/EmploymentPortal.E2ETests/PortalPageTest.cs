@@ -84,8 +84,9 @@ public abstract class PortalPageTest : IAsyncLifetime
                 await _page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 5_000 });
                 await File.WriteAllTextAsync(html, await _page.ContentAsync());
             }
-            catch (PlaywrightException artefactFailure)
+            catch (Exception artefactFailure) when (artefactFailure is PlaywrightException or TimeoutException)
             {
+                // Under load a screenshot can time out: the test's own failure must still be reported.
                 html += $" (not saved: {artefactFailure.Message})";
             }
 

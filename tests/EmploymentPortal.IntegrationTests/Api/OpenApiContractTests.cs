@@ -73,7 +73,7 @@ public abstract class OpenApiContractTests
         Assert.Equal(ExpectedCookieName, scheme.GetProperty("name").GetString());
         Assert.All(root.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
 
-        string[] anonymous = ["POST /api/v1/auth/login", "POST /api/v1/enterprises", "GET /api/v1/vacancies"];
+        string[] anonymous = ["POST /api/v1/auth/login", "POST /api/v1/enterprises", "GET /api/v1/vacancies", "GET /api/v1/vacancies/{id}", "GET /api/v1/geography/boundaries"];
         var ids = new List<string>();
         foreach (var path in root.GetProperty("paths").EnumerateObject())
         {

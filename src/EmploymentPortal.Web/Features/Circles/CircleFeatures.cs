@@ -26,6 +26,7 @@ public static class CircleFeatures
             },
             sp.GetRequiredService<ILogger<VacancyBoardCache>>()));
         services.AddHostedService<VacancyBoardWarmer>();
+        services.AddSingleton<Geography.CityBoundaries>();
         return services;
     }
 }

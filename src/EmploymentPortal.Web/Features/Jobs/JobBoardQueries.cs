@@ -55,6 +55,51 @@ public static class JobBoardQueries
     public sealed record Page(IReadOnlyList<JobRow> Items, int Total, int PageNumber, int PageSize);
 
     /// <summary>
+    /// One vacancy as the public sees it (岗位详情): the enterprise by name and public address, the
+    /// place of work, the wage, the work type and how to apply. Applicants go through the service
+    /// station of the work place's community (it refers them, docs/circles.md) or the enterprise's
+    /// address: no contact person, no phone, nothing personal.
+    /// </summary>
+    public sealed record JobDetail(
+        Guid Id,
+        string Title,
+        string EnterpriseName,
+        string EnterpriseAddress,
+        OccupationGroup OccupationGroup,
+        string Occupation,
+        int Openings,
+        Money WageMin,
+        Money WageMax,
+        WorkType WorkType,
+        string District,
+        string Street,
+        string Community,
+        string Address,
+        double Latitude,
+        double Longitude,
+        string Requirements,
+        bool AcceptsDisabled,
+        bool AcceptsOlderWorkers,
+        bool NoExperienceRequired,
+        DateOnly ValidUntil,
+        DateTimeOffset? PublishedAt,
+        string StationAddress);
+
+    /// <summary>The vacancy when it is on the board today (published, unexpired, of a verified enterprise); otherwise null.</summary>
+    public static Task<JobDetail?> DetailAsync(PortalDbContext db, Guid id, DateOnly today, CancellationToken cancellationToken = default) =>
+        (from v in db.Vacancies.AsNoTracking()
+         join e in db.Enterprises on v.EnterpriseId equals e.Id
+         join c in db.Communities on v.CommunityId equals c.Id
+         join s in db.Streets on c.StreetId equals s.Id
+         join d in db.Districts on s.DistrictId equals d.Id
+         where v.Id == id && v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
+         select new JobDetail(
+             v.Id, v.Title, e.Name, e.Address, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin, v.WageMax, v.WorkType,
+             d.Name, s.Name, c.Name, v.Address, v.Latitude, v.Longitude, v.Requirements, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired,
+             v.ValidUntil, v.PublishedAt, c.StationAddress))
+        .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
     /// Searches the board. With a radius, the database narrows to the circle's cells of the
     /// <see cref="GeoGrid"/> index (<see cref="GeoSearch.InCells{T}(IQueryable{T}, System.Linq.Expressions.Expression{Func{T, long}}, IReadOnlyList{CellRange})"/>,
     /// integer ranges, the same on both providers) and the exact great-circle distance (<see cref="GeoPoint.DistanceKmTo"/>) decides in memory; results are

@@ -1,12 +1,15 @@
 // The employment-circle map (/circles/map): a thin layer over Leaflet (vendored into
 // lib/leaflet by eng/Leaflet.targets, docs/decisions/005-leaflet.md). The page (CircleMapPage.razor)
 // sends the data over the circuit; this module only draws it and reports clicks back.
-// Without a tile URL nothing is fetched: the circles are drawn on the container's plain background.
+// The base layer (addBaseLayer, also used by the public job board's place picker, jobMap.js): the
+// configured tile server's tiles (Circles:TileUrl), or without one the city's outline, districts
+// and communities' areas drawn from the portal's own geography (/api/v1/geography/boundaries),
+// so the map is never an empty box and nothing is fetched from outside.
 
 const leafletBase = new URL('../lib/leaflet/', import.meta.url);
 let leafletLoading;
 
-function loadLeaflet() {
+export function loadLeaflet() {
     if (window.L) {
         return Promise.resolve(window.L);
     }
@@ -29,6 +32,51 @@ function loadLeaflet() {
     return leafletLoading;
 }
 
+const boundaryStyles = {
+    city: { color: '#6d6d6d', weight: 1.5, fillColor: '#f7f4ec', fillOpacity: 1 },
+    district: { color: '#5d4037', weight: 2.5, fill: false },
+    community: { color: '#9e9e9e', weight: 0.8, fill: false, dashArray: '3 3' },
+};
+
+/**
+ * Draws the base layer of `map`: tiles from `options.tileUrl` when one is configured, otherwise
+ * the GeoJSON boundaries at `options.boundariesUrl` in a pane below the overlays (not clickable,
+ * so clicks reach the map). With `options.fit`, the view is fitted to the city's outline.
+ * Resolves when the layer is on the map.
+ */
+export async function addBaseLayer(L, map, options) {
+    if (options.tileUrl) {
+        L.tileLayer(options.tileUrl, { attribution: options.attribution || '', subdomains: '01234567', maxZoom: 18 }).addTo(map);
+        return;
+    }
+    if (!options.boundariesUrl) {
+        return;
+    }
+    const response = await fetch(options.boundariesUrl, { headers: { Accept: 'application/geo+json' } });
+    if (!response.ok) {
+        throw new Error('the city boundaries could not be loaded: ' + response.status);
+    }
+    const geojson = await response.json();
+    if (!map.getPane('boundaries')) {
+        map.createPane('boundaries').style.zIndex = 350;
+    }
+    // The city first, then the communities' areas, the district lines on top.
+    const order = { city: 0, community: 1, district: 2 };
+    geojson.features.sort((a, b) => order[a.properties.kind] - order[b.properties.kind]);
+    const layer = L.geoJSON(geojson, {
+        pane: 'boundaries',
+        interactive: false,
+        style: f => Object.assign({ className: 'boundary-' + f.properties.kind }, boundaryStyles[f.properties.kind]),
+    }).addTo(map);
+    if (options.fit) {
+        const city = geojson.features.find(f => f.properties.kind === 'city');
+        const bounds = city ? L.geoJSON(city).getBounds() : layer.getBounds();
+        if (bounds.isValid()) {
+            map.fitBounds(bounds, { padding: [8, 8] });
+        }
+    }
+}
+
 const standingColours = {
     Recognised: '#2e7d32',
     NotRecognised: '#c62828',
@@ -36,7 +84,7 @@ const standingColours = {
 };
 
 /**
- * Creates a map in `element`. options: { tileUrl, attribution, centre: [lat, lon], zoom }.
+ * Creates a map in `element`. options: { tileUrl, attribution, boundariesUrl, centre: [lat, lon], zoom }.
  * `page` is a DotNetObjectReference with [JSInvokable] SelectCommunity(id).
  */
 export async function create(element, options, page) {
@@ -44,10 +92,8 @@ export async function create(element, options, page) {
     const map = L.map(element, { preferCanvas: false, zoomSnap: 0.25 });
     // The plain library credit, without the default prefix's flag icon.
     map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-    if (options.tileUrl) {
-        L.tileLayer(options.tileUrl, { attribution: options.attribution || '', subdomains: '01234567', maxZoom: 18 }).addTo(map);
-    }
     map.setView(options.centre, options.zoom || 12);
+    await addBaseLayer(L, map, { tileUrl: options.tileUrl, attribution: options.attribution, boundariesUrl: options.boundariesUrl, fit: false });
     const communities = L.layerGroup().addTo(map);
     const vacancies = L.layerGroup().addTo(map);
     const circles = new Map();
