@@ -111,7 +111,8 @@ public abstract class UnemploymentRegistrationConditionsTests
         var birthday = await client.PostAsJsonAsync($"/api/v1/residents/{residentId}/unemployment-registration", Eligible(new DateOnly(2024, 2, 29)));
 
         Assert.Equal((HttpStatusCode)422, dayBefore.StatusCode);
-        Assert.Contains("年满16周岁之日：2024-02-29", await dayBefore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["年满16周岁之日：2024-02-29（要求：不晚于评估日期（2024-02-28））。", "依据：邢南政发〔2020〕1号 第二十条。"],
+            Strings((await dayBefore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusals")));
         Assert.Equal(HttpStatusCode.OK, birthday.StatusCode);
     }
 
