@@ -57,6 +57,11 @@ public static class BenefitKinds
     /// <summary>国家助学金 (中等职业学校)</summary>
     public const string VocationalStudentGrant = "vocational-student-grant";
 
+    /// <summary>失业登记条件: who may be registered as unemployed (not a benefit; no claim is made for it).</summary>
+    public const string UnemploymentRegistration = "unemployment-registration";
+    /// <summary>保留失业登记的条件: a registered person who no longer meets them leaves the register (注销).</summary>
+    public const string UnemploymentRegistrationKept = "unemployment-registration-kept";
+
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         Absorption, PublicWelfarePost, SocialInsurance, FlexibleEmploymentSocialInsurance, Internship,
@@ -66,4 +71,17 @@ public static class BenefitKinds
         TemporaryPostWage, CommunityAward, EmploymentServiceSubsidy, JobSeekingSubsidy,
         PensionInsuranceSubsidy, VocationalStudentGrant,
     };
+
+    /// <summary>
+    /// The kinds of the unemployment register (失业登记): decided by the same rules service, but no
+    /// benefit, so they are not in <see cref="All"/> (claims, ceilings, the sandbox and what-if list
+    /// <see cref="All"/>).
+    /// </summary>
+    public static IReadOnlySet<string> Register { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        UnemploymentRegistration, UnemploymentRegistrationKept,
+    };
+
+    /// <summary>Every kind a catalogue rule may have: the benefits and the register's kinds.</summary>
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(All.Concat(Register), StringComparer.Ordinal);
 }

@@ -100,7 +100,7 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
             DesiredWageMin = vacancy.WageMin,
             WorkTypes = [vacancy.WorkType],
         });
-        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community.Id), today.AddMonths(-2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+        resident.RegisterUnemployed(today.AddMonths(-2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
         db.Residents.Add(resident);
         await db.SaveChangesAsync();
         return (resident.Id, name, vacancy.Title);

@@ -4,7 +4,7 @@ using EmploymentPortal.Domain.ValueObjects;
 
 namespace EmploymentPortal.E2ETests;
 
-/// <summary>Job-search wishes on the detail page and a status change with its Chinese refusal.</summary>
+/// <summary>Job-search wishes on the detail page, a status change with its Chinese refusal, and the 失业登记 conditions on the registration form.</summary>
 public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(portal)
 {
     [Fact]
@@ -41,6 +41,51 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
 
             await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("灵活就业");
             await Expect(Page.GetByTestId("status-history")).ToContainTextAsync("网约车司机");
+        });
+    }
+
+    [Fact]
+    public async Task Station_worker_opens_the_registration_form_and_sees_the_conditions_met_and_unmet_in_chinese()
+    {
+        var name = TestData.Name("条件");
+        // Born March 1955: statutory retirement (60, men) in March 2015, so 劳动年龄内 is not met.
+        var idNumber = TestData.IdNumber(new DateOnly(1955, 3, 3), Sex.Male);
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station2");
+            var xishan = await OwnCommunityAsync();
+            var created = await PostJsonAsync("/api/v1/residents/", new { name, idNumber, phone = "13912345670", communityId = xishan });
+            Assert.Equal(201, created.Status);
+            var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
+
+            await Page.GotoAsync($"/residents/{id}");
+            await WaitForCircuitAsync();
+            var form = Page.GetByTestId("unemployment-form");
+            var decision = form.GetByTestId("decision").First;
+            await Expect(decision).ToContainTextAsync("失业登记条件");
+            await Expect(decision.GetByTestId("decision-outcome")).ToHaveTextAsync("不符合条件");
+            await Expect(decision.GetByTestId("decision-citation")).ToContainTextAsync("邢南政发〔2020〕1号 第二十条");
+            var conditions = decision.GetByTestId("decision-condition");
+            var sixteen = conditions.Filter(new() { HasTextString = "年满16周岁之日" });
+            await Expect(sixteen.Locator(".decision-status")).ToHaveTextAsync("符合");
+            await Expect(sixteen).ToContainTextAsync("1971-03-03");
+            await Expect(conditions.Filter(new() { HasTextString = "法定退休日期" }).Locator(".decision-status")).ToHaveTextAsync("不符合");
+            await Expect(conditions.Filter(new() { HasTextString = "登记地" })).ToContainTextAsync("登记地：常住地（要求：常住地）");
+            await Expect(conditions.Filter(new() { HasTextString = "有劳动能力" })).ToContainTextAsync("有劳动能力：未提供");
+            await Expect(conditions.Filter(new() { HasTextString = "有劳动能力" }).Locator(".decision-status")).ToHaveTextAsync("缺少信息");
+            await Expect(decision.GetByTestId("decision-missing")).ToContainTextAsync("有劳动能力");
+
+            await form.GetByTestId("able-to-work").ClickAsync();
+            await Expect(conditions.Filter(new() { HasTextString = "有劳动能力" })).ToContainTextAsync("有劳动能力：是（要求：是）");
+            await Expect(decision.GetByTestId("decision-missing")).Not.ToContainTextAsync("有劳动能力");
+            await form.GetByTestId("wants-work").ClickAsync();
+            await form.GetByTestId("currently-unemployed").ClickAsync();
+            await form.GetByTestId("register-unemployed").ClickAsync();
+            await Expect(form.GetByTestId("unemployment-refused")).ToContainTextAsync("法定退休日期");
+
+            // The status form (ResidentProfilePanel) and the placement form are still Radzen (see ResidentRegistryTests).
+            await AssertFitsAndAccessibleAsync(decision, "[data-testid=status-form]", "[data-testid=place-form]");
         });
     }
 

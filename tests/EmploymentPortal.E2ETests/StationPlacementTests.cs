@@ -56,7 +56,7 @@ public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var idNumber = TestData.IdNumber(new DateOnly(1972, 8, 8), Sex.Male);
         var resident = new Resident(TestData.Name("安置"), IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13712345670"), community.Id);
-        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community.Id), today.AddMonths(-3), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+        resident.RegisterUnemployed(today.AddMonths(-3), "SYT" + Guid.NewGuid().ToString("N")[..24]);
         db.Residents.Add(resident);
         await db.SaveChangesAsync();
         return resident.Id;

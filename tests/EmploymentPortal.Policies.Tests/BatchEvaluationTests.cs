@@ -66,7 +66,7 @@ public class BatchEvaluationTests
         }
 
         var catalogue = PolicyCatalogue.LoadEmbedded(CatalogueFixture.PolicyTextDirectory, registry);
-        var fallbacks = AssertSameDecisions(catalogue, 300, seed: 7, expectCompiled: false);
+        var fallbacks = AssertSameDecisions(catalogue, 600, seed: 7, expectCompiled: false);
         Assert.True(fallbacks > 10, $"{fallbacks} rules fell back");
     }
 

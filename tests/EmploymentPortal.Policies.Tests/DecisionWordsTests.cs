@@ -196,6 +196,27 @@ public partial class DecisionWordsTests
         AssertNoIdentifiers(view);
     }
 
+    [Fact]
+    public void DateFactsHeldAsDateOnlyValues_AreShownAsDates()
+    {
+        var facts = new JsonObject
+        {
+            ["person"] = new JsonObject
+            {
+                ["workingAgeFrom"] = JsonValue.Create(new DateOnly(2024, 2, 29)),
+                ["statutoryRetirementDate"] = JsonValue.Create(new DateOnly(2064, 2, 29)),
+            },
+        };
+        var decision = new EligibilityEvaluator(Catalogue).Evaluate(new EvaluationRequest(
+            "unemployment-registration", "130506", new DateOnly(2024, 2, 28), facts, RuleId: "nanhe-2020-1.unemployment-registration")).Decisions.Single();
+
+        var view = new DecisionPresenter(Catalogue).Present(decision);
+
+        Assert.Equal("2024-02-29", view.Conditions[0].Held);
+        Assert.Equal(ConditionStatus.Fail, view.Conditions[0].Status);
+        Assert.Equal("2064-02-29", view.Conditions[1].Held);
+    }
+
     private static RuleDecision Evaluate(string facts, string benefit, string ruleId) =>
         new EligibilityEvaluator(Catalogue).Evaluate(new EvaluationRequest(
             benefit, Catalogue.DocumentOf(Catalogue.FindRule(ruleId)!).Jurisdictions[0], new DateOnly(2020, 9, 1), JsonNode.Parse(facts)!.AsObject(), RuleId: ruleId))

@@ -366,15 +366,15 @@ public sealed class DemoDataSeeder
             }
 
             var registeredOn = today.AddDays(-random.Next(5, 420));
-            var facts = new UnemploymentRegistrationFacts(AbleToWork: true, WantsWork: true, CurrentlyUnemployed: true, resident.CommunityId);
-            if (resident.CheckUnemploymentRegistration(facts, registeredOn).Count > 0)
+            // Demo people are registered only in working age (the rules service's 邢南政发〔2020〕1号 (二十) would refuse the rest).
+            if (!StatutoryRetirement.IsOfWorkingAge(resident.BirthDate, resident.Sex, registeredOn))
             {
                 continue;
             }
 
             var prefix = $"SY{community.Code}{registeredOn:yyyyMM}";
             var sequence = issued[prefix] = issued.GetValueOrDefault(prefix) + 1;
-            resident.RegisterUnemployed(facts, registeredOn, $"{prefix}{sequence:D4}");
+            resident.RegisterUnemployed(registeredOn, $"{prefix}{sequence:D4}");
 
             var recordedBy = community.Name switch
             {

@@ -140,61 +140,20 @@ public sealed partial class Resident : AggregateRoot
     public int AgeOn(DateOnly date) => date < BirthDate ? 0 : DatePeriods.CompletedYearsBetween(BirthDate, date);
 
     /// <summary>
-    /// The conditions of a 失业登记 that are not met on <paramref name="date"/>, each as a Chinese
-    /// sentence naming the condition; empty when the resident may be registered.
+    /// Registers the resident as unemployed (失业登记) from <paramref name="date"/>. Who may be
+    /// registered (劳动年龄内、有劳动能力、有就业要求、处于失业状态、常住地) is the rules service's
+    /// decision (邢南政发〔2020〕1号 (二十) in the catalogue), taken by the registration command before
+    /// it calls this; the resident guards only its own history.
     /// </summary>
-    public IReadOnlyList<string> CheckUnemploymentRegistration(UnemploymentRegistrationFacts facts, DateOnly date)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        var refusals = new List<string>();
-        if (CurrentStatus is { } status && status != EmploymentStatus.Deregistered)
-        {
-            refusals.Add(status == EmploymentStatus.RegisteredUnemployed
-                ? "已办理失业登记，不能重复登记。"
-                : "已在就业失业管理中（当前状态不是注销），请办理状态变更而不是重新登记。");
-        }
-
-        if (AgeOn(date) < StatutoryRetirement.MinimumWorkingAge)
-        {
-            refusals.Add($"不在劳动年龄内：未满{StatutoryRetirement.MinimumWorkingAge}周岁。");
-        }
-        else if (date >= StatutoryRetirement.RetirementDate(BirthDate, Sex))
-        {
-            refusals.Add("不在劳动年龄内：已达到法定退休年龄。");
-        }
-
-        if (!facts.AbleToWork)
-        {
-            refusals.Add("不具备劳动能力。");
-        }
-
-        if (!facts.WantsWork)
-        {
-            refusals.Add("没有就业要求。");
-        }
-
-        if (!facts.CurrentlyUnemployed)
-        {
-            refusals.Add("目前不处于无业状态。");
-        }
-
-        if (facts.RegisteringCommunityId != CommunityId)
-        {
-            refusals.Add("应在常住地社区办理失业登记，本社区不是其常住地。");
-        }
-
-        return refusals;
-    }
-
-    /// <summary>Registers the resident as unemployed (失业登记) from <paramref name="date"/>.</summary>
-    /// <exception cref="DomainException">A condition is not met (<c>unemployment-registration-refused</c>); the message names every failed condition.</exception>
-    public void RegisterUnemployed(UnemploymentRegistrationFacts facts, DateOnly date, string registrationNumber)
+    /// <exception cref="DomainException"><c>unemployment-registration-refused</c> while the resident is on the register (any status but 注销); the date before the last change.</exception>
+    public void RegisterUnemployed(DateOnly date, string registrationNumber)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registrationNumber);
-        var refusals = CheckUnemploymentRegistration(facts, date);
-        if (refusals.Count > 0)
+        if (CurrentStatus is { } status && status != EmploymentStatus.Deregistered)
         {
-            throw new DomainException("unemployment-registration-refused", "不能办理失业登记：" + string.Join(string.Empty, refusals));
+            throw new DomainException("unemployment-registration-refused", status == EmploymentStatus.RegisteredUnemployed
+                ? "不能办理失业登记：已办理失业登记，不能重复登记。"
+                : "不能办理失业登记：已在就业失业管理中（当前状态不是注销），请办理状态变更而不是重新登记。");
         }
 
         EnsureNotBeforeLastChange(date);

@@ -50,6 +50,9 @@ public static class StatutoryRetirement
         return DatePeriods.AddMonthsClamped(birthDate, (baseYears * 12) + delay);
     }
 
+    /// <summary>The day on which a person born on <paramref name="birthDate"/> reaches <see cref="MinimumWorkingAge"/> (29 February + 16 years stays 29 February in a leap year).</summary>
+    public static DateOnly WorkingAgeFrom(DateOnly birthDate) => DatePeriods.AddMonthsClamped(birthDate, MinimumWorkingAge * 12);
+
     /// <summary>True when the person is of working age on <paramref name="date"/>: 16 周岁 or older and not yet at retirement date.</summary>
     public static bool IsOfWorkingAge(DateOnly birthDate, Sex sex, DateOnly date, FemaleRetirementCategory category = FemaleRetirementCategory.Worker) =>
         date >= birthDate

@@ -148,7 +148,9 @@ public sealed partial class DecisionPresenter(PolicyCatalogue catalogue)
         string Arg(string name) => args.GetValueOrDefault(name) ?? string.Empty;
         JsonNode? Held(string arg) => trace.Facts.FirstOrDefault(f => f.Name == Arg(arg) && !f.Missing)?.Value;
         ParameterTrace? Parameter(string arg) => trace.Parameters.FirstOrDefault(p => p.Id == Arg(arg));
+        // A host may hold a date fact as a DateOnly value (docs/policies/facts.md), whose ToString is JSON with quotes.
         DateOnly? Day(string arg) => Arg(arg) == PolicyRule.EvaluationDate ? evaluationDate
+            : Held(arg) is JsonValue value && value.TryGetValue<DateOnly>(out var held) ? held
             : Held(arg) is { } node && DateOnly.TryParse(node.ToString(), CultureInfo.InvariantCulture, out var d) ? d : null;
         string Date(string arg) => Day(arg) is { } day ? Wording.Iso(day) : NotStated;
         ThresholdKind Op() => Threshold.Parse(Arg("op"));

@@ -52,6 +52,12 @@ public static class DecisionWords
         ["person.secondaryVocationalFullTime"] = "中等职业学校全日制正式学籍",
         ["person.schoolYear"] = "在读年级",
         ["person.agriculturalMajorOrHardship"] = "涉农专业或家庭经济困难",
+        ["person.workingAgeFrom"] = "年满16周岁之日",
+        ["person.ableToWork"] = "有劳动能力",
+        ["person.wantsWork"] = "有就业要求",
+        ["person.migrantWorker"] = "农民工",
+        // registration (the 失业登记 being made or kept)
+        ["registration.place"] = "登记地",
         // enterprise
         ["enterprise.size"] = "企业规模",
         ["enterprise.industry"] = "所属行业",
@@ -155,6 +161,14 @@ public static class DecisionWords
             ["registeredPoor"] = "建档立卡贫困劳动力",
             ["povertyAlleviated"] = "脱贫人口",
             ["other"] = "其他人员",
+        },
+        ["registration.place"] = new(StringComparer.Ordinal)
+        {
+            ["residence"] = "常住地",
+            ["hukou"] = "户籍地",
+            ["employment"] = "就业地",
+            ["insured"] = "参保地",
+            ["other"] = "其他地方",
         },
         ["person.schoolYear"] = new(StringComparer.Ordinal)
         {

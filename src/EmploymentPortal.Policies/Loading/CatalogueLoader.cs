@@ -247,7 +247,7 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
         var id = document.Id + "." + yaml.Id;
         var where = $"{file}: rule '{id}'";
         Required(where, "title", yaml.Title);
-        if (yaml.Benefit is null || !BenefitKinds.All.Contains(yaml.Benefit))
+        if (yaml.Benefit is null || !BenefitKinds.Known.Contains(yaml.Benefit))
         {
             _errors.Add($"{where}: benefit '{yaml.Benefit}' is not a known benefit kind (see BenefitKinds)");
         }

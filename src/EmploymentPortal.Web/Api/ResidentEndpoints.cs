@@ -16,7 +16,8 @@ internal static class ResidentEndpoints
 {
     public sealed record Created(Guid Id);
 
-    public sealed record UnemploymentRegistered(string RegistrationNumber);
+    /// <summary>The number issued and the rules service's decisions on the conditions it was issued on.</summary>
+    public sealed record UnemploymentRegistered(string RegistrationNumber, RegistrationConditionsResponse? Conditions);
 
     public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
     {
@@ -26,7 +27,9 @@ internal static class ResidentEndpoints
         group.MapPost("/", RegisterAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Register a resident for a community in the caller's scope; 409 when the ID number is registered anywhere in the city.");
         group.MapPost("/{id:guid}/unemployment-registration", RegisterUnemploymentAsync).RequireAuthorization(PortalPolicies.Station)
-            .WithSummary("失业登记; 422 names every failed condition.");
+            .WithSummary("失业登记: the rules service decides the conditions (邢南政发〔2020〕1号 (二十); 界首 二、(二)2 for migrant workers) on the records and the stated ableToWork, wantsWork, currentlyUnemployed, registrationPlace; 422 names every failed condition and missing fact and carries the decisions in conditions.");
+        group.MapGet("/{id:guid}/unemployment-registration/conditions", RegistrationConditionsAsync).RequireAuthorization(PortalPolicies.Station)
+            .WithSummary("The register's conditions for the resident, decided by the rules service without saving: may they be registered (not on the register), or do they stay on it (on the register; a condition no longer met is the ground for 注销). Facts the records hold are taken from them; ableToWork, wantsWork, currentlyUnemployed, registrationPlace are the stated ones (missing: needsInformation); date defaults to today (China).");
         group.MapPost("/{id:guid}/contacts", LogContactAsync).RequireAuthorization(PortalPolicies.Station)
             .WithSummary("Log a follow-up contact.");
 
@@ -99,7 +102,26 @@ internal static class ResidentEndpoints
     private static async Task<Results<Ok<UnemploymentRegistered>, ProblemHttpResult>> RegisterUnemploymentAsync(Guid id, RegisterUnemployment.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)
     {
         var outcome = await pipeline.SendAsync(command with { ResidentId = id }, cancellationToken);
-        return outcome.Succeeded ? TypedResults.Ok(new UnemploymentRegistered(outcome.Get(RegisterUnemployment.RegistrationNumber)!)) : ApiProblems.For(outcome);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new UnemploymentRegistered(outcome.Get(RegisterUnemployment.RegistrationNumber)!, outcome.Get(RegisterUnemployment.Conditions)))
+            : ApiProblems.For(outcome);
+    }
+
+    private static async Task<Results<Ok<RegistrationConditionsResponse>, ProblemHttpResult>> RegistrationConditionsAsync(
+        Guid id, bool? ableToWork, bool? wantsWork, bool? currentlyUnemployed, string? registrationPlace, DateOnly? date,
+        PortalDbContext db, CurrentUser user, PortalCalendar calendar, RegistrationConditions conditions, Features.Policies.PolicyCatalogueService policies, CancellationToken cancellationToken)
+    {
+        if (registrationPlace is not null && !StatedRegistrationFacts.Places.Contains(registrationPlace))
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]>
+            {
+                ["registrationPlace"] = ["登记地只能是 residence（常住地）、hukou（户籍地）、employment（就业地）、insured（参保地）或 other（其他地方）。"],
+            });
+        }
+
+        var stated = new StatedRegistrationFacts(ableToWork, wantsWork, currentlyUnemployed, registrationPlace);
+        var evaluation = await CheckRegistrationConditions.EvaluateAsync(db, user.Principal, conditions, id, date ?? calendar.Today, stated, cancellationToken);
+        return evaluation is null ? ApiProblems.NotFound("居民") : TypedResults.Ok(RegistrationConditionsResponse.From(evaluation, policies.Catalogue));
     }
 
     private static async Task<Results<Created<Created>, ProblemHttpResult>> LogContactAsync(Guid id, LogContact.Command command, CommandPipeline pipeline, CancellationToken cancellationToken)

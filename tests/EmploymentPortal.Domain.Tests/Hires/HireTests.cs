@@ -142,7 +142,7 @@ public class HireTests
     private static Resident Unemployed(DateOnly since)
     {
         var resident = TestResidents.Create(new DateOnly(1990, 1, 1));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), since, "SY0001");
+        resident.RegisterUnemployed(since, "SY0001");
         return resident;
     }
 

@@ -107,7 +107,7 @@ public class PostTests
     public void Place_PublicWelfare_MovesARegisteredResidentIntoPublicWelfarePost()
     {
         var resident = Resident();
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 5), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2026, 1, 5), "SY1");
 
         PostPlacement.Place(PublicWelfare(posts: 1), resident, Start, 0);
 

@@ -66,7 +66,7 @@ public sealed class KeyGroupCriteriaTests
     public void Unemployed_since_is_the_start_of_the_current_spell()
     {
         var resident = TestResidents.Create(new DateOnly(1980, 1, 1));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2024, 1, 15), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2024, 1, 15), "SY1");
         var first = resident.UnemployedSince;
         resident.ChangeStatus(EmploymentStatus.Employed, new DateOnly(2024, 3, 1), "江州公司");
         var employed = resident.UnemployedSince;
@@ -109,9 +109,9 @@ public sealed class KeyGroupCriteriaTests
         if (random.Next(3) > 0 && resident.AgeOn(today) < 59)
         {
             var registered = today.AddDays(-random.Next(0, 400));
-            if (resident.CheckUnemploymentRegistration(TestResidents.EligibleFacts(), registered).Count == 0)
+            if (StatutoryRetirement.IsOfWorkingAge(resident.BirthDate, resident.Sex, registered))
             {
-                resident.RegisterUnemployed(TestResidents.EligibleFacts(), registered, "SY" + random.Next());
+                resident.RegisterUnemployed(registered, "SY" + random.Next());
                 if (random.Next(3) == 0)
                 {
                     var job = registered.AddDays(random.Next(0, 200));

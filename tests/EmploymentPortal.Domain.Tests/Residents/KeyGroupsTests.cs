@@ -50,7 +50,7 @@ public class KeyGroupsTests
     public void LongTermRegisteredUnemployed_AtTheBoundaryDays(string date, bool expected)
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2024, 1, 15), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2024, 1, 15), "SY1");
 
         var membership = KeyGroups.LongTermRegisteredUnemployed(resident, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
 

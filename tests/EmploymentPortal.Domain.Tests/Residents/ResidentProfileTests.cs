@@ -165,7 +165,7 @@ public class ResidentProfileTests
     public void ChangeStatus_ToTheSameStatus_IsRefusedInChinese()
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 5));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 5), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2026, 1, 5), "SY1");
 
         var error = Assert.Throws<DomainException>(() => resident.ChangeStatus(EmploymentStatus.RegisteredUnemployed, Today, null));
 

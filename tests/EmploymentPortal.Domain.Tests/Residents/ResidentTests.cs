@@ -46,7 +46,7 @@ public class ResidentTests
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
 
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 5), "SY2026010001");
+        resident.RegisterUnemployed(new DateOnly(2026, 1, 5), "SY2026010001");
 
         Assert.Equal(EmploymentStatus.RegisteredUnemployed, resident.CurrentStatus);
         Assert.Equal("SY2026010001", resident.UnemploymentRegistrationNumber);
@@ -54,58 +54,23 @@ public class ResidentTests
         Assert.Equal(new DateOnly(2026, 1, 5), entry.EffectiveFrom);
     }
 
-    [Fact]
-    public void RegisterUnemployed_UnderSixteen_NamesWorkingAge()
+    [Theory]
+    [InlineData("2010-01-15", "2026-01-15")]
+    [InlineData("2008-02-29", "2024-02-29")]
+    [InlineData("2010-10-31", "2026-10-31")]
+    public void WorkingAgeFrom_IsTheSixteenthBirthday(string born, string sixteen)
     {
-        var resident = TestResidents.Create(new DateOnly(2010, 1, 16));
-
-        var error = Assert.Throws<DomainException>(() => resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 15), "SY1"));
-
-        Assert.Equal("unemployment-registration-refused", error.Code);
-        Assert.Contains("未满16周岁", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CheckUnemploymentRegistration_OnTheSixteenthBirthday_IsEligible()
-    {
-        var resident = TestResidents.Create(new DateOnly(2010, 1, 15));
-
-        var refusals = resident.CheckUnemploymentRegistration(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 15));
-
-        Assert.Empty(refusals);
-    }
-
-    [Fact]
-    public void CheckUnemploymentRegistration_AtRetirementAge_NamesWorkingAge()
-    {
-        // Born May 1966: 60 years and 5 months (men, 2024 decision).
-        var resident = TestResidents.Create(new DateOnly(1966, 5, 10));
-
-        var dayBefore = resident.CheckUnemploymentRegistration(TestResidents.EligibleFacts(), new DateOnly(2026, 10, 9));
-        var onTheDay = resident.CheckUnemploymentRegistration(TestResidents.EligibleFacts(), new DateOnly(2026, 10, 10));
-
-        Assert.Empty(dayBefore);
-        Assert.Contains("已达到法定退休年龄", Assert.Single(onTheDay), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CheckUnemploymentRegistration_EveryFailedCondition_IsNamed()
-    {
-        var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        var facts = new UnemploymentRegistrationFacts(AbleToWork: false, WantsWork: false, CurrentlyUnemployed: false, Guid.CreateVersion7());
-
-        var refusals = resident.CheckUnemploymentRegistration(facts, new DateOnly(2026, 1, 5));
-
-        Assert.Equal(["不具备劳动能力。", "没有就业要求。", "目前不处于无业状态。", "应在常住地社区办理失业登记，本社区不是其常住地。"], refusals);
+        Assert.Equal(DateOnly.Parse(sixteen, System.Globalization.CultureInfo.InvariantCulture),
+            StatutoryRetirement.WorkingAgeFrom(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
     public void RegisterUnemployed_Twice_IsRefused()
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 5), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2026, 1, 5), "SY1");
 
-        var error = Assert.Throws<DomainException>(() => resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 2, 5), "SY2"));
+        var error = Assert.Throws<DomainException>(() => resident.RegisterUnemployed(new DateOnly(2026, 2, 5), "SY2"));
 
         Assert.Contains("不能重复登记", error.Message, StringComparison.Ordinal);
     }
@@ -114,10 +79,10 @@ public class ResidentTests
     public void RegisterUnemployed_AfterDeregistration_StartsANewSpell()
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2025, 1, 5), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2025, 1, 5), "SY1");
         resident.Deregister(new DateOnly(2025, 3, 1), "入学");
 
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2025, 9, 1), "SY2");
+        resident.RegisterUnemployed(new DateOnly(2025, 9, 1), "SY2");
 
         Assert.Equal(3, resident.StatusHistory.Count);
         Assert.Equal(1, resident.MonthsRegisteredUnemployedOn(new DateOnly(2025, 10, 1)));
@@ -127,7 +92,7 @@ public class ResidentTests
     public void ChangeStatus_BeforeTheLastChange_IsRefused()
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2026, 1, 5), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2026, 1, 5), "SY1");
 
         var error = Assert.Throws<DomainException>(() => resident.ChangeStatus(EmploymentStatus.Employed, new DateOnly(2026, 1, 4), "某公司"));
 
@@ -152,7 +117,7 @@ public class ResidentTests
     public void MonthsRegisteredUnemployedOn_CountsCompletedMonths(string date, int expected)
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2024, 1, 15), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2024, 1, 15), "SY1");
 
         var months = resident.MonthsRegisteredUnemployedOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -163,7 +128,7 @@ public class ResidentTests
     public void MonthsRegisteredUnemployedOn_AJobInBetween_StartsTheSpellAgain()
     {
         var resident = TestResidents.Create(new DateOnly(1990, 5, 17));
-        resident.RegisterUnemployed(TestResidents.EligibleFacts(), new DateOnly(2024, 1, 15), "SY1");
+        resident.RegisterUnemployed(new DateOnly(2024, 1, 15), "SY1");
         resident.ChangeStatus(EmploymentStatus.Employed, new DateOnly(2024, 3, 1), "某公司");
         resident.ChangeStatus(EmploymentStatus.RegisteredUnemployed, new DateOnly(2024, 5, 10), null);
 

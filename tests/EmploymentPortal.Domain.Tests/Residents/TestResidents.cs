@@ -15,6 +15,4 @@ internal static class TestResidents
 
     public static Resident Create(DateOnly birthDate, Sex sex = Sex.Male, ResidentProfile? profile = null) =>
         new("张三", IdNumber(birthDate, sex), PhoneNumber.Parse("13812345678"), Community, profile);
-
-    public static UnemploymentRegistrationFacts EligibleFacts() => new(AbleToWork: true, WantsWork: true, CurrentlyUnemployed: true, Community);
 }

@@ -180,7 +180,7 @@ public abstract class ClaimFromHireTests
         var idNumber = TestData.IdNumber(birth, Sex.Female);
 
         var resident = new Resident($"录用{n}", IdCardNumber.Parse(idNumber), PhoneNumber.Parse("13800138000"), community);
-        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community), Registered, $"SYT{n:D6}{(int)_app.Factory.Provider}");
+        resident.RegisterUnemployed(Registered, $"SYT{n:D6}{(int)_app.Factory.Provider}");
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == enterpriseId);
         var hire = Hire.Record(
             enterprise,

@@ -31,7 +31,7 @@ public abstract partial class ClaimTests
         await using (var db = _app.Database.CreateContext())
         {
             var intern = await db.Residents.SingleAsync(r => r.Id == internId);
-            intern.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, intern.CommunityId), start.AddMonths(-2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            intern.RegisterUnemployed(start.AddMonths(-2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
             await db.SaveChangesAsync();
             idNumber = intern.IdNumber;
         }
@@ -111,7 +111,7 @@ public abstract partial class ClaimTests
         await using (var db = _app.Database.CreateContext())
         {
             var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
-            resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, resident.CommunityId), new DateOnly(year - 1, 6, 1), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            resident.RegisterUnemployed(new DateOnly(year - 1, 6, 1), "SYT" + Guid.NewGuid().ToString("N")[..24]);
             await db.SaveChangesAsync();
         }
 

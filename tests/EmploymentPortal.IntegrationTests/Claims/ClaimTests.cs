@@ -355,7 +355,7 @@ public abstract partial class ClaimTests
         await using (var db = _app.Database.CreateContext())
         {
             var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
-            resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, resident.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            resident.RegisterUnemployed(new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
             await db.SaveChangesAsync();
             idNumber = resident.IdNumber;
         }
@@ -416,7 +416,7 @@ public abstract partial class ClaimTests
         await using (var db = _app.Database.CreateContext())
         {
             var intern = await db.Residents.SingleAsync(r => r.Id == internResident);
-            intern.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, intern.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            intern.RegisterUnemployed(new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
             await db.SaveChangesAsync();
             internIdNumber = intern.IdNumber;
         }
@@ -477,7 +477,7 @@ public abstract partial class ClaimTests
         await using (var db = _app.Database.CreateContext())
         {
             var intern = await db.Residents.SingleAsync(r => r.Id == internId);
-            intern.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, intern.CommunityId), new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
+            intern.RegisterUnemployed(new DateOnly(2024, 1, 2), "SYT" + Guid.NewGuid().ToString("N")[..24]);
             await db.SaveChangesAsync();
             internIdNumber = intern.IdNumber;
         }

@@ -17,7 +17,7 @@ internal static class FollowUpTestData
     /// <summary>失业登记 on <paramref name="date"/> with a unique registration number.</summary>
     public static Resident RegisteredUnemployed(this Resident resident, DateOnly date)
     {
-        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, resident.CommunityId), date, "SYT" + Guid.NewGuid().ToString("N")[..24]);
+        resident.RegisterUnemployed(date, "SYT" + Guid.NewGuid().ToString("N")[..24]);
         return resident;
     }
 

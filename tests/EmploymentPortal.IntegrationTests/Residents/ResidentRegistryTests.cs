@@ -11,7 +11,7 @@ namespace EmploymentPortal.IntegrationTests.Residents;
 
 /// <summary>
 /// Registering residents, 失业登记 and the monthly follow-up through the API, on both providers:
-/// the rules are the domain's, the scope the stations'.
+/// the conditions are the rules service's (UnemploymentRegistrationConditionsTests), the scope the stations'.
 /// </summary>
 public abstract class ResidentRegistryTests
 {
@@ -155,7 +155,7 @@ public abstract class ResidentRegistryTests
 
         Assert.Equal((HttpStatusCode)422, response.StatusCode);
         var refusals = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusals").EnumerateArray().Select(r => r.GetString()).ToList();
-        Assert.Equal(["没有就业要求。", "目前不处于无业状态。"], refusals);
+        Assert.Equal(["有就业要求：否（要求：是）。", "目前处于失业状态：否（要求：是）。", "依据：邢南政发〔2020〕1号 第二十条。"], refusals);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public abstract class ResidentRegistryTests
         var response = await client.PostAsJsonAsync($"/api/v1/residents/{residentId}/unemployment-registration", Eligible());
 
         Assert.Equal((HttpStatusCode)422, response.StatusCode);
-        Assert.Contains("已达到法定退休年龄", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("法定退休日期：", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

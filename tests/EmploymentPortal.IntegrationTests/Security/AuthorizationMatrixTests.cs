@@ -163,6 +163,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/residents/{id:guid}", ResidentRecords),
         new(Post, "/api/v1/residents/", Station, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/residents/{id:guid}/unemployment-registration", Station, Body: "{}", AlsoAllowed: [422]),
+        new(Get, "/api/v1/residents/{id:guid}/unemployment-registration/conditions", Station),
         new(Post, "/api/v1/residents/{id:guid}/contacts", Station, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/followups/overdue", ResidentRecords),
         new(Get, "/api/v1/residents/{id:guid}/profile", ResidentRecords),

@@ -136,7 +136,7 @@ public abstract class HomeWorkTests
         var resident = new Resident($"首页{n}", IdCardNumber.Parse(TestData.IdNumber(birth, Sex.Male)), PhoneNumber.Parse("13800138000"), community);
         var registered = new DateOnly(2020, 1, 6);
         var hired = new DateOnly(2020, 8, 3);
-        resident.RegisterUnemployed(new UnemploymentRegistrationFacts(true, true, true, community), registered, $"SYH{n:D6}{(int)_app.Factory.Provider}");
+        resident.RegisterUnemployed(registered, $"SYH{n:D6}{(int)_app.Factory.Provider}");
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == enterpriseId);
         var hire = Hire.Record(
             enterprise,

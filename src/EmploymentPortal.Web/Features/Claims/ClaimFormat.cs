@@ -79,6 +79,8 @@ public static class ClaimFormat
         BenefitKinds.JobSeekingSubsidy => "一次性求职补贴",
         BenefitKinds.PensionInsuranceSubsidy => "养老保险费补贴",
         BenefitKinds.VocationalStudentGrant => "国家助学金",
+        BenefitKinds.UnemploymentRegistration => "失业登记条件",
+        BenefitKinds.UnemploymentRegistrationKept => "保留失业登记的条件",
         _ => benefit,
     };
 

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -10,9 +11,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EmploymentPortal.Web.Features.Residents.Unemployment;
 
 /// <summary>
-/// 失业登记 at the station of the community of habitual residence: the station confirms with the
-/// resident that they are able and want to work and have no work now; the domain checks working
-/// age and the rest and names every failed condition. A registration number is issued.
+/// 失业登记 at the station: the rules service decides the conditions (<see cref="RegistrationConditions"/>:
+/// 邢南政发〔2020〕1号 (二十), and 界首市 二、(二)2 for migrant workers) on the facts the records hold
+/// and those the station confirms with the resident. A person who does not meet them, or for whom a
+/// fact is not stated, is refused (422 <c>unemployment-registration-refused</c>, every failed
+/// condition and missing fact named, and the decisions in <c>conditions</c>): the clause opens the
+/// register to the workers it describes and to no one else. A registration number is issued.
 /// </summary>
 public static class RegisterUnemployment
 {
@@ -24,17 +28,26 @@ public static class RegisterUnemployment
     /// <summary>Every condition the registration failed, one Chinese sentence each.</summary>
     public static readonly OutcomeValue<IReadOnlyList<string>> Refusals = new("refusals");
 
+    /// <summary>The rules service's decisions on the conditions (on success and on refusal).</summary>
+    public static readonly OutcomeValue<RegistrationConditionsResponse> Conditions = new("conditions");
+
     public sealed record Command
     {
         /// <summary>The resident, from the route (<c>/residents/{id}/unemployment-registration</c>) or the page; not read from the body.</summary>
         [System.Text.Json.Serialization.JsonIgnore]
         public Guid ResidentId { get; set; }
 
-        public bool AbleToWork { get; set; }
+        /// <summary>有劳动能力, as the resident confirms; not stated: 需补充信息.</summary>
+        public bool? AbleToWork { get; set; }
 
-        public bool WantsWork { get; set; }
+        /// <summary>有就业要求, as the resident confirms; not stated: 需补充信息.</summary>
+        public bool? WantsWork { get; set; }
 
-        public bool CurrentlyUnemployed { get; set; }
+        /// <summary>处于失业状态, as the resident confirms; ignored when the records show work (a current hire).</summary>
+        public bool? CurrentlyUnemployed { get; set; }
+
+        /// <summary>Where the registration is made when the registering community is not the one the resident lives in: hukou, employment, insured, other.</summary>
+        public string? RegistrationPlace { get; set; }
 
         /// <summary>The community whose station takes the registration; the resident's own when not given.</summary>
         public Guid? RegisteringCommunityId { get; set; }
@@ -49,10 +62,13 @@ public static class RegisterUnemployment
         {
             RuleFor(c => c.RegisteredOn)
                 .Must(d => d is null || d <= calendar.Today).WithMessage("登记日期不能晚于今天。");
+            RuleFor(c => c.RegistrationPlace)
+                .Must(p => p is null || StatedRegistrationFacts.Places.Contains(p))
+                .WithMessage("登记地只能是 residence（常住地）、hukou（户籍地）、employment（就业地）、insured（参保地）或 other（其他地方）。");
         }
     }
 
-    public sealed class Handler(OperationScope scope, PortalCalendar calendar) : ICommandHandler<Command>
+    public sealed class Handler(OperationScope scope, PortalCalendar calendar, RegistrationConditions conditions, PolicyCatalogueService policies) : ICommandHandler<Command>
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
@@ -80,11 +96,19 @@ public static class RegisterUnemployment
                 }
 
                 var date = command.RegisteredOn ?? calendar.Today;
-                var facts = new UnemploymentRegistrationFacts(command.AbleToWork, command.WantsWork, command.CurrentlyUnemployed, registeringCommunity);
-                var refusals = resident.CheckUnemploymentRegistration(facts, date);
-                if (refusals.Count > 0)
+                if (resident.CurrentStatus is { } status && status != EmploymentStatus.Deregistered)
                 {
-                    return Refused(refusals);
+                    return Refused([status == EmploymentStatus.RegisteredUnemployed
+                        ? "已办理失业登记，不能重复登记。"
+                        : "已在就业失业管理中（当前状态不是注销），请办理状态变更而不是重新登记。"], null);
+                }
+
+                var stated = new StatedRegistrationFacts(command.AbleToWork, command.WantsWork, command.CurrentlyUnemployed, command.RegistrationPlace);
+                var evaluation = await conditions.ForRegistrationAsync(db, resident, registeringCommunity, date, stated, cancellationToken);
+                var decided = RegistrationConditionsResponse.From(evaluation, policies.Catalogue);
+                if (!evaluation.Allowed)
+                {
+                    return Refused(RegistrationConditions.Refusals(evaluation, policies.Catalogue), decided);
                 }
 
                 // Two stations of the same community may take a number at once: the unique index
@@ -92,29 +116,32 @@ public static class RegisterUnemployment
                 for (var attempt = 1; ; attempt++)
                 {
                     var number = await NextRegistrationNumberAsync(db, registeringCommunity, date, cancellationToken);
-                    resident.RegisterUnemployed(facts, date, number);
+                    resident.RegisterUnemployed(date, number);
                     try
                     {
                         await db.SaveChangesAsync(cancellationToken);
-                        return FeatureOutcome.Success($"已办理失业登记，登记号 {number}。", resident.Id).With(RegistrationNumber, number);
+                        return FeatureOutcome.Success($"已办理失业登记，登记号 {number}。", resident.Id).With(RegistrationNumber, number).With(Conditions, decided);
                     }
                     catch (DbUpdateException e) when (attempt < 3 && e is not DbUpdateConcurrencyException)
                     {
                         // A concurrent change of the resident is the pipeline's 409; only the number is retried.
                         db.ChangeTracker.Clear();
                         resident = await db.Residents.Include(r => r.StatusHistory).SingleAsync(r => r.Id == residentId, cancellationToken);
-                        if (resident.CheckUnemploymentRegistration(facts, date) is { Count: > 0 } raced)
+                        if (resident.CurrentStatus is { } raced && raced != EmploymentStatus.Deregistered)
                         {
-                            return Refused(raced);
+                            return Refused(["已办理失业登记，不能重复登记。"], decided);
                         }
                     }
                 }
             });
         }
 
-        /// <summary>422 <c>unemployment-registration-refused</c>, naming every failed condition.</summary>
-        private static FeatureOutcome Refused(IReadOnlyList<string> refusals) =>
-            FeatureOutcome.Refused(RefusedCode, "不能办理失业登记：" + string.Join(string.Empty, refusals)).With(Refusals, refusals);
+        /// <summary>422 <c>unemployment-registration-refused</c>, naming every failed condition (and with the decisions when the conditions were decided).</summary>
+        private static FeatureOutcome Refused(IReadOnlyList<string> refusals, RegistrationConditionsResponse? decided)
+        {
+            var outcome = FeatureOutcome.Refused(RefusedCode, "不能办理失业登记：" + string.Join(string.Empty, refusals)).With(Refusals, refusals);
+            return decided is null ? outcome : outcome.With(Conditions, decided);
+        }
 
         /// <summary>
         /// 失业登记号: “SY”, the community's division code, the year and month, and a sequence
