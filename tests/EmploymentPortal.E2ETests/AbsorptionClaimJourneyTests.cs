@@ -76,10 +76,10 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 // The enterprise claims the absorption subsidy from the hire it recorded.
                 await Page.GotoAsync("/claims/new");
                 await WaitForCircuitAsync();
-                await SelectAsync(Page, "claim-rule", "登记失业半年以上人员");
+                await SelectAsync(Page.Locator("body"), "claim-rule", "登记失业半年以上人员");
                 await Expect(Page.GetByTestId("claim-from-hire-hint")).ToBeVisibleAsync();
                 await Expect(Page.GetByTestId("claim-id-number")).ToHaveCountAsync(0);
-                await SelectAsync(Page, "claim-hire", position);
+                await SelectAsync(Page.Locator("body"), "claim-hire", position);
                 await Page.GetByTestId("claim-payee-account").FillAsync(account);
                 await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
 

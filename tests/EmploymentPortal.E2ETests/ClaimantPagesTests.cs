@@ -81,7 +81,7 @@ public sealed class ClaimantPagesTests(PortalFixture portal) : PortalPageTest(po
             await LogInAsync("station1");
             await Page.GotoAsync("/claims/new");
             await WaitForCircuitAsync();
-            await SelectAsync(Page, "claim-rule", "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)");
+            await SelectAsync(Page.Locator("body"), "claim-rule", "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)");
             var fields = Page.GetByTestId("claim-fact-fields");
             await Expect(fields).ToContainTextAsync("完成培训");
             await Expect(Page.Locator("main")).Not.ToContainTextAsync("training.");

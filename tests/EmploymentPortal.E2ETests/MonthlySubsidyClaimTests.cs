@@ -18,7 +18,7 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
             {
                 await Page.GotoAsync("/claims/new");
                 await WaitForCircuitAsync();
-                await SelectAsync(Page, "claim-rule", "灵活就业社会保险补贴 · 就业困难人员灵活就业社会保险补贴");
+                await SelectAsync(Page.Locator("body"), "claim-rule", "灵活就业社会保险补贴 · 就业困难人员灵活就业社会保险补贴");
                 await Expect(Page.GetByTestId("claim-period")).ToBeVisibleAsync();
                 await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
                 await Page.GetByTestId("claim-period-from").FillAsync(from);

@@ -26,7 +26,7 @@ public sealed class PlacementClaimTests(PortalFixture portal) : PortalPageTest(p
             await Expect(options.First).ToContainTextAsync("见习岗位");
             Assert.DoesNotContain(await options.AllInnerTextsAsync(), text => text.Contains("公益性岗位", StringComparison.Ordinal));
             await options.First.ClickAsync();
-            await SelectAsync(Page, "placement-claim-benefit", "就业见习补贴（见习岗位）");
+            await SelectAsync(Page.Locator("body"), "placement-claim-benefit", "就业见习补贴（见习岗位）");
             await Page.GetByTestId("placement-claim-account").FillAsync("6222020200112233");
             await Page.GetByTestId("placement-claim-account").PressAsync("Tab");
             await Page.GetByTestId("placement-claim-submit").ClickAsync();

@@ -46,7 +46,7 @@ public sealed class RuleEndAndOpenListTests(PortalFixture portal) : PortalPageTe
             await LogInAsync("station1");
             await Page.GotoAsync("/claims/new");
             await WaitForCircuitAsync();
-            await SelectAsync(Page, "claim-rule", "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)");
+            await SelectAsync(Page.Locator("body"), "claim-rule", "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)");
             await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
             var fields = Page.GetByTestId("claim-fact-fields");
             // An open list: one of the listed groups or another, typed freely.

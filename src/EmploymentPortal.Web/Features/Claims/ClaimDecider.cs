@@ -187,14 +187,14 @@ public sealed class ClaimDecider
         if (placement is not null && !PlacementFactSource.Fits(placement.Kind, benefit))
         {
             throw new ClaimRefusedException("claim-benefit-not-claimable", placement.Kind == PostKind.Internship
-                ? $"见习岗位只能申请就业见习补贴（internship），不能申请“{benefit}”。"
-                : $"公益性岗位只能按月申请岗位补贴或社会保险补贴，不能申请“{benefit}”。");
+                ? $"见习岗位只能申请就业见习补贴，不能申请“{ClaimFormat.Benefit(benefit)}”。"
+                : $"公益性岗位只能按月申请岗位补贴或社会保险补贴，不能申请“{ClaimFormat.Benefit(benefit)}”。");
         }
 
         var source = placement is not null ? PlacementFactSource.Instance : SourceFor(claimant, benefit, hire is not null)
             ?? throw new ClaimRefusedException("claim-benefit-not-claimable", hire is not null
-                ? $"补贴类型“{benefit}”不能依据录用记录申领。"
-                : $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
+                ? $"补贴类型“{ClaimFormat.Benefit(benefit)}”不能依据录用记录申领。"
+                : $"补贴类型“{ClaimFormat.Benefit(benefit)}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
 
         // A placement's monthly subsidies: the rules of the benefit in force here for the person
         // (public-welfare posts) or for the unit (internships).
@@ -211,7 +211,7 @@ public sealed class ClaimDecider
 
         if (rules.Count == 0)
         {
-            throw new ClaimRefusedException("claim-rule-unknown", ruleId is null ? $"本地没有适用于“{benefit}”的政策规则。" : $"规则“{ruleId}”不存在或不属于该补贴类型。");
+            throw new ClaimRefusedException("claim-rule-unknown", ruleId is null ? $"本地没有适用于“{ClaimFormat.Benefit(benefit)}”的政策规则。" : "所选政策规则不存在，或不属于该补贴类型。");
         }
 
         if (stated.ContainsKey("history"))
