@@ -165,7 +165,7 @@ public abstract partial class ClaimTests
         Assert.All(tongren, r => Assert.StartsWith("tongren-", r.Id, StringComparison.Ordinal));
         Assert.All(inForce2020.Concat(tongren), r => Assert.Contains(r.Periods, p => p.Contains(r.Id == LongTermUnemployed ? new DateOnly(2020, 8, 3) : r.Id.StartsWith("tongren-", StringComparison.Ordinal) ? new DateOnly(2023, 6, 1) : new DateOnly(2020, 8, 3))));
         Assert.Contains(demoCity, r => r.Id == LongTermUnemployed);
-        Assert.Contains(demoCity, r => !r.Id.StartsWith("nanhe-", StringComparison.Ordinal));
+        Assert.Contains(await decider.RulesInForceAsync(db, ClaimantKind.Enterprise, ["369902"], new DateOnly(2023, 6, 1), []), r => r.Id.StartsWith("tongren-", StringComparison.Ordinal));
     }
 
     /// <summary>An enterprise's absorption claim for <paramref name="resident"/> with the hire facts stated (hired 2020-07-15, 12 months, insured), a draft.</summary>
