@@ -76,16 +76,24 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 // The enterprise claims the absorption subsidy from the hire it recorded.
                 await Page.GotoAsync("/claims/new");
                 await WaitForCircuitAsync();
-                await Page.GetByTestId("claim-rule").ClickAsync();
-                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "登记失业半年以上人员" }).First.ClickAsync();
+                await SelectAsync(Page.Locator("body"), "claim-rule", "登记失业半年以上人员");
                 await Expect(Page.GetByTestId("claim-from-hire-hint")).ToBeVisibleAsync();
                 await Expect(Page.GetByTestId("claim-id-number")).ToHaveCountAsync(0);
-                await Page.GetByTestId("claim-hire").ClickAsync();
-                await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = position }).ClickAsync();
-                await Expect(Page.GetByTestId("claim-hire")).ToContainTextAsync(name[..1] + "*");
+                await SelectAsync(Page.Locator("body"), "claim-hire", position);
                 await Page.GetByTestId("claim-payee-account").FillAsync(account);
                 await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
+
+                // The decision is previewed before anything is filed: in words, with the amount and the clause.
+                await Page.GetByTestId("preview-claim").ClickAsync();
+                var preview = Page.GetByTestId("claim-preview");
+                await Expect(preview.GetByTestId("decision-amount")).ToContainTextAsync("¥1,000.00/人 × 1 人 = ¥1,000.00");
+                await Expect(preview.GetByTestId("decision-citation")).ToContainTextAsync("邢南政发〔2020〕1号 第十条");
+                await Expect(Page.Locator("main")).Not.ToContainTextAsync("{}");
+                await Expect(Page.Locator("main")).Not.ToContainTextAsync("hire.");
+                await AssertFitsAndAccessibleAsync(preview.GetByTestId("decision-amount"));
+                await Page.SetViewportSizeAsync(1366, 768);
                 await Page.GetByTestId("submit-new-claim").ClickAsync();
+                await ConfirmAsync("提交申请", name[..1] + "*", "¥1,000.00");
 
                 await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
                 await WaitForCircuitAsync();

@@ -18,8 +18,7 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
             {
                 await Page.GotoAsync("/claims/new");
                 await WaitForCircuitAsync();
-                await Page.GetByTestId("claim-rule").ClickAsync();
-                await Page.GetByRole(AriaRole.Option, new() { Name = "灵活就业社会保险补贴 · 就业困难人员灵活就业社会保险补贴", Exact = true }).First.ClickAsync();
+                await SelectAsync(Page.Locator("body"), "claim-rule", "灵活就业社会保险补贴 · 就业困难人员灵活就业社会保险补贴");
                 await Expect(Page.GetByTestId("claim-period")).ToBeVisibleAsync();
                 await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
                 await Page.GetByTestId("claim-period-from").FillAsync(from);
@@ -31,9 +30,7 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
                 await Expect(fields.GetByTestId("fact-person.subsidisedMonths")).ToHaveCountAsync(0);
                 foreach (var fact in new[] { "fact-person.hardToEmploy", "fact-person.paysSocialInsuranceAsFlexibleWorker" })
                 {
-                    await fields.GetByTestId(fact).ClickAsync();
-                    await Page.GetByRole(AriaRole.Option, new() { Name = "是", Exact = true }).ClickAsync();
-                    await Expect(fields.GetByTestId(fact)).ToContainTextAsync("是");
+                    await SelectAsync(fields, fact, "是");
                 }
 
                 await Page.GetByTestId("claim-payee-account").FillAsync("6222020200334455");
@@ -42,6 +39,7 @@ public sealed class MonthlySubsidyClaimTests(PortalFixture portal) : PortalPageT
             }
 
             await FillAsync($"{year}-01", $"{year}-03");
+            await ConfirmAsync("提交申请", "灵活就业社会保险补贴");
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
             await Expect(Page.GetByTestId("claim-period")).ToHaveTextAsync($"{year}-01 – {year}-03（共 3 个月）");
             var number = (await Page.GetByTestId("claim-number").InnerTextAsync()).Trim();

@@ -19,13 +19,14 @@ public sealed class PlacementClaimTests(PortalFixture portal) : PortalPageTest(p
             await WaitForCircuitAsync();
 
             // Only the interns of its own programme are offered; the newest placement comes first.
-            await Page.GetByTestId("placement-claim-placement").ClickAsync();
-            var options = Page.GetByRole(AriaRole.Option);
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("placement-claim-submit"));
+            await Page.SetViewportSizeAsync(1366, 768);
+            await Page.Locator(".mud-select:has([data-testid=placement-claim-placement])").ClickAsync();
+            var options = Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option);
             await Expect(options.First).ToContainTextAsync("见习岗位");
             Assert.DoesNotContain(await options.AllInnerTextsAsync(), text => text.Contains("公益性岗位", StringComparison.Ordinal));
             await options.First.ClickAsync();
-            await Page.GetByTestId("placement-claim-benefit").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "就业见习补贴（见习岗位）" }).ClickAsync();
+            await SelectAsync(Page.Locator("body"), "placement-claim-benefit", "就业见习补贴（见习岗位）");
             await Page.GetByTestId("placement-claim-account").FillAsync("6222020200112233");
             await Page.GetByTestId("placement-claim-account").PressAsync("Tab");
             await Page.GetByTestId("placement-claim-submit").ClickAsync();

@@ -46,19 +46,20 @@ public sealed class RuleEndAndOpenListTests(PortalFixture portal) : PortalPageTe
             await LogInAsync("station1");
             await Page.GotoAsync("/claims/new");
             await WaitForCircuitAsync();
-            await Page.GetByTestId("claim-rule").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)", Exact = true }).ClickAsync();
+            await SelectAsync(Page.Locator("body"), "claim-rule", "职业培训补贴 · 职业技能培训补贴(脱贫劳动力、农民工、失业人员)");
             await Page.GetByTestId("claim-id-number").FillAsync(idNumber);
             var fields = Page.GetByTestId("claim-fact-fields");
             // An open list: one of the listed groups or another, typed freely.
-            await fields.GetByTestId("fact-person.group").Locator("input").FillAsync("veteran");
-            await fields.GetByTestId("fact-person.group").Locator("input").PressAsync("Tab");
-            await fields.GetByTestId("fact-training.completed").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "是", Exact = true }).ClickAsync();
-            await Expect(fields.GetByTestId("fact-training.completed")).ToContainTextAsync("是");
+            await fields.GetByTestId("fact-person.group").FillAsync("退役军人");
+            await fields.GetByTestId("fact-person.group").PressAsync("Escape");
+            await fields.GetByTestId("fact-person.group").PressAsync("Tab");
+            await SelectAsync(fields, "fact-training.completed", "是");
             await Page.GetByTestId("claim-payee-account").FillAsync("6222020200776655");
             await Page.GetByTestId("claim-payee-account").PressAsync("Tab");
+            await Page.GetByTestId("preview-claim").ClickAsync();
+            await Expect(Page.GetByTestId("claim-preview").GetByTestId("decision-flag-openList")).ToContainTextAsync("开放列举");
             await Page.GetByTestId("submit-new-claim").ClickAsync();
+            await ConfirmAsync("提交申请", "职业培训补贴");
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims/[0-9a-f-]{36}$"));
             await Expect(Page.GetByTestId("claim-outcome")).ToHaveTextAsync("需人工审核");
             await Expect(Page.GetByTestId("decision-flag-openList")).ToContainTextAsync("开放列举");

@@ -282,7 +282,9 @@ public sealed class Claim : AggregateRoot
         ApplyDecision(decision);
         if (Outcome == ClaimOutcome.NeedsInformation)
         {
-            throw new DomainException("claim-needs-information", $"申请缺少以下信息，补充后才能提交：{MissingFacts.Replace(",", "、", StringComparison.Ordinal)}。");
+            // The host names the facts in words (decision.MissingFactWords); the stored keys only when it gives none.
+            var missing = decision.MissingFactWords is { Count: > 0 } words ? words : decision.MissingFacts;
+            throw new DomainException("claim-needs-information", $"申请缺少以下信息，补充后才能提交：{string.Join("、", missing)}。");
         }
 
         if (string.IsNullOrWhiteSpace(PayeeName) || string.IsNullOrWhiteSpace(PayeeAccount))
@@ -458,12 +460,30 @@ public sealed class Claim : AggregateRoot
         Move(ClaimStatus.ReturnedForCorrection, officer, now, ReviewNote);
     }
 
+    /// <summary>
+    /// Takes the once-only scope <paramref name="key"/> when a draft or a returned claim is about to be
+    /// submitted and holds none yet (a draft the rules found ineligible is saved without one, so it
+    /// does not block the same person's claim under the right rule); the database keeps it unique.
+    /// </summary>
+    public void HoldOnceOnly(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (Status is not (ClaimStatus.Draft or ClaimStatus.ReturnedForCorrection))
+        {
+            throw new DomainException("claim-not-draft", "只有草稿或退回补正的申请可以提交。");
+        }
+
+        OnceOnlyKey ??= key;
+    }
+
     /// <summary>The claimant withdraws (撤回) a claim not yet approved; the once-only scope is free again.</summary>
     public void Withdraw(ClaimActor by, DateTimeOffset now)
     {
         if (Status is not (ClaimStatus.Draft or ClaimStatus.Submitted or ClaimStatus.ReturnedForCorrection))
         {
-            throw new DomainException("claim-not-withdrawable", "只有草稿、已提交或退回补正的申请可以撤回。");
+            throw new DomainException("claim-not-withdrawable", Status is ClaimStatus.Withdrawn
+                ? "该申请已撤回。"
+                : "人社局已开始办理该申请（受理审核、审批或支付），不能撤回；只有草稿、已提交尚未受理或退回补正的申请可以撤回。");
         }
 
         OnceOnlyKey = null;
@@ -632,7 +652,11 @@ public sealed record ClaimSubject(
 
 public sealed record ClaimPayee(string Name, string Account, string? Bank);
 
-/// <summary>A decision of the rules service for the claimed rule, serialised by the host.</summary>
+/// <summary>
+/// A decision of the rules service for the claimed rule, serialised by the host;
+/// <see cref="MissingFactWords"/> names <see cref="MissingFacts"/> in the claimant's words (the
+/// refusal to submit a claim that needs information quotes them).
+/// </summary>
 public sealed record ClaimDecision(
     ClaimOutcome Outcome,
     Money? Amount,
@@ -641,7 +665,8 @@ public sealed record ClaimDecision(
     string FactsJson,
     string DecisionJson,
     string CatalogueVersion,
-    DateOnly DecidedOn);
+    DateOnly DecidedOn,
+    IReadOnlyList<string>? MissingFactWords = null);
 
 /// <summary>One step of a claim's history (状态记录).</summary>
 public sealed class ClaimEvent : Entity

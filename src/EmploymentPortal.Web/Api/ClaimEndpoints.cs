@@ -25,6 +25,8 @@ internal static class ClaimEndpoints
             .WithSummary("One claim with its frozen facts, decision and trace, history and payment.");
         claims.MapPost("/{id:guid}/submit", SubmitAsync).RequireAuthorization(PortalPolicies.Claimants)
             .WithSummary("The claimant submits a draft or a claim returned for correction (optional corrected \"facts\").");
+        claims.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(PortalPolicies.Claimants)
+            .WithSummary("The claimant withdraws its own draft, a submitted claim no officer has acted on yet, or a claim returned for correction; 422 claim-not-withdrawable once an officer acted, 404 for another claimant's claim.");
         // A multipart form any page could post: it needs an antiforgery token (as the ledger import).
         claims.MapPost("/{id:guid}/attachments", UploadAsync).RequireAuthorization(PortalPolicies.Claimants).RequireAntiforgeryToken()
             .WithSummary("The claimant attaches a PDF, JPG or PNG (multipart, field `file`, antiforgery token in X-XSRF-TOKEN; type checked by content, at most Claims:AttachmentMaxBytes) while the claim is a draft or returned for correction.");
@@ -151,6 +153,12 @@ internal static class ClaimEndpoints
     {
         var outcome = await pipeline.SendAsync(new SubmitClaim.Command(id, request?.Facts, request?.PayeeName, request?.PayeeAccount, request?.PayeeBank), cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(await ResponseAsync(db, user.Principal, id, outcome.Result.Message, cancellationToken)) : ApiProblems.For(outcome);
+    }
+
+    private static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, CommandPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var outcome = await pipeline.SendAsync(new WithdrawClaim.Command(id), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(new OutcomeResponse(id, outcome.Result.Message)) : ApiProblems.For(outcome);
     }
 
     public sealed record SubmitRequest(System.Text.Json.Nodes.JsonObject? Facts, string? PayeeName, string? PayeeAccount, string? PayeeBank);

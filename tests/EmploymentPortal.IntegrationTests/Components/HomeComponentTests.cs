@@ -56,6 +56,7 @@ public sealed class HomeComponentTests : MudComponentTest
         Assert.Equal(["¥1,000.00", "¥1,500.00"], page.FindAll("[data-testid=claimable-amount]").Select(c => c.TextContent.Trim()));
         Assert.Equal($"/claims/new?hireId={hire}&rule=nanhe-2020-1.absorption-long-term-unemployed", page.FindAll("[data-testid=claimable-link]")[0].GetAttribute("href"));
         Assert.Equal("1", page.Find("[data-testid=work-returned-claims-count]").TextContent.Trim());
+        Assert.Equal("/claims?status=ReturnedForCorrection", page.Find("[data-testid=work-returned-claims-link]").GetAttribute("href"));
         Assert.Equal("2", page.Find("[data-testid=work-returned-vacancies-count]").TextContent.Trim());
         Assert.Equal("/enterprise/vacancies", page.Find("[data-testid=work-returned-vacancies-link]").GetAttribute("href"));
         Assert.Equal("/enterprise/referrals", page.Find("[data-testid=work-referrals-link]").GetAttribute("href"));
@@ -80,6 +81,7 @@ public sealed class HomeComponentTests : MudComponentTest
         Assert.Equal("8", page.Find("[data-testid=work-claims-count]").TextContent.Trim());
         Assert.Equal(("5", "2", "1"), (page.Find("[data-testid=claims-age-3]").TextContent, page.Find("[data-testid=claims-age-7]").TextContent, page.Find("[data-testid=claims-age-over-7]").TextContent));
         Assert.Equal("3", page.Find("[data-testid=work-second-approvals-count]").TextContent.Trim());
+        Assert.Equal("/claims?status=AwaitingSecondApproval", page.Find("[data-testid=work-second-approvals-link]").GetAttribute("href"));
         Assert.Equal("/bureau/vacancies", page.Find("[data-testid=work-vacancies-link]").GetAttribute("href"));
         Assert.Equal("/bureau/payment-batches", page.Find("[data-testid=work-batches-link]").GetAttribute("href"));
         Assert.Equal("6", page.Find("[data-testid=work-batches-count]").TextContent.Trim());

@@ -246,6 +246,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/claims/{id:guid}/attachments", Claimants, AlsoAllowed: [404]),
         new(Get, "/api/v1/claims/{id:guid}/attachments/{attachmentId:guid}", Claimants, Probe: "/api/v1/claims/00000000-0000-0000-0000-000000000001/attachments/00000000-0000-0000-0000-000000000002", AlsoAllowed: [404]),
         new(Post, "/api/v1/claims/{id:guid}/submit", Claimants, Body: "{}", AlsoAllowed: [404]),
+        new(Post, "/api/v1/claims/{id:guid}/withdraw", Claimants, AlsoAllowed: [404]),
         new(Post, "/api/v1/claims/{id:guid}/approve", Bureau, Body: "{}", AlsoAllowed: [404]),
         new(Post, "/api/v1/claims/{id:guid}/accept-list-member", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/claims/{id:guid}/reject", Bureau, Body: "{}", AlsoAllowed: [400]),

@@ -101,6 +101,57 @@ public sealed class ClaimDecider
     }
 
     /// <summary>
+    /// The rules the claim page offers: <see cref="ClaimableRules"/> of a document for the
+    /// claimant's area, in force on the claim date. The area is the jurisdictions among the served
+    /// ones that contain one of <paramref name="districtCodes"/> (the district itself, its city or
+    /// its province, GB/T 2260), or every served one when none does (a city whose divisions the
+    /// catalogue does not name, e.g. the demo city, and the bureau). A rule that applies on the
+    /// hire date (<c>appliesOn: hire.date</c>) is in force for a claim when it is on the claim
+    /// date or on the start date of one of <paramref name="hireDates"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyRule>> RulesInForceAsync(
+        PortalDbContext db, ClaimantKind claimant, IReadOnlyCollection<string> districtCodes, DateOnly date, IReadOnlyCollection<DateOnly> hireDates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(districtCodes);
+        ArgumentNullException.ThrowIfNull(hireDates);
+        await _policies.EnsureCurrentAsync(db, cancellationToken);
+        var catalogue = _policies.Catalogue;
+        var around = districtCodes.Where(c => c.Length == 6)
+            .SelectMany(c => new[] { c, c[..4] + "00", c[..2] + "0000" })
+            .ToHashSet(StringComparer.Ordinal);
+        var area = _policies.Jurisdictions.Where(around.Contains).ToList();
+        if (area.Count == 0)
+        {
+            area = [.. _policies.Jurisdictions];
+        }
+
+        static bool InForce(PolicyRule rule, DateOnly day) => rule.Periods.Any(p => p.Contains(day));
+        return ClaimableRules(claimant)
+            .Where(r => catalogue.DocumentOf(r).Jurisdictions.Any(area.Contains))
+            .Where(r => InForce(r, date) || (r.AppliesOn == HireDateFact && hireDates.Any(d => InForce(r, d))))
+            .ToList();
+    }
+
+    /// <summary>The hire's start date as the rules name it.</summary>
+    public const string HireDateFact = "hire.date";
+
+    /// <summary>The district codes of the claimant's area: the enterprise's district, or those of a station's communities (none for the bureau).</summary>
+    public static async Task<IReadOnlyList<string>> DistrictCodesAsync(PortalDbContext db, EmploymentPortal.Web.Infrastructure.Security.PortalPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var scope = principal.CommunityIds.ToList();
+        IQueryable<Guid> communities = principal.IsEnterpriseUser && principal.EnterpriseId is { } enterpriseId
+            ? db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.CommunityId)
+            : principal.IsStationStaff ? db.Communities.Where(c => scope.Contains(c.Id)).Select(c => c.Id)
+            : db.Communities.Where(_ => false).Select(c => c.Id);
+        return await (from c in db.Communities
+                      join s in db.Streets on c.StreetId equals s.Id
+                      join d in db.Districts on s.DistrictId equals d.Id
+                      where communities.Contains(c.Id)
+                      select d.Code).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// What a claim is decided on: who claims which benefit (under one rule, or the best of the
     /// benefit's), for whom, with the facts the claimant states, on which date; and the records the
     /// claim rests on when it has them (a hire, a post placement, the month of a monthly claim, an
@@ -136,14 +187,14 @@ public sealed class ClaimDecider
         if (placement is not null && !PlacementFactSource.Fits(placement.Kind, benefit))
         {
             throw new ClaimRefusedException("claim-benefit-not-claimable", placement.Kind == PostKind.Internship
-                ? $"见习岗位只能申请就业见习补贴（internship），不能申请“{benefit}”。"
-                : $"公益性岗位只能按月申请岗位补贴或社会保险补贴，不能申请“{benefit}”。");
+                ? $"见习岗位只能申请就业见习补贴，不能申请“{ClaimFormat.Benefit(benefit)}”。"
+                : $"公益性岗位只能按月申请岗位补贴或社会保险补贴，不能申请“{ClaimFormat.Benefit(benefit)}”。");
         }
 
         var source = placement is not null ? PlacementFactSource.Instance : SourceFor(claimant, benefit, hire is not null)
             ?? throw new ClaimRefusedException("claim-benefit-not-claimable", hire is not null
-                ? $"补贴类型“{benefit}”不能依据录用记录申领。"
-                : $"补贴类型“{benefit}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
+                ? $"补贴类型“{ClaimFormat.Benefit(benefit)}”不能依据录用记录申领。"
+                : $"补贴类型“{ClaimFormat.Benefit(benefit)}”不能由{(claimant == ClaimantKind.Enterprise ? "企业" : "服务站")}申领。");
 
         // A placement's monthly subsidies: the rules of the benefit in force here for the person
         // (public-welfare posts) or for the unit (internships).
@@ -160,7 +211,7 @@ public sealed class ClaimDecider
 
         if (rules.Count == 0)
         {
-            throw new ClaimRefusedException("claim-rule-unknown", ruleId is null ? $"本地没有适用于“{benefit}”的政策规则。" : $"规则“{ruleId}”不存在或不属于该补贴类型。");
+            throw new ClaimRefusedException("claim-rule-unknown", ruleId is null ? $"本地没有适用于“{ClaimFormat.Benefit(benefit)}”的政策规则。" : "所选政策规则不存在，或不属于该补贴类型。");
         }
 
         if (stated.ContainsKey("history"))
@@ -370,7 +421,8 @@ public sealed class ClaimDecider
             facts.ToJsonString(PolicyJson.Options),
             JsonSerializer.Serialize(decision, PolicyJson.Options),
             catalogueVersion,
-            date);
+            date,
+            decision.MissingFacts.Select(DecisionWords.Fact).Distinct(StringComparer.Ordinal).ToList());
 
     /// <summary>Earlier granted claims of the person (and the enterprise) as <c>history.payments</c>.</summary>
     private static async Task<JsonArray> HistoryAsync(PortalDbContext db, Guid residentId, Guid? enterpriseId, Guid? excludeClaimId, CancellationToken cancellationToken)

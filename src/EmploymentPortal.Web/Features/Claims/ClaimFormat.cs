@@ -29,6 +29,17 @@ public static class ClaimFormat
         _ => status.ToString(),
     };
 
+    /// <summary>
+    /// A status named in a URL (<c>/claims?status=ReturnedForCorrection</c>): the enum's name in any
+    /// case, never a number (which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would take).
+    /// </summary>
+    public static bool TryParseStatus(string? text, out ClaimStatus status)
+    {
+        status = default;
+        return !string.IsNullOrWhiteSpace(text) && text.Trim().All(char.IsAsciiLetter)
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out status) && Enum.IsDefined(status);
+    }
+
     public static string Outcome(ClaimOutcome outcome) => outcome switch
     {
         ClaimOutcome.Eligible => "符合",

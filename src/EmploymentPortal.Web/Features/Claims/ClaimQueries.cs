@@ -90,7 +90,11 @@ public static class ClaimQueries
         bool CanReview,
         bool CanApprove,
         string? ApproveBlockedReason,
-        string? Hire = null);
+        string? Hire = null)
+    {
+        /// <summary>The user may withdraw the claim (WithdrawClaim): its claimant, before an officer acted.</summary>
+        public bool CanWithdraw { get; init; }
+    }
 
     public static async Task<Detail?> DetailAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
     {
@@ -138,7 +142,11 @@ public static class ClaimQueries
             ? await db.Hires.AsNoTracking().Where(x => x.Id == h).Select(x => new { x.Position, x.StartDate }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var hireText = hire is null ? null : $"{hire.Position} · {hire.StartDate:yyyy-MM-dd}";
-        return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked, hireText);
+        return new Detail(claim, enterpriseName, masked, community, decision, claim.Events.OrderBy(x => x.At).ToList(), batch, canSubmit, reviewable, reviewable && blocked is null, blocked, hireText)
+        {
+            // Claim.Withdraw: the claimant, until an officer acts on a submitted claim.
+            CanWithdraw = isClaimant && claim.Status is ClaimStatus.Draft or ClaimStatus.Submitted or ClaimStatus.ReturnedForCorrection,
+        };
     }
 
     /// <summary>

@@ -77,7 +77,17 @@ public static class CreateClaim
 
         /// <summary>Submit at once (otherwise a draft).</summary>
         public bool Submit { get; set; }
+
+        /// <summary>
+        /// Decide without saving (the page's 预览判定): the same scope, records and checks as a
+        /// claim, answered with the rules service's decision (<see cref="Decision"/>) instead of a claim.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public bool Preview { get; set; }
     }
+
+    /// <summary>The decision a <see cref="Command.Preview"/> answers with.</summary>
+    public static readonly OutcomeValue<EmploymentPortal.Policies.Evaluation.RuleDecision> Decision = new("decision");
 
     /// <summary>A placement's programme as a claim sees it: who owns it and the registered enterprise hosting it, if any.</summary>
     private sealed record PlacementHost(string Owner, Guid? HostEnterpriseId);
@@ -210,6 +220,19 @@ public static class CreateClaim
                 if (key is not null && await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
                 {
                     return Duplicate(existing);
+                }
+
+                if (command.Preview)
+                {
+                    return FeatureOutcome.Success($"预览：规则判定{ClaimFormat.Outcome(decided.Decision.Outcome)}，金额 {ClaimFormat.Yuan(decided.Decision.Amount)}。尚未保存。")
+                        .With(Decision, decided.RuleDecision);
+                }
+
+                // A draft the rules find ineligible claims nothing yet: it holds no once-only scope, so
+                // the same facts can be filed under the right rule; submitting it takes the scope.
+                if (!command.Submit && decided.Decision.Outcome == ClaimOutcome.Ineligible && records.Placement is null)
+                {
+                    key = null;
                 }
 
                 var now = _calendar.Now;
@@ -473,9 +496,11 @@ public static class CreateClaim
             return FeatureOutcome.Success(message, claim.Id);
         }
 
-        private static FeatureOutcome Duplicate(string? existing) =>
-            FeatureOutcome.Conflicting(DuplicateCode, existing is null
-                ? "该人员的同类一次性补贴已有申请（同时提交的重复申请只保留一份）。"
-                : $"该人员的同类一次性补贴已有申请 {existing}，不能重复申请。");
     }
+
+    /// <summary>The 409 of a once-only scope another claim holds (<paramref name="existing"/>, when known).</summary>
+    public static FeatureOutcome Duplicate(string? existing) =>
+        FeatureOutcome.Conflicting(DuplicateCode, existing is null
+            ? "该人员的同类一次性补贴已有申请（同时提交的重复申请只保留一份）。"
+            : $"该人员的同类一次性补贴已有申请 {existing}，不能重复申请。");
 }

@@ -59,6 +59,18 @@ public static class SubmitClaim
                         claim.Redecide(decided.Decision, new ClaimPayee(command.PayeeName ?? claim.PayeeName, command.PayeeAccount ?? claim.PayeeAccount, command.PayeeBank ?? claim.PayeeBank));
                     }
 
+                    // A draft saved ineligible held no once-only scope (CreateClaim): it takes it now, unless another claim has.
+                    if (claim.OnceOnlyKey is null && claim.ResidentId is { } residentId
+                        && ClaimDecider.OnceOnlyKey(decided.Rule, residentId, claim.EnterpriseId, claim.CommunityId, today) is { } key)
+                    {
+                        if (await db.Claims.AsNoTracking().Where(c => c.OnceOnlyKey == key && c.Id != claim.Id).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken) is { } existing)
+                        {
+                            return CreateClaim.Duplicate(existing);
+                        }
+
+                        claim.HoldOnceOnly(key);
+                    }
+
                     await ClaimCommandSupport.LockEnterpriseAsync(db, claim.EnterpriseId, cancellationToken);
                     claim.Submit(decided.Decision, actor, now);
                     await ClaimCommandSupport.EnsureWithinEnterpriseCapAsync(db, claim, options, amounts, cancellationToken);
@@ -72,6 +84,10 @@ public static class SubmitClaim
                 catch (ClaimRefusedException e)
                 {
                     return FeatureOutcome.Refused(e.Code, e.Message);
+                }
+                catch (DbUpdateException e) when (ClaimCommandSupport.IsUniqueViolation(e))
+                {
+                    return CreateClaim.Duplicate(null);
                 }
 
                 return FeatureOutcome.Success($"申请 {claim.Number} 已提交：规则判定{ClaimFormat.Outcome(claim.Outcome)}，金额 {ClaimFormat.Yuan(claim.Amount)}。", claim.Id);
