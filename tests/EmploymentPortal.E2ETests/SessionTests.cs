@@ -37,9 +37,9 @@ public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
                 await admin.GotoAsync("/admin/users");
                 await Expect(admin.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
                 await admin.GetByTestId("user-search").FillAsync(userName);
-                await admin.GetByTestId("user-search").PressAsync("Enter");
-                await admin.GetByTestId($"disable-{userName}").ClickAsync();
+                await Expect(admin.GetByTestId($"disable-{userName}")).ToHaveCountAsync(1);
                 var confirm = admin.GetByRole(AriaRole.Dialog);
+                await ClickUntilShownAsync(admin.GetByTestId($"disable-{userName}"), confirm);
                 await Expect(confirm).ToContainTextAsync(userName);
                 await confirm.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
                 await Expect(admin.GetByTestId($"enable-{userName}")).ToBeVisibleAsync();
