@@ -15,6 +15,8 @@ public sealed class AuditLogTests(PortalFixture portal) : PortalPageTest(portal)
             await LogInAsync("admin");
             await Page.GotoAsync("/admin/audit");
             await WaitForCircuitAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("audit-grid").GetByRole(AriaRole.Row).Nth(1));
+            await Page.SetViewportSizeAsync(1366, 768);
 
             await Page.GetByTestId("verify-chain").ClickAsync();
             var result = Page.GetByTestId("verify-result");
@@ -31,7 +33,9 @@ public sealed class AuditLogTests(PortalFixture portal) : PortalPageTest(portal)
                 await Expect(result).ToHaveAttributeAsync("data-verdict", "Broken");
                 await Expect(result).ToContainTextAsync("第 1 条审计记录的内容与其密钥哈希不符（记录被篡改）。");
                 await Page.GetByTestId("jump-to-broken").ClickAsync();
-                await Expect(Page.GetByTestId("broken-row")).ToContainTextAsync("someone-else");
+                var broken = Page.GetByTestId("audit-grid").Locator("tr.audit-broken");
+                await Expect(broken).ToContainTextAsync("someone-else");
+                await Expect(broken).ToContainTextAsync("1");
             }
             finally
             {

@@ -19,8 +19,13 @@ public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal
             await WaitForCircuitAsync();
 
             var form = Page.GetByTestId("household-form");
-            await form.GetByTestId("household-community").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "东湖社区" }).ClickAsync();
+            await AssertFitsAndAccessibleAsync(form.GetByTestId("member-name"));
+            await Page.SetViewportSizeAsync(1366, 768);
+            await SelectAsync(form, "household-community", "东湖社区");
+            await form.GetByTestId("member-id-number").FillAsync("12345");
+            await form.GetByTestId("save-household").ClickAsync();
+            await Expect(FieldOf(form, "member-name")).ToContainTextAsync("请输入成员姓名");
+            await Expect(form.GetByTestId("member-id-number")).ToHaveValueAsync("12345");
             await form.GetByTestId("member-name").FillAsync(name);
             await form.GetByTestId("member-id-number").FillAsync(idNumber);
             await form.GetByTestId("save-household").ClickAsync();
@@ -29,7 +34,10 @@ public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal
             await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync("零就业家庭");
             await Expect(Page.GetByTestId("zero-employment-state")).Not.ToContainTextAsync("已清零");
 
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("record-placement"));
+            await Page.SetViewportSizeAsync(1366, 768);
             await Page.GetByTestId("record-placement").ClickAsync();
+            await ConfirmAsync("记录安置就业", name);
             await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync("零就业家庭已清零");
             await Expect(Page.GetByTestId("zero-employment-state")).ToContainTextAsync(name);
 
@@ -37,6 +45,7 @@ public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("households")).ToContainTextAsync("零就业家庭");
             await Expect(Page.GetByTestId("households")).Not.ToContainTextAsync(name);
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("household-link").First);
         });
     }
 }

@@ -28,6 +28,21 @@ public sealed class LedgerImportTests(PortalFixture portal) : PortalPageTest(por
                 await Expect(import.GetByTestId("import-progress")).ToBeVisibleAsync();
                 await Expect(import.GetByTestId("count-processed")).ToHaveTextAsync("17");
                 await Expect(import.GetByTestId("count-rejected")).ToHaveTextAsync("7");
+                await Expect(import.GetByTestId("count-done")).ToHaveTextAsync("17");
+                await Expect(import.GetByTestId("count-total")).ToHaveTextAsync("17");
+                await Expect(import.GetByTestId("import-percent")).ToHaveTextAsync("100");
+                await Expect(import.GetByTestId("import-progress")).ToHaveAttributeAsync("data-percent", "100");
+
+                // Rows were rejected: not green, and each one is listed by row number in Chinese.
+                await Expect(import.GetByTestId("import-progress")).ToHaveAttributeAsync("data-color", "Warning");
+                await Expect(import.GetByTestId("import-result")).ToHaveAttributeAsync("data-clean", "false");
+                var errors = import.GetByTestId("import-errors");
+                await Expect(errors.GetByTestId("error-row")).ToHaveCountAsync(7);
+                var row8 = errors.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "第 8 行" });
+                await Expect(row8).ToContainTextAsync("校验码");
+                await Expect(errors.GetByRole(AriaRole.Row).Filter(new() { HasTextString = "第 9 行" })).ToContainTextAsync("固定电话");
+                await AssertFitsAndAccessibleAsync(errors);
+                await Page.SetViewportSizeAsync(1366, 768);
                 var imported = int.Parse(await import.GetByTestId("count-imported").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
                 var skipped = int.Parse(await import.GetByTestId("count-skipped").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
                 Assert.Equal(10, imported + skipped);

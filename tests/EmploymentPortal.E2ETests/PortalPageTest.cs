@@ -361,6 +361,10 @@ public abstract class PortalPageTest : IAsyncLifetime
         {
             await Page.SetViewportSizeAsync(size.Width, size.Height);
             await Expect(ready).ToBeVisibleAsync();
+
+            // A snackbar fading in or out is measured at part of its opacity (axe: contrast of
+            // .mud-snackbar-content-message); the page is checked once the message has gone.
+            await Expect(Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
             await AssertNoHorizontalOverflowAsync(excluded);
             await AssertAccessibleAsync(excluded);
         }

@@ -29,13 +29,13 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
             await Expect(Page.GetByTestId("desired-wage")).ToContainTextAsync("¥3,500.00–¥4,500.00");
 
             var form = Page.GetByTestId("status-form");
-            await form.GetByTestId("new-status").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "注销登记" }).ClickAsync();
+            await AssertFitsAndAccessibleAsync(form.GetByTestId("change-status"), "[data-testid=place-form]");
+            await Page.SetViewportSizeAsync(1366, 768);
+            await SelectAsync(form, "new-status", "注销登记");
             await form.GetByTestId("change-status").ClickAsync();
-            await Expect(form).ToContainTextAsync("注销登记须填写原因");
+            await Expect(FieldOf(form, "status-note")).ToContainTextAsync("注销登记须填写原因");
 
-            await form.GetByTestId("new-status").ClickAsync();
-            await Page.Locator(".rz-dropdown-item").Filter(new() { HasTextString = "灵活就业" }).ClickAsync();
+            await SelectAsync(form, "new-status", "灵活就业");
             await form.GetByTestId("status-note").FillAsync("网约车司机");
             await form.GetByTestId("change-status").ClickAsync();
 

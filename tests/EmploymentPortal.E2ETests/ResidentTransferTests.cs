@@ -38,14 +38,25 @@ public sealed class ResidentTransferTests(PortalFixture portal) : PortalPageTest
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("outgoing-transfers")).ToContainTextAsync("待处理");
 
-            // station1 accepts; the record moves to 西山社区.
+            // The requester waits: its home page has nothing to accept for this request.
+            await Page.GotoAsync("/");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("work-transfers-count")).ToHaveTextAsync("0");
+
+            // station1, the holder, finds the request from its home page and accepts; the record moves to 西山社区.
             await Page.Context.ClearCookiesAsync();
             await LogInAsync("station1");
-            await Page.GotoAsync("/residents/transfers");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("work-transfers-count")).Not.ToHaveTextAsync("0");
+            await Page.GetByTestId("work-transfers-link").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(PathIs("/residents/transfers"));
             await WaitForCircuitAsync();
             var incoming = Page.GetByTestId("incoming-transfers").Locator("tr").Filter(new() { HasTextString = name });
             await Expect(incoming).ToContainTextAsync("本人已搬到西山社区居住");
+            await AssertFitsAndAccessibleAsync(incoming.GetByTestId("accept-transfer"));
+            await Page.SetViewportSizeAsync(1366, 768);
             await incoming.GetByTestId("accept-transfer").ClickAsync();
+            await ConfirmAsync("接受", name, "东湖社区", "西山社区");
             await Expect(incoming).ToContainTextAsync("已接受");
 
             await Page.Context.ClearCookiesAsync();

@@ -8,6 +8,8 @@ namespace EmploymentPortal.E2ETests;
 /// An open page (a live Blazor circuit) ends with its session: an administrator disables the
 /// user in another browser, and the user's page goes to the login page within the circuit
 /// revalidation interval (2 seconds in this suite, 30 by default; docs/operations.md#sessions).
+/// The administrator's browser has Playwright's default 1280x720 window (the Radzen confirmation
+/// once left the page blank at that size; the user list and its confirmation are MudBlazor now).
 /// </summary>
 public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
 {
@@ -24,7 +26,7 @@ public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("community-count")).ToBeVisibleAsync();
 
-            await using (var administrator = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } }))
+            await using (var administrator = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.BaseAddress.ToString(), Locale = "zh-CN" }))
             {
                 var admin = await administrator.NewPageAsync();
                 await admin.GotoAsync("/account/login");
@@ -35,9 +37,11 @@ public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
                 await admin.GotoAsync("/admin/users");
                 await Expect(admin.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
                 await admin.GetByTestId("user-search").FillAsync(userName);
-                await admin.GetByTestId("user-search").PressAsync("Enter");
-                await admin.GetByTestId($"disable-{userName}").ClickAsync();
-                await admin.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).ClickAsync();
+                await Expect(admin.GetByTestId($"disable-{userName}")).ToHaveCountAsync(1);
+                var confirm = admin.GetByRole(AriaRole.Dialog);
+                await ClickUntilShownAsync(admin.GetByTestId($"disable-{userName}"), confirm);
+                await Expect(confirm).ToContainTextAsync(userName);
+                await confirm.GetByRole(AriaRole.Button, new() { Name = "停用", Exact = true }).ClickAsync();
                 await Expect(admin.GetByTestId($"enable-{userName}")).ToBeVisibleAsync();
             }
 

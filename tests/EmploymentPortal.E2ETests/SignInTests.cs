@@ -67,6 +67,32 @@ public sealed class SignInTests(PortalFixture portal) : PortalPageTest(portal)
     }
 
     [Fact]
+    public async Task The_login_page_with_its_messages_and_the_access_denied_page_fit_a_laptop_and_a_phone_without_serious_axe_findings()
+    {
+        await RunAsync(async () =>
+        {
+            await Page.GotoAsync("/account/login");
+            await AssertFitsAndAccessibleAsync(Page.Locator("#userName"));
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await SubmitLoginAsync(string.Empty, string.Empty);
+            await Expect(Page.GetByTestId("error-userName")).ToHaveTextAsync("请输入用户名。");
+            await Expect(Page.GetByTestId("error-password")).ToHaveTextAsync("请输入密码。");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("error-userName"));
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await SubmitLoginAsync("officer2", "Wrong" + PortalFixture.DemoPassword);
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("login-error"));
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await LogInAsync("station1");
+            await Page.GotoAsync("/admin/users");
+            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/access-denied"));
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("access-denied"));
+        });
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_the_Chinese_error_on_the_login_page()
     {
         await RunAsync(async () =>

@@ -22,9 +22,10 @@ public sealed class UserAdministrationTests(PortalFixture portal) : PortalPageTe
             await Page.GotoAsync("/admin/users");
             await WaitForCircuitAsync();
             await Page.GetByTestId("user-search").FillAsync(userName);
-            await Page.GetByTestId("user-search").PressAsync("Enter");
             await Expect(Page.GetByTestId($"reset-{userName}")).ToHaveCountAsync(1);
             await ClickUntilShownAsync(Page.GetByTestId($"reset-{userName}"), Page.GetByTestId("generate"));
+            await Expect(Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(userName);
+            await AssertAccessibleAsync();
             await Page.GetByTestId("generate").ClickAsync();
             await Page.GetByTestId("submit").ClickAsync();
 
@@ -40,6 +41,54 @@ public sealed class UserAdministrationTests(PortalFixture portal) : PortalPageTe
             await page.Locator("#password").FillAsync(password);
             await page.Locator("form button[type=submit]").ClickAsync();
             await Expect(page.GetByTestId("home-title")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Administrator_creates_a_station_user_keeps_the_input_on_a_refused_password_then_edits_the_name()
+    {
+        var userName = TestData.UserName("e2e-create");
+
+        await RunAsync(async () =>
+        {
+            await LogInAsync("admin");
+            await Page.GotoAsync("/admin/users");
+            await WaitForCircuitAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("edit-admin"));
+            await Page.SetViewportSizeAsync(1366, 768);
+
+            await ClickUntilShownAsync(Page.GetByTestId("create-user"), Page.GetByTestId("username"));
+            var dialog = Page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByTestId("username").FillAsync(userName);
+            await dialog.GetByTestId("display-name").FillAsync("新建用户测试");
+            await SelectAsync(dialog, "role", "社区服务站工作人员");
+            await dialog.GetByTestId("communities").FillAsync("东湖");
+            await Page.Locator(".mud-popover-open [role=option], .mud-popover-open .mud-list-item").Filter(new() { HasTextString = "东湖社区" }).First.ClickAsync();
+            await Expect(dialog.GetByTestId("chosen-communities")).ToContainTextAsync("东湖社区");
+            await dialog.GetByTestId("password").FillAsync("weakpassword");
+            await dialog.GetByTestId("submit").ClickAsync();
+
+            await Expect(FieldOf(dialog, "password")).ToContainTextAsync("密码");
+            await Expect(dialog.GetByTestId("username")).ToHaveValueAsync(userName);
+            await Expect(dialog.GetByTestId("chosen-communities")).ToContainTextAsync("东湖社区");
+            await AssertAccessibleAsync();
+
+            await dialog.GetByTestId("password").FillAsync("Station2026Pass");
+            await dialog.GetByTestId("submit").ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+            await Page.GetByTestId("user-search").FillAsync(userName);
+            var row = Page.GetByTestId("user-grid").GetByRole(AriaRole.Row).Filter(new() { HasTextString = userName });
+            await Expect(row).ToContainTextAsync("东湖社区");
+            await Expect(row).ToContainTextAsync("社区服务站工作人员");
+
+            await ClickUntilShownAsync(row.GetByTestId($"edit-{userName}"), Page.GetByTestId("edit-user-form"));
+            var edit = Page.GetByRole(AriaRole.Dialog);
+            await Expect(edit.GetByTestId("display-name")).ToHaveValueAsync("新建用户测试");
+            await AssertAccessibleAsync();
+            await edit.GetByTestId("display-name").FillAsync("改名后的用户");
+            await edit.GetByTestId("submit").ClickAsync();
+            await Expect(edit).ToHaveCountAsync(0);
+            await Expect(row).ToContainTextAsync("改名后的用户");
         });
     }
 }

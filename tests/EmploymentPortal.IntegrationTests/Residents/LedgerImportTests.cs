@@ -265,6 +265,128 @@ public abstract class LedgerImportTests : IAsyncLifetime
         Assert.Contains("身份证号", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Progress_counts_only_the_data_rows_and_ends_at_every_row_done()
+    {
+        var (file, dataRows, _) = TemplateFilledByHand();
+        var reports = new List<LedgerImportProgress>();
+
+        var result = await ImportAsync(file, progress: new Collect(reports));
+
+        Assert.Equal(LedgerImportStatus.Completed, result.Status);
+        Assert.Equal(dataRows, result.Counts.Processed);
+        Assert.Equal(dataRows, result.Counts.Total);
+        Assert.Equal(dataRows, result.Counts.Done);
+        Assert.Equal(100, result.Counts.Percent);
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.InRange(r.Processed, 0, r.Total));
+        Assert.All(reports, r => Assert.InRange(r.Done, 0, r.Processed));
+        Assert.All(reports[..^1], r => Assert.InRange(r.Percent, 0, 99));
+        Assert.Equal(result.Counts, reports[^1]);
+    }
+
+    [Fact]
+    public async Task The_rejected_rows_are_listed_by_row_number_in_chinese_and_only_a_file_without_them_is_clean()
+    {
+        var (file, _, badRows) = TemplateFilledByHand();
+
+        var withErrors = await ImportAsync(file);
+
+        Assert.False(withErrors.Clean);
+        Assert.Equal(3, withErrors.Counts.Rejected);
+        Assert.Equal(badRows, withErrors.Errors.Select(e => e.RowNumber));
+        Assert.All(withErrors.Errors, e => Assert.Contains("手机号：", e.Reason, StringComparison.Ordinal));
+        Assert.All(withErrors.Errors, e => Assert.Contains("固定电话", e.Reason, StringComparison.Ordinal));
+
+        var random = new Random(23);
+        var used = new HashSet<string>();
+        var clean = await ImportAsync(LedgerTestFiles.Write(Enumerable.Range(0, 5).Select(_ => LedgerTestFiles.GoodRow(random, used, _a.Code))));
+        file.Position = 0;
+        var again = await ImportAsync(file);
+
+        Assert.True(clean.Clean);
+        Assert.Empty(clean.Errors);
+        Assert.Equal(5, clean.Counts.Imported);
+        Assert.Equal(20, again.Counts.Skipped);
+        Assert.False(again.Clean);
+    }
+
+    [Fact]
+    public async Task Only_the_first_rejected_rows_are_listed_and_the_report_keeps_every_one()
+    {
+        var random = new Random(29);
+        var used = new HashSet<string>();
+        var rows = Enumerable.Range(0, LedgerImporter.ErrorsListed + 50).Select(_ =>
+        {
+            var row = LedgerTestFiles.GoodRow(random, used, _a.Code);
+            row[0] = null;
+            return row;
+        });
+
+        var result = await ImportAsync(LedgerTestFiles.Write(rows));
+
+        Assert.Equal(LedgerImporter.ErrorsListed + 50, result.Counts.Rejected);
+        Assert.Equal(Enumerable.Range(2, LedgerImporter.ErrorsListed), result.Errors.Select(e => e.RowNumber));
+        Assert.All(result.Errors, e => Assert.Contains("请输入姓名", e.Reason, StringComparison.Ordinal));
+        await using var reportStream = File.OpenRead(result.ErrorReportPath!);
+        Assert.Equal(LedgerImporter.ErrorsListed + 50, LedgerTestFiles.ReadReport(reportStream).Count);
+    }
+
+    /// <summary>
+    /// A template filled in as a worker does: the example row kept, blank rows between the people,
+    /// and the sheet's dimension reaching row 200 (Excel writes the formatted range), so the cheap
+    /// row count overstates the data rows. 20 good rows and 3 bad ones; returns the bad rows' numbers.
+    /// </summary>
+    private (MemoryStream File, int DataRows, int[] BadRows) TemplateFilledByHand()
+    {
+        var random = new Random(19);
+        var used = new HashSet<string>();
+        var stream = new MemoryStream();
+        var bad = new List<int>();
+        var rowNumber = 1;
+        using (var book = XlsxWorkbookWriter.Create(stream))
+        using (var sheet = book.AddSheet("居民台账", [], (200, LedgerTestFiles.Headers.Length)))
+        {
+            sheet.WriteRow(LedgerTestFiles.Headers);
+            var example = LedgerTestFiles.GoodRow(random, used, _a.Code);
+            example[0] = LedgerFiles.ExampleMarker + "张三";
+            sheet.WriteRow(example);
+            rowNumber++;
+            for (var i = 0; i < 23; i++)
+            {
+                if (i % 8 == 4)
+                {
+                    sheet.WriteRow(new string?[LedgerTestFiles.Headers.Length]);
+                    rowNumber++;
+                }
+
+                var row = LedgerTestFiles.GoodRow(random, used, _a.Code);
+                if (i is 3 or 11 or 19)
+                {
+                    row[2] = "0791-86123456";
+                    bad.Add(rowNumber + 1);
+                }
+
+                sheet.WriteRow(row);
+                rowNumber++;
+            }
+        }
+
+        stream.Position = 0;
+        return (stream, 23, [.. bad]);
+    }
+
+    private sealed class Collect(List<LedgerImportProgress> reports) : IProgress<LedgerImportProgress>
+    {
+        public void Report(LedgerImportProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+
     /// <summary>10,000 rows for community A; every 50th row (from the 8th) is bad in one of eight ways. Returns row number → expected reason.</summary>
     private (MemoryStream File, Dictionary<int, string> Bad) TenThousandRows()
     {
@@ -326,14 +448,14 @@ public abstract class LedgerImportTests : IAsyncLifetime
         return (LedgerTestFiles.Write(rows), bad);
     }
 
-    private async Task<LedgerImportResult> ImportAsync(Stream file, LedgerImportOptions? options = null, CancellationToken cancellationToken = default)
+    private async Task<LedgerImportResult> ImportAsync(Stream file, LedgerImportOptions? options = null, CancellationToken cancellationToken = default, IProgress<LedgerImportProgress>? progress = null)
     {
         var principal = LedgerTestFiles.StationWorker(_a.Id);
         var importer = new LedgerImporter(
             new TestContextFactory(_database, new TestActor(null, principal.UserName)),
             new RegisterResident.Validator(new PortalCalendar(TimeProvider.System)),
             options ?? new LedgerImportOptions { BatchSize = 1_000 });
-        return await importer.ImportAsync(Guid.CreateVersion7(), file, "台账.xlsx", principal, _reports, null, cancellationToken);
+        return await importer.ImportAsync(Guid.CreateVersion7(), file, "台账.xlsx", principal, _reports, progress, cancellationToken);
     }
 }
 

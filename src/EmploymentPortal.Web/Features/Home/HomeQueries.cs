@@ -102,7 +102,9 @@ public static class HomeQueries
             overdueByCommunity.Values.Sum(),
             await openReferrals.CountAsync(cancellationToken),
             referrals,
-            await db.ResidentTransferRequests.AsNoTracking().CountAsync(t => ids.Contains(t.ToCommunityId) && t.Status == TransferRequestStatus.Pending, cancellationToken),
+            // To accept: pending requests for a record this station holds (the holder decides,
+            // DecideTransfer; the requester's own requests wait on the other station).
+            await db.ResidentTransferRequests.AsNoTracking().CountAsync(t => ids.Contains(t.FromCommunityId) && t.Status == TransferRequestStatus.Pending, cancellationToken),
             communities.Select(c => new CommunityMonth(
                 c.Id, c.Name, c.Street, c.District, c.Residents,
                 registrationsByCommunity.GetValueOrDefault(c.Id),

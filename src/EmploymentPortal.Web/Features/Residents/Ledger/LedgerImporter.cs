@@ -52,11 +52,34 @@ public enum LedgerImportStatus
     Failed,
 }
 
-/// <summary>Where an import stands; <see cref="Total"/> is the number of data rows.</summary>
-public sealed record LedgerImportProgress(int Total, int Processed, int Imported, int Skipped, int Rejected);
+/// <summary>
+/// Where an import stands. <see cref="Total"/> is the number of data rows: first the sheet's own
+/// count (its dimension, which may include blank, example and formatted-but-empty rows), less the
+/// blank and example rows passed so far, never below <see cref="Processed"/>; once the file is read
+/// to its end, exactly the data rows. <see cref="Processed"/> rows have been read and validated,
+/// <see cref="Done"/> of them have their fate known (imported, skipped or rejected).
+/// </summary>
+public sealed record LedgerImportProgress(int Total, int Processed, int Imported, int Skipped, int Rejected)
+{
+    /// <summary>Rows whose outcome is known: written (imported), skipped as already registered, or rejected.</summary>
+    public int Done => Imported + Skipped + Rejected;
+
+    /// <summary>Whole percent of the data rows done (0 to 100); 100 only when every row is done.</summary>
+    public int Percent => Total <= 0 ? 0 : (int)Math.Min(100, (long)Done * 100 / Total);
+}
+
+/// <summary>A row of the file the import refused, with the reasons in Chinese (as in the error report).</summary>
+public sealed record LedgerRowError(int RowNumber, string Reason);
 
 /// <summary>The outcome of an import; <c>ErrorReportPath</c> is an xlsx listing every rejected or skipped row, or null when there is none.</summary>
-public sealed record LedgerImportResult(Guid ImportId, LedgerImportStatus Status, LedgerImportProgress Counts, string Message, string? ErrorReportPath);
+public sealed record LedgerImportResult(Guid ImportId, LedgerImportStatus Status, LedgerImportProgress Counts, string Message, string? ErrorReportPath)
+{
+    /// <summary>The first <see cref="LedgerImporter.ErrorsListed"/> rejected rows by row number, for the page; the report has all of them.</summary>
+    public IReadOnlyList<LedgerRowError> Errors { get; init; } = [];
+
+    /// <summary>Every row imported or skipped as already registered: completed without a rejected row (the page shows it green only then).</summary>
+    public bool Clean => Status == LedgerImportStatus.Completed && Counts.Rejected == 0;
+}
 
 /// <summary>
 /// Imports a resident ledger (居民台账) xlsx for a station worker: every row is validated with the
@@ -74,6 +97,9 @@ public sealed record LedgerImportResult(Guid ImportId, LedgerImportStatus Status
 /// </summary>
 public sealed class LedgerImporter
 {
+    /// <summary>How many rejected rows the result lists for the page (the error report lists every one).</summary>
+    public const int ErrorsListed = 100;
+
     private readonly IDbContextFactory<PortalDbContext> _dbFactory;
     private readonly IValidator<RegisterResident.Command> _validator;
     private readonly LedgerImportOptions _options;
@@ -161,7 +187,6 @@ public sealed class LedgerImporter
         private readonly string _fileName;
         private readonly PortalPrincipal _principal;
         private readonly ScopeCommunities _communities;
-        private readonly int _total;
         private readonly string _reportDirectory;
         private readonly IProgress<LedgerImportProgress>? _progress;
         private readonly Dictionary<string, int> _seenIdNumbers = new(StringComparer.Ordinal);
@@ -176,6 +201,9 @@ public sealed class LedgerImporter
         private int _skipped;
         private int _rejected;
         private int _batchNumber;
+        private int _total;
+        private int _passedOver;
+        private readonly List<LedgerRowError> _errors = [];
 
         public Run(LedgerImporter owner, Guid importId, string fileName, PortalPrincipal principal, ScopeCommunities communities, int total, string reportDirectory, IProgress<LedgerImportProgress>? progress)
         {
@@ -195,7 +223,7 @@ public sealed class LedgerImporter
             {
                 lock (_gate)
                 {
-                    return new(_total, _processed, _imported, _skipped, _rejected);
+                    return new(Math.Max(_total - _passedOver, _processed), _processed, _imported, _skipped, _rejected);
                 }
             }
         }
@@ -244,6 +272,12 @@ public sealed class LedgerImporter
                     if (cells.All(string.IsNullOrWhiteSpace)
                         || (nameIndex < cells.Length && cells[nameIndex]?.TrimStart().StartsWith(LedgerFiles.ExampleMarker, StringComparison.Ordinal) == true))
                     {
+                        // Counted in the sheet's size but not a data row: out of the total.
+                        lock (_gate)
+                        {
+                            _passedOver++;
+                        }
+
                         continue;
                     }
 
@@ -285,10 +319,18 @@ public sealed class LedgerImporter
                     return new(_importId, LedgerImportStatus.FileRejected, Counts, "文件是空的：第1行应为台账表头。", null);
                 }
 
+                // Read to the end: the data rows are known exactly (the sheet's size may have
+                // counted formatted rows that hold nothing).
+                lock (_gate)
+                {
+                    _total = _processed;
+                    _passedOver = 0;
+                }
+
                 var counts = Counts;
                 _progress?.Report(counts);
                 var message = $"共{counts.Processed:N0}行：导入{counts.Imported:N0}行，已登记跳过{counts.Skipped:N0}行，错误{counts.Rejected:N0}行。";
-                return new(_importId, LedgerImportStatus.Completed, counts, message, CloseReport());
+                return new(_importId, LedgerImportStatus.Completed, counts, message, CloseReport()) { Errors = ListedErrors() };
             }
             catch (Exception e)
             {
@@ -313,7 +355,7 @@ public sealed class LedgerImporter
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return new(_importId, LedgerImportStatus.Canceled, counts,
-                        $"导入已取消：已导入{counts.Imported:N0}行（已提交的批次保留），未提交的批次未写入。重新上传同一文件时已导入的行会被跳过。", CloseReport());
+                        $"导入已取消：已导入{counts.Imported:N0}行（已提交的批次保留），未提交的批次未写入。重新上传同一文件时已导入的行会被跳过。", CloseReport()) { Errors = ListedErrors() };
                 }
 
                 if (failure is not (DbException or InvalidOperationException or LedgerBatchFailedException or IOException or OperationCanceledException))
@@ -323,7 +365,7 @@ public sealed class LedgerImporter
                 }
 
                 return new(_importId, LedgerImportStatus.Failed, counts,
-                    $"第{_batchNumber}批写入失败，该批次未写入；此前已导入{counts.Imported:N0}行。请稍后重新上传同一文件，已导入的行会被跳过。", CloseReport());
+                    $"第{_batchNumber}批写入失败，该批次未写入；此前已导入{counts.Imported:N0}行。请稍后重新上传同一文件，已导入的行会被跳过。", CloseReport()) { Errors = ListedErrors() };
             }
         }
 
@@ -581,6 +623,13 @@ public sealed class LedgerImporter
                 else
                 {
                     _rejected++;
+
+                    // Enough to list the first rows by number (a batch's refusals arrive after later
+                    // rows' own), without holding every reason of a file full of errors.
+                    if (_errors.Count < ErrorsListed * 10)
+                    {
+                        _errors.Add(new LedgerRowError(rowNumber, reason));
+                    }
                 }
 
                 WriteReportRow(rowNumber, result, reason, name, idNumber);
@@ -602,6 +651,15 @@ public sealed class LedgerImporter
             // A valid number is masked (the uploader has the file); an invalid one is shown as typed, to be corrected.
             var shown = IdCardNumber.TryParse(idNumber, out var parsed, out _) ? parsed.Masked : idNumber;
             _report.WriteRow([rowNumber.ToString(CultureInfo.InvariantCulture), result, reason, name, shown]);
+        }
+
+        /// <summary>The first <see cref="ErrorsListed"/> rejected rows in the file's order (a batch's refusals come after later rows' own).</summary>
+        private List<LedgerRowError> ListedErrors()
+        {
+            lock (_gate)
+            {
+                return [.. _errors.OrderBy(e => e.RowNumber).Take(ErrorsListed)];
+            }
         }
 
         private string? CloseReport()
