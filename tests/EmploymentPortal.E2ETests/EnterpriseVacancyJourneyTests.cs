@@ -57,8 +57,7 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await Page.GetByTestId("create-vacancy").ClickAsync();
             var form = Page.GetByTestId("vacancy-form");
             await form.GetByTestId("vacancy-title").FillAsync(title);
-            await form.GetByTestId("vacancy-group").ClickAsync();
-            await Page.Locator(".rz-dropdown-item", new() { HasText = "生产制造及有关人员" }).ClickAsync();
+            await SelectAsync(form, "vacancy-group", "生产制造及有关人员");
             await form.GetByTestId("vacancy-occupation").FillAsync("数控车工");
             // A wage is typed as text: a bad entry is named under its field in Chinese and
             // nothing else is lost; "4,000" is read as 4000 yuan. The server takes a value on
@@ -66,13 +65,13 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             var wageMin = form.GetByTestId("vacancy-wage-min");
             await wageMin.FillAsync("4千");
             await wageMin.PressAsync("Tab");
-            var wageError = form.Locator(".field-error", new() { HasText = "不是有效的金额" });
-            await Expect(wageError).ToHaveTextAsync("“4千”不是有效的金额，例如 1234.50。");
+            var wageField = FieldOf(form, "vacancy-wage-min");
+            await Expect(wageField).ToContainTextAsync("“4千”不是有效的金额，例如 1234.50。");
             await Expect(wageMin).ToHaveValueAsync("4千");
             await Expect(form.GetByTestId("vacancy-title")).ToHaveValueAsync(title);
             await Expect(form.GetByTestId("vacancy-occupation")).ToHaveValueAsync("数控车工");
             await FillMoneyAsync(wageMin, "4,000", "4000.00");
-            await Expect(wageError).ToHaveCountAsync(0);
+            await Expect(wageField).Not.ToContainTextAsync("不是有效的金额");
             await FillMoneyAsync(form.GetByTestId("vacancy-wage-max"), "6000", "6000.00");
 
             await form.GetByTestId("vacancy-submit").ClickAsync();
@@ -92,15 +91,24 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await Expect(reviewRow).ToHaveCountAsync(0);
             await Page.Context.ClearCookiesAsync();
 
-            // The enterprise sees the reason, fixes the vacancy and submits it again.
+            // The enterprise's home page links the returned vacancy: the list filtered to those
+            // returned by review, with the reason; it fixes the vacancy and submits it again.
             await LogInAsync(userName);
-            await Page.GotoAsync("/enterprise/vacancies");
             await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("work-returned-vacancies-count")).ToHaveTextAsync("1");
+            await Page.GetByTestId("work-returned-vacancies-link").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(PathIs("/enterprise/vacancies?status=Rejected"));
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("enterprise-vacancies").GetByTestId("vacancy-row-status")).ToHaveTextAsync(["已驳回"]);
             await Expect(ownRow.GetByTestId("vacancy-row-reason")).ToContainTextAsync("请注明工作时间和是否倒班");
             await ownRow.GetByTestId("edit-vacancy").ClickAsync();
             await form.GetByTestId("vacancy-requirements").FillAsync("白班，8:00-17:00，不倒班。");
+            await form.GetByTestId("vacancy-requirements").PressAsync("Tab");
             await form.GetByTestId("vacancy-submit").ClickAsync();
             await Expect(form).ToBeHiddenAsync();
+            await Expect(ownRow).ToHaveCountAsync(0);
+            await Page.GotoAsync("/enterprise/vacancies");
+            await WaitForCircuitAsync();
             await Expect(ownRow.GetByTestId("vacancy-row-status")).ToHaveTextAsync("待审核");
             await Page.Context.ClearCookiesAsync();
 
@@ -126,6 +134,70 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             await Expect(Page.GetByTestId("job-detail-title")).ToContainTextAsync(title);
             await Expect(Page.GetByTestId("job-enterprise")).ToHaveTextAsync(enterpriseName);
             await Expect(Page.GetByTestId("job-how-to-apply")).ToContainTextAsync("就业服务站");
+        });
+    }
+
+    [Fact]
+    public async Task The_registration_page_names_each_wrong_field_in_chinese_keeps_the_input_and_fits_a_phone()
+    {
+        await RunAsync(async () =>
+        {
+            await Page.GotoAsync("/account/register-enterprise");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("register-submit"));
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await Page.Locator("#creditCode").FillAsync("12345");
+            await Page.Locator("#name").FillAsync("江州字段测试有限公司");
+            await Page.GetByTestId("register-submit").ClickAsync();
+
+            await Expect(Page.GetByTestId("form-error")).ToHaveTextAsync("请根据各项下方的提示修改后再提交。");
+            await Expect(Page.GetByTestId("error-CreditCode")).ToBeVisibleAsync();
+            await Expect(Page.GetByTestId("error-CommunityId")).ToHaveTextAsync("请选择企业所在社区。");
+            await Expect(Page.Locator("#name")).ToHaveValueAsync("江州字段测试有限公司");
+            // The industry list speaks Chinese: no section letters or enum names.
+            await Expect(Page.Locator("#industry option[value=C]")).ToHaveTextAsync("制造业");
+            await Expect(Page.Locator("#size option[value=Small]")).ToHaveTextAsync("小型");
+            await AssertAccessibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task The_vacancy_pages_fit_a_laptop_and_a_phone_and_a_bad_status_in_the_address_is_named_in_chinese()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("enterprise1");
+            await Page.GotoAsync("/enterprise/vacancies");
+            await WaitForCircuitAsync();
+            var firstRow = Page.GetByTestId("enterprise-vacancies").Locator("tbody tr").First;
+            await AssertFitsAndAccessibleAsync(firstRow.GetByTestId("vacancy-row-status"));
+            await Page.SetViewportSizeAsync(1366, 768);
+            await AssertInsideWindowAsync(firstRow.Locator("td").Last);
+
+            await Page.GotoAsync("/enterprise/vacancies?status=nonsense");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("状态（nonsense）");
+            await Expect(Page.GetByTestId("enterprise-vacancies").Locator("tbody tr").First).ToBeVisibleAsync();
+
+            await Page.GetByTestId("create-vacancy").ClickAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("vacancy-form"));
+            await Page.Context.ClearCookiesAsync();
+
+            await LogInAsync("officer1");
+            foreach (var path in new[] { "/bureau/vacancies", "/bureau/enterprises?status=all" })
+            {
+                await Page.SetViewportSizeAsync(1366, 768);
+                await Page.GotoAsync(path);
+                await WaitForCircuitAsync();
+                await AssertFitsAndAccessibleAsync(Page.Locator("h1"));
+            }
+
+            var enterpriseRow = Page.GetByTestId("enterprise-review-grid").Locator("tbody tr").First;
+            await Page.SetViewportSizeAsync(1366, 768);
+            await AssertInsideWindowAsync(enterpriseRow.Locator("td").Last);
+            await Page.GotoAsync("/bureau/enterprises?status=bogus");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("状态（bogus）");
         });
     }
 

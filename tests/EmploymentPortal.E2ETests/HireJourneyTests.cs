@@ -31,8 +31,9 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             // load the submit can otherwise be handled before the change (the position then empty).
             await form.GetByTestId("hire-position").PressAsync("Tab");
             await form.GetByTestId("hire-submit").ClickAsync();
-            var idField = form.Locator(".rz-form-field").Filter(new() { Has = Page.GetByTestId("hire-id-number") });
-            await Expect(idField).ToContainTextAsync("身份证号码与姓名一致");
+            // The pipeline's message stands under the ID field; what was typed stays.
+            await Expect(FieldOf(form, "hire-id-number")).ToContainTextAsync("身份证号码与姓名一致");
+            await Expect(form.GetByTestId("hire-position")).ToHaveValueAsync("仓库管理员");
 
             await form.GetByTestId("hire-name").FillAsync(name);
             await form.GetByTestId("hire-name").PressAsync("Tab");
@@ -50,7 +51,7 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             // 离职登记: a reason is required; then the row shows the last day and no longer offers it.
             await row.GetByTestId("end-hire").ClickAsync();
             await Page.GetByTestId("end-hire-save").ClickAsync();
-            await Expect(Page.GetByTestId("end-hire-form")).ToContainTextAsync("请填写离职原因");
+            await Expect(FieldOf(Page.GetByTestId("end-hire-form"), "end-hire-reason")).ToContainTextAsync("请填写离职原因");
             await Page.GetByTestId("end-hire-reason").FillAsync("个人原因");
             await Page.GetByTestId("end-hire-reason").PressAsync("Tab");
             await Page.GetByTestId("end-hire-save").ClickAsync();
@@ -73,6 +74,28 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             await Page.GetByTestId("insurance-save").ClickAsync();
             await Expect(Page.GetByTestId("insurance-form")).ToHaveCountAsync(0);
             await Expect(Page.GetByTestId("resident-hires")).ToContainTextAsync("未缴纳");
+        });
+    }
+
+    [Fact]
+    public async Task The_hires_page_fits_a_laptop_and_a_phone_with_its_actions_on_screen()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("enterprise1");
+            await Page.GotoAsync("/enterprise/hires");
+            await WaitForCircuitAsync();
+            var firstRow = Page.GetByTestId("enterprise-hires").Locator("tbody tr").First;
+            await AssertFitsAndAccessibleAsync(firstRow.GetByTestId("claim-from-hire"));
+
+            // The last action of a row is on screen at 1366 px (the table was 1,717 px wide).
+            await Page.SetViewportSizeAsync(1366, 768);
+            await AssertInsideWindowAsync(firstRow.GetByTestId("claim-from-hire"));
+
+            // The dialog to record a hire fits a phone and every field has its label.
+            await Page.SetViewportSizeAsync(390, 844);
+            await Page.GetByTestId("record-hire").ClickAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("hire-form"));
         });
     }
 

@@ -371,6 +371,18 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
+    /// Fails when <paramref name="element"/> (e.g. a row's last action) reaches past the window's
+    /// right edge: a table can fit the page by scrolling inside itself and still hide its actions.
+    /// </summary>
+    protected async Task AssertInsideWindowAsync(ILocator element)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        var box = await element.BoundingBoxAsync();
+        var width = await Page.EvaluateAsync<int>("() => window.innerWidth");
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"{element} is at x={box?.X}..{box?.X + box?.Width} in a {width} px window");
+    }
+
+    /// <summary>
     /// Picks <paramref name="option"/> in the MudSelect marked <paramref name="testId"/> (the mark
     /// sits on the select or on its input): opens the list and clicks the option by its text.
     /// </summary>

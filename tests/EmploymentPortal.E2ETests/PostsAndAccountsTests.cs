@@ -21,6 +21,14 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await Expect(Page.GetByTestId("job-fair-targets")).ToContainTextAsync("/ 72");
             await Expect(Page.GetByTestId("job-fair-targets")).ToContainTextAsync("/ 810");
             await Expect(Page.GetByTestId("job-fairs")).ToContainTextAsync("春风行动专场招聘会");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("job-fair-form"));
+
+            await Page.SetViewportSizeAsync(1366, 768);
+            await Page.GotoAsync("/bureau/posts");
+            await WaitForCircuitAsync();
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("programmes"));
+            await Page.SetViewportSizeAsync(1366, 768);
+            await AssertInsideWindowAsync(Page.GetByTestId("placements").Locator("tbody tr").First.Locator("td").Last);
         });
     }
 
@@ -40,20 +48,21 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await Expect(form.GetByTestId("form-error")).ToHaveCountAsync(0);
             await form.GetByTestId("programme-name-input").FillAsync(name);
             await form.GetByTestId("programme-owner-input").FillAsync("东湖街道办事处");
-            await FillNumericAsync(form.GetByTestId("programme-posts-input"), "2");
+            await form.GetByTestId("programme-posts-input").FillAsync("2");
+            await form.GetByTestId("programme-posts-input").PressAsync("Tab");
 
             // A bad amount is named under the field in Chinese; the rest of the form stays.
             var subsidy = form.GetByTestId("programme-monthly-subsidy");
             await subsidy.FillAsync("1800.505");
             await subsidy.PressAsync("Tab");
-            var error = form.Locator(".field-error", new() { HasText = "不能精确到分" });
-            await Expect(error).ToHaveTextAsync("金额1800.505元不能精确到分，最多两位小数。");
+            var subsidyField = FieldOf(form, "programme-monthly-subsidy");
+            await Expect(subsidyField).ToContainTextAsync("金额1800.505元不能精确到分，最多两位小数。");
             await Expect(form.GetByTestId("programme-name-input")).ToHaveValueAsync(name);
             await form.GetByTestId("dialog-save").ClickAsync();
             await Expect(form).ToBeVisibleAsync();
 
             await FillMoneyAsync(subsidy, "1,800.50", "1800.50");
-            await Expect(error).ToHaveCountAsync(0);
+            await Expect(subsidyField).Not.ToContainTextAsync("不能精确到分");
             await form.GetByTestId("dialog-save").ClickAsync();
             await Expect(form).ToBeHiddenAsync();
             await Expect(Page.Locator("tr", new() { HasText = name })).ToContainTextAsync("¥1,800.50");
@@ -71,6 +80,7 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await Page.GotoAsync("/enterprise/users");
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("colleagues")).ToContainTextAsync("enterprise1");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("create-colleague"));
 
             await Page.GetByTestId("create-colleague").ClickAsync();
             var form = Page.GetByTestId("colleague-form");
@@ -80,6 +90,12 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
 
             await Expect(Page.GetByTestId("colleague-password")).ToContainTextAsync(colleague);
             await Expect(Page.GetByTestId("colleagues")).ToContainTextAsync(colleague);
+
+            // Disabling asks first and names the person.
+            var row = Page.GetByTestId("colleagues").Locator("tr").Filter(new() { HasTextString = colleague });
+            await row.GetByTestId("toggle-colleague").ClickAsync();
+            await ConfirmAsync("停用", colleague, "人事专员乙");
+            await Expect(row).ToContainTextAsync("已停用");
         });
     }
 }

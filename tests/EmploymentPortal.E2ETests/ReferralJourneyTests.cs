@@ -42,10 +42,27 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
             await Expect(grid.Locator("tbody tr").First.GetByTestId("already-referred")).ToBeVisibleAsync();
             await Expect(Page.GetByTestId("referral-history")).ToContainTextAsync(vacancyTitle);
             await Expect(Page.GetByTestId("referral-history").GetByTestId("referral-status").First).ToHaveTextAsync("已推荐");
+            await AssertFitsAndAccessibleAsync(grid.GetByTestId("recommendation-title").First);
+            await Page.SetViewportSizeAsync(1366, 768);
 
             await Page.Context.ClearCookiesAsync();
             await LogInAsync("enterprise1");
             await WaitForCircuitAsync();
+
+            // The home page's "referrals to answer" lands on the open referrals only.
+            await Page.GetByTestId("work-referrals-link").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(PathIs("/enterprise/referrals?open=true"));
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("enterprise-referrals").GetByTestId("referral-name").Filter(new() { HasTextString = residentName })).ToHaveCountAsync(1);
+            await Expect(Page.GetByTestId("enterprise-referrals").GetByTestId("referral-state").Filter(new() { HasTextString = "录用" })).ToHaveCountAsync(0);
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("referral-name").First);
+            await Page.SetViewportSizeAsync(1366, 768);
+            await AssertInsideWindowAsync(Page.GetByTestId("enterprise-referrals").Locator("tbody tr").First.Locator("td").Last);
+
+            await Page.GotoAsync("/enterprise/referrals?open=maybe");
+            await WaitForCircuitAsync();
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("仅显示待答复的推荐（maybe）");
+
             await Page.Locator(".portal-nav").GetByText("推荐人选").ClickAsync();
             await Expect(Page).ToHaveURLAsync(PathIs("/enterprise/referrals"));
             await WaitForCircuitAsync();

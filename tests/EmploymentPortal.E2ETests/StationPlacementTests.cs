@@ -23,9 +23,11 @@ public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest
 
             var form = Page.GetByTestId("place-form");
             await form.GetByTestId("place-submit").ClickAsync();
-            await Expect(form.GetByTestId("place-error")).ToHaveTextAsync("请选择岗位项目。");
-            await form.GetByTestId("place-programme").ClickAsync();
-            await Page.GetByRole(AriaRole.Option).Filter(new() { HasTextString = "社区公益性岗位" }).First.ClickAsync();
+            await Expect(FieldOf(form, "place-programme")).ToContainTextAsync("请选择岗位项目。");
+            // The placement form fits a phone and its fields are labelled (the status form is the station page's).
+            await AssertFitsAndAccessibleAsync(form, "[data-testid=status-form]");
+            await Page.SetViewportSizeAsync(1366, 768);
+            await SelectAsync(form, "place-programme", "社区公益性岗位");
             await form.GetByTestId("place-submit").ClickAsync();
 
             var placements = Page.GetByTestId("resident-placements");
@@ -35,8 +37,7 @@ public sealed class StationPlacementTests(PortalFixture portal) : PortalPageTest
             // The same station ends the placement: the resident found a stable job.
             await placements.GetByTestId("placement-exit").ClickAsync();
             var exit = Page.GetByTestId("exit-form");
-            await exit.GetByTestId("exit-reason").ClickAsync();
-            await Page.GetByRole(AriaRole.Option, new() { Name = "实现稳定就业", Exact = true }).ClickAsync();
+            await SelectAsync(exit, "exit-reason", "实现稳定就业");
             await exit.GetByTestId("exit-save").ClickAsync();
             await Expect(placements).ToContainTextAsync("已离岗");
             await Expect(placements.GetByTestId("placement-exit")).ToHaveCountAsync(0);

@@ -58,8 +58,8 @@ public sealed class HomeComponentTests : MudComponentTest
         Assert.Equal("1", page.Find("[data-testid=work-returned-claims-count]").TextContent.Trim());
         Assert.Equal("/claims?status=ReturnedForCorrection", page.Find("[data-testid=work-returned-claims-link]").GetAttribute("href"));
         Assert.Equal("2", page.Find("[data-testid=work-returned-vacancies-count]").TextContent.Trim());
-        Assert.Equal("/enterprise/vacancies", page.Find("[data-testid=work-returned-vacancies-link]").GetAttribute("href"));
-        Assert.Equal("/enterprise/referrals", page.Find("[data-testid=work-referrals-link]").GetAttribute("href"));
+        Assert.Equal("/enterprise/vacancies?status=Rejected", page.Find("[data-testid=work-returned-vacancies-link]").GetAttribute("href"));
+        Assert.Equal("/enterprise/referrals?open=true", page.Find("[data-testid=work-referrals-link]").GetAttribute("href"));
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public static class EnterpriseQueries
         return rows.Select(r => new CommunityOption(r.Id, $"{r.District} {r.Street} {r.Name}", r.StationLatitude, r.StationLongitude)).ToList();
     }
 
-    /// <summary>Enterprises in a status, newest first (the bureau's review list).</summary>
-    public static async Task<List<EnterpriseRow>> ListAsync(PortalDbContext db, EnterpriseStatus? status, int take, CancellationToken cancellationToken = default)
+    /// <summary>One page of the enterprises in a status (all when null), newest first: the bureau's review list.</summary>
+    public static async Task<Residents.ResidentQueries.Page<EnterpriseRow>> ListAsync(PortalDbContext db, EnterpriseStatus? status, int skip, int take, CancellationToken cancellationToken = default)
     {
         var query = db.Enterprises.AsNoTracking();
         if (status is { } s)
@@ -47,13 +47,16 @@ public static class EnterpriseQueries
             query = query.Where(e => e.Status == s);
         }
 
-        return await (
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await (
             from e in query
             join c in db.Communities on e.CommunityId equals c.Id
             orderby e.Id descending
             select new EnterpriseRow(e.Id, e.CreditCode, e.Name, e.LegalRepresentative, e.Industry, e.Size, e.TotalEmployees, e.InsuredEmployees, e.ContactName, e.ContactPhone, c.Name, e.Address, e.Status, e.RejectionReason ?? e.SuspensionReason))
-            .Take(take)
+            .Skip(Math.Max(skip, 0))
+            .Take(Math.Clamp(take, 1, 200))
             .ToListAsync(cancellationToken);
+        return new(rows, total);
     }
 
     public static string StatusText(EnterpriseStatus status) => status switch

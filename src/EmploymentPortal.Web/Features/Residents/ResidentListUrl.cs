@@ -49,12 +49,12 @@ public static class ResidentListUrl
     }
 
     /// <summary>An enum by its name (any case); numbers are refused, so only the names the list offers pass.</summary>
-    private static T? ParseEnum<T>(string? text, string field, List<Problem> problems)
+    public static T? ParseEnum<T>(string? text, string field, List<Problem> problems)
         where T : struct, Enum =>
         Parse(text, field, problems, value =>
             !char.IsAsciiDigit(value[0]) && value[0] != '-' && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (T?)null);
 
-    private static T? Parse<T>(string? text, string field, List<Problem> problems, Func<string, T?> parse)
+    public static T? Parse<T>(string? text, string field, List<Problem> problems, Func<string, T?> parse)
         where T : struct
     {
         if (string.IsNullOrWhiteSpace(text))

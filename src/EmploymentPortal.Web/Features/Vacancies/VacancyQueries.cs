@@ -39,9 +39,36 @@ public static class VacancyQueries
         return await Rows(db, db.Vacancies.Where(v => v.EnterpriseId == enterpriseId)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Vacancies waiting for the bureau's review, oldest first.</summary>
-    public static async Task<List<VacancyRow>> PendingReviewAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
-        await Rows(db, db.Vacancies.Where(v => v.Status == VacancyStatus.PendingReview), oldestFirst: true).ToListAsync(cancellationToken);
+    /// <summary>
+    /// One page of the enterprise user's own vacancies, newest first, in <paramref name="status"/>
+    /// when given (the home page's "returned by review" link is <c>?status=Rejected</c>); empty for anyone else.
+    /// </summary>
+    public static async Task<Residents.ResidentQueries.Page<VacancyRow>> OwnPageAsync(PortalDbContext db, PortalPrincipal principal, VacancyStatus? status, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        if (principal is not { IsEnterpriseUser: true, EnterpriseId: { } enterpriseId })
+        {
+            return new([], 0);
+        }
+
+        var own = db.Vacancies.Where(v => v.EnterpriseId == enterpriseId);
+        if (status is { } s)
+        {
+            own = own.Where(v => v.Status == s);
+        }
+
+        return await PageAsync(db, own, oldestFirst: false, skip, take, cancellationToken);
+    }
+
+    /// <summary>One page of the vacancies waiting for the bureau's review, oldest first.</summary>
+    public static Task<Residents.ResidentQueries.Page<VacancyRow>> PendingReviewPageAsync(PortalDbContext db, int skip, int take, CancellationToken cancellationToken = default) =>
+        PageAsync(db, db.Vacancies.Where(v => v.Status == VacancyStatus.PendingReview), oldestFirst: true, skip, take, cancellationToken);
+
+    private static async Task<Residents.ResidentQueries.Page<VacancyRow>> PageAsync(PortalDbContext db, IQueryable<Vacancy> vacancies, bool oldestFirst, int skip, int take, CancellationToken cancellationToken)
+    {
+        var total = await vacancies.CountAsync(cancellationToken);
+        var rows = await Rows(db, vacancies, oldestFirst).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 200)).ToListAsync(cancellationToken);
+        return new(rows, total);
+    }
 
     /// <summary>One vacancy of the user's own enterprise as an edit command, or null (also for another enterprise's).</summary>
     public static async Task<SaveVacancy.Command?> ForEditAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)

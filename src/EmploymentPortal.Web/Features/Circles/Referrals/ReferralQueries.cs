@@ -24,7 +24,7 @@ public static class ReferralQueries
         ReferralStatus.Interviewed => "已面试",
         ReferralStatus.Hired => "已录用",
         ReferralStatus.Declined => "未录用",
-        _ => status.ToString(),
+        _ => "已结束",
     };
 
     public sealed record EnterpriseReferralRow(
@@ -49,34 +49,51 @@ public static class ReferralQueries
         public bool HireRecorded { get; init; }
     }
 
-    /// <summary>The referrals to the principal's enterprise, newest first; empty for anyone else.</summary>
-    public static async Task<List<EnterpriseReferralRow>> ForEnterpriseAsync(PortalDbContext db, PortalPrincipal principal, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>The referrals to the principal's enterprise, newest first (at most 500); empty for anyone else.</summary>
+    public static async Task<List<EnterpriseReferralRow>> ForEnterpriseAsync(PortalDbContext db, PortalPrincipal principal, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await ForEnterprisePageAsync(db, principal, today, openOnly: false, 0, 500, cancellationToken)).Items.ToList();
+
+    /// <summary>
+    /// One page of the referrals to the principal's enterprise, newest first; with
+    /// <paramref name="openOnly"/> only those waiting for its answer (referred or interviewed: the
+    /// home page's "referrals to answer"). Empty for anyone else.
+    /// </summary>
+    public static async Task<ResidentQueries.Page<EnterpriseReferralRow>> ForEnterprisePageAsync(PortalDbContext db, PortalPrincipal principal, DateOnly today, bool openOnly, int skip, int take, CancellationToken cancellationToken = default)
     {
         if (principal.EnterpriseId is not { } enterpriseId)
         {
-            return [];
+            return new([], 0);
         }
 
+        var referrals = db.JobReferrals.AsNoTracking().Where(f => f.EnterpriseId == enterpriseId);
+        if (openOnly)
+        {
+            referrals = referrals.Where(f => f.Status == ReferralStatus.Referred || f.Status == ReferralStatus.Interviewed);
+        }
+
+        var total = await referrals.CountAsync(cancellationToken);
         var rows = await (
-            from f in db.JobReferrals.AsNoTracking()
+            from f in referrals
             join v in db.Vacancies on f.VacancyId equals v.Id
             join r in db.Residents on f.ResidentId equals r.Id
             join c in db.Communities on f.CommunityId equals c.Id
-            where f.EnterpriseId == enterpriseId
             orderby f.ReferredAt descending, f.Id descending
             select new { f, v.Title, r.Name, r.Sex, r.BirthDate, r.Education, r.Phone, Community = c.Name, c.StationAddress })
-            .Take(500)
+            .Skip(Math.Max(skip, 0))
+            .Take(Math.Clamp(take, 1, 500))
             .ToListAsync(cancellationToken);
         var hiredResidents = rows.Where(x => x.f.Status == ReferralStatus.Hired).Select(x => x.f.ResidentId).Distinct().ToList();
         var hires = await db.Hires.AsNoTracking().Where(h => h.EnterpriseId == enterpriseId && hiredResidents.Contains(h.ResidentId))
             .Select(h => new { h.ResidentId, h.StartDate }).ToListAsync(cancellationToken);
-        return rows.Select(x => new EnterpriseReferralRow(
-                x.f.Id, x.f.VacancyId, x.Title, x.Name, x.Sex, DatePeriods.CompletedYearsBetween(x.BirthDate, today), x.Education, Mask(x.Phone),
-                x.Community, x.StationAddress, x.f.ReferredBy, x.f.ReferredAt, x.f.DistanceKm, x.f.Status, x.f.AnswerNote, x.f.IsOpen)
-            {
-                HireRecorded = hires.Any(h => h.ResidentId == x.f.ResidentId && h.StartDate >= PortalCalendar.DateOf(x.f.ReferredAt).AddDays(-1)),
-            })
-            .ToList();
+        return new(
+            rows.Select(x => new EnterpriseReferralRow(
+                    x.f.Id, x.f.VacancyId, x.Title, x.Name, x.Sex, DatePeriods.CompletedYearsBetween(x.BirthDate, today), x.Education, Mask(x.Phone),
+                    x.Community, x.StationAddress, x.f.ReferredBy, x.f.ReferredAt, x.f.DistanceKm, x.f.Status, x.f.AnswerNote, x.f.IsOpen)
+                {
+                    HireRecorded = hires.Any(h => h.ResidentId == x.f.ResidentId && h.StartDate >= PortalCalendar.DateOf(x.f.ReferredAt).AddDays(-1)),
+                })
+                .ToList(),
+            total);
     }
 
     /// <summary>
