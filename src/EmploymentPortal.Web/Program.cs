@@ -21,7 +21,6 @@ using EmploymentPortal.Web.Infrastructure.Scheduling;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
 using EmploymentPortal.Web.Localization;
-using Radzen;
 
 var command = PortalCommands.Find(args);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray());
@@ -55,8 +54,6 @@ builder.Services.AddIndicatorFeatures();
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
-builder.Services.AddPortalRadzenLocalization();
 builder.Services.AddPortalMudBlazor();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalOpenApi();

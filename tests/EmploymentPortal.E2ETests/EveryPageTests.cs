@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using EmploymentPortal.Data;
 using EmploymentPortal.Data.Identity;
+using EmploymentPortal.Domain.Common;
+using EmploymentPortal.Domain.Vacancies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -189,10 +191,11 @@ public sealed class EveryPageTests(PortalFixture portal) : PortalPageTest(portal
         var user = userName is null ? null : await db.Users.AsNoTracking().Include(u => u.CommunityScopes).SingleAsync(u => u.UserName == userName);
         var communities = user?.CommunityScopes.Select(s => s.CommunityId).ToList() ?? [];
         var stationScoped = communities.Count > 0;
+        var today = scope.ServiceProvider.GetRequiredService<PortalCalendar>().Today;
 
         Guid? id = route switch
         {
-            "/residents/{Id:guid}" or "/residents/{Id:guid}/recommendations" => await db.Residents.AsNoTracking()
+            "/residents/{Id:guid}" or "/residents/{Id:guid}/recommendations" or "/residents/{Id:guid}/card" => await db.Residents.AsNoTracking()
                 .Where(r => !stationScoped || communities.Contains(r.CommunityId))
                 .OrderBy(r => r.Id).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
             "/households/{Id:guid}" => await db.Households.AsNoTracking()
@@ -201,10 +204,15 @@ public sealed class EveryPageTests(PortalFixture portal) : PortalPageTest(portal
             "/circles/communities/{Id:guid}" => await db.Communities.AsNoTracking()
                 .Where(c => !stationScoped || communities.Contains(c.Id))
                 .OrderBy(c => c.Name).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
-            "/claims/{Id:guid}" => await db.Claims.AsNoTracking()
+            "/claims/{Id:guid}" or "/claims/{Id:guid}/print" => await db.Claims.AsNoTracking()
                 .Where(c => user == null || user.EnterpriseId == null || c.EnterpriseId == user.EnterpriseId)
                 .Where(c => !stationScoped || (c.EnterpriseId == null && communities.Contains(c.CommunityId)))
                 .OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
+            "/bureau/payment-batches/{Id:guid}/print" => await db.PaymentBatches.AsNoTracking()
+                .OrderBy(b => b.Id).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(),
+            "/jobs/{Id:guid}" => await db.Vacancies.AsNoTracking()
+                .Where(v => v.Status == VacancyStatus.Published && v.ValidUntil >= today)
+                .OrderBy(v => v.Id).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(),
             _ => null,
         };
         return id is { } value ? route.Replace("{Id:guid}", value.ToString(), StringComparison.Ordinal) : null;

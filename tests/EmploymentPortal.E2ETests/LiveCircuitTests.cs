@@ -2,7 +2,7 @@ namespace EmploymentPortal.E2ETests;
 
 /// <summary>
 /// The prerendered page turns live: the runtime's own blazor.web.js (a static web asset of the
-/// SDK) connects the circuit and a Radzen component's event
+/// SDK) connects the circuit and a MudBlazor component's event
 /// reaches the server and re-renders the page, without a navigation.
 /// </summary>
 public sealed class LiveCircuitTests(PortalFixture portal) : PortalPageTest(portal)

@@ -130,43 +130,9 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
-    /// Types a number into a Radzen numeric (<paramref name="numeric"/> is its outer element) and
-    /// waits until the server has rendered it as filled: Radzen sends the value on change (blur),
-    /// and under load a value typed while an earlier render is still arriving was seen not to
-    /// reach the server (the field stayed <c>rz-state-empty</c>). Then it types again, up to three
-    /// times; the last wait is the usual one, so a value the server never takes still fails.
-    /// </summary>
-    protected async Task FillNumericAsync(ILocator numeric, string value)
-    {
-        var input = numeric.Locator("input");
-        var empty = new Regex("rz-state-empty");
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.FillAsync(value);
-            await input.PressAsync("Tab");
-            if (attempt == 3)
-            {
-                await Expect(numeric).Not.ToHaveClassAsync(empty);
-                return;
-            }
-
-            try
-            {
-                await Expect(numeric).Not.ToHaveClassAsync(empty, new() { Timeout = 5_000 });
-                return;
-            }
-            catch (PlaywrightException)
-            {
-                // Not taken yet: type it again.
-            }
-        }
-    }
-
-    /// <summary>
     /// Types into a field that shows a validation message (<paramref name="message"/>, e.g. “请填写…”
     /// after a first submit) and waits until the server has taken the value: the message is gone.
-    /// As with <see cref="FillNumericAsync"/>, a value typed while an earlier render is arriving was
-    /// seen lost under load (the field emptied again), so it types again, up to three times; the
+    /// A value typed while an earlier render is arriving was seen lost under load (the field emptied again), so it types again, up to three times; the
     /// last wait is the usual one, so a value the server never takes still fails.
     /// </summary>
     protected Task FillUntilTakenAsync(ILocator input, string value, ILocator message) =>
@@ -354,7 +320,7 @@ public abstract class PortalPageTest : IAsyncLifetime
     /// axe finds nothing serious. <paramref name="ready"/> waits for what the page must show.
     /// </summary>
     /// <param name="ready">What the page must show before it is checked.</param>
-    /// <param name="excluded">Parts of the page still on Radzen, left out of both checks until they move.</param>
+    /// <param name="excluded">CSS selectors of parts left out of both checks, each named with its reason by the caller.</param>
     protected async Task AssertFitsAndAccessibleAsync(ILocator ready, params string[] excluded)
     {
         foreach (var size in LaptopAndPhone)

@@ -94,11 +94,7 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
             await WaitForCircuitAsync();
 
-            // The placement form (Posts, ResidentPlacementsPanel) is still a Radzen component: axe
-            // finds its fields unlabelled and its row is wider than a phone. It is left out here and
-            // checked when it moves to MudBlazor; the rest of the profile is checked (the status form,
-            // shown for a registered resident, in ResidentStatusTests).
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("id-number"), "[data-testid=place-form]");
+            await AssertFitsAndAccessibleAsync(Page.GetByTestId("id-number"));
 
             await Page.GotoAsync("/residents/new");
             await WaitForCircuitAsync();

@@ -8,8 +8,7 @@ namespace EmploymentPortal.E2ETests;
 /// An open page (a live Blazor circuit) ends with its session: an administrator disables the
 /// user in another browser, and the user's page goes to the login page within the circuit
 /// revalidation interval (2 seconds in this suite, 30 by default; docs/operations.md#sessions).
-/// The administrator's browser has Playwright's default 1280x720 window (the Radzen confirmation
-/// once left the page blank at that size; the user list and its confirmation are MudBlazor now).
+/// The administrator's browser has Playwright's default 1280x720 window.
 /// </summary>
 public sealed class SessionTests(PortalFixture portal) : PortalPageTest(portal)
 {

@@ -2,8 +2,7 @@ namespace EmploymentPortal.Web.Infrastructure;
 
 /// <summary>
 /// Security headers on every response. The content security policy allows only the portal's own
-/// scripts and connections (the Blazor circuit is a same-origin WebSocket); the component kits (MudBlazor,
-/// and Radzen until its last page moves) set inline styles on elements, hence 'unsafe-inline' for styles only. The portal must never be framed.
+/// scripts and connections (the Blazor circuit is a same-origin WebSocket); MudBlazor sets inline styles on elements, hence 'unsafe-inline' for styles only. The portal must never be framed.
 /// </summary>
 internal static class SecurityHeaders
 {
