@@ -21,7 +21,7 @@ public sealed class PlacementClaimTests(PortalFixture portal) : PortalPageTest(p
             // Only the interns of its own programme are offered; the newest placement comes first.
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("placement-claim-submit"));
             await Page.SetViewportSizeAsync(1366, 768);
-            await Page.Locator(".mud-select:has([data-testid=placement-claim-placement])").ClickAsync();
+            await Page.Locator(".mud-select:has([data-testid=placement-claim-placement])").First.ClickAsync();
             var options = Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option);
             await Expect(options.First).ToContainTextAsync("见习岗位");
             Assert.DoesNotContain(await options.AllInnerTextsAsync(), text => text.Contains("公益性岗位", StringComparison.Ordinal));
