@@ -49,7 +49,9 @@ public sealed class PortalCommandsTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         // The history of a database from before the squash: its first migration, not today's Initial.
-        await database.ExecuteSqlAsync("UPDATE \"__EFMigrationsHistory\" SET \"MigrationId\" = '20261122060539_Initial'");
+        await database.ExecuteSqlAsync("DELETE FROM \"__EFMigrationsHistory\"");
+        await database.ExecuteSqlAsync(
+            "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261122060539_Initial', '10.0.0')");
         await using var app = CommandHost.Build(database);
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => PortalCommands.RunAsync(app, "migrate"));

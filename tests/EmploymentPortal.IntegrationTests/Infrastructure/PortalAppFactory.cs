@@ -149,6 +149,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scheduler:Enabled", "false");
         // Tests sign up many enterprises from one address; SignUpRateLimitTests sets its own limit.
         builder.UseSetting("RateLimiting:EnterpriseSignUp:PermitLimit", "100000");
+        builder.UseSetting("RateLimiting:PublicMap:PermitLimit", "100000");
 
         // All tests sign in from one address, some of them failing on purpose; the sign-in tests
         // set their own limits and addresses (ClientAddressHeader).

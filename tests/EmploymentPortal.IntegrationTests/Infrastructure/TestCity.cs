@@ -15,7 +15,8 @@ public static class TestCity
     /// <summary>A district with one street and one community, saved; returns the community.</summary>
     public static async Task<Community> AddCommunityAsync(PortalDbContext db)
     {
-        var districtCode = $"369{100 + (Interlocked.Increment(ref _nextDistrict) % 900):000}";
+        // 369100-369799: clear of the demo city's 3699xx and the circle dashboard's 3698xx.
+        var districtCode = $"369{100 + (Interlocked.Increment(ref _nextDistrict) % 700):000}";
         var district = new District(districtCode, $"测试区{districtCode}");
         var street = new Street(district, $"{districtCode}001", "测试街道", StreetKind.Street);
         var community = new Community(street, $"{districtCode}001001", "测试社区", CommunityKind.Community, 28.68, 115.86, "江州市测试区测试街道测试社区党群服务中心一楼");

@@ -13,6 +13,10 @@ namespace EmploymentPortal.IntegrationTests.Seeding;
 /// <summary>The demo city the portal seeds on start, read back from each provider.</summary>
 public abstract class DemoDataTests
 {
+    // The demo city's division codes start 3699; the districts other tests of the same app add
+    // use 3691xx-3698xx (TestCity, the circle dashboard tests).
+    private const string DemoCityPrefix = "3699";
+
     private readonly PortalApp _app;
 
     protected DemoDataTests(PortalApp app)
@@ -58,9 +62,10 @@ public abstract class DemoDataTests
     {
         await using var db = _app.Database.CreateContext();
 
-        var districts = await db.Districts.CountAsync();
-        var streets = await db.Streets.CountAsync();
-        var stations = await db.Communities.AsNoTracking().Select(c => new { c.StationLatitude, c.StationLongitude }).ToListAsync();
+        var districts = await db.Districts.CountAsync(d => d.Code.StartsWith(DemoCityPrefix));
+        var streets = await db.Streets.CountAsync(s => s.Code.StartsWith(DemoCityPrefix));
+        var stations = await db.Communities.AsNoTracking().Where(c => c.Code.StartsWith(DemoCityPrefix))
+            .Select(c => new { c.StationLatitude, c.StationLongitude }).ToListAsync();
 
         Assert.Equal(4, districts);
         Assert.InRange(streets, 10, 14);

@@ -58,8 +58,8 @@ public static class SaveHousehold
             RuleFor(c => c.Address).MaximumLength(200).WithMessage("地址不能超过 200 个字符。");
             RuleFor(c => c.Members).Must(m => m is { Count: > 0 }).WithMessage("家庭至少要有一名成员。")
                 .Must(m => m is null || m.Count <= 20).WithMessage("家庭成员不能超过 20 人。")
-                .Must(m => m is null || m.Count(x => x.Relation == HouseholdRelation.Head) <= 1).WithMessage("一个家庭只能有一名户主。");
-            RuleForEach(c => c.Members).ChildRules(member =>
+                .Must(m => m is null || m.Count(x => x?.Relation == HouseholdRelation.Head) <= 1).WithMessage("一个家庭只能有一名户主。");
+            RuleForEach(c => c.Members).NotNull().WithMessage("成员信息不能为空。").ChildRules(member =>
             {
                 member.RuleFor(m => m.Name)
                     .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请输入成员姓名。")

@@ -39,7 +39,7 @@ public static class RecordJobFair
             RuleFor(c => c.Name).NotEmpty().WithMessage("请输入招聘会名称。").MaximumLength(100).WithMessage("招聘会名称不能超过 100 个字符。");
             RuleFor(c => c.Date).NotNull().WithMessage("请选择举办日期。");
             RuleFor(c => c.Place).NotEmpty().WithMessage("请输入举办地点。").MaximumLength(200).WithMessage("举办地点不能超过 200 个字符。");
-            RuleForEach(c => c.Participants).ChildRules(p =>
+            RuleForEach(c => c.Participants).NotNull().WithMessage("参会企业信息不能为空。").ChildRules(p =>
             {
                 p.RuleFor(x => x.EnterpriseCreditCode).Custom((value, context) =>
                 {
