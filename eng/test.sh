@@ -26,7 +26,7 @@
 # Environment (all optional):
 #   PORTAL_TEST_PG                  use this PostgreSQL instead of starting one
 #   PORTAL_TEST_CHROMIUM            browser for the E2E tests (default /usr/bin/chromium)
-#   PORTAL_TEST_PROJECT_TIMEOUT     wall-clock limit of one project when not on a terminal (15m)
+#   PORTAL_TEST_PROJECT_TIMEOUT     wall-clock limit of one project when not on a terminal (40m)
 #   PORTAL_TEST_HANG_TIMEOUT        a single test running longer is killed and reported (5m)
 #   PORTAL_TEST_RESULTS             where the TRX files go (artifacts/test-results)
 #   EP_TESTS_DIR                    where the test projects are (tests)
@@ -38,7 +38,7 @@ cd "$repo_root"
 configuration=Release
 tests_dir="${EP_TESTS_DIR:-tests}"
 results_dir="${PORTAL_TEST_RESULTS:-$repo_root/artifacts/test-results}"
-project_timeout="${PORTAL_TEST_PROJECT_TIMEOUT:-15m}"
+project_timeout="${PORTAL_TEST_PROJECT_TIMEOUT:-40m}"
 hang_timeout="${PORTAL_TEST_HANG_TIMEOUT:-5m}"
 filter=""
 selectors=()

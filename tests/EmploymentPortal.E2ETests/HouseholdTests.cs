@@ -45,7 +45,12 @@ public sealed class HouseholdTests(PortalFixture portal) : PortalPageTest(portal
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("households")).ToContainTextAsync("零就业家庭");
             await Expect(Page.GetByTestId("households")).Not.ToContainTextAsync(name);
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("household-link").First);
+
+            // A cleared family is still on the list of all families, its clearing date kept.
+            await Page.GetByRole(AriaRole.Checkbox, new() { Name = "只看零就业家庭" }).UncheckAsync();
+            var cleared = Page.GetByTestId("household-link").Filter(new() { HasText = name });
+            await Expect(cleared).ToBeVisibleAsync();
+            await AssertFitsAndAccessibleAsync(cleared);
         });
     }
 }
