@@ -72,7 +72,7 @@ public sealed class AbsorptionClaimJourneyTests(PortalFixture portal) : PortalPa
                 await LogInAsync("enterprise1");
                 await Page.GotoAsync("/enterprise/hires");
                 await WaitForCircuitAsync();
-                await Page.GetByTestId("record-hire").ClickAsync();
+                await ClickUntilShownAsync(Page.GetByTestId("record-hire"), Page.GetByTestId("hire-form"));
                 var hireForm = Page.GetByTestId("hire-form");
                 await hireForm.GetByTestId("hire-id-number").FillAsync(idNumber);
                 await hireForm.GetByTestId("hire-name").FillAsync(name);

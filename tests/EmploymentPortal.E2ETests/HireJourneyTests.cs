@@ -22,7 +22,7 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
             await LogInAsync("enterprise1");
             await Page.GotoAsync("/enterprise/hires");
             await WaitForCircuitAsync();
-            await Page.GetByTestId("record-hire").ClickAsync();
+            await ClickUntilShownAsync(Page.GetByTestId("record-hire"), Page.GetByTestId("hire-form"));
             var form = Page.GetByTestId("hire-form");
             await form.GetByTestId("hire-id-number").FillAsync(idNumber);
             await form.GetByTestId("hire-name").FillAsync("不是本人");
@@ -94,7 +94,7 @@ public sealed class HireJourneyTests(PortalFixture portal) : PortalPageTest(port
 
             // The dialog to record a hire fits a phone and every field has its label.
             await Page.SetViewportSizeAsync(390, 844);
-            await Page.GetByTestId("record-hire").ClickAsync();
+            await ClickUntilShownAsync(Page.GetByTestId("record-hire"), Page.GetByTestId("hire-form"));
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("hire-form"));
         });
     }

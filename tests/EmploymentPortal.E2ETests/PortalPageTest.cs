@@ -179,7 +179,8 @@ public abstract class PortalPageTest : IAsyncLifetime
     /// <summary>
     /// Clicks <paramref name="button"/> until <paramref name="shown"/> (what the click opens, e.g. a
     /// dialog's first field) is visible. A click that lands while a list is re-rendering (after a
-    /// search) was seen lost under load; it clicks again, up to three times, and the last wait is
+    /// search), or before the page's own interactive render has reached the browser (the layout
+    /// already live), was seen lost under load; it clicks again, up to three times, and the last wait is
     /// the usual one, so a button that never opens anything still fails.
     /// </summary>
     protected async Task ClickUntilShownAsync(ILocator button, ILocator shown)
