@@ -354,8 +354,8 @@ for proj in "${projects[@]}"; do
     say "$line"
 done
 
-# The failed tests by name with the first lines of their message, so that a red CI log names
-# them even when only its tail is kept.
+# The failed tests by name with the first lines of their message and the browser errors an E2E
+# test saw, so that a red CI log names them even when only its tail is kept.
 failed_tests() {
     find "$results_dir" -name '*.trx' -type f 2>/dev/null | LC_ALL=C sort | while IFS= read -r trx; do
         awk '
@@ -366,10 +366,10 @@ failed_tests() {
                 if ($0 ~ /outcome="Failed"/) failed = 1
             }
             failed && /<Message>/ { inmsg = 1; lines = 0; printf "    FAILED %s\n", name }
-            failed && inmsg && lines < 4 {
+            failed && inmsg && (lines < 4 || (lines < 16 && $0 ~ /Browser errors|console\.error|uncaught/)) {
                 line = $0; gsub(/<\/?Message>/, "", line); gsub(/&quot;/, "\"", line)
                 gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&amp;/, "\\&", line)
-                sub(/^[ \t]+/, "", line); printf "      %s\n", substr(line, 1, 240); lines++
+                sub(/^[ \t]+/, "", line); printf "      %s\n", substr(line, 1, 400); lines++
             }
             failed && inmsg && /<\/Message>/ { inmsg = 0; failed = 0 }
         ' "$trx"

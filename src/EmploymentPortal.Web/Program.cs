@@ -42,7 +42,7 @@ builder.Services.AddResidentFeatures();
 builder.Services.AddPortalScheduler(builder.Configuration);
 builder.Services.AddAuditAnchoring();
 builder.Services.AddHireFeatures();
-builder.Services.AddSignUpRateLimiting(builder.Configuration);
+builder.Services.AddPortalRateLimiting(builder.Configuration);
 builder.Services.AddPolicyFeatures(builder.Configuration);
 builder.Services.AddClaimFeatures(builder.Configuration);
 builder.Services.AddLedgerFeatures();

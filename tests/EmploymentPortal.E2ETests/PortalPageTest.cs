@@ -30,7 +30,7 @@ public abstract class PortalPageTest : IAsyncLifetime
 
     protected IPage Page => _page ?? throw new InvalidOperationException("No page yet.");
 
-    /// <summary>Console errors and uncaught exceptions of the page, with the script that raised them.</summary>
+    /// <summary>Console errors and uncaught exceptions of the page, with the page's address and the script that raised them.</summary>
     protected List<string> BrowserErrors { get; } = [];
 
     public virtual async Task InitializeAsync()
@@ -48,10 +48,10 @@ public abstract class PortalPageTest : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                BrowserErrors.Add($"console.error at {message.Location}: {message.Text}");
+                BrowserErrors.Add($"console.error on {_page?.Url} at {message.Location}: {message.Text}");
             }
         };
-        _page.PageError += (_, error) => BrowserErrors.Add($"uncaught: {error}");
+        _page.PageError += (_, error) => BrowserErrors.Add($"uncaught on {_page?.Url}: {error}");
     }
 
     public async Task DisposeAsync()

@@ -22,7 +22,7 @@ internal static class EnterpriseEndpoints
     public static RouteGroupBuilder MapEnterpriseEndpoints(this RouteGroupBuilder api)
     {
         var enterprises = api.MapGroup("/enterprises").WithTags("Enterprises");
-        enterprises.MapPost("/", RegisterAsync).AllowAnonymous().RequireRateLimiting(SignUpRateLimiting.PolicyName)
+        enterprises.MapPost("/", RegisterAsync).AllowAnonymous().RequireRateLimiting(PortalRateLimiting.SignUpPolicyName)
             .WithSummary("Self-service sign-up: a pending enterprise and its first enterprise user.");
         enterprises.MapPost("/{id:guid}/verify", VerifyAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("A bureau officer verifies a pending enterprise ({\"approve\":false,\"reason\"} rejects it).");

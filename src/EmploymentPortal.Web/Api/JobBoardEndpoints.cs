@@ -18,7 +18,7 @@ internal static class JobBoardEndpoints
         api.MapGet("/vacancies/{id:guid}", DetailAsync).AllowAnonymous().WithTags("Vacancies")
             .WithSummary("A vacancy on the public board: enterprise, place, wage, work type and how to apply; 404 when it is not published or has expired.");
         api.MapGet("/geography/boundaries", BoundariesAsync).AllowAnonymous().WithTags("Geography")
-            .RequireRateLimiting(SignUpRateLimiting.PublicMapPolicyName)
+            .RequireRateLimiting(PortalRateLimiting.PublicMapPolicyName)
             .Produces<CityBoundaries.FeatureCollection>(StatusCodes.Status200OK, "application/geo+json")
             .WithSummary("GeoJSON of the city's outline, its districts and its communities' service areas (nearest station), the maps' base layer without tiles.");
         return api;

@@ -5,6 +5,7 @@ using EmploymentPortal.Data.Auditing;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
+using static EmploymentPortal.IntegrationTests.Claims.ClaimTestData;
 
 namespace EmploymentPortal.IntegrationTests.Claims;
 

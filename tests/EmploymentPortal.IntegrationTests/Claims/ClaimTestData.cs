@@ -15,18 +15,25 @@ internal static class ClaimTestData
     public const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
 
     /// <summary>Files (and submits) the claim through the API as <paramref name="client"/>; returns its id.</summary>
-    public static async Task<Guid> EntrepreneurshipClaimAsync(HttpClient client, Guid resident)
+    public static Task<Guid> EntrepreneurshipClaimAsync(HttpClient client, Guid resident) =>
+        CreateAsync(client, EntrepreneurshipBody(resident, submit: true));
+
+    /// <summary>The API body of the entrepreneurship claim for <paramref name="resident"/>, filed as a draft or submitted.</summary>
+    public static object EntrepreneurshipBody(Guid resident, bool submit) => new
     {
-        var response = await client.PostAsJsonAsync("/api/v1/claims", new
-        {
-            benefit = "entrepreneurship",
-            ruleId = Entrepreneurship,
-            residentId = resident,
-            facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
-            payeeAccount = "6222020200112233",
-            payeeBank = "江州农商银行",
-            submit = true,
-        });
+        benefit = "entrepreneurship",
+        ruleId = Entrepreneurship,
+        residentId = resident,
+        facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
+        payeeAccount = "6222020200112233",
+        payeeBank = "江州农商银行",
+        submit,
+    };
+
+    /// <summary>Posts a claim to <c>/api/v1/claims</c> and expects 201; returns the new claim's id.</summary>
+    public static async Task<Guid> CreateAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/claims", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         using var json = JsonDocument.Parse(text);

@@ -5,6 +5,7 @@ using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using static EmploymentPortal.IntegrationTests.Claims.ClaimTestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Claims;

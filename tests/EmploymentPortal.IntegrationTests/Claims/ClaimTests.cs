@@ -17,6 +17,7 @@ using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using static EmploymentPortal.IntegrationTests.Claims.ClaimTestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentPortal.IntegrationTests.Claims;
@@ -29,7 +30,6 @@ namespace EmploymentPortal.IntegrationTests.Claims;
 /// </summary>
 public abstract partial class ClaimTests
 {
-    private const string Entrepreneurship = "nanhe-2020-1.entrepreneurship-returning-migrant";
     private static int _sequence;
     private readonly PortalApp _app;
 
@@ -609,26 +609,6 @@ public abstract partial class ClaimTests
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", fileName } };
         return client.PostWithAntiforgeryAsync($"/api/v1/claims/{claimId}/attachments", form);
-    }
-
-    private static object EntrepreneurshipBody(Guid resident, bool submit) => new
-    {
-        benefit = "entrepreneurship",
-        ruleId = Entrepreneurship,
-        residentId = resident,
-        facts = new { business = new { startDate = "2024-01-10", firstBusiness = true, operatingNormally = true } },
-        payeeAccount = "6222020200112233",
-        payeeBank = "江州农商银行",
-        submit,
-    };
-
-    private static async Task<Guid> CreateAsync(HttpClient client, object body)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/claims", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetGuid();
     }
 
     private async Task<string?> UserNameAsync(string? userId)

@@ -1,5 +1,6 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using EmploymentPortal.Web.Features.Circles;
@@ -85,19 +86,30 @@ public static class JobBoardQueries
         DateTimeOffset? PublishedAt,
         string StationAddress);
 
-    /// <summary>The vacancy when it is on the board today (published, unexpired, of a verified enterprise); otherwise null.</summary>
+    /// <summary>
+    /// The board on <paramref name="today"/>: published, unexpired vacancies of verified
+    /// enterprises, with where they are. The one definition of "on the board" for the detail
+    /// page and the search.
+    /// </summary>
+    private static IQueryable<BoardEntry> Board(PortalDbContext db, DateOnly today) =>
+        from v in db.Vacancies.AsNoTracking()
+        join e in db.Enterprises on v.EnterpriseId equals e.Id
+        join c in db.Communities on v.CommunityId equals c.Id
+        join s in db.Streets on c.StreetId equals s.Id
+        join d in db.Districts on s.DistrictId equals d.Id
+        where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
+        select new BoardEntry { Vacancy = v, Enterprise = e, Community = c, Street = s, District = d };
+
+    /// <summary>The vacancy when it is on the board today (<see cref="Board"/>); otherwise null.</summary>
     public static Task<JobDetail?> DetailAsync(PortalDbContext db, Guid id, DateOnly today, CancellationToken cancellationToken = default) =>
-        (from v in db.Vacancies.AsNoTracking()
-         join e in db.Enterprises on v.EnterpriseId equals e.Id
-         join c in db.Communities on v.CommunityId equals c.Id
-         join s in db.Streets on c.StreetId equals s.Id
-         join d in db.Districts on s.DistrictId equals d.Id
-         where v.Id == id && v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
-         select new JobDetail(
-             v.Id, v.Title, e.Name, e.Address, v.OccupationGroup, v.Occupation, v.Openings, v.WageMin, v.WageMax, v.WorkType,
-             d.Name, s.Name, c.Name, v.Address, v.Latitude, v.Longitude, v.Requirements, v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired,
-             v.ValidUntil, v.PublishedAt, c.StationAddress))
-        .FirstOrDefaultAsync(cancellationToken);
+        Board(db, today)
+            .Where(x => x.Vacancy.Id == id)
+            .Select(x => new JobDetail(
+                x.Vacancy.Id, x.Vacancy.Title, x.Enterprise.Name, x.Enterprise.Address, x.Vacancy.OccupationGroup, x.Vacancy.Occupation, x.Vacancy.Openings,
+                x.Vacancy.WageMin, x.Vacancy.WageMax, x.Vacancy.WorkType, x.District.Name, x.Street.Name, x.Community.Name, x.Vacancy.Address,
+                x.Vacancy.Latitude, x.Vacancy.Longitude, x.Vacancy.Requirements, x.Vacancy.AcceptsDisabled, x.Vacancy.AcceptsOlderWorkers,
+                x.Vacancy.NoExperienceRequired, x.Vacancy.ValidUntil, x.Vacancy.PublishedAt, x.Community.StationAddress))
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Searches the board. With a radius, the database narrows to the circle's cells of the
@@ -109,14 +121,8 @@ public static class JobBoardQueries
     {
         pageNumber = Math.Max(1, pageNumber);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var query =
-            from v in db.Vacancies.AsNoTracking()
-            join e in db.Enterprises on v.EnterpriseId equals e.Id
-            join c in db.Communities on v.CommunityId equals c.Id
-            join s in db.Streets on c.StreetId equals s.Id
-            join d in db.Districts on s.DistrictId equals d.Id
-            where v.Status == VacancyStatus.Published && v.ValidUntil >= today && e.Status == EnterpriseStatus.Verified
-            select new { v, EnterpriseName = e.Name, DistrictId = d.Id, District = d.Name, Community = c.Name };
+        var query = Board(db, today)
+            .Select(x => new { v = x.Vacancy, EnterpriseName = x.Enterprise.Name, DistrictId = x.District.Id, District = x.District.Name, Community = x.Community.Name });
 
         if (!string.IsNullOrWhiteSpace(filter.Keyword))
         {
@@ -163,5 +169,19 @@ public static class JobBoardQueries
                 x.District, x.Community, x.v.Address, x.v.Latitude, x.v.Longitude, x.v.Requirements, x.v.AcceptsDisabled, x.v.AcceptsOlderWorkers, x.v.NoExperienceRequired, x.v.ValidUntil, null))
             .ToListAsync(cancellationToken);
         return new Page(items, total, pageNumber, pageSize);
+    }
+
+    /// <summary>A vacancy on the board with its enterprise and its place (<see cref="Board"/>).</summary>
+    private sealed class BoardEntry
+    {
+        public required Vacancy Vacancy { get; init; }
+
+        public required Enterprise Enterprise { get; init; }
+
+        public required Community Community { get; init; }
+
+        public required Street Street { get; init; }
+
+        public required District District { get; init; }
     }
 }

@@ -14,16 +14,16 @@ namespace EmploymentPortal.Web.Infrastructure;
 /// limited the same way, by default 120 requests a minute per address
 /// (<c>RateLimiting:PublicMap:PermitLimit</c>): enough for anyone viewing maps, not for a scraper.
 /// </summary>
-public static class SignUpRateLimiting
+public static class PortalRateLimiting
 {
-    public const string PolicyName = "enterprise-sign-up";
-    public const string Code = "sign-up-rate-limited";
-    public const string Message = "企业注册提交过于频繁，请稍后再试。";
+    public const string SignUpPolicyName = "enterprise-sign-up";
+    public const string SignUpCode = "sign-up-rate-limited";
+    public const string SignUpMessage = "企业注册提交过于频繁，请稍后再试。";
     public const string PublicMapPolicyName = "public-map";
     public const string PublicMapCode = "rate-limited";
     public const string PublicMapMessage = "地图数据请求过于频繁，请稍后再试。";
 
-    public static IServiceCollection AddSignUpRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = Math.Max(1, configuration.GetValue("RateLimiting:EnterpriseSignUp:PermitLimit", 10));
         var window = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("RateLimiting:EnterpriseSignUp:WindowMinutes", 60)));
@@ -31,7 +31,7 @@ public static class SignUpRateLimiting
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(PolicyName, context =>
+            options.AddPolicy(SignUpPolicyName, context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("read")
                     : RateLimitPartition.GetFixedWindowLimiter(
@@ -50,10 +50,10 @@ public static class SignUpRateLimiting
                 context.Response.Headers.RetryAfter = (Math.Max(1, minutes) * 60).ToString(CultureInfo.InvariantCulture);
                 var detail = map
                     ? $"{PublicMapMessage}（约 {Math.Max(1, minutes)} 分钟后可再试）"
-                    : $"{Message}（约 {Math.Max(1, minutes)} 分钟后可再次提交）";
+                    : $"{SignUpMessage}（约 {Math.Max(1, minutes)} 分钟后可再次提交）";
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, map ? PublicMapCode : Code, "请求过于频繁", detail).ExecuteAsync(context);
+                    await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, map ? PublicMapCode : SignUpCode, "请求过于频繁", detail).ExecuteAsync(context);
                     return;
                 }
 
