@@ -46,7 +46,7 @@ public static class AcceptListMember
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var claim = await db.Claims.Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                var claim = await db.Claims.WithEventsAndMonths().FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
                 if (claim is null)
                 {
                     return FeatureOutcome.Missing("补贴申请");

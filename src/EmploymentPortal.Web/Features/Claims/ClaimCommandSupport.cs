@@ -22,6 +22,14 @@ public static class ClaimCommandSupport
 
     public static ClaimActor Actor(PortalPrincipal principal) => new(principal.UserId ?? "anonymous", principal.DisplayName);
 
+    /// <summary>
+    /// Claims with their history and covered months, the whole aggregate a command changes or the
+    /// detail page shows. Two collections: loaded as split queries (one per collection), not as
+    /// one join that repeats every event once per covered month.
+    /// </summary>
+    public static IQueryable<Claim> WithEventsAndMonths(this IQueryable<Claim> claims) =>
+        claims.Include(c => c.Events).Include(c => c.CoveredMonths).AsSplitQuery();
+
     /// <summary>The claims a user may see: officers all; station staff those of their communities they (or colleagues) filed; enterprises their own.</summary>
     public static IQueryable<Claim> VisibleTo(this IQueryable<Claim> claims, PortalPrincipal principal)
     {

@@ -98,7 +98,7 @@ public static class ClaimQueries
 
     public static async Task<Detail?> DetailAsync(PortalDbContext db, PortalPrincipal principal, Guid id, CancellationToken cancellationToken = default)
     {
-        var claim = await db.Claims.AsNoTracking().VisibleTo(principal).Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var claim = await db.Claims.AsNoTracking().VisibleTo(principal).WithEventsAndMonths().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (claim is null)
         {
             return null;

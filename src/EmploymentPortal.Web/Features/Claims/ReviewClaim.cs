@@ -62,7 +62,7 @@ public static class ReviewClaim
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 await using var transaction = db.Database.IsNpgsql() && command.Action == Action.Approve ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                var claim = await db.Claims.Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                var claim = await db.Claims.WithEventsAndMonths().FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
                 if (claim is null)
                 {
                     return FeatureOutcome.Missing("补贴申请");

@@ -40,7 +40,7 @@ public static class SubmitClaim
             {
                 var db = services.GetRequiredService<PortalDbContext>();
                 await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-                var claim = await db.Claims.VisibleTo(principal).Include(c => c.Events).Include(c => c.CoveredMonths).FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
+                var claim = await db.Claims.VisibleTo(principal).WithEventsAndMonths().FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
                 if (claim is null || principal.IsBureauOfficer && claim.ClaimantKind != ClaimantKind.Bureau)
                 {
                     return FeatureOutcome.Missing("补贴申请");

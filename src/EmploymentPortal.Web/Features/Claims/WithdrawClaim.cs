@@ -37,7 +37,7 @@ public static class WithdrawClaim
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var claim = await db.Claims.VisibleTo(principal).Include(c => c.Events).Include(c => c.CoveredMonths)
+                var claim = await db.Claims.VisibleTo(principal).WithEventsAndMonths()
                     .FirstOrDefaultAsync(c => c.Id == command.ClaimId, cancellationToken);
 
                 // Officers see every claim but withdraw only the counter's own (as they submit only those).
