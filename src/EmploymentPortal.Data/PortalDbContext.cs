@@ -82,6 +82,8 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
 
     public DbSet<JobFair> JobFairs => Set<JobFair>();
 
+    public DbSet<JobFairIntention> JobFairIntentions => Set<JobFairIntention>();
+
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
     public DbSet<RuleEndDate> RuleEndDates => Set<RuleEndDate>();

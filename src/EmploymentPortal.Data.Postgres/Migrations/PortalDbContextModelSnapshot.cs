@@ -1386,6 +1386,45 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("JobFairs", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairIntention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JobFairId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("JobFairId", "ResidentId", "EnterpriseId", "Post")
+                        .IsUnique();
+
+                    b.ToTable("JobFairIntentions", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2527,6 +2566,27 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairIntention", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.JobFairs.JobFair", null)
+                        .WithMany("NamedIntentions")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
@@ -2732,6 +2792,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
 
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
                 {
+                    b.Navigation("NamedIntentions");
+
                     b.Navigation("Participants");
                 });
 

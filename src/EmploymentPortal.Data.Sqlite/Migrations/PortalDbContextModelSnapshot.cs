@@ -1381,6 +1381,45 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("JobFairs", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairIntention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobFairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("JobFairId", "ResidentId", "EnterpriseId", "Post")
+                        .IsUnique();
+
+                    b.ToTable("JobFairIntentions", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2518,6 +2557,27 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairIntention", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.JobFairs.JobFair", null)
+                        .WithMany("NamedIntentions")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFairParticipant", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
@@ -2723,6 +2783,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("EmploymentPortal.Domain.JobFairs.JobFair", b =>
                 {
+                    b.Navigation("NamedIntentions");
+
                     b.Navigation("Participants");
                 });
 

@@ -10,6 +10,7 @@ namespace EmploymentPortal.Domain.JobFairs;
 public sealed class JobFair : AggregateRoot
 {
     private readonly List<JobFairParticipant> _participants = [];
+    private readonly List<JobFairIntention> _namedIntentions = [];
 
     private JobFair()
     {
@@ -32,6 +33,9 @@ public sealed class JobFair : AggregateRoot
 
     public IReadOnlyList<JobFairParticipant> Participants => _participants;
 
+    /// <summary>The intentions recorded by person: which resident reached one with which enterprise and post.</summary>
+    public IReadOnlyList<JobFairIntention> NamedIntentions => _namedIntentions;
+
     public int PostsOffered => _participants.Sum(p => p.PostsOffered);
 
     public int Intentions => _participants.Sum(p => p.Intentions);
@@ -53,12 +57,94 @@ public sealed class JobFair : AggregateRoot
         var existing = _participants.FirstOrDefault(p => p.EnterpriseId == enterpriseId);
         if (existing is not null)
         {
+            var named = NamedWith(enterpriseId);
+            if (intentions < named)
+            {
+                throw new DomainException("job-fair-named-intentions", $"该企业已有 {named} 人的就业意向登记到人，意向人数不能少于 {named}。");
+            }
+
             existing.Update(postsOffered, intentions);
             return;
         }
 
         _participants.Add(new JobFairParticipant(Id, enterpriseId, postsOffered, intentions));
     }
+
+    /// <summary>
+    /// Records that <paramref name="residentId"/> reached an employment intention (达成就业意向)
+    /// with a participating enterprise for <paramref name="post"/>. The people the portal holds are
+    /// among those the enterprise's figure counts: when more are named than the figure says, the
+    /// figure rises with them, never above the posts the enterprise offered.
+    /// </summary>
+    /// <exception cref="DomainException">The enterprise did not take part, the post is empty or too long, the same intention is recorded already, or the posts offered would be exceeded.</exception>
+    public JobFairIntention RecordIntention(Guid residentId, Guid enterpriseId, string post, DateTimeOffset recordedAt, string recordedBy)
+    {
+        var participant = _participants.FirstOrDefault(p => p.EnterpriseId == enterpriseId)
+            ?? throw new DomainException("job-fair-not-participant", "该企业没有参加这场招聘会。");
+        var title = (post ?? string.Empty).Trim();
+        if (title.Length is 0 or > JobFairIntention.MaxPostLength)
+        {
+            throw new DomainException("job-fair-intention-post", $"请填写意向岗位（不超过 {JobFairIntention.MaxPostLength} 个字符）。");
+        }
+
+        if (_namedIntentions.Any(i => i.ResidentId == residentId && i.EnterpriseId == enterpriseId && string.Equals(i.Post, title, StringComparison.Ordinal)))
+        {
+            throw new DomainException("job-fair-intention-duplicate", "该居民在这场招聘会上与该企业的这个岗位已登记过就业意向。");
+        }
+
+        var named = NamedWith(enterpriseId) + 1;
+        if (named > participant.PostsOffered)
+        {
+            throw new DomainException("job-fair-intention-posts", $"该企业在这场招聘会上提供 {participant.PostsOffered} 个岗位，登记到人的意向不能多于岗位数。");
+        }
+
+        var intention = new JobFairIntention(Id, residentId, enterpriseId, title, recordedAt, recordedBy);
+        _namedIntentions.Add(intention);
+        if (participant.Intentions < named)
+        {
+            participant.Update(participant.PostsOffered, named);
+        }
+
+        return intention;
+    }
+
+    private int NamedWith(Guid enterpriseId) => _namedIntentions.Count(i => i.EnterpriseId == enterpriseId);
+}
+
+/// <summary>One resident's employment intention reached at a job fair (达成就业意向), with which enterprise and post.</summary>
+public sealed class JobFairIntention : Entity
+{
+    public const int MaxPostLength = 100;
+
+    private JobFairIntention()
+    {
+        Post = string.Empty;
+        RecordedBy = string.Empty;
+    }
+
+    internal JobFairIntention(Guid jobFairId, Guid residentId, Guid enterpriseId, string post, DateTimeOffset recordedAt, string recordedBy)
+    {
+        JobFairId = jobFairId;
+        ResidentId = residentId;
+        EnterpriseId = enterpriseId;
+        Post = post;
+        RecordedAt = recordedAt;
+        RecordedBy = recordedBy;
+    }
+
+    public Guid JobFairId { get; private set; }
+
+    public Guid ResidentId { get; private set; }
+
+    public Guid EnterpriseId { get; private set; }
+
+    /// <summary>The post the intention is for (意向岗位).</summary>
+    public string Post { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>Who recorded it (display name).</summary>
+    public string RecordedBy { get; private set; }
 }
 
 /// <summary>One enterprise at a job fair.</summary>

@@ -34,6 +34,15 @@ internal static class PostAndJobFairEndpoints
         var fairs = api.MapGroup("/job-fairs").WithTags("Job fairs").RequireAuthorization(PortalPolicies.Bureau);
         fairs.MapPost("/", RecordFairAsync).WithSummary("Record a job fair with participants (enterpriseCreditCode, postsOffered, intentions).");
         fairs.MapGet("/summary", FairSummaryAsync).WithSummary("A year's job fairs against the configured targets; ?year=.");
+
+        // Intentions reached by people at a fair: station staff for the residents of their
+        // communities, officers for anyone (the handler and the query check the resident).
+        var fairsForPeople = api.MapGroup("/job-fairs").WithTags("Job fairs").RequireAuthorization(PortalPolicies.ResidentRecords);
+        fairsForPeople.MapPost("/{id:guid}/intentions", RecordIntentionAsync)
+            .WithSummary("Record that a resident reached an employment intention at the fair with one of its enterprises (residentId, enterpriseId, post); raises the enterprise's intentions figure when more people are named than it says.");
+        fairsForPeople.MapGet("/recent", RecentFairsAsync).WithSummary("Fairs held in the last 92 days with their enterprises: those an intention may be recorded for.");
+        api.MapGet("/residents/{id:guid}/job-fair-intentions", ResidentIntentionsAsync).WithTags("Job fairs").RequireAuthorization(PortalPolicies.ResidentRecords)
+            .WithSummary("A resident's intentions at job fairs, each with the hire it led to (the first hire by the same enterprise on or after the fair), if any.");
         return api;
     }
 
@@ -66,6 +75,17 @@ internal static class PostAndJobFairEndpoints
 
     private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordFairAsync(RecordJobFair.Command command, CommandPipeline pipeline, CancellationToken cancellationToken) =>
         Created(await pipeline.SendAsync(command, cancellationToken), "job-fairs");
+
+    private static async Task<Results<Created<CreatedResponse>, ProblemHttpResult>> RecordIntentionAsync(Guid id, RecordJobFairIntention.Command command, CommandPipeline pipeline, CancellationToken cancellationToken) =>
+        Created(await pipeline.SendAsync(command with { JobFairId = id }, cancellationToken), $"job-fairs/{id}/intentions");
+
+    private static async Task<Ok<IReadOnlyList<JobFairQueries.FairChoice>>> RecentFairsAsync(PortalDbContext db, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await JobFairQueries.RecentFairsAsync(db, calendar.Today, cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<JobFairQueries.IntentionRow>>, ProblemHttpResult>> ResidentIntentionsAsync(Guid id, PortalDbContext db, CurrentUser user, CancellationToken cancellationToken) =>
+        await JobFairQueries.IntentionsOfAsync(db, user.Principal, id, cancellationToken) is { } rows
+            ? TypedResults.Ok(rows)
+            : ApiProblems.For(FeatureOutcome.Missing("居民"));
 
     private static async Task<Ok<JobFairQueries.YearView>> FairSummaryAsync(PortalDbContext db, PortalCalendar calendar, IConfiguration configuration, int? year, CancellationToken cancellationToken) =>
         TypedResults.Ok(await JobFairQueries.YearAsync(db, year ?? calendar.Today.Year, JobFairQueries.Targets(configuration), cancellationToken));

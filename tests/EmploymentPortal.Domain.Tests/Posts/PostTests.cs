@@ -159,6 +159,47 @@ public class PostTests
         Assert.Equal("job-fair-figures", Assert.Throws<DomainException>(() => fair.RecordParticipant(Guid.NewGuid(), 2, 3)).Code);
     }
 
+    [Fact]
+    public void JobFair_NamedIntentionRaisesTheEnterprisesFigureOnlyWhenMoreAreNamedThanItSays()
+    {
+        var fair = new JobFair("春风行动专场", new DateOnly(2026, 2, 20), "市人力资源市场");
+        var enterprise = Guid.NewGuid();
+        fair.RecordParticipant(enterprise, 3, 1);
+        var at = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.FromHours(8));
+
+        fair.RecordIntention(Guid.NewGuid(), enterprise, " 仓库管理员 ", at, "张站长");
+        Assert.Equal(1, fair.Intentions);
+        Assert.Equal("仓库管理员", fair.NamedIntentions[0].Post);
+
+        fair.RecordIntention(Guid.NewGuid(), enterprise, "叉车司机", at, "张站长");
+        Assert.Equal(2, fair.Intentions);
+        Assert.Equal(2, fair.NamedIntentions.Count);
+    }
+
+    [Fact]
+    public void JobFair_RefusesAnIntentionWithAnAbsentEnterpriseTwiceTheSameOrBeyondThePostsOffered()
+    {
+        var fair = new JobFair("春风行动专场", new DateOnly(2026, 2, 20), "市人力资源市场");
+        var enterprise = Guid.NewGuid();
+        var resident = Guid.NewGuid();
+        fair.RecordParticipant(enterprise, 2, 0);
+        var at = DateTimeOffset.UnixEpoch;
+
+        Assert.Equal("job-fair-not-participant", Assert.Throws<DomainException>(() => fair.RecordIntention(resident, Guid.NewGuid(), "保安员", at, "x")).Code);
+        Assert.Equal("job-fair-intention-post", Assert.Throws<DomainException>(() => fair.RecordIntention(resident, enterprise, "  ", at, "x")).Code);
+        Assert.Equal("job-fair-intention-post", Assert.Throws<DomainException>(() => fair.RecordIntention(resident, enterprise, new string('岗', JobFairIntention.MaxPostLength + 1), at, "x")).Code);
+        fair.RecordIntention(resident, enterprise, "保安员", at, "x");
+        Assert.Equal("job-fair-intention-duplicate", Assert.Throws<DomainException>(() => fair.RecordIntention(resident, enterprise, "保安员 ", at, "x")).Code);
+        fair.RecordIntention(resident, enterprise, "保洁员", at, "x");
+        Assert.Equal("job-fair-intention-posts", Assert.Throws<DomainException>(() => fair.RecordIntention(Guid.NewGuid(), enterprise, "保安员", at, "x")).Code);
+        Assert.Equal(2, fair.Intentions);
+
+        // The enterprise's figure may not drop below the people named.
+        Assert.Equal("job-fair-named-intentions", Assert.Throws<DomainException>(() => fair.RecordParticipant(enterprise, 5, 1)).Code);
+        fair.RecordParticipant(enterprise, 5, 4);
+        Assert.Equal(4, fair.Intentions);
+    }
+
     [Theory]
     [InlineData(72, 810, true, true)]
     [InlineData(71, 809, false, false)]

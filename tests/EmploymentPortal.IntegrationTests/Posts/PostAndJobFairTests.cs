@@ -103,6 +103,75 @@ public abstract class PostAndJobFairTests
     }
 
     [Fact]
+    public async Task A_station_records_a_residents_intention_at_a_fair_it_counts_for_the_fair_and_is_followed_to_the_hire()
+    {
+        var officer = await _app.SignedInClientAsync("officer1");
+        var code = await Enterprise1CodeAsync();
+        var fairName = "意向到人" + Guid.NewGuid().ToString("N")[..6];
+        var fairResponse = await officer.PostAsJsonAsync("/api/v1/job-fairs", new { name = fairName, date = Date(Today), place = "滨江社区", participants = new[] { new { enterpriseCreditCode = code, postsOffered = 2, intentions = 0 } } });
+        Assert.True(fairResponse.StatusCode == HttpStatusCode.Created, await fairResponse.Content.ReadAsStringAsync());
+        var fairId = (await fairResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Guid enterpriseId;
+        await using (var db = _app.Database.CreateContext())
+        {
+            enterpriseId = await db.Enterprises.Where(e => e.CreditCode == code).Select(e => e.Id).SingleAsync();
+        }
+
+        var (residentId, idNumber) = await RegisteredUnemployedResidentAsync();
+        var station = await _app.SignedInClientAsync("station1");
+
+        // The station's recent fairs offer this one with its enterprise.
+        using (var recent = JsonDocument.Parse(await station.GetStringAsync("/api/v1/job-fairs/recent")))
+        {
+            var offered = recent.RootElement.EnumerateArray().Single(f => f.GetProperty("id").GetGuid() == fairId);
+            Assert.Equal(enterpriseId, offered.GetProperty("enterprises")[0].GetProperty("id").GetGuid());
+        }
+
+        var recorded = await station.PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId, post = "仓库管理员" });
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, await recorded.Content.ReadAsStringAsync());
+
+        // Twice the same: refused in Chinese; an enterprise that was not there: named on its field.
+        var twice = await station.PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId, post = "仓库管理员" });
+        Assert.False(twice.IsSuccessStatusCode);
+        Assert.Contains("已登记过就业意向", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var absent = await station.PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId = Guid.NewGuid(), post = "保安员" });
+        Assert.Equal(HttpStatusCode.BadRequest, absent.StatusCode);
+        Assert.Equal("该企业没有参加这场招聘会。", JsonDocument.Parse(await absent.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("enterpriseId")[0].GetString());
+        var empty = await station.PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId, post = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        // Another station's resident is not station2's to record, nor to read.
+        var station2 = await _app.SignedInClientAsync("station2");
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId, post = "保洁员" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await station2.GetAsync($"/api/v1/residents/{residentId}/job-fair-intentions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _app.SignedInClientAsync("enterprise1")).PostAsJsonAsync($"/api/v1/job-fairs/{fairId}/intentions", new { residentId, enterpriseId, post = "保洁员" })).StatusCode);
+
+        // The named intention raised the enterprise's figure from 0: the fair counts it.
+        using (var summary = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/job-fairs/summary?year={Today.Year}")))
+        {
+            var fair = summary.RootElement.GetProperty("fairs").EnumerateArray().Single(f => f.GetProperty("name").GetString() == fairName);
+            Assert.Equal(1, fair.GetProperty("intentions").GetInt32());
+        }
+
+        // On the resident's record, not hired yet; once enterprise1 records the hire, followed to it.
+        using (var before = JsonDocument.Parse(await station.GetStringAsync($"/api/v1/residents/{residentId}/job-fair-intentions")))
+        {
+            var row = Assert.Single(before.RootElement.EnumerateArray());
+            Assert.Equal("仓库管理员", row.GetProperty("post").GetString());
+            Assert.Equal(fairName, row.GetProperty("fair").GetString());
+            Assert.Equal(JsonValueKind.Null, row.GetProperty("hiredOn").ValueKind);
+        }
+
+        var enterprise = await _app.SignedInClientAsync("enterprise1");
+        var hire = await enterprise.PostAsJsonAsync("/api/v1/hires", new { idNumber, name = "岗位测试", position = "仓库管理员", startDate = Date(Today), contractType = "OpenEnded", contractStart = Date(Today), socialInsurancePaid = false });
+        Assert.True(hire.StatusCode == HttpStatusCode.Created, await hire.Content.ReadAsStringAsync());
+        using (var after = JsonDocument.Parse(await officer.GetStringAsync($"/api/v1/residents/{residentId}/job-fair-intentions")))
+        {
+            Assert.Equal(Date(Today), Assert.Single(after.RootElement.EnumerateArray()).GetProperty("hiredOn").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_station_places_a_resident_of_its_community_into_an_open_programme_and_no_one_elses()
     {
         var officer = await _app.SignedInClientAsync("officer1");
