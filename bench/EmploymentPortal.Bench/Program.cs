@@ -71,7 +71,7 @@ switch (args)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- claims-duplicates --url <portal> [--user station1] [--password <pw>] [--requests 1000] [--rounds 3] [--connection "<npgsql cs>"]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- circles --connection "<npgsql cs>" [--vacancies 200000] [--queries 300] [--settings default|tuned|both] [--url <portal> --user officer1 --password <pw>]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger-import --provider postgres|sqlite --connection "<cs>" [--rows 100000] [--batch 5000]
-              dotnet run -c Release --project bench/EmploymentPortal.Bench -- circuits [--circuits 40] [--page /residents] [--baseline-page /] [--changes 40] [--user officer1]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- circuits [--circuits 40] [--page /residents/{first}] [--baseline-page /] [--list /residents] [--changes 40] [--user officer1]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);
         return 2;

@@ -41,7 +41,6 @@ public sealed class BureauPagesTests(PortalFixture portal) : PortalPageTest(port
             var idNumber = await NewResidentOfDonghuAsync("登记卡");
             await LogInAsync("station1");
             await Page.GotoAsync($"/residents?search={idNumber}");
-            await WaitForCircuitAsync();
             await Page.GetByTestId("resident-link").First.ClickAsync();
             await WaitForCircuitAsync();
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EmploymentPortal.Testing;
 using EmploymentPortal.Domain.ValueObjects;
 
@@ -33,7 +34,7 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await form.GetByTestId("id-number").FillAsync(idNumber);
             await form.GetByTestId("submit").ClickAsync();
 
-            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
+            await Expect(Page).ToHaveURLAsync(new Regex("/residents/[0-9a-f-]{36}$"));
             await Expect(Page.Locator("h1")).ToHaveTextAsync(name);
             var residentUrl = Page.Url;
             var residentId = residentUrl[^36..];
@@ -47,15 +48,21 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await Expect(Page.GetByTestId("registration-number")).ToContainTextAsync("SY");
             await Expect(Page.GetByTestId("follow-up-state")).ToContainTextAsync("逾期");
 
+            // The list is a static page (no circuit): its filters are a GET form.
             await Page.GotoAsync("/residents");
-            await WaitForCircuitAsync();
             await Page.GetByLabel("仅显示本月未跟踪（逾期）").CheckAsync();
+            await Page.GetByTestId("filter-submit").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new Regex(@"/residents\?(.*&)?overdue=true(&|$)"));
+            await Expect(Page.GetByLabel("仅显示本月未跟踪（逾期）")).ToBeCheckedAsync();
             var row = Page.GetByTestId("resident-grid").Locator("tr").Filter(new() { HasTextString = name });
             await Expect(row).ToContainTextAsync("登记失业");
             Assert.Contains(residentId, await OverdueAsync());
 
-            await Page.GotoAsync("/residents?search=" + Uri.EscapeDataString(name));
-            await WaitForCircuitAsync();
+            await Page.GotoAsync("/residents");
+            await Page.GetByTestId("filter-search").FillAsync(name);
+            await Page.GetByTestId("filter-search").PressAsync("Enter");
+            await Expect(Page).ToHaveURLAsync(new Regex(@"/residents\?search=" + Regex.Escape(Uri.EscapeDataString(name)) + "&"));
+            await Expect(Page.GetByTestId("resident-grid").Locator("tbody tr")).ToHaveCountAsync(1);
             await Expect(Page.GetByTestId("resident-grid").Locator("tr").Filter(new() { HasTextString = name })).ToHaveCountAsync(1);
 
             await Page.GotoAsync(residentUrl);
@@ -69,7 +76,6 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             await Expect(Page.GetByTestId("follow-up-state")).ToContainTextAsync("本月已跟踪");
 
             await Page.GotoAsync("/residents?overdue=true");
-            await WaitForCircuitAsync();
             await Expect(Page.GetByLabel("仅显示本月未跟踪（逾期）")).ToBeCheckedAsync();
             await Expect(Page.GetByTestId("resident-grid")).Not.ToContainTextAsync(name);
             Assert.DoesNotContain(residentId, await OverdueAsync());
@@ -84,14 +90,13 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
             var idNumber = await NewResidentOfDonghuAsync("无障碍");
             await LogInAsync("station1");
             await Page.GotoAsync("/residents");
-            await WaitForCircuitAsync();
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("resident-link").First);
+            await AssertInsideWindowAsync(Page.GetByRole(AriaRole.Link, new() { Name = "查看" }).First);
 
             await Page.SetViewportSizeAsync(1366, 768);
             await Page.GotoAsync("/residents?search=" + idNumber);
-            await WaitForCircuitAsync();
             await Page.GetByTestId("resident-link").ClickAsync();
-            await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/residents/[0-9a-f-]{36}$"));
+            await Expect(Page).ToHaveURLAsync(new Regex("/residents/[0-9a-f-]{36}$"));
             await WaitForCircuitAsync();
 
             await AssertFitsAndAccessibleAsync(Page.GetByTestId("id-number"));
@@ -108,12 +113,66 @@ public sealed class ResidentRegistryTests(PortalFixture portal) : PortalPageTest
         await RunAsync(async () =>
         {
             await LogInAsync("station1");
-            await Page.GotoAsync("/residents?keyGroup=nonsense&page=abc");
-            await WaitForCircuitAsync();
+            await Page.GotoAsync("/residents?keyGroup=nonsense&page=abc&cursor=changed");
 
             await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("重点群体（nonsense）");
             await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("页码（abc）");
+            await Expect(Page.GetByTestId("url-filter-error")).ToContainTextAsync("翻页位置");
+            await Expect(Page.GetByTestId("page-number")).ToHaveTextAsync("第 1 页");
             await Expect(Page.GetByTestId("resident-link").First).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Station_worker_filters_the_list_by_community_submits_and_pages_forward_and_back_with_links()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.GotoAsync("/residents");
+
+            await Page.GetByTestId("filter-community").SelectOptionAsync(new SelectOptionValue { Label = "东湖社区" });
+            await Page.GetByTestId("filter-submit").ClickAsync();
+            await Expect(Page).ToHaveURLAsync(new Regex(@"/residents\?(.*&)?community=[0-9a-f-]{36}&"));
+            var communities = Page.GetByTestId("resident-grid").Locator("tbody td:nth-child(6)");
+            await Expect(communities.First).ToHaveTextAsync("东湖社区");
+            Assert.All(await communities.AllInnerTextsAsync(), c => Assert.Equal("东湖社区", c.Trim()));
+            var total = int.Parse(Regex.Match((await Page.GetByTestId("total").InnerTextAsync()).Trim(), @"^共 (\d+) 人$").Groups[1].Value);
+            Assert.True(total > 20, $"东湖社区 has {total} residents: too few for a second page.");
+            var firstOfPageOne = await Page.GetByTestId("resident-link").First.InnerTextAsync();
+
+            await Page.GetByTestId("next-page").ClickAsync();
+
+            await Expect(Page).ToHaveURLAsync(new Regex(@"/residents\?community=[0-9a-f-]{36}&page=2$"));
+            await Expect(Page.GetByTestId("page-number")).ToHaveTextAsync("第 2 页");
+            await Expect(Page.GetByTestId("filter-community").Locator("option:checked")).ToHaveTextAsync("东湖社区");
+            await Expect(Page.GetByTestId("resident-link").First).Not.ToHaveTextAsync(firstOfPageOne);
+            Assert.All(await communities.AllInnerTextsAsync(), c => Assert.Equal("东湖社区", c.Trim()));
+
+            await Page.GetByTestId("previous-page").ClickAsync();
+
+            await Expect(Page.GetByTestId("page-number")).ToHaveTextAsync("第 1 页");
+            await Expect(Page.GetByTestId("resident-link").First).ToHaveTextAsync(firstOfPageOne);
+        });
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_static_list_opens_the_menu_and_a_menu_link_opens_a_live_page()
+    {
+        await RunAsync(async () =>
+        {
+            await LogInAsync("station1");
+            await Page.SetViewportSizeAsync(390, 844);
+            await Page.GotoAsync("/residents");
+            var ledger = Page.Locator("#portal-drawer").GetByRole(AriaRole.Link, new() { Name = "居民台账" });
+            await Expect(ledger).Not.ToBeInViewportAsync();
+
+            await Page.GetByRole(AriaRole.Button, new() { Name = "菜单" }).ClickAsync();
+            await Expect(ledger).ToBeInViewportAsync();
+            await ledger.ClickAsync();
+
+            await Expect(Page).ToHaveURLAsync(PathIs("/residents/ledger"));
+            await WaitForCircuitAsync();
         });
     }
 

@@ -12,20 +12,26 @@ using Microsoft.Playwright;
 namespace EmploymentPortal.Bench.Circuits;
 
 /// <summary>
-/// <c>circuits</c>: server memory per Blazor circuit and the latency of a page change with many
-/// idle circuits open (issue 15: ≤ 300 KB per circuit on the resident grid, so that 2,000 users
-/// fit one node). The portal runs in this process (Kestrel on loopback, SQLite with the demo
-/// city), so the managed heap is read directly after full, compacting collections; chromium
-/// opens the circuits, one page each, signed in as one officer.
+/// <c>circuits</c>: server memory per Blazor circuit and the latency of a resident list page change
+/// with many idle circuits open (issue 15: ≤ 300 KB per circuit, so that 2,000 users fit one
+/// node). The portal runs in this process (Kestrel on loopback, SQLite with the demo city), so the
+/// managed heap is read directly after full, compacting collections; chromium opens the pages,
+/// one circuit each, signed in as one user.
+/// The resident list (<c>/residents</c>) is a static page without a circuit; the measured page is
+/// the one a station worker opens next from it, a resident's detail (<c>--page</c>, by default the
+/// first resident of the list: <c>/residents/{first}</c>).
 /// Printed, each measured in this run:
 /// - KB per circuit on the measured page, and on the home page as the baseline (ratio printed);
-/// - p50/p95 of a grid page change (click "next page" until the first row changed), with no
-///   other circuit open (the baseline) and with N idle circuits open (ratio printed).
+/// - KB the server holds per open resident list page (no circuit: about nothing);
+/// - p50/p95 of a resident list page change (click the 下一页 link until the next page has loaded),
+///   with no circuit open (the baseline) and with N idle circuits open on the measured page
+///   (ratio printed).
 /// </summary>
 public static class CircuitMemoryCommand
 {
     public const string Usage = """
-        circuits [--circuits 40] [--page /residents] [--baseline-page /] [--changes 40] [--user officer1] [--hold <seconds>]
+        circuits [--circuits 40] [--page /residents/{first}] [--baseline-page /] [--list /residents] [--changes 40] [--user officer1] [--hold <seconds>]
+        --page: {first} stands for the id of the first resident on the list.
         --hold: after the figures, keep the circuits of --page open that long (for dotnet-gcdump on the printed process id).
         """;
 
@@ -34,8 +40,9 @@ public static class CircuitMemoryCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var circuits = 40;
-        var page = "/residents";
+        var page = "/residents/{first}";
         var baselinePage = "/";
+        var list = "/residents";
         var changes = 40;
         var user = "officer1";
         var hold = 0;
@@ -46,6 +53,7 @@ public static class CircuitMemoryCommand
                 case "--circuits": circuits = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--page": page = args[i + 1]; break;
                 case "--baseline-page": baselinePage = args[i + 1]; break;
+                case "--list": list = args[i + 1]; break;
                 case "--changes": changes = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--user": user = args[i + 1]; break;
                 case "--hold": hold = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
@@ -71,26 +79,34 @@ public static class CircuitMemoryCommand
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, ViewportSize = new() { Width = 1366, Height = 768 } });
         context.SetDefaultTimeout(60_000);
         await SignInAsync(context, user);
+        page = await ResolveAsync(context, list, page);
 
-        // Warm up both pages (JIT, caches), then measure each page's circuits from a settled heap.
+        // Warm up the pages (JIT, caches), then measure each page's circuits from a settled heap.
         await using (var warm = await OpenAsync(context, page, 1))
         {
             await warm.DisposePagesAsync();
         }
 
-        var baselineKb = await KilobytesPerCircuitAsync(context, baselinePage, circuits);
-        var pageKb = await KilobytesPerCircuitAsync(context, page, circuits);
+        await using (var warm = await OpenAsync(context, list, 1, live: false))
+        {
+            await warm.DisposePagesAsync();
+        }
 
-        var alone = await PageChangesAsync(context, page, changes);
+        var baselineKb = await KilobytesPerPageAsync(context, baselinePage, circuits, live: true);
+        var pageKb = await KilobytesPerPageAsync(context, page, circuits, live: true);
+        var listKb = await KilobytesPerPageAsync(context, list, circuits, live: false);
+
+        var alone = await PageChangesAsync(context, list, changes);
         await using var idle = await OpenAsync(context, page, circuits);
-        var crowded = await PageChangesAsync(context, page, changes);
+        var crowded = await PageChangesAsync(context, list, changes);
         await idle.DisposePagesAsync();
 
         Console.WriteLine($"circuits: {circuits} per page, user {user}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"KB per circuit  {baselinePage,-12} {baselineKb,8:F1}   (baseline)");
-        Console.WriteLine($"KB per circuit  {page,-12} {pageKb,8:F1}   ratio {pageKb / baselineKb:F2}");
-        Console.WriteLine($"page change     0 idle circuits   p50 {alone.P50,7:F1} ms   p95 {alone.P95,7:F1} ms   (baseline, {changes} changes)");
-        Console.WriteLine($"page change  {circuits,4} idle circuits   p50 {crowded.P50,7:F1} ms   p95 {crowded.P95,7:F1} ms   ratio p95 {crowded.P95 / alone.P95:F2}");
+        Console.WriteLine($"KB per circuit  {page} {pageKb,8:F1}   ratio {pageKb / baselineKb:F2}");
+        Console.WriteLine($"KB per open page {list,-11} {listKb,8:F1}   (static: no circuit)");
+        Console.WriteLine($"{list} page change     0 idle circuits   p50 {alone.P50,7:F1} ms   p95 {alone.P95,7:F1} ms   (baseline, {changes} changes)");
+        Console.WriteLine($"{list} page change  {circuits,4} idle circuits   p50 {crowded.P50,7:F1} ms   p95 {crowded.P95,7:F1} ms   ratio p95 {crowded.P95 / alone.P95:F2}");
         if (hold > 0)
         {
             await using var held = await OpenAsync(context, page, circuits);
@@ -100,6 +116,25 @@ public static class CircuitMemoryCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="page"/> with <c>{first}</c> replaced by the id of the first resident on the
+    /// list, the row a station worker opens; fails when the list has a circuit after all.
+    /// </summary>
+    private static async Task<string> ResolveAsync(IBrowserContext context, string list, string page)
+    {
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(list);
+        var href = await tab.GetByTestId("resident-link").First.GetAttributeAsync("href")
+            ?? throw new InvalidOperationException($"No resident on {list}.");
+        if (await tab.Locator("[data-interactive]").CountAsync() > 0)
+        {
+            throw new InvalidOperationException($"{list} is expected to be static (no circuit).");
+        }
+
+        await tab.CloseAsync();
+        return page.Replace("{first}", href[(href.LastIndexOf('/') + 1)..], StringComparison.Ordinal);
     }
 
     private static async Task SignInAsync(IBrowserContext context, string user)
@@ -113,10 +148,10 @@ public static class CircuitMemoryCommand
         await page.CloseAsync();
     }
 
-    private static async Task<double> KilobytesPerCircuitAsync(IBrowserContext context, string path, int count)
+    private static async Task<double> KilobytesPerPageAsync(IBrowserContext context, string path, int count, bool live)
     {
         var before = SettledHeap();
-        await using var pages = await OpenAsync(context, path, count);
+        await using var pages = await OpenAsync(context, path, count, live);
         var after = SettledHeap();
         await pages.DisposePagesAsync();
         return (after - before) / 1024.0 / count;
@@ -133,7 +168,8 @@ public static class CircuitMemoryCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static async Task<OpenPages> OpenAsync(IBrowserContext context, string path, int count)
+    /// <summary>Opens <paramref name="count"/> tabs on <paramref name="path"/>; <paramref name="live"/>: each waits for its circuit.</summary>
+    private static async Task<OpenPages> OpenAsync(IBrowserContext context, string path, int count, bool live = true)
     {
         var pages = new OpenPages();
         for (var i = 0; i < count; i++)
@@ -141,7 +177,7 @@ public static class CircuitMemoryCommand
             var page = await context.NewPageAsync();
             pages.Add(page);
             await page.GotoAsync(path);
-            await page.Locator("[data-interactive=true]").WaitForAsync();
+            await page.Locator(live ? "[data-interactive=true]" : "h1").First.WaitForAsync();
         }
 
         // Let the last renders and JS interop calls of every circuit finish.
@@ -149,30 +185,35 @@ public static class CircuitMemoryCommand
         return pages;
     }
 
+    /// <summary>
+    /// Times the static list's 下一页 link: from the click until the next page has loaded and its
+    /// first row differs (a whole page load: the list has no circuit).
+    /// </summary>
     private static async Task<(double P50, double P95)> PageChangesAsync(IBrowserContext context, string path, int changes)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
-        await page.Locator("[data-interactive=true]").WaitForAsync();
         var firstRow = page.Locator("table tbody tr").First;
         var next = page.GetByTestId("next-page");
         var timings = new List<double>(changes);
         for (var i = 0; i < changes; i++)
         {
-            await firstRow.WaitForAsync();
             var before = await firstRow.InnerTextAsync();
+            var url = page.Url;
             var watch = Stopwatch.StartNew();
             await next.ClickAsync();
-            await page.WaitForFunctionAsync(
-                "before => { const row = document.querySelector('table tbody tr'); return row !== null && row.innerText !== before; }",
-                before,
-                new PageWaitForFunctionOptions { PollingInterval = 5 });
+            await page.WaitForURLAsync(u => u != url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
+            var after = await firstRow.InnerTextAsync();
             timings.Add(watch.Elapsed.TotalMilliseconds);
+            if (after == before)
+            {
+                throw new InvalidOperationException($"{page.Url}: the first row did not change.");
+            }
+
             if ((i + 1) % 5 == 0)
             {
                 // Back to the first page now and then, so the walk stays within the demo data.
                 await page.GotoAsync(path);
-                await page.Locator("[data-interactive=true]").WaitForAsync();
             }
         }
 
