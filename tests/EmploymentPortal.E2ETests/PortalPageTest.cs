@@ -111,11 +111,19 @@ public abstract class PortalPageTest : IAsyncLifetime
         await Page.WaitForFunctionAsync("() => window.__e2eSubmitted === undefined && document.readyState !== 'loading'");
     }
 
+    /// <summary>
+    /// Signs in through the login form and waits until the home page is live. Tests go on to
+    /// another page at once: leaving while blazor.web.js is still negotiating its circuit can make
+    /// the browser log the aborted connection as an error, which <see cref="RunAsync"/> rightly
+    /// counts as a failure (the likely cause of a CI failure under load whose errors the log did
+    /// not show; the summary now prints them).
+    /// </summary>
     protected async Task LogInAsync(string userName, string password = PortalFixture.DemoPassword)
     {
         await Page.GotoAsync("/account/login");
         await SubmitLoginAsync(userName, password);
         await Expect(Page.GetByTestId("home-title")).ToBeVisibleAsync();
+        await WaitForCircuitAsync();
     }
 
     /// <summary>
