@@ -290,6 +290,9 @@ public abstract class BureauReportTests
     /// <summary>A claim made, approved at <paramref name="approvedAt"/> and, when <paramref name="paidAt"/> is given, paid in a batch of its own then.</summary>
     private static async Task PaidClaimAsync(PortalDbContext db, Guid community, Guid district, string benefit, string amount, DateTimeOffset approvedAt, DateTimeOffset? paidAt)
     {
+        // Instants are stored in UTC (PostgreSQL's timestamptz takes no other offset).
+        approvedAt = approvedAt.ToUniversalTime();
+        paidAt = paidAt?.ToUniversalTime();
         var money = Money.Parse(amount);
         var decided = PortalCalendar.DateOf(approvedAt);
         var decision = new ClaimDecision(ClaimOutcome.Eligible, money, [], "{}", "{}", "{}", "itest", decided);
