@@ -116,6 +116,7 @@ api.MapClaimEndpoints();
 api.MapCircleEndpoints();
 api.MapCircleDashboardEndpoints();
 api.MapIndicatorEndpoints();
+api.MapReportEndpoints();
 api.MapJobBoardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -69,7 +69,7 @@ public static class IndicatorMeasures
         switch (measureId)
         {
             case "urbanNewEmployment":
-                return await hires.Join(residents, h => h.ResidentId, r => r.Id, (h, r) => r.Id).Distinct().CountAsync(cancellationToken);
+                return await HiredIn(db, residents, start, asOf).CountAsync(cancellationToken);
             case "reemployedUnemployed":
                 return await hires.Where(h => h.Facts.StatusBeforeHire == EmploymentStatus.RegisteredUnemployed)
                     .Join(residents, h => h.ResidentId, r => r.Id, (h, r) => r.Id).Distinct().CountAsync(cancellationToken);
@@ -116,17 +116,32 @@ public static class IndicatorMeasures
 
     /// <summary>Residents registered unemployed at the end of <paramref name="date"/>: their latest status change on or before it is 登记失业.</summary>
     public static Task<int> RegisteredUnemployedAsync(IQueryable<Resident> residents, DateOnly date, CancellationToken cancellationToken) =>
-        residents.CountAsync(
+        RegisteredUnemployedOn(residents, date).CountAsync(cancellationToken);
+
+    /// <summary>The residents counted by <see cref="RegisteredUnemployedAsync"/>, as a query (the monthly report groups it by community).</summary>
+    public static IQueryable<Resident> RegisteredUnemployedOn(IQueryable<Resident> residents, DateOnly date) =>
+        residents.Where(
             r => r.StatusHistory.Where(c => c.EffectiveFrom <= date).OrderByDescending(c => c.EffectiveFrom).ThenByDescending(c => c.Id)
-                .Select(c => (EmploymentStatus?)c.Status).FirstOrDefault() == EmploymentStatus.RegisteredUnemployed,
-            cancellationToken);
+                .Select(c => (EmploymentStatus?)c.Status).FirstOrDefault() == EmploymentStatus.RegisteredUnemployed);
+
+    /// <summary>Residents with a hire (录用登记) starting from <paramref name="start"/> through <paramref name="asOf"/>, each once: the <c>urbanNewEmployment</c> measure as a query.</summary>
+    public static IQueryable<Resident> HiredIn(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return residents.Where(r => db.Hires.Any(h => h.ResidentId == r.Id && h.StartDate >= start && h.StartDate <= asOf));
+    }
 
     /// <summary>
     /// Residents hired or placed on a public-welfare post in the window who were certified with
     /// employment difficulties on the start day (<see cref="Resident.IsCertifiedWithEmploymentDifficultyOn"/>), each once.
     /// </summary>
-    private static async Task<int> HardToEmployEmployedAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
+    private static async Task<int> HardToEmployEmployedAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken) =>
+        (await HardToEmployPlacedAsync(db, residents, start, asOf, cancellationToken)).Count;
+
+    /// <summary>The residents counted by <c>hardToEmployEmployed</c>, each once, with the community they count in.</summary>
+    public static async Task<IReadOnlyList<(Guid ResidentId, Guid CommunityId)>> HardToEmployPlacedAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var starts = await db.Hires.AsNoTracking().Where(h => h.StartDate >= start && h.StartDate <= asOf).Select(h => new { h.ResidentId, h.StartDate })
             .Concat(db.PostPlacements.AsNoTracking().Where(p => p.Kind == PostKind.PublicWelfare && p.StartDate >= start && p.StartDate <= asOf).Select(p => new { p.ResidentId, p.StartDate }))
             .ToListAsync(cancellationToken);
@@ -134,7 +149,7 @@ public static class IndicatorMeasures
         var certified = await residents.Where(r => residentIds.Contains(r.Id) && r.DifficultyCertifiedOn != null)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return starts.Where(s => certified.TryGetValue(s.ResidentId, out var r) && r.IsCertifiedWithEmploymentDifficultyOn(s.StartDate))
-            .Select(s => s.ResidentId).Distinct().Count();
+            .Select(s => s.ResidentId).Distinct().Select(id => (id, certified[id].CommunityId)).ToList();
     }
 
     /// <summary>The share of the area's communities recognised in the latest month assessed within the window; null before any assessment.</summary>

@@ -9,8 +9,8 @@ public static class XlsxExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>One sheet of <see cref="Write(IReadOnlyList{Sheet})"/>.</summary>
-    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows);
+    /// <summary>One sheet of <see cref="Write(IReadOnlyList{Sheet})"/>; <paramref name="Preamble"/>: lines written above the header row (a report's title, period and scope).</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows, IReadOnlyList<IReadOnlyList<object?>>? Preamble = null);
 
     /// <summary>One sheet with a header row.</summary>
     public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
@@ -26,6 +26,11 @@ public static class XlsxExport
             foreach (var sheet in sheets)
             {
                 using var writer = workbook.AddSheet(sheet.Name, []);
+                foreach (var line in sheet.Preamble ?? [])
+                {
+                    writer.WriteRow(line);
+                }
+
                 writer.WriteRow([.. sheet.Header.Cast<object?>()], XlsxWorkbookWriter.HeaderStyle);
                 foreach (var row in sheet.Rows)
                 {
