@@ -165,6 +165,17 @@ public abstract class JobBoardSearchTests
         Assert.Equal(0, (await JobBoardQueries.SearchAsync(db, Cache, new JobBoardQueries.Filter { Keyword = marker }, today, 1, 20)).Total);
     }
 
+    [Fact]
+    public async Task The_board_s_background_reload_gets_contexts_that_work_after_the_scope_that_built_them_is_gone()
+    {
+        var contexts = EmploymentPortal.Web.Infrastructure.Scheduling.JobDatabase.Lasting(_app.Factory.Services);
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var board = await CityCircles.Board.LoadAsync(db, Today);
+
+        Assert.True(board.Count > 0);
+    }
+
     /// <summary>Compares the first <paramref name="pages"/> pages of both paths; returns how many rows were compared.</summary>
     private async Task<int> AssertSamePagesAsync(PortalDbContext db, JobBoardQueries.Filter filter, int pageSize, int pages)
     {
