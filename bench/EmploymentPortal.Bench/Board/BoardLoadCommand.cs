@@ -102,12 +102,34 @@ public static class BoardLoadCommand
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
             communities = await CircleQueries.CommunitiesAsync(db);
             var started = Stopwatch.GetTimestamp();
-            board = (await scope.ServiceProvider.GetRequiredService<VacancyBoardCache>().GetAsync(db, scope.ServiceProvider.GetRequiredService<Domain.Common.PortalCalendar>().Today)).Count;
+            var today = scope.ServiceProvider.GetRequiredService<Domain.Common.PortalCalendar>().Today;
+            var served = await scope.ServiceProvider.GetRequiredService<VacancyBoardCache>().GetAsync(db, today);
+            board = served.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vacancy board: {board:N0} vacancies (ready after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s more); {communities.Count:N0} communities"));
-        }
 
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap with the board loaded: {GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024):F0} MB"));
+            // What one more board costs the heap (a second copy, loaded and kept while measured), per vacancy.
+            var before = SettledHeap();
+            var copy = await CityCircles.Board.LoadAsync(db, today);
+            _ = copy.NewestFirst;
+            var after = SettledHeap();
+            GC.KeepAlive(copy);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board memory: {(after - before) / (1024.0 * 1024):F1} MB for {copy.Count:N0} vacancies, {(after - before) / (double)Math.Max(1, copy.Count):F0} bytes per vacancy (index by cell and the newest-first array)"));
+
+            // The search alone, one thread, no HTTP: what a request costs at least.
+            var random = new Random(1);
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var clock = Stopwatch.StartNew();
+                var rows = 0L;
+                for (var i = 0; i < 2000; i++)
+                {
+                    var c = communities[random.Next(communities.Count)];
+                    rows += JobBoardQueries.Search(served, new JobBoardQueries.Filter { Near = Domain.ValueObjects.GeoPoint.Create(c.Latitude, c.Longitude), RadiusKm = 3 }, 1, 20).Total;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-memory search, 3 km, first page of 20, one thread (pass {pass + 1}): {clock.Elapsed.TotalMilliseconds * 1000 / 2000:F0} µs per search, {rows / 2000.0:F0} vacancies per circle on average"));
+            }
+        }
 
         using var signedIn = Client(address, cookies: new CookieContainer(), clients);
         var login = await signedIn.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = Password });
@@ -215,6 +237,17 @@ public static class BoardLoadCommand
         var timeouts = done.Sum(d => d.timeouts);
         var ok = all.Count - errors - timeouts;
         return new Result(all.Count, ok / elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99), errors, timeouts, done.Sum(d => d.bytes) / (double)Math.Max(1, all.Count));
+    }
+
+    private static long SettledHeap()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 
     private static string LoadAverage() =>
