@@ -73,13 +73,27 @@ internal static class GenerateCommand
 
             if (options.Vacancies is { } vacancies)
             {
-                Console.WriteLine($"Vacancies: {vacancies:N0} requested; not yet in the model (a later issue adds them), nothing generated.");
+                if (options.Provider != DatabaseProvider.Postgres)
+                {
+                    Console.WriteLine($"Vacancies: {vacancies:N0} requested; generated on PostgreSQL only (binary COPY), nothing generated.");
+                }
+                else if (await db.Vacancies.AnyAsync(v => db.Enterprises.Any(e => e.Id == v.EnterpriseId && e.CreditCode.StartsWith(ScaleRows.CreditCodePrefix)), cancellationToken))
+                {
+                    Console.WriteLine("Vacancies: scale rows present already; skipped (use a fresh database to measure).");
+                }
+                else
+                {
+                    var today = Domain.Common.PortalCalendar.DateOf(DateTimeOffset.UtcNow);
+                    var started = Stopwatch.StartNew();
+                    var rows = await ScaleVacancies.LoadAsync((NpgsqlConnection)connection, vacancies, options.Seed, today, done => Console.WriteLine($"  Vacancies: {done:N0} / {vacancies:N0} rows, {started.Elapsed.TotalSeconds:F1} s"), cancellationToken);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Vacancies",-12} {rows,12:N0} rows {started.Elapsed.TotalSeconds,9:F2} s {rows / Math.Max(started.Elapsed.TotalSeconds, 1e-9),12:N0} rows/s"));
+                }
             }
 
             if (options.Provider == DatabaseProvider.Postgres)
             {
                 clock.Restart();
-                await Execute(connection, """ANALYZE "Districts", "Streets", "Communities", "Enterprises", "Residents";""", cancellationToken);
+                await Execute(connection, """ANALYZE "Districts", "Streets", "Communities", "Enterprises", "Residents", "Vacancies";""", cancellationToken);
                 Console.WriteLine($"ANALYZE: {clock.Elapsed.TotalSeconds:F1} s.");
                 await PrintPostgresSizesAsync(connection, cancellationToken);
             }

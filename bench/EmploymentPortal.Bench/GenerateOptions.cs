@@ -16,7 +16,7 @@ public sealed record GenerateOptions(
     public const string Usage = """
         generate --provider postgres|sqlite --connection "<connection string>"
                  [--residents 1000000] [--enterprises 50000] [--communities 2000] [--seed 1]
-                 [--vacancies N]   (accepted; vacancies are not yet in the model)
+                 [--vacancies N]   (PostgreSQL: published vacancies of verified scale enterprises, binary COPY)
         """;
 
     /// <summary>Parses <c>--name value</c> pairs; throws <see cref="ArgumentException"/> with the reason.</summary>

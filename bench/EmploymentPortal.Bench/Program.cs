@@ -54,6 +54,9 @@ switch (args)
     case ["circuits", .. var rest]:
         return await EmploymentPortal.Bench.Circuits.CircuitMemoryCommand.RunAsync(rest);
 
+    case ["board-load", .. var rest]:
+        return await EmploymentPortal.Bench.Board.BoardLoadCommand.RunAsync(rest);
+
     case ["bench", .. var rest]:
         // Everything after `bench` goes to BenchmarkDotNet: --filter, --job short, --list flat, ...
         BenchmarkSwitcher.FromAssembly(typeof(GenerateCommand).Assembly).Run(rest);
@@ -72,6 +75,7 @@ switch (args)
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- circles --connection "<npgsql cs>" [--vacancies 200000] [--queries 300] [--settings default|tuned|both] [--url <portal> --user officer1 --password <pw>]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- ledger-import --provider postgres|sqlite --connection "<cs>" [--rows 100000] [--batch 5000]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- circuits [--circuits 40] [--page /residents/{first}] [--baseline-page /] [--list /residents] [--changes 40] [--user officer1]
+              dotnet run -c Release --project bench/EmploymentPortal.Bench -- board-load --connection "<npgsql cs>" [--clients 200] [--seconds 20] [--warmup 5] [--residents N --enterprises N --vacancies N]
               dotnet run -c Release --project bench/EmploymentPortal.Bench -- bench [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             """);
         return 2;

@@ -3,6 +3,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Circles;
 using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Jobs;
 using EmploymentPortal.Web.Features.Vacancies;
@@ -73,6 +74,7 @@ internal static class EnterpriseEndpoints
 
     private static async Task<Results<Ok<JobBoardQueries.Page>, ProblemHttpResult>> SearchAsync(
         PortalDbContext db,
+        VacancyBoardCache board,
         PortalCalendar calendar,
         string? near,
         double? radiusKm,
@@ -110,6 +112,6 @@ internal static class EnterpriseEndpoints
             RadiusKm = centre is null ? null : radiusKm ?? 3,
         };
         var today = calendar.Today;
-        return TypedResults.Ok(await JobBoardQueries.SearchAsync(db, filter, today, page ?? 1, pageSize ?? 20, cancellationToken));
+        return TypedResults.Ok(await JobBoardQueries.SearchAsync(db, board, filter, today, page ?? 1, pageSize ?? 20, cancellationToken));
     }
 }

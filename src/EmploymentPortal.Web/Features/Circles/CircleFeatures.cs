@@ -15,18 +15,20 @@ public static class CircleFeatures
     public static IServiceCollection AddCircleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CircleOptions>(configuration.GetSection(CircleOptions.Section));
-        services.AddSingleton(sp => new VacancyBoardCache(
-            sp.GetRequiredService<EntityChangeSignal>(),
-            sp.GetRequiredService<TimeProvider>(),
-            () =>
-            {
-                // A context of the portal's configuration for the background reload; the scope only builds it.
-                using var scope = sp.CreateScope();
-                return JobDatabase.Contexts(scope.ServiceProvider).CreateDbContext();
-            },
-            sp.GetRequiredService<ILogger<VacancyBoardCache>>()));
+        services.AddSingleton(sp =>
+        {
+            // The background reload runs after the scope that started it is gone: contexts bound to the root provider
+            // (a context built in a scope disposed at once failed with ObjectDisposedException at the first reload).
+            var contexts = new Lazy<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext>>(() => JobDatabase.Lasting(sp));
+            return new VacancyBoardCache(
+                sp.GetRequiredService<EntityChangeSignal>(),
+                sp.GetRequiredService<TimeProvider>(),
+                () => contexts.Value.CreateDbContext(),
+                sp.GetRequiredService<ILogger<VacancyBoardCache>>());
+        });
         services.AddHostedService<VacancyBoardWarmer>();
         services.AddSingleton<Geography.CityBoundaries>();
+        services.AddSingleton<Jobs.JobBoardPlaces>();
         return services;
     }
 }

@@ -19,9 +19,16 @@ namespace EmploymentPortal.Web.Features.Circles;
 public static class CityCircles
 {
     /// <summary>
+    /// Where a board vacancy is: its community and district, with their names. One instance per
+    /// community, shared by all its vacancies (one reference per vacancy).
+    /// </summary>
+    public sealed record BoardPlace(Guid CommunityId, string Community, Guid DistrictId, string District);
+
+    /// <summary>
     /// A board-visible vacancy: what the matching reads of it (<see cref="Facts"/>, built once per
-    /// load, so a search allocates nothing per vacancy), its grid cell and openings, and the few
-    /// columns a list shows, so recommendations and nearest lists are answered from memory.
+    /// load, so a search allocates nothing per vacancy), its grid cell and openings, and the
+    /// columns a list and the public board's search show and filter on, so recommendations,
+    /// nearest lists and the job board are answered from memory.
     /// </summary>
     public sealed record BoardVacancy(
         VacancyFacts Facts,
@@ -30,11 +37,14 @@ public static class CityCircles
         string Title,
         Guid EnterpriseId,
         string EnterpriseName,
-        Guid CommunityId,
+        BoardPlace Place,
         string Address,
+        string Requirements,
         DateOnly ValidUntil)
     {
         public Guid Id => Facts.Id;
+
+        public Guid CommunityId => Place.CommunityId;
 
         public double Latitude => Facts.Location.Latitude;
 
@@ -54,6 +64,7 @@ public static class CityCircles
     public sealed class Board
     {
         private readonly Dictionary<long, BoardVacancy[]> _byCell;
+        private BoardVacancy[]? _newestFirst;
 
         private Board(Dictionary<long, BoardVacancy[]> byCell, int count)
         {
@@ -66,6 +77,27 @@ public static class CityCircles
 
         /// <summary>Every vacancy on the board, in no particular order.</summary>
         public IEnumerable<BoardVacancy> Vacancies => _byCell.Values.SelectMany(list => list);
+
+        /// <summary>
+        /// Every vacancy on the board by id, highest first (ids are time-ordered: newest first), as
+        /// the database orders the job board without a place. Sorted once per board, on first use.
+        /// </summary>
+        public IReadOnlyList<BoardVacancy> NewestFirst
+        {
+            get
+            {
+                if (Volatile.Read(ref _newestFirst) is { } sorted)
+                {
+                    return sorted;
+                }
+
+                var all = Vacancies.ToArray();
+                Array.Sort(all, static (a, b) => b.Id.CompareTo(a.Id));
+
+                // Two searches may sort at once; both results are the same, either is kept.
+                return Interlocked.CompareExchange(ref _newestFirst, all, null) ?? all;
+            }
+        }
 
         public static async Task<Board> LoadAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken = default)
         {
@@ -154,18 +186,27 @@ public static class CityCircles
                 from v in vacancies
                 join e in db.Enterprises on v.EnterpriseId equals e.Id
                 where e.Status == EnterpriseStatus.Verified
+                join c in db.Communities on v.CommunityId equals c.Id
+                join s in db.Streets on c.StreetId equals s.Id
+                join d in db.Districts on s.DistrictId equals d.Id
+                where e.Status == EnterpriseStatus.Verified
                 select new BoardRow(
                     v.Id, v.Latitude, v.Longitude, v.Openings, v.GeoCell, v.OccupationGroup, v.Occupation, v.WageMin, v.WageMax, v.WorkType,
-                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, e.Name, v.CommunityId, v.Address, v.ValidUntil);
+                    v.AcceptsDisabled, v.AcceptsOlderWorkers, v.NoExperienceRequired, v.Title, v.EnterpriseId, e.Name, v.CommunityId, c.Name, d.Id, d.Name,
+                    v.Address, v.Requirements, v.ValidUntil);
 
-            // Titles, occupations and enterprise names repeat across vacancies: one string each.
+            // Titles, occupations, enterprise names and requirements repeat across vacancies: one string each; one place per community.
             var pool = new Dictionary<string, string>(StringComparer.Ordinal);
             string Shared(string text) => pool.TryGetValue(text, out var shared) ? shared : pool[text] = text;
+            var places = new Dictionary<Guid, BoardPlace>();
+            BoardPlace Place(BoardRow row) => places.TryGetValue(row.CommunityId, out var place)
+                ? place
+                : places[row.CommunityId] = new BoardPlace(row.CommunityId, row.Community, row.DistrictId, row.District);
             return rows.ConvertAll(row => new BoardVacancy(
                 new VacancyFacts(
                     row.Id, GeoPoint.Create(row.Latitude, row.Longitude), row.OccupationGroup, Shared(row.Occupation), row.WageMin, row.WageMax,
                     row.WorkType, row.AcceptsDisabled, row.AcceptsOlderWorkers, row.NoExperienceRequired),
-                row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), row.CommunityId, row.Address, row.ValidUntil));
+                row.GeoCell, row.Openings, Shared(row.Title), row.EnterpriseId, Shared(row.EnterpriseName), Place(row), row.Address, Shared(row.Requirements), row.ValidUntil));
         }
 
         /// <summary>The vacancies within <paramref name="radiusKm"/> of <paramref name="centre"/> with their distance, in no particular order.</summary>
@@ -203,14 +244,16 @@ public static class CityCircles
         public List<(BoardVacancy Vacancy, double DistanceKm)> Near(GeoPoint centre, double radiusKm, int count = int.MaxValue) =>
             Selection.Smallest(Within(centre, radiusKm), count, NearestFirst);
 
-        private static readonly Comparer<(BoardVacancy Vacancy, double DistanceKm)> NearestFirst = Comparer<(BoardVacancy Vacancy, double DistanceKm)>.Create(
+        /// <summary>Nearer first, ties by id: the order of every radius search (<see cref="GeoCircle.NearestFirst{T}"/>).</summary>
+        public static readonly Comparer<(BoardVacancy Vacancy, double DistanceKm)> NearestFirst = Comparer<(BoardVacancy Vacancy, double DistanceKm)>.Create(
             static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : a.Vacancy.Id.CompareTo(b.Vacancy.Id));
     }
 
     /// <summary>A board vacancy as read from the database.</summary>
     private sealed record BoardRow(
         Guid Id, double Latitude, double Longitude, int Openings, long GeoCell, OccupationGroup OccupationGroup, string Occupation, Money WageMin, Money WageMax, WorkType WorkType,
-        bool AcceptsDisabled, bool AcceptsOlderWorkers, bool NoExperienceRequired, string Title, Guid EnterpriseId, string EnterpriseName, Guid CommunityId, string Address, DateOnly ValidUntil);
+        bool AcceptsDisabled, bool AcceptsOlderWorkers, bool NoExperienceRequired, string Title, Guid EnterpriseId, string EnterpriseName,
+        Guid CommunityId, string Community, Guid DistrictId, string District, string Address, string Requirements, DateOnly ValidUntil);
 
     /// <summary>
     /// <see cref="CircleQueries.CommunityFigures"/> of every community that has residents, in

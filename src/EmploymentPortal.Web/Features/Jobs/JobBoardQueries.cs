@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Vacancies;
@@ -112,12 +113,88 @@ public static class JobBoardQueries
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Searches the board. With a radius, the database narrows to the circle's cells of the
-    /// <see cref="GeoGrid"/> index (<see cref="GeoSearch.InCells{T}(IQueryable{T}, System.Linq.Expressions.Expression{Func{T, long}}, IReadOnlyList{CellRange})"/>,
+    /// Searches the board from the in-memory vacancy board (<see cref="VacancyBoardCache"/>, the
+    /// one the circles search): this instance's saves are on it at the next request, other
+    /// instances' within <see cref="VacancyBoardCache.MaxAge"/>. Answers what
+    /// <see cref="SearchInDatabaseAsync"/> answers (tests compare both on both providers).
+    /// </summary>
+    public static async Task<Page> SearchAsync(PortalDbContext db, VacancyBoardCache boardCache, Filter filter, DateOnly today, int pageNumber, int pageSize, CancellationToken cancellationToken = default) =>
+        Search(await boardCache.GetAsync(db, today, cancellationToken), filter, pageNumber, pageSize);
+
+    /// <summary>
+    /// Searches <paramref name="board"/>: with a radius, the circle's cells of the board's index,
+    /// nearest first (ties by id), only the rows up to the page chosen without sorting the
+    /// circle; without one, newest first (by id, highest first). The filters compare as the
+    /// database does: the keyword as an ordinal substring of the title, occupation, enterprise
+    /// name or requirements.
+    /// </summary>
+    public static Page Search(CityCircles.Board board, Filter filter, int pageNumber, int pageSize)
+    {
+        pageNumber = Math.Max(1, pageNumber);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var keyword = string.IsNullOrWhiteSpace(filter.Keyword) ? null : filter.Keyword.Trim();
+        var group = filter.OccupationGroup;
+        var districtId = filter.DistrictId;
+        var workType = filter.WorkType;
+        bool Matches(CityCircles.BoardVacancy v) =>
+            (group is null || v.Facts.OccupationGroup == group)
+            && (workType is null || v.Facts.WorkType == workType)
+            && (districtId is null || v.Place.DistrictId == districtId)
+            && (keyword is null
+                || v.Title.Contains(keyword, StringComparison.Ordinal)
+                || v.Facts.Occupation.Contains(keyword, StringComparison.Ordinal)
+                || v.EnterpriseName.Contains(keyword, StringComparison.Ordinal)
+                || v.Requirements.Contains(keyword, StringComparison.Ordinal));
+
+        // Past the end of int (a page number from a URL): nothing on that page.
+        var skip = (long)(pageNumber - 1) * pageSize;
+        if (filter.Near is { } centre && filter.RadiusKm is { } radius)
+        {
+            var within = board.Within(centre, Math.Clamp(radius, 0, GeoCircle.MaxRadiusKm));
+            within.RemoveAll(x => !Matches(x.Vacancy));
+            var inCircle = within.Count;
+            if (skip >= inCircle)
+            {
+                return new Page([], inCircle, pageNumber, pageSize);
+            }
+
+            // Selection.Smallest may trim the list it is given: the total is counted before.
+            var upToPage = Selection.Smallest(within, (int)skip + pageSize, CityCircles.Board.NearestFirst);
+            return new Page(upToPage.Skip((int)skip).Select(x => Row(x.Vacancy, x.DistanceKm)).ToList(), inCircle, pageNumber, pageSize);
+        }
+
+        var total = 0;
+        var items = new List<JobRow>(pageSize);
+        foreach (var vacancy in board.NewestFirst)
+        {
+            if (!Matches(vacancy))
+            {
+                continue;
+            }
+
+            if (total >= skip && items.Count < pageSize)
+            {
+                items.Add(Row(vacancy, null));
+            }
+
+            total++;
+        }
+
+        return new Page(items, total, pageNumber, pageSize);
+    }
+
+    private static JobRow Row(CityCircles.BoardVacancy v, double? distanceKm) => new(
+        v.Id, v.Title, v.EnterpriseName, v.Facts.OccupationGroup, v.Facts.Occupation, v.Openings, v.Facts.WageMin, v.Facts.WageMax, v.Facts.WorkType,
+        v.Place.District, v.Place.Community, v.Address, v.Latitude, v.Longitude, v.Requirements, v.Facts.AcceptsDisabled, v.Facts.AcceptsOlderWorkers,
+        v.Facts.NoExperienceRequired, v.ValidUntil, distanceKm);
+
+    /// <summary>
+    /// Searches the board in the database: the reference the in-memory search (<see cref="Search"/>)
+    /// is tested against. With a radius, the database narrows to the circle's cells of the <see cref="GeoGrid"/> index (<see cref="GeoSearch.InCells{T}(IQueryable{T}, System.Linq.Expressions.Expression{Func{T, long}}, IReadOnlyList{CellRange})"/>,
     /// integer ranges, the same on both providers) and the exact great-circle distance (<see cref="GeoPoint.DistanceKmTo"/>) decides in memory; results are
     /// then ordered by distance. Without one, newest first.
     /// </summary>
-    public static async Task<Page> SearchAsync(PortalDbContext db, Filter filter, DateOnly today, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
+    public static async Task<Page> SearchInDatabaseAsync(PortalDbContext db, Filter filter, DateOnly today, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
     {
         pageNumber = Math.Max(1, pageNumber);
         pageSize = Math.Clamp(pageSize, 1, 100);
