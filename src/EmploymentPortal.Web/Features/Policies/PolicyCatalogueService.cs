@@ -36,16 +36,27 @@ public sealed class PolicyOptions
 /// </summary>
 public sealed class PolicyCatalogueService
 {
+    /// <summary>
+    /// How long the catalogue in force is trusted without asking the database, when nothing was
+    /// saved in this instance: the longest a local value or rule end set through another portal
+    /// instance takes to apply here.
+    /// </summary>
+    public static readonly TimeSpan OtherInstancesMaxAge = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, string> _texts;
+    private readonly EntityChangeSignal _changes;
+    private readonly TimeProvider _time;
     private volatile Snapshot _current;
 
-    public PolicyCatalogueService(PolicyOptions options, IWebHostEnvironment environment)
+    public PolicyCatalogueService(PolicyOptions options, IWebHostEnvironment environment, EntityChangeSignal changes, TimeProvider time)
     {
+        _changes = changes;
+        _time = time;
         var directory = string.IsNullOrWhiteSpace(options.TextDirectory)
             ? PolicyTextLocator.Locate(AppContext.BaseDirectory, environment.ContentRootPath)
             : Path.GetFullPath(options.TextDirectory, environment.ContentRootPath);
         BaseCatalogue = PolicyCatalogue.LoadEmbedded(directory).WithUnstatedEndHorizon(options.UnstatedEndHorizonMonths);
-        _current = new Snapshot(BaseCatalogue, new EligibilityEvaluator(BaseCatalogue), 0, 0);
+        _current = new Snapshot(BaseCatalogue, new EligibilityEvaluator(BaseCatalogue), 0, 0, SignalVersion: -1, CheckedAt: DateTimeOffset.MinValue);
         _texts = BaseCatalogue.Documents
             .Select(d => d.SourceFile)
             .Distinct(StringComparer.Ordinal)
@@ -76,23 +87,38 @@ public sealed class PolicyCatalogueService
 
     /// <summary>
     /// Brings the catalogue in force up to date with the local values and rule ends in the
-    /// database. Both are only ever added, so their counts tell whether anything changed (also when
-    /// another portal instance added one): two small queries, and a rebuild only when needed.
+    /// database. A value or end saved in this instance is seen at once (<see cref="EntityChangeSignal"/>);
+    /// otherwise the database is asked at most every <see cref="OtherInstancesMaxAge"/>, so an
+    /// evaluation does not query it on every call. Values and ends are only ever added, so their
+    /// counts tell whether anything changed: two small queries, and a rebuild only when needed.
     /// </summary>
     public async Task EnsureCurrentAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
+        // Read before the counts: a save during them changes the version and is looked at next time.
+        var version = SignalVersion();
+        var now = _time.GetUtcNow();
+        var current = _current;
+        if (version == current.SignalVersion && now - current.CheckedAt < OtherInstancesMaxAge)
+        {
+            return;
+        }
+
         var count = await db.LocalParameterValues.CountAsync(cancellationToken);
         var endCount = await db.RuleEndDates.CountAsync(cancellationToken);
-        if (count == _current.LocalValueCount && endCount == _current.RuleEndCount)
+        if (count == current.LocalValueCount && endCount == current.RuleEndCount)
         {
+            _current = current with { SignalVersion = version, CheckedAt = now };
             return;
         }
 
         var values = await db.LocalParameterValues.AsNoTracking().ToListAsync(cancellationToken);
         var ends = await db.RuleEndDates.AsNoTracking().ToListAsync(cancellationToken);
         var catalogue = Preview(values, ends);
-        _current = new Snapshot(catalogue, new EligibilityEvaluator(catalogue), values.Count, ends.Count);
+        _current = new Snapshot(catalogue, new EligibilityEvaluator(catalogue), values.Count, ends.Count, version, now);
     }
+
+    private long SignalVersion() =>
+        _changes.VersionOf(typeof(Domain.Policies.LocalParameterValue)) + _changes.VersionOf(typeof(Domain.Policies.RuleEndDate));
 
     /// <summary>The ends in the order they were set: the last one of a rule is in force.</summary>
     public static IEnumerable<Domain.Policies.RuleEndDate> InOrder(IEnumerable<Domain.Policies.RuleEndDate> ends) =>
@@ -114,7 +140,7 @@ public sealed class PolicyCatalogueService
     /// <summary>The text of a policy document (read once at start), or empty for an unknown file.</summary>
     public string DocumentText(string file) => _texts.GetValueOrDefault(Path.GetFileName(file), string.Empty);
 
-    private sealed record Snapshot(PolicyCatalogue Catalogue, IEligibilityEvaluator Evaluator, int LocalValueCount, int RuleEndCount);
+    private sealed record Snapshot(PolicyCatalogue Catalogue, IEligibilityEvaluator Evaluator, int LocalValueCount, int RuleEndCount, long SignalVersion, DateTimeOffset CheckedAt);
 
 }
 
