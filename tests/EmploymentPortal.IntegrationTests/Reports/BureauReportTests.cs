@@ -145,6 +145,32 @@ public abstract class BureauReportTests
     }
 
     [Fact]
+    public async Task A_corrupt_stored_amount_is_counted_left_out_of_the_sums_and_named_once()
+    {
+        await using var db = _app.Database.CreateContext();
+        var community = await TestCity.AddCommunityAsync(db);
+        var district = await db.Streets.Where(s => s.Id == community.StreetId).Select(s => s.DistrictId).SingleAsync();
+        var china = TimeSpan.FromHours(8);
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.Training, "1000.00", new DateTimeOffset(2023, 3, 2, 10, 0, 0, china), new DateTimeOffset(2023, 3, 3, 10, 0, 0, china));
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.Training, "2000.00", new DateTimeOffset(2023, 3, 4, 10, 0, 0, china), new DateTimeOffset(2023, 3, 5, 10, 0, 0, china));
+        var corrupt = await db.Claims.Where(c => c.CommunityId == community.Id).OrderBy(c => c.Number).Select(c => c.Number).FirstAsync();
+        // Past the domain, the handlers and the audit log: the report must not wrap around it.
+        await _app.Database.ExecuteSqlAsync($"UPDATE \"Claims\" SET \"AmountFen\" = {long.MaxValue} WHERE \"Number\" = '{corrupt}'");
+
+        var report = await ReportAsync(db, March2023, community.Id);
+
+        var figures = report.Total.Current;
+        Assert.Equal(2, figures.ClaimsPaid);
+        Assert.Equal(2, figures.ClaimsApproved);
+        var sound = await db.Claims.Where(c => c.CommunityId == community.Id && c.Number != corrupt).Select(c => c.Amount).SingleAsync();
+        Assert.Equal((sound!.Value, sound.Value), (figures.PaidAmount, figures.ApprovedAmount));
+        var training = report.Families.Single(f => f.Key == "training");
+        Assert.Equal((2, sound.Value), (training.ClaimsPaid, training.Paid));
+        // Approved and paid in the window, the claim is one anomaly, not two.
+        Assert.Equal(1, report.AnomalousAmounts);
+    }
+
+    [Fact]
     public async Task Follow_up_coverage_of_a_quarter_sums_the_coverage_list_of_its_months()
     {
         await using var db = _app.Database.CreateContext();

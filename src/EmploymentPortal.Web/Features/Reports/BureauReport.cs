@@ -278,7 +278,7 @@ public static class BureauReport
 
     private sealed record Place(Guid CommunityId, string CommunityCode, string CommunityName, string DistrictCode, string DistrictName);
 
-    private sealed record ClaimLine(string Number, Guid CommunityId, string Benefit, Money? Amount);
+    private sealed record ClaimSum(Guid CommunityId, string Benefit, int Count, Money Amount, int Anomalous);
 
     private sealed record Window(
         Dictionary<Guid, Figures> ByCommunity,
@@ -309,12 +309,14 @@ public static class BureauReport
         var coverage = await CoverageAsync(db, area, start, asOf, today, cancellationToken);
 
         var claims = ClaimsOf(db, area);
-        var approved = await ApprovedIn(claims, start, asOf).Select(c => new ClaimLine(c.Number, c.CommunityId, c.Benefit, c.Amount)).ToListAsync(cancellationToken);
-        var paid = await PaidIn(claims, start, asOf).Select(c => new ClaimLine(c.Number, c.CommunityId, c.Benefit, c.Amount)).ToListAsync(cancellationToken);
-        var corrupt = approved.Concat(paid).Where(c => !amounts.IsSound(c.Amount)).Select(c => c.Number).Distinct().ToList();
-        amounts.Flag("bureau report", corrupt);
-        var approvedBy = approved.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
-        var paidBy = paid.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
+        var approved = await ClaimSumsAsync(amounts, ApprovedIn(claims, start, asOf), cancellationToken);
+        var paid = await ClaimSumsAsync(amounts, PaidIn(claims, start, asOf), cancellationToken);
+        var corrupt = approved.Concat(paid).Any(c => c.Anomalous > 0)
+            ? await amounts.Corrupt(ApprovedIn(claims, start, asOf).Union(PaidIn(claims, start, asOf))).Select(c => c.Number).Distinct().OrderBy(n => n).ToListAsync(cancellationToken)
+            : [];
+        amounts.Flag("bureau report", corrupt.Take(20).ToList());
+        var approvedBy = ByCommunity(approved);
+        var paidBy = ByCommunity(paid);
 
         var communities = registered.Keys.Concat(hired.Keys).Concat(hardToEmploy.Keys).Concat(entered.Keys).Concat(left.Keys)
             .Concat(coverage.Keys).Concat(approvedBy.Keys).Concat(paidBy.Keys).Distinct();
@@ -337,11 +339,36 @@ public static class BureauReport
                 paidAmount);
         });
 
-        return new Window(byCommunity, ByFamily(amounts, approved), ByFamily(amounts, paid), corrupt.Count);
+        return new Window(byCommunity, ByFamily(approved), ByFamily(paid), corrupt.Count);
     }
 
-    private static Dictionary<string, (int Count, Money Amount)> ByFamily(ClaimAmounts amounts, List<ClaimLine> claims) =>
-        claims.GroupBy(c => BenefitFamilies.Of(c.Benefit)).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
+    /// <summary>
+    /// The claims' count and sound amount by community and benefit, grouped in SQL the way
+    /// <see cref="ClaimQueries.ReportAsync"/> groups them: a corrupt amount is counted but left out of
+    /// the sum (and flagged by the caller).
+    /// </summary>
+    private static async Task<List<ClaimSum>> ClaimSumsAsync(ClaimAmounts amounts, IQueryable<Claim> claims, CancellationToken cancellationToken)
+    {
+        var ceiling = (long)amounts.HardCeiling;
+        var rows = await claims
+            .GroupBy(c => new { c.CommunityId, c.Benefit })
+            .Select(g => new
+            {
+                g.Key.CommunityId,
+                g.Key.Benefit,
+                Count = g.Count(),
+                Amount = g.Sum(c => (long?)c.Amount >= 0 && (long?)c.Amount <= ceiling ? (long?)c.Amount ?? 0 : 0),
+                Anomalous = g.Count(c => (long?)c.Amount < 0 || (long?)c.Amount > ceiling),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ClaimSum(r.CommunityId, r.Benefit, r.Count, Money.FromFen(r.Amount), r.Anomalous)).ToList();
+    }
+
+    private static Dictionary<Guid, (int Count, Money Amount)> ByCommunity(List<ClaimSum> sums) =>
+        sums.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
+
+    private static Dictionary<string, (int Count, Money Amount)> ByFamily(List<ClaimSum> sums) =>
+        sums.GroupBy(c => BenefitFamilies.Of(c.Benefit)).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
 
     private static Task<Dictionary<Guid, int>> CountByCommunityAsync(IQueryable<Resident> residents, CancellationToken cancellationToken) =>
         residents.GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -396,21 +423,33 @@ public static class BureauReport
         return sums;
     }
 
-    /// <summary>The twelve months ending with the period's last month, for the charts.</summary>
+    /// <summary>
+    /// The twelve months ending with the period's last month, for the charts: the registered count
+    /// at each month's end (twelve counts), and the hires and hard-to-employ placements of the year
+    /// read once and counted by month, each person once a month.
+    /// </summary>
     private static async Task<List<MonthPoint>> MonthsAsync(PortalDbContext db, AreaScope area, DateOnly end, DateOnly today, CancellationToken cancellationToken)
     {
         var residents = ResidentsOf(db, area);
-        var points = new List<MonthPoint>();
         var last = FollowUpMonth.StartOf(end);
-        for (var month = last.AddMonths(-11); month <= last; month = month.AddMonths(1))
+        var first = last.AddMonths(-11);
+        var yearEnd = Min(FollowUpMonth.EndOf(last), today);
+        var hires = await db.Hires.AsNoTracking()
+            .Where(h => h.StartDate >= first && h.StartDate <= yearEnd)
+            .Join(residents, h => h.ResidentId, r => r.Id, (h, r) => new { h.ResidentId, h.StartDate })
+            .ToListAsync(cancellationToken);
+        var hardToEmploy = await IndicatorMeasures.HardToEmployStartsAsync(db, residents, first, yearEnd, cancellationToken);
+        var points = new List<MonthPoint>();
+        for (var month = first; month <= last; month = month.AddMonths(1))
         {
             var asOf = Min(FollowUpMonth.EndOf(month), today);
+            var from = month;
             points.Add(new MonthPoint(
                 month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 asOf,
                 await IndicatorMeasures.RegisteredUnemployedAsync(residents, asOf, cancellationToken),
-                await IndicatorMeasures.HiredIn(db, residents, month, asOf).CountAsync(cancellationToken),
-                (await IndicatorMeasures.HardToEmployPlacedAsync(db, residents, month, asOf, cancellationToken)).Count));
+                hires.Where(h => h.StartDate >= from && h.StartDate <= asOf).Select(h => h.ResidentId).Distinct().Count(),
+                hardToEmploy.Where(h => h.StartDate >= from && h.StartDate <= asOf).Select(h => h.ResidentId).Distinct().Count()));
         }
 
         return points;
