@@ -2,6 +2,7 @@ using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Claims;
 using EmploymentPortal.Web.Features.Reports;
+using EmploymentPortal.Web.Features.ServiceStandards;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Xlsx;
@@ -23,7 +24,22 @@ internal static class ReportEndpoints
             .WithSummary("The monthly or quarterly report: ?period=2026-03 or 2026-Q1 (default: this month), ?scope=city | district:<code> | community:<id>; per district and community, each figure beside the same period last year.");
         reports.MapGet("/export", ExportAsync)
             .WithSummary("The same report as xlsx (sheets 汇总, 区县, 社区, 补贴类别, 月度), each with a header block: bureau, period, scope, the same period last year, generated at.");
+
+        // Service standards (issue 17): station staff see their communities, officers all; the
+        // breaches name people masked, so they are for staff only.
+        api.MapGet("/service-standards", ServiceStandardsAsync).WithTags("Reports").RequireAuthorization(PortalPolicies.ResidentRecords)
+            .WithSummary("The service standards measured for ?month=yyyy-MM (default: this month) per community and per staff member, with the people who breach them (names masked).");
         return api;
+    }
+
+    private static async Task<Results<Ok<ServiceStandardQueries.Report>, ProblemHttpResult>> ServiceStandardsAsync(
+        PortalDbContext db, CurrentUser user, PortalCalendar calendar, string? month, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var (parsed, refusal) = ServiceStandardQueries.ParseMonth(month, today);
+        return parsed is { } m
+            ? TypedResults.Ok(await ServiceStandardQueries.MeasureAsync(db, user.Principal, m, today, cancellationToken))
+            : ApiProblems.For(refusal!);
     }
 
     private static async Task<Results<Ok<BureauReport.Report>, ProblemHttpResult>> GetAsync(
