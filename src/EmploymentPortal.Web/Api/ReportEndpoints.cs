@@ -43,26 +43,26 @@ internal static class ReportEndpoints
     }
 
     private static async Task<Results<Ok<BureauReport.Report>, ProblemHttpResult>> GetAsync(
-        PortalDbContext db, ClaimAmounts amounts, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
+        PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await BuildAsync(db, amounts, calendar, period, scope, cancellationToken);
+        var (report, refusal) = await BuildAsync(db, amounts, funds, calendar, period, scope, cancellationToken);
         return report is null ? ApiProblems.For(refusal!) : TypedResults.Ok(report);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        PortalDbContext db, ClaimAmounts amounts, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
+        PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await BuildAsync(db, amounts, calendar, period, scope, cancellationToken);
+        var (report, refusal) = await BuildAsync(db, amounts, funds, calendar, period, scope, cancellationToken);
         return report is null
             ? ApiProblems.For(refusal!)
             : TypedResults.File(BureauReportLayout.Xlsx(report), XlsxExport.ContentType, BureauReportLayout.FileName(report));
     }
 
     private static async Task<(BureauReport.Report? Report, Infrastructure.Validation.FeatureOutcome? Refusal)> BuildAsync(
-        PortalDbContext db, ClaimAmounts amounts, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
+        PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, PortalCalendar calendar, string? period, string? scope, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var (request, refusal) = await BureauReport.ParseAsync(db, period, scope, today, cancellationToken);
-        return request is null ? (null, refusal) : (await BureauReport.BuildAsync(db, amounts, request, today, calendar.Now, cancellationToken), null);
+        return request is null ? (null, refusal) : (await BureauReport.BuildAsync(db, amounts, funds, request, today, calendar.Now, cancellationToken), null);
     }
 }
