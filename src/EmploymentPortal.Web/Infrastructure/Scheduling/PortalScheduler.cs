@@ -29,18 +29,33 @@ public sealed class SchedulerOptions
 
     /// <summary>Also run every job once when the scheduler starts (catches up after downtime).</summary>
     public bool RunAtStartup { get; set; } = true;
+
+    /// <summary>
+    /// On PostgreSQL, keep the schedule in the database (Quartz's clustered ADO store, tables
+    /// <c>qrtz_*</c>) so that with several web nodes each job runs once per period, on one of them.
+    /// False: every node runs its own in-memory scheduler. SQLite always uses the in-memory store.
+    /// </summary>
+    public bool Clustered { get; set; } = true;
+
+    /// <summary>How often a clustered node tells the others it is alive; a node silent for three times this is taken as dead and its running jobs recovered.</summary>
+    public int ClusterCheckinSeconds { get; set; } = 10;
 }
 
 /// <summary>
-/// Quartz.NET with the in-memory store: nothing about the schedule is persisted, every instance
-/// of the portal runs its own scheduler, and the jobs are written to be safe when several
-/// instances run them at once (they work in the database and are idempotent).
+/// Quartz.NET. On PostgreSQL the schedule lives in the database and the nodes form a cluster
+/// (each firing is taken by one node; a node that dies mid-job has its job recovered by another);
+/// on SQLite, or with <see cref="SchedulerOptions.Clustered"/> off, each process keeps its own
+/// in-memory schedule. The jobs are written to be safe when run twice anyway (they work in the
+/// database and are idempotent).
 /// </summary>
 public static class PortalScheduler
 {
     public static readonly JobKey FollowUpMonthEnd = new("follow-up-month-end", "portal");
     public static readonly JobKey VacancyExpiry = new("vacancy-expiry", "portal");
     public static readonly JobKey CircleAssessment = new("circle-assessment", "portal");
+
+    /// <summary>The scheduler's name: the nodes of one portal share it (and so the rows of <c>qrtz_*</c>).</summary>
+    public const string ClusterName = "EmploymentPortal";
 
     public static IServiceCollection AddPortalScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,9 +70,38 @@ public static class PortalScheduler
             return services;
         }
 
+        var database = configuration.GetSection(Data.DatabaseOptions.SectionName).Get<Data.DatabaseOptions>() ?? new Data.DatabaseOptions();
+        var clustered = options.Clustered && database.Provider == Data.DatabaseProvider.Postgres;
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            if (clustered)
+            {
+                // One scheduler name for every node; each node an id of its own.
+                q.ConfigureScheduler(o =>
+                {
+                    o.InstanceName = ClusterName;
+                    o.GenerateInstanceId = true;
+                });
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(configuration.GetConnectionString("Portal") ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set."));
+                    store.UseSystemTextJsonSerializer(_ => { });
+                    store.UseClustering(c =>
+                    {
+                        c.Enabled = true;
+                        c.CheckinInterval = TimeSpan.FromSeconds(options.ClusterCheckinSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(options.ClusterCheckinSeconds * 3);
+                    });
+
+                    // Quartz's own tables (qrtz_*), created on the first start when missing.
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
+
             q.UseDefaultThreadPool(2);
             q.AddJob<MonthEndFollowUpJob>(j => j.WithIdentity(FollowUpMonthEnd).DisallowConcurrentExecution(true).WithDescription("月末跟踪服务结转"));
             q.AddTrigger(t => t.ForJob(FollowUpMonthEnd).WithIdentity("follow-up-month-end-cron", "portal")
