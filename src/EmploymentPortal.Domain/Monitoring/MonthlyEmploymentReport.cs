@@ -19,21 +19,32 @@ public readonly record struct EmploymentFigures(int Headcount, int Hires, int Se
     /// <exception cref="DomainException"><c>monitoring-report-figures</c> with the rule that failed.</exception>
     public void Check(int? previousHeadcount)
     {
+        if (Problem(previousHeadcount) is { } problem)
+        {
+            throw new DomainException("monitoring-report-figures", problem);
+        }
+    }
+
+    /// <summary>The rule the figures break (Chinese), or null: what <see cref="Check"/> throws, for a batch that names every row.</summary>
+    public string? Problem(int? previousHeadcount)
+    {
         if (Headcount < 0 || Hires < 0 || Separations < 0 || EconomicLayoffs < 0)
         {
-            throw new DomainException("monitoring-report-figures", "用工人数、新增录用、减员和裁员人数都不能为负数。");
+            return "用工人数、新增录用、减员和裁员人数都不能为负数。";
         }
 
         if (EconomicLayoffs > Separations)
         {
-            throw new DomainException("monitoring-report-figures", "经济性裁员人数不能多于减员人数。");
+            return "经济性裁员人数不能多于减员人数。";
         }
 
         // Those who left in the month were there at its start or joined during it.
         if (previousHeadcount is { } previous && Separations > (long)previous + Hires)
         {
-            throw new DomainException("monitoring-report-figures", $"减员人数（{Separations}）不能多于上月末用工人数（{previous}）与本月新增录用（{Hires}）之和。");
+            return $"减员人数（{Separations}）不能多于上月末用工人数（{previous}）与本月新增录用（{Hires}）之和。";
         }
+
+        return null;
     }
 }
 
