@@ -20,9 +20,9 @@ public static class DesignateEnterprise
     {
         public Guid? EnterpriseId { get; set; }
 
-        public DateOnly? Since { get; set; }
+        public DateTime? Since { get; set; }
 
-        public DateOnly? Until { get; set; }
+        public DateTime? Until { get; set; }
 
         public string Reason { get; set; } = string.Empty;
     }
@@ -58,15 +58,16 @@ public static class DesignateEnterprise
                     return FeatureOutcome.MissingField(nameof(Command.EnterpriseId), "企业不存在。");
                 }
 
-                var since = command.Since!.Value;
+                var since = DateOnly.FromDateTime(command.Since!.Value);
+                DateOnly? until = command.Until is { } u ? DateOnly.FromDateTime(u) : null;
                 var overlapping = await db.MonitoredEnterprises.AsNoTracking()
-                    .AnyAsync(m => m.EnterpriseId == enterprise.Id && (m.Until == null || m.Until >= since) && (command.Until == null || m.Since <= command.Until), cancellationToken);
+                    .AnyAsync(m => m.EnterpriseId == enterprise.Id && (m.Until == null || m.Until >= since) && (until == null || m.Since <= until), cancellationToken);
                 if (overlapping)
                 {
                     return FeatureOutcome.Conflicting("monitoring-already-designated", $"{enterprise.Name}在该期间已是重点监测企业。");
                 }
 
-                var designation = new MonitoredEnterprise(enterprise.Id, since, command.Reason, command.Until, principal.UserName, calendar.Now);
+                var designation = new MonitoredEnterprise(enterprise.Id, since, command.Reason, until, principal.UserName, calendar.Now);
                 db.MonitoredEnterprises.Add(designation);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已将{enterprise.Name}列为重点监测企业（自 {since:yyyy-MM-dd} 起）。", designation.Id);

@@ -15,7 +15,7 @@ public static class EndMonitoring
     {
         public Guid DesignationId { get; set; }
 
-        public DateOnly? LastDay { get; set; }
+        public DateTime? LastDay { get; set; }
 
         public string Reason { get; set; } = string.Empty;
     }
@@ -50,7 +50,7 @@ public static class EndMonitoring
                     return FeatureOutcome.Missing("重点监测记录");
                 }
 
-                designation.End(command.LastDay!.Value, command.Reason, principal.UserName);
+                designation.End(DateOnly.FromDateTime(command.LastDay!.Value), command.Reason, principal.UserName);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已取消重点监测，截至 {command.LastDay:yyyy-MM-dd}。", designation.Id);
             });

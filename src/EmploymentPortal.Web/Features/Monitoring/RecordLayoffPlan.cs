@@ -20,9 +20,9 @@ public static class RecordLayoffPlan
     {
         public int? People { get; set; }
 
-        public DateOnly? PlannedDate { get; set; }
+        public DateTime? PlannedDate { get; set; }
 
-        public DateOnly? NoticeDate { get; set; }
+        public DateTime? NoticeDate { get; set; }
 
         public string Reasons { get; set; } = string.Empty;
 
@@ -37,9 +37,9 @@ public static class RecordLayoffPlan
             RuleFor(c => c.PlannedDate).NotNull().WithMessage("请填写计划实施日期。");
             RuleFor(c => c.NoticeDate).NotNull().WithMessage("请填写向工会或全体职工说明情况的日期。");
             RuleFor(c => c.NoticeDate)
-                .Must((c, notice) => LayoffPlan.GivesNotice(notice!.Value, c.PlannedDate!.Value))
+                .Must((c, notice) => LayoffPlan.GivesNotice(DateOnly.FromDateTime(notice!.Value), DateOnly.FromDateTime(c.PlannedDate!.Value)))
                 .When(c => c.NoticeDate is not null && c.PlannedDate is not null)
-                .WithMessage(c => $"应提前 {LayoffPlan.NoticeDays} 日向工会或全体职工说明情况：说明日期最晚为 {c.PlannedDate!.Value.AddDays(-LayoffPlan.NoticeDays):yyyy-MM-dd}（邢南政发〔2020〕1号（五）；《劳动合同法》第四十一条）。");
+                .WithMessage(c => $"应提前 {LayoffPlan.NoticeDays} 日向工会或全体职工说明情况：说明日期最晚为 {DateOnly.FromDateTime(c.PlannedDate!.Value).AddDays(-LayoffPlan.NoticeDays):yyyy-MM-dd}（邢南政发〔2020〕1号（五）；《劳动合同法》第四十一条）。");
             RuleFor(c => c.Reasons).NotEmpty().WithMessage("请填写裁员原因。").MaximumLength(LayoffPlan.MaxReasonsLength).WithMessage($"裁员原因不能超过 {LayoffPlan.MaxReasonsLength} 个字符。");
             RuleFor(c => c.PlacementScheme).NotEmpty().WithMessage("请填写职工安置方案。").MaximumLength(LayoffPlan.MaxSchemeLength).WithMessage($"职工安置方案不能超过 {LayoffPlan.MaxSchemeLength} 个字符。");
         }
@@ -58,7 +58,7 @@ public static class RecordLayoffPlan
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var plan = new LayoffPlan(enterpriseId, command.People!.Value, command.PlannedDate!.Value, command.Reasons, command.PlacementScheme, command.NoticeDate!.Value, principal.UserName, calendar.Now);
+                var plan = new LayoffPlan(enterpriseId, command.People!.Value, DateOnly.FromDateTime(command.PlannedDate!.Value), command.Reasons, command.PlacementScheme, DateOnly.FromDateTime(command.NoticeDate!.Value), principal.UserName, calendar.Now);
                 db.LayoffPlans.Add(plan);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已登记裁员方案：拟于 {plan.PlannedDate:yyyy-MM-dd} 裁减 {plan.People} 人。", plan.Id);

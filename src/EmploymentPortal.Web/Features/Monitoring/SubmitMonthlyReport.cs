@@ -22,7 +22,7 @@ public static class SubmitMonthlyReport
     public sealed record Command
     {
         /// <summary>Any day of the month reported (the first by convention).</summary>
-        public DateOnly? Month { get; set; }
+        public DateTime? Month { get; set; }
 
         public int? Headcount { get; set; }
 
@@ -66,7 +66,7 @@ public static class SubmitMonthlyReport
             return await scope.RunAsync(async services =>
             {
                 var db = services.GetRequiredService<PortalDbContext>();
-                var month = PortalCalendar.MonthOf(command.Month!.Value);
+                var month = PortalCalendar.MonthOf(DateOnly.FromDateTime(command.Month!.Value));
                 var entry = new MonthlyReportFiling.Entry(0, month, new EmploymentFigures(command.Headcount!.Value, command.Hires!.Value, command.Separations!.Value, command.EconomicLayoffs!.Value), command.CorrectionNote);
                 var (filed, problems) = await MonthlyReportFiling.FileAsync(db, enterpriseId, [entry], calendar.Today, principal.UserName, calendar.Now, cancellationToken);
                 if (problems is [var problem, ..])
