@@ -9,6 +9,7 @@ using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Hires;
 using EmploymentPortal.Domain.Indicators;
 using EmploymentPortal.Domain.JobFairs;
+using EmploymentPortal.Domain.Monitoring;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
@@ -89,6 +90,17 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<RuleEndDate> RuleEndDates => Set<RuleEndDate>();
 
     public DbSet<IndicatorFigure> IndicatorFigures => Set<IndicatorFigure>();
+
+    /// <summary>Key enterprises designated for employment monitoring (重点监测企业).</summary>
+    public DbSet<MonitoredEnterprise> MonitoredEnterprises => Set<MonitoredEnterprise>();
+
+    public DbSet<MonthlyEmploymentReport> MonthlyEmploymentReports => Set<MonthlyEmploymentReport>();
+
+    public DbSet<WarningThreshold> WarningThresholds => Set<WarningThreshold>();
+
+    public DbSet<EmploymentWarning> EmploymentWarnings => Set<EmploymentWarning>();
+
+    public DbSet<LayoffPlan> LayoffPlans => Set<LayoffPlan>();
 
     public DbSet<Claim> Claims => Set<Claim>();
 

@@ -119,6 +119,7 @@ api.MapCircleEndpoints();
 api.MapCircleDashboardEndpoints();
 api.MapIndicatorEndpoints();
 api.MapReportEndpoints();
+api.MapMonitoringEndpoints();
 api.MapJobBoardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

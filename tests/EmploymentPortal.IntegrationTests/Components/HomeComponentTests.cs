@@ -20,6 +20,8 @@ public sealed class HomeComponentTests : MudComponentTest
             3,
             [new HomeQueries.CommunityMonth(community, "东湖社区", "东湖街道", "江州区", 120, 4, 20, 7, 90m)]);
 
+        // The service-standards panel reads the database itself (ServiceStandardTests cover it); here it stands in.
+        ComponentFactories.AddStub<EmploymentPortal.Web.Features.ServiceStandards.ServiceStandardsHomePanel>();
         var page = Render<StationHome>(p => p.Add(c => c.Work, work));
 
         Assert.Equal("社区服务站工作台", page.Find("[data-testid=home-title]").TextContent);

@@ -39,6 +39,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Who[] HireRecording = [Who.StationStaff, Who.EnterpriseUser];
     private static readonly Who[] HireRecords = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
     private static readonly Who[] Claimants = [Who.StationStaff, Who.EnterpriseUser, Who.BureauOfficer];
+    private static readonly Who[] MonitoringRecords = [Who.EnterpriseUser, Who.BureauOfficer];
 
     /// <summary>
     /// The contract. <c>Probe</c> is the request sent (route parameters filled in); without it
@@ -268,6 +269,23 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/payment-batches/{id:guid}/settle", Bureau, Body: "{}", AlsoAllowed: [404]),
         new(Get, "/api/v1/claim-reports/export", Bureau),
         new(Get, "/api/v1/benefit-ceilings/", Bureau),
+        new(Get, "/bureau/monitoring", Bureau),
+        new(Post, "/bureau/monitoring", Bureau, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/enterprise/monitoring", Enterprise),
+        new(Post, "/enterprise/monitoring", Enterprise, WithAntiforgeryToken: true, AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/enterprises", Bureau),
+        new(Post, "/api/v1/monitoring/enterprises", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/monitoring/enterprises/{id:guid}/end", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/reports", MonitoringRecords),
+        new(Post, "/api/v1/monitoring/reports", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/reports/template", Enterprise),
+        new(Post, "/api/v1/monitoring/reports/import", Enterprise, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/thresholds", Bureau),
+        new("PUT", "/api/v1/monitoring/thresholds/{kind}", Bureau, Probe: "/api/v1/monitoring/thresholds/EnterpriseCut", Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/warnings", Bureau),
+        new(Post, "/api/v1/monitoring/warnings/{id:guid}/acknowledge", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/monitoring/layoff-plans", MonitoringRecords),
+        new(Post, "/api/v1/monitoring/layoff-plans", Enterprise, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/benefit-ceilings/", Bureau, Body: "{}", AlsoAllowed: [400]),
 
         // Operations: public by design.

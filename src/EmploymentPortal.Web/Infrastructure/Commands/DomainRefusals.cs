@@ -24,6 +24,10 @@ public static class DomainRefusals
         // Claims: a payment batch whose stored claims no longer reconcile with it.
         ["batch-totals-mismatch"] = (OutcomeKind.Conflict, null),
         ["batch-amount-corrupt"] = (OutcomeKind.Conflict, null),
+
+        // Monitoring: a warning acknowledged or a designation ended already.
+        ["monitoring-warning-acknowledged"] = (OutcomeKind.Conflict, null),
+        ["monitoring-ended"] = (OutcomeKind.Conflict, null),
     };
 
     /// <summary>The kind of a domain code's refusal, and the field it concerns if any.</summary>

@@ -1,6 +1,7 @@
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Web.Features.Admin;
 using EmploymentPortal.Web.Features.Circles;
+using EmploymentPortal.Web.Features.Monitoring;
 using EmploymentPortal.Web.Features.Residents.FollowUp;
 using EmploymentPortal.Web.Features.Vacancies;
 using Quartz;
@@ -26,6 +27,9 @@ public sealed class SchedulerOptions
 
     /// <summary>The month's final assessment, in China time: 23:50 on the last day of the month.</summary>
     public string CircleAssessmentMonthCloseCron { get; set; } = "0 50 23 L * ?";
+
+    /// <summary>When the early-warning rules are evaluated for the month just ended, in China time: daily at 01:20.</summary>
+    public string WarningEvaluationCron { get; set; } = "0 20 1 * * ?";
 
     /// <summary>Also run every job once when the scheduler starts (catches up after downtime).</summary>
     public bool RunAtStartup { get; set; } = true;
@@ -53,6 +57,7 @@ public static class PortalScheduler
     public static readonly JobKey FollowUpMonthEnd = new("follow-up-month-end", "portal");
     public static readonly JobKey VacancyExpiry = new("vacancy-expiry", "portal");
     public static readonly JobKey CircleAssessment = new("circle-assessment", "portal");
+    public static readonly JobKey WarningEvaluation = new("warning-evaluation", "portal");
 
     /// <summary>The scheduler's name: the nodes of one portal share it (and so the rows of <c>qrtz_*</c>).</summary>
     public const string ClusterName = "EmploymentPortal";
@@ -65,6 +70,7 @@ public static class PortalScheduler
         services.AddTransient<MonthEndFollowUpJob>();
         services.AddTransient<VacancyExpiryJob>();
         services.AddTransient<CircleAssessmentJob>();
+        services.AddTransient<WarningEvaluationJob>();
         if (!options.Enabled)
         {
             return services;
@@ -114,11 +120,15 @@ public static class PortalScheduler
                 .WithCronSchedule(options.CircleAssessmentCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             q.AddTrigger(t => t.ForJob(CircleAssessment).WithIdentity("circle-assessment-month-close", "portal")
                 .WithCronSchedule(options.CircleAssessmentMonthCloseCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
+            q.AddJob<WarningEvaluationJob>(j => j.WithIdentity(WarningEvaluation).DisallowConcurrentExecution(true).WithDescription("规模性失业风险预警"));
+            q.AddTrigger(t => t.ForJob(WarningEvaluation).WithIdentity("warning-evaluation-cron", "portal")
+                .WithCronSchedule(options.WarningEvaluationCron, c => c.InTimeZone(PortalCalendar.ChinaTime)));
             if (options.RunAtStartup)
             {
                 q.RunAtStartup(FollowUpMonthEnd);
                 q.RunAtStartup(VacancyExpiry);
                 q.RunAtStartup(CircleAssessment);
+                q.RunAtStartup(WarningEvaluation);
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -38,6 +38,9 @@ public static class PortalPolicies
     /// <summary>Who reads claims: claimants (their own scope) and bureau officers.</summary>
     public const string ClaimRecords = nameof(ClaimRecords);
 
+    /// <summary>Reading monitoring reports and layoff plans: enterprise users (own) and bureau officers (all).</summary>
+    public const string MonitoringRecords = nameof(MonitoringRecords);
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
         return builder
@@ -51,6 +54,7 @@ public static class PortalPolicies
             .AddPolicy(HireRecording, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff))
             .AddPolicy(HireRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff, PortalRoles.BureauOfficer))
             .AddPolicy(Claimants, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
+            .AddPolicy(MonitoringRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
             .AddPolicy(ClaimRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer));
     }
 }
