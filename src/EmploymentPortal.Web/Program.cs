@@ -110,6 +110,7 @@ api.MapLedgerEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();
+api.MapEntrepreneurshipEndpoints();
 api.MapEnterpriseAccountEndpoints();
 api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();

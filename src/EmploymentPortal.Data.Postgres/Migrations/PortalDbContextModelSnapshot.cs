@@ -1101,9 +1101,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("AmountFen");
 
-                    b.Property<decimal?>("AnnualRate")
-                        .HasPrecision(9, 6)
-                        .HasColumnType("numeric(9,6)");
+                    b.Property<decimal?>("AnnualRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
 
                     b.Property<string>("ApplicantKind")
                         .IsRequired()

@@ -1096,8 +1096,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("AmountFen");
 
-                    b.Property<decimal?>("AnnualRate")
-                        .HasPrecision(9, 6)
+                    b.Property<decimal?>("AnnualRatePercent")
+                        .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantKind")

@@ -49,9 +49,10 @@ internal sealed class GuaranteedLoanConfiguration : IEntityTypeConfiguration<Gua
         builder.Property(l => l.BankNote).HasMaxLength(GuaranteedLoan.MaxNoteLength);
         builder.Property(l => l.BankRecordedBy).HasMaxLength(256);
         builder.Property(l => l.DefaultNote).HasMaxLength(GuaranteedLoan.MaxNoteLength);
-        builder.Property(l => l.AnnualRate).HasPrecision(9, 6);
+        builder.Property(l => l.AnnualRatePercent).HasPrecision(9, 4);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.Ignore(l => l.Outstanding);
+        builder.Ignore(l => l.Schedule);
         builder.HasOne<BusinessStart>().WithMany().HasForeignKey(l => l.BusinessStartId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Resident>().WithMany().HasForeignKey(l => l.ResidentId).OnDelete(DeleteBehavior.Restrict);

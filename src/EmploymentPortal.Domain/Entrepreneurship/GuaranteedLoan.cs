@@ -82,8 +82,8 @@ public sealed class GuaranteedLoan : AggregateRoot
 
     public DateOnly? BankDecidedOn { get; private set; }
 
-    /// <summary>The annual interest rate the bank set (0.0385 is 3.85 %).</summary>
-    public decimal? AnnualRate { get; private set; }
+    /// <summary>The annual interest rate the bank set, in per cent (3.85 is 3.85 %).</summary>
+    public decimal? AnnualRatePercent { get; private set; }
 
     public string? BankNote { get; private set; }
 
@@ -99,8 +99,11 @@ public sealed class GuaranteedLoan : AggregateRoot
 
     public DateOnly? RepaidOn { get; private set; }
 
-    /// <summary>The repayment schedule, made at disbursement, in order.</summary>
+    /// <summary>The repayment schedule, made at disbursement (in the order loaded: see <see cref="Schedule"/>).</summary>
     public IReadOnlyList<LoanInstallment> Installments => _installments;
+
+    /// <summary>The repayment schedule by period: a database returns the installments in no particular order.</summary>
+    public IReadOnlyList<LoanInstallment> Schedule => _installments.OrderBy(i => i.Period).ToList();
 
     public IReadOnlyList<LoanRepayment> Repayments => _repayments;
 
@@ -171,10 +174,10 @@ public sealed class GuaranteedLoan : AggregateRoot
 
     /// <summary>
     /// The lending bank's decision (经办银行审批): the amount it lends (at most the amount applied
-    /// for) and the annual rate.
+    /// for) and the annual rate in per cent.
     /// </summary>
     /// <exception cref="DomainException"><c>loan-state</c> unless the guarantee was approved; <c>loan-amount</c>; <c>loan-rate</c>.</exception>
-    public void RecordBankDecision(string bank, bool approved, Money? lentAmount, decimal? annualRate, DateOnly decidedOn, string? note, string recordedBy, DateOnly today)
+    public void RecordBankDecision(string bank, bool approved, Money? lentAmount, decimal? annualRatePercent, DateOnly decidedOn, string? note, string recordedBy, DateOnly today)
     {
         Require(LoanStatus.GuaranteeApproved, "只有担保机构已同意担保的贷款可以登记银行审批意见。");
         CheckDecisionDate(decidedOn, GuaranteeDecidedOn!.Value, "担保审核日期", today);
@@ -186,13 +189,13 @@ public sealed class GuaranteedLoan : AggregateRoot
                 throw new DomainException("loan-amount", $"银行放贷金额应大于零且不超过申请金额 {Amount}。");
             }
 
-            if (annualRate is not { } rate || rate <= 0 || rate >= 1)
+            if (annualRatePercent is not { } rate || rate <= 0 || rate >= 100)
             {
                 throw new DomainException("loan-rate", "请填写银行核定的年利率（大于 0、小于 100%）。");
             }
 
             Amount = lent;
-            AnnualRate = rate;
+            AnnualRatePercent = rate;
         }
 
         Bank = bank.Trim();
@@ -210,7 +213,7 @@ public sealed class GuaranteedLoan : AggregateRoot
         Require(LoanStatus.BankApproved, "只有银行已审批同意的贷款可以登记放款。");
         CheckDecisionDate(disbursedOn, BankDecidedOn!.Value, "银行审批日期", today);
         DisbursedOn = disbursedOn;
-        foreach (var line in LoanSchedule.Make(Amount, TermMonths, AnnualRate!.Value, disbursedOn))
+        foreach (var line in LoanSchedule.Make(Amount, TermMonths, AnnualRatePercent!.Value, disbursedOn))
         {
             _installments.Add(new LoanInstallment(Id, line));
         }
@@ -248,7 +251,7 @@ public sealed class GuaranteedLoan : AggregateRoot
         }
 
         var left = amount;
-        foreach (var installment in _installments)
+        foreach (var installment in Schedule)
         {
             if (left.IsZero)
             {
@@ -277,7 +280,7 @@ public sealed class GuaranteedLoan : AggregateRoot
 
     /// <summary>The first installment due before <paramref name="today"/> and not fully paid, or null.</summary>
     public LoanInstallment? FirstPastDue(DateOnly today) =>
-        _installments.FirstOrDefault(i => i.DueDate < today && !i.Remaining.IsZero);
+        Schedule.FirstOrDefault(i => i.DueDate < today && !i.Remaining.IsZero);
 
     /// <summary>Marks the loan overdue (逾期) from the day after the first unpaid past-due installment.</summary>
     /// <exception cref="DomainException"><c>loan-state</c> unless repaying; <c>loan-not-overdue</c> when nothing is past due.</exception>

@@ -13,7 +13,7 @@ namespace EmploymentPortal.Domain.Entrepreneurship;
 /// loan paid out on 31 January falls due on 28/29 February, 31 March, 30 April …). The principal
 /// of each installment is the amount divided by <c>n</c> rounded down to the fen; the last one
 /// takes the remainder, so the principals add up to the amount exactly. The interest of an
-/// installment is the principal outstanding before it × annual rate ÷ 12.</para>
+/// installment is the principal outstanding before it × annual rate (per cent) ÷ 1200.</para>
 /// <para><b>Rounding</b>: every interest amount and every subsidy amount is rounded once, to the fen,
 /// half away from zero (<see cref="Money.MultiplyBy"/>, 四舍五入), per installment; totals are the
 /// sums of the rounded installments (what the borrower pays and the finance bureau pays out), never
@@ -27,13 +27,14 @@ namespace EmploymentPortal.Domain.Entrepreneurship;
 public static class LoanSchedule
 {
     /// <summary>The schedule of a loan of <paramref name="amount"/> over <paramref name="termMonths"/> months.</summary>
-    public static IReadOnlyList<ScheduleLine> Make(Money amount, int termMonths, decimal annualRate, DateOnly disbursedOn)
+    public static IReadOnlyList<ScheduleLine> Make(Money amount, int termMonths, decimal annualRatePercent, DateOnly disbursedOn)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(termMonths, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(annualRate);
+        ArgumentOutOfRangeException.ThrowIfNegative(annualRatePercent);
 
         var basePrincipal = Money.FromFen(amount.Fen / termMonths);
-        var monthlyRate = annualRate / 12m;
+        // Per cent a year to a share a month: 3.6 % a year is 0.003 a month.
+        var monthlyRate = annualRatePercent / 1200m;
         var balance = amount;
         var lines = new List<ScheduleLine>(termMonths);
         for (var period = 1; period <= termMonths; period++)

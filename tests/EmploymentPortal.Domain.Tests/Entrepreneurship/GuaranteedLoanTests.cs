@@ -13,7 +13,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Schedule_EqualPrincipal_InterestOnTheOpeningBalance()
     {
-        var lines = LoanSchedule.Make(Money.FromYuan(150_000m), 3, 0.036m, new DateOnly(2026, 3, 10));
+        var lines = LoanSchedule.Make(Money.FromYuan(150_000m), 3, 3.6m, new DateOnly(2026, 3, 10));
 
         Assert.Equal([Money.FromYuan(50_000m), Money.FromYuan(50_000m), Money.FromYuan(50_000m)], lines.Select(l => l.Principal));
         Assert.Equal([Money.FromYuan(450m), Money.FromYuan(300m), Money.FromYuan(150m)], lines.Select(l => l.Interest));
@@ -23,7 +23,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Schedule_AmountNotDivisible_LastInstallmentTakesTheRemainder()
     {
-        var lines = LoanSchedule.Make(Money.FromYuan(100_000m), 3, 0.0385m, new DateOnly(2026, 3, 10));
+        var lines = LoanSchedule.Make(Money.FromYuan(100_000m), 3, 3.85m, new DateOnly(2026, 3, 10));
 
         Assert.Equal([3_333_333L, 3_333_333L, 3_333_334L], lines.Select(l => l.Principal.Fen));
         Assert.Equal(Money.FromYuan(100_000m), Money.Sum(lines.Select(l => l.Principal)));
@@ -32,7 +32,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Schedule_HalfAFenOfInterest_RoundsAwayFromZero()
     {
-        var line = Assert.Single(LoanSchedule.Make(Money.FromYuan(1_001m), 1, 0.06m, new DateOnly(2026, 3, 10)));
+        var line = Assert.Single(LoanSchedule.Make(Money.FromYuan(1_001m), 1, 6m, new DateOnly(2026, 3, 10)));
 
         Assert.Equal(Money.FromFen(501), line.Interest);
     }
@@ -40,7 +40,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Schedule_DisbursedOnTheLastDayOfJanuary_FallsDueOnEachMonthsLastDay()
     {
-        var lines = LoanSchedule.Make(Money.FromYuan(3_000m), 3, 0.04m, new DateOnly(2026, 1, 31));
+        var lines = LoanSchedule.Make(Money.FromYuan(3_000m), 3, 4m, new DateOnly(2026, 1, 31));
 
         Assert.Equal([new DateOnly(2026, 2, 28), new DateOnly(2026, 3, 31), new DateOnly(2026, 4, 30)], lines.Select(l => l.DueDate));
     }
@@ -71,7 +71,7 @@ public class GuaranteedLoanTests
     {
         var loan = Apply(Money.FromYuan(30_000m));
 
-        var error = Assert.Throws<DomainException>(() => loan.RecordBankDecision("江州农商银行", true, Money.FromYuan(30_000m), 0.0385m, Applied, null, "officer1", Applied));
+        var error = Assert.Throws<DomainException>(() => loan.RecordBankDecision("江州农商银行", true, Money.FromYuan(30_000m), 3.85m, Applied, null, "officer1", Applied));
 
         Assert.Equal("loan-state", error.Code);
     }
@@ -92,7 +92,7 @@ public class GuaranteedLoanTests
         var loan = Apply(Money.FromYuan(30_000m));
         loan.RecordGuaranteeDecision("江州融资担保公司", true, Applied, null, "officer1", Applied);
 
-        var error = Assert.Throws<DomainException>(() => loan.RecordBankDecision("江州农商银行", true, Money.FromYuan(30_000.01m), 0.0385m, Applied, null, "officer1", Applied));
+        var error = Assert.Throws<DomainException>(() => loan.RecordBankDecision("江州农商银行", true, Money.FromYuan(30_000.01m), 3.85m, Applied, null, "officer1", Applied));
 
         Assert.Equal("loan-amount", error.Code);
     }
@@ -100,7 +100,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Disburse_MakesTheScheduleFromTheBanksAmountAndRate()
     {
-        var loan = Disbursed(Money.FromYuan(30_000m), lent: Money.FromYuan(24_000m), months: 12, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(30_000m), lent: Money.FromYuan(24_000m), months: 12, rate: 3.6m);
 
         Assert.Equal(LoanStatus.Repaying, loan.Status);
         Assert.Equal(12, loan.Installments.Count);
@@ -112,7 +112,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Repayment_PaysTheOldestInstallmentsFirst()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var first = loan.Installments[0];
 
         loan.RecordRepayment(first.Due + Money.FromYuan(100m), first.DueDate, "officer1", Now, first.DueDate);
@@ -125,7 +125,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Repayment_MoreThanOutstanding_IsRefused()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var today = loan.Installments[^1].DueDate;
 
         var error = Assert.Throws<DomainException>(() => loan.RecordRepayment(loan.Outstanding + Money.FromFen(1), today, "officer1", Now, today));
@@ -136,7 +136,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Repayment_OfEverything_RepaysTheLoan()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var today = loan.Installments[^1].DueDate;
 
         loan.RecordRepayment(loan.Outstanding, today, "officer1", Now, today);
@@ -149,7 +149,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void MarkOverdue_OnTheDueDate_IsRefused_AndTheDayAfterIsAccepted()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var due = loan.Installments[0].DueDate;
 
         var error = Assert.Throws<DomainException>(() => loan.MarkOverdue(due));
@@ -163,7 +163,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Overdue_CaughtUp_IsRepayingAgain()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var today = loan.Installments[0].DueDate.AddDays(5);
         loan.MarkOverdue(today);
 
@@ -176,7 +176,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void Default_OnlyFromOverdue_AndThenNoRepayment()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var today = loan.Installments[0].DueDate.AddDays(40);
 
         var early = Assert.Throws<DomainException>(() => loan.MarkDefault(today, "担保机构代偿", today));
@@ -192,7 +192,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void InterestSubsidy_HalfAFen_RoundsAwayFromZero_PerInstallment()
     {
-        var loan = Disbursed(Money.FromYuan(1_001m), months: 1, rate: 0.06m);
+        var loan = Disbursed(Money.FromYuan(1_001m), months: 1, rate: 6m);
         var due = loan.Installments[0].DueDate;
         loan.RecordRepayment(loan.Outstanding, due, "officer1", Now, due);
 
@@ -206,7 +206,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void InterestSubsidy_ShareNotSet_IsNotComputed()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
 
         var lines = loan.InterestSubsidy(_ => null, Applied);
 
@@ -217,7 +217,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void InterestSubsidy_ShareChangesOnADate_EachInstallmentTakesTheShareOfItsDueDate()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var change = loan.Installments[1].DueDate;
 
         var lines = loan.InterestSubsidy(d => d < change ? 1m : 0.5m, Applied);
@@ -230,7 +230,7 @@ public class GuaranteedLoanTests
     [Fact]
     public void InterestSubsidy_AfterDefault_UnpaidInstallmentsHaveNone()
     {
-        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 0.036m);
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
         var first = loan.Installments[0];
         loan.RecordRepayment(first.Due, first.DueDate, "officer1", Now, first.DueDate);
         var today = loan.Installments[1].DueDate.AddDays(40);
@@ -251,7 +251,7 @@ public class GuaranteedLoanTests
 
     private static GuaranteedLoan Apply(Money amount) => GuaranteedLoan.Apply(Applicant(), amount, 24, Eligibility(), Applied, "officer1", Now);
 
-    private static GuaranteedLoan Disbursed(Money amount, Money? lent = null, int months = 12, decimal rate = 0.0385m)
+    private static GuaranteedLoan Disbursed(Money amount, Money? lent = null, int months = 12, decimal rate = 3.85m)
     {
         var loan = GuaranteedLoan.Apply(Applicant(), amount, months, Eligibility(), Applied, "officer1", Now);
         var day = Applied.AddDays(10);

@@ -79,7 +79,7 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     Bank = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     BankApproved = table.Column<bool>(type: "boolean", nullable: true),
                     BankDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AnnualRate = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    AnnualRatePercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     BankNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     BankRecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     DisbursedOn = table.Column<DateOnly>(type: "date", nullable: true),

@@ -79,7 +79,7 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     Bank = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     BankApproved = table.Column<bool>(type: "INTEGER", nullable: true),
                     BankDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AnnualRate = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    AnnualRatePercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
                     BankNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     BankRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     DisbursedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
