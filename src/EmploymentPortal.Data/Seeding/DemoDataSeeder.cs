@@ -84,6 +84,7 @@ public sealed class DemoDataSeeder
         var vacancies = await SeedVacanciesAsync(enterprises, cancellationToken);
         await DemoHires.SeedAsync(_factory, _calendar, cancellationToken);
         await DemoPostsAndFairs.SeedAsync(_factory, _calendar, cancellationToken);
+        await DemoStartups.SeedAsync(_factory, _calendar, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }
