@@ -104,8 +104,14 @@ public abstract class EntrepreneurshipTests
         await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/guarantee-decision", new { institution = "江州市融资担保有限公司", approved = true, decidedOn = today }));
         await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/bank-decision", new { bank = "江州农村商业银行", approved = true, lentAmount = "120000", annualRatePercent = 3.6m, decidedOn = today }));
 
+        var amountBefore = await MeasureTodayAsync("startupLoansIssued");
+        var peopleBefore = await MeasureTodayAsync("entrepreneursSupported");
+
         await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/disbursement", new { disbursedOn = today }));
         await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/repayments", new { amount = "10360", paidOn = today }));
+
+        Assert.Equal(120_000m, await MeasureTodayAsync("startupLoansIssued") - amountBefore);
+        Assert.Equal(1m, await MeasureTodayAsync("entrepreneursSupported") - peopleBefore);
 
         await using var db = _app.Database.CreateContext();
         var loan = await db.GuaranteedLoans.Include(l => l.Installments).Include(l => l.Repayments).AsNoTracking().SingleAsync(l => l.Id == loanId);
@@ -161,6 +167,14 @@ public abstract class EntrepreneurshipTests
         (await again.BusinessStarts.SingleAsync(b => b.Id == second)).ReserveOneTimeSubsidy(claimId);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
+    }
+
+    /// <summary>The indicator measure for the whole city over today alone (the tests of a collection run one at a time).</summary>
+    private async Task<decimal> MeasureTodayAsync(string measure)
+    {
+        await using var db = _app.Database.CreateContext();
+        var configuration = _app.Factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        return await EmploymentPortal.Web.Features.Indicators.IndicatorMeasures.ComputeAsync(db, measure, EmploymentPortal.Web.Features.Indicators.AreaScope.City, Today, Today, configuration, CancellationToken.None) ?? 0;
     }
 
     private static async Task OkAsync(Task<HttpResponseMessage> call)
