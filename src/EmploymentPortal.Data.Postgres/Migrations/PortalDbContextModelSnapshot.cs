@@ -1167,6 +1167,19 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("ExtensionSubsidised")
+                        .HasColumnType("boolean");
+
                     b.Property<bool?>("GuaranteeApproved")
                         .HasColumnType("boolean");
 
@@ -1241,6 +1254,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("ExtensionInterest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExtensionInterestFen");
+
                     b.Property<long>("Interest")
                         .HasColumnType("bigint")
                         .HasColumnName("InterestFen");
@@ -1251,6 +1268,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<long>("OpeningBalance")
                         .HasColumnType("bigint")
                         .HasColumnName("OpeningBalanceFen");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("date");
 
                     b.Property<long>("Paid")
                         .HasColumnType("bigint")

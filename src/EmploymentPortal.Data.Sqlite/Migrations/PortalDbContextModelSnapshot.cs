@@ -1162,6 +1162,19 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ExtensionSubsidised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("GuaranteeApproved")
                         .HasColumnType("INTEGER");
 
@@ -1236,6 +1249,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ExtensionInterest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExtensionInterestFen");
+
                     b.Property<long>("Interest")
                         .HasColumnType("INTEGER")
                         .HasColumnName("InterestFen");
@@ -1246,6 +1263,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<long>("OpeningBalance")
                         .HasColumnType("INTEGER")
                         .HasColumnName("OpeningBalanceFen");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Paid")
                         .HasColumnType("INTEGER")

@@ -49,6 +49,7 @@ internal sealed class GuaranteedLoanConfiguration : IEntityTypeConfiguration<Gua
         builder.Property(l => l.BankNote).HasMaxLength(GuaranteedLoan.MaxNoteLength);
         builder.Property(l => l.BankRecordedBy).HasMaxLength(256);
         builder.Property(l => l.DefaultNote).HasMaxLength(GuaranteedLoan.MaxNoteLength);
+        builder.Property(l => l.ExtensionNote).HasMaxLength(GuaranteedLoan.MaxNoteLength);
         builder.Property(l => l.AnnualRatePercent).HasPrecision(9, 4);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.Ignore(l => l.Outstanding);

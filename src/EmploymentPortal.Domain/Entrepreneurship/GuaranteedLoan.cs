@@ -99,6 +99,17 @@ public sealed class GuaranteedLoan : AggregateRoot
 
     public DateOnly? RepaidOn { get; private set; }
 
+    /// <summary>展期: the day the bank granted the extension of repayment; null without one.</summary>
+    public DateOnly? ExtendedOn { get; private set; }
+
+    public int? ExtensionMonths { get; private set; }
+
+    /// <summary>Whether the interest subsidy continues on the extension's interest (the rules service's decision when granted).</summary>
+    public bool? ExtensionSubsidised { get; private set; }
+
+    /// <summary>Why, in the rules service's words (the rule, or why it did not apply).</summary>
+    public string? ExtensionNote { get; private set; }
+
     /// <summary>The repayment schedule, made at disbursement (in the order loaded: see <see cref="Schedule"/>).</summary>
     public IReadOnlyList<LoanInstallment> Installments => _installments;
 
@@ -278,6 +289,52 @@ public sealed class GuaranteedLoan : AggregateRoot
         return repayment;
     }
 
+    /// <summary>
+    /// An extension of repayment (展期) the bank granted on <paramref name="grantedOn"/>: every
+    /// installment not yet paid in full falls due <paramref name="months"/> months later, and the
+    /// first of them carries the interest of the extension (the principal outstanding × rate ÷ 12
+    /// × months, rounded once to the fen). <paramref name="subsidised"/> is the rules service's
+    /// decision whether the interest subsidy continues on it (邢南政发〔2020〕1号 (十): during the
+    /// epidemic, for a borrower with COVID-19, “财政部门继续给予贴息支持”). One extension per loan.
+    /// </summary>
+    /// <exception cref="DomainException"><c>loan-state</c>, <c>loan-extension</c>, <c>loan-decision-date</c>.</exception>
+    public void Extend(int months, int maximumMonths, DateOnly grantedOn, bool subsidised, string note, DateOnly today)
+    {
+        if (Status is not (LoanStatus.Repaying or LoanStatus.Overdue))
+        {
+            throw new DomainException("loan-state", "只有还款中或逾期的贷款可以登记展期。");
+        }
+
+        if (ExtendedOn is not null)
+        {
+            throw new DomainException("loan-extension", $"该贷款已于 {ExtendedOn:yyyy-MM-dd} 展期，不能再次展期。");
+        }
+
+        if (months < 1 || months > maximumMonths)
+        {
+            throw new DomainException("loan-extension", $"展期期限应为 1 至 {maximumMonths} 个月（展期期限原则上不超过1年）。");
+        }
+
+        CheckDecisionDate(grantedOn, DisbursedOn!.Value, "放款日期", today);
+        var unpaid = Schedule.Where(i => !i.Remaining.IsZero).ToList();
+        var principal = Money.Sum(unpaid.Select(i => i.Principal)) - Money.Sum(unpaid.Select(i => Money.Max(Money.Zero, i.Paid - i.Interest)));
+        var extensionInterest = principal.MultiplyBy(AnnualRatePercent!.Value * months / 1200m);
+        for (var k = 0; k < unpaid.Count; k++)
+        {
+            unpaid[k].Postpone(months, k == 0 ? extensionInterest : Money.Zero);
+        }
+
+        ExtendedOn = grantedOn;
+        ExtensionMonths = months;
+        ExtensionSubsidised = subsidised;
+        ExtensionNote = note.Length <= MaxNoteLength ? note : note[..MaxNoteLength];
+        if (Status == LoanStatus.Overdue && FirstPastDue(today) is null)
+        {
+            Status = LoanStatus.Repaying;
+            OverdueSince = null;
+        }
+    }
+
     /// <summary>The first installment due before <paramref name="today"/> and not fully paid, or null.</summary>
     public LoanInstallment? FirstPastDue(DateOnly today) =>
         Schedule.FirstOrDefault(i => i.DueDate < today && !i.Remaining.IsZero);
@@ -318,7 +375,7 @@ public sealed class GuaranteedLoan : AggregateRoot
     /// service's share of interest in force on a day, null where none is set.
     /// </summary>
     public IReadOnlyList<InterestSubsidyLine> InterestSubsidy(Func<DateOnly, decimal?> shareOn, DateOnly today) =>
-        LoanSchedule.InterestSubsidy(_installments, shareOn, DefaultedOn, today);
+        LoanSchedule.InterestSubsidy(_installments, shareOn, DefaultedOn, ExtensionSubsidised == true, today);
 
     private void Require(LoanStatus status, string message)
     {
@@ -406,6 +463,7 @@ public sealed class LoanInstallment
         LoanId = loanId;
         Period = line.Period;
         DueDate = line.DueDate;
+        OriginalDueDate = line.DueDate;
         Principal = line.Principal;
         Interest = line.Interest;
         OpeningBalance = line.OpeningBalance;
@@ -427,14 +485,27 @@ public sealed class LoanInstallment
 
     public Money Interest { get; private set; }
 
+    /// <summary>The interest of an extension (展期) this installment carries; zero without one.</summary>
+    public Money ExtensionInterest { get; private set; }
+
+    /// <summary>The due date of the schedule as made, before an extension moved it.</summary>
+    public DateOnly OriginalDueDate { get; private set; }
+
     public Money Paid { get; private set; }
 
     /// <summary>The day the installment was paid in full; null while not.</summary>
     public DateOnly? PaidOn { get; private set; }
 
-    public Money Due => Principal + Interest;
+    public Money Due => Principal + Interest + ExtensionInterest;
 
     public Money Remaining => Due - Paid;
+
+    /// <summary>Moves the installment <paramref name="months"/> months later (展期), adding the extension's interest it carries.</summary>
+    internal void Postpone(int months, Money extensionInterest)
+    {
+        DueDate = DatePeriods.AddMonthsClamped(OriginalDueDate, months);
+        ExtensionInterest += extensionInterest;
+    }
 
     /// <summary>Pays up to what remains of this installment; returns what it took.</summary>
     internal Money Pay(Money available, DateOnly paidOn)

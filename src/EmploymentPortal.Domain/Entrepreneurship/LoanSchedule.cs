@@ -22,7 +22,10 @@ namespace EmploymentPortal.Domain.Entrepreneurship;
 /// service gives for the installment's due date (the local parameter
 /// <c>nanhe-2020-1.startupLoan.interestSubsidyShare</c>: 邢南政发〔2020〕1号 (十)/(十二) grant 贴息 and
 /// state no share). The subsidy of an installment is payable once its interest is paid; an
-/// installment not paid when the loan defaulted (代偿) has none.</para>
+/// installment not paid when the loan defaulted (代偿) has none. The interest of an extension (展期)
+/// is subsidised only when the rules service decided, on the day it was granted, that the subsidy
+/// continues (邢南政发〔2020〕1号 (十), rule <c>startup-loan-extension-covid</c>, in force until the end
+/// the bureau sets for the epidemic period).</para>
 /// </remarks>
 public static class LoanSchedule
 {
@@ -52,7 +55,7 @@ public static class LoanSchedule
     /// The interest subsidy of each installment; <paramref name="shareOn"/> gives the share in
     /// force on a due date (null: not set by the bureau, so not computed).
     /// </summary>
-    public static IReadOnlyList<InterestSubsidyLine> InterestSubsidy(IEnumerable<LoanInstallment> installments, Func<DateOnly, decimal?> shareOn, DateOnly? defaultedOn, DateOnly today)
+    public static IReadOnlyList<InterestSubsidyLine> InterestSubsidy(IEnumerable<LoanInstallment> installments, Func<DateOnly, decimal?> shareOn, DateOnly? defaultedOn, bool extensionSubsidised, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(installments);
         ArgumentNullException.ThrowIfNull(shareOn);
@@ -61,13 +64,14 @@ public static class LoanSchedule
         foreach (var installment in installments.OrderBy(i => i.Period))
         {
             var share = shareOn(installment.DueDate);
-            Money? subsidy = share is { } s ? installment.Interest.MultiplyBy(s) : null;
+            var interest = extensionSubsidised ? installment.Interest + installment.ExtensionInterest : installment.Interest;
+            Money? subsidy = share is { } s ? interest.MultiplyBy(s) : null;
             var state = share is null ? SubsidyState.ShareNotSet
                 : installment.PaidOn is not null ? SubsidyState.Payable
                 : defaultedOn is not null ? SubsidyState.Forfeited
                 : installment.DueDate < today ? SubsidyState.AwaitingRepayment
                 : SubsidyState.NotYetDue;
-            lines.Add(new InterestSubsidyLine(installment.Period, installment.DueDate, installment.Interest, share, state == SubsidyState.Forfeited ? Money.Zero : subsidy, state));
+            lines.Add(new InterestSubsidyLine(installment.Period, installment.DueDate, interest, share, state == SubsidyState.Forfeited ? Money.Zero : subsidy, state));
         }
 
         return lines;

@@ -37,6 +37,8 @@ internal static class EntrepreneurshipEndpoints
             .RequireAuthorization(PortalPolicies.Bureau).WithSummary("The disbursement (disbursedOn); makes the repayment schedule.");
         group.MapPost("/loans/{id:guid}/repayments", (Guid id, RecordLoanRepayment.Command command, CommandPipeline pipeline, CancellationToken ct) => SendAsync(pipeline, id, command with { LoanId = id }, ct))
             .RequireAuthorization(PortalPolicies.Bureau).WithSummary("A repayment (amount, paidOn); pays the oldest installments first.");
+        group.MapPost("/loans/{id:guid}/extension", (Guid id, ExtendLoan.Command command, CommandPipeline pipeline, CancellationToken ct) => SendAsync(pipeline, id, command with { LoanId = id }, ct))
+            .RequireAuthorization(PortalPolicies.Bureau).WithSummary("An extension of repayment (展期: months, grantedOn, borrowerInfected); whether the subsidy continues on it is the rules service's decision (rule nanhe-2020-1.startup-loan-extension-covid).");
         group.MapPost("/loans/{id:guid}/overdue", (Guid id, CommandPipeline pipeline, CancellationToken ct) => SendAsync(pipeline, id, new MarkLoanOverdue.Command { LoanId = id }, ct))
             .RequireAuthorization(PortalPolicies.Bureau).WithSummary("Mark the loan overdue (an installment is past due and unpaid).");
         group.MapPost("/loans/{id:guid}/default", (Guid id, MarkLoanDefault.Command command, CommandPipeline pipeline, CancellationToken ct) => SendAsync(pipeline, id, command with { LoanId = id }, ct))

@@ -245,6 +245,50 @@ public class GuaranteedLoanTests
         Assert.Equal(Money.Zero, lines[1].Subsidy);
     }
 
+    [Fact]
+    public void Extend_PostponesTheUnpaidInstallments_AndTheFirstCarriesTheExtensionsInterest()
+    {
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
+        var first = loan.Installments[0];
+        loan.RecordRepayment(first.Due, first.DueDate, "officer1", Now, first.DueDate);
+        var second = loan.Installments[1].DueDate;
+
+        loan.Extend(2, 12, first.DueDate, subsidised: true, "借款人患新冠肺炎", first.DueDate);
+
+        Assert.Equal(first.DueDate, loan.Installments[0].DueDate);
+        Assert.Equal(second.AddMonths(2), loan.Installments[1].DueDate);
+        Assert.Equal(Money.FromYuan(12m), loan.Installments[1].ExtensionInterest);
+        Assert.Equal(Money.Zero, loan.Installments[2].ExtensionInterest);
+    }
+
+    [Theory]
+    [InlineData(true, 9)]
+    [InlineData(false, 3)]
+    public void Extend_TheExtensionsInterestIsSubsidisedOnlyWhenTheRuleSaysSo(bool subsidised, int expectedYuan)
+    {
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
+        var first = loan.Installments[0];
+        loan.RecordRepayment(first.Due, first.DueDate, "officer1", Now, first.DueDate);
+
+        loan.Extend(2, 12, first.DueDate, subsidised, "展期", first.DueDate);
+
+        Assert.Equal(Money.FromYuan(expectedYuan), loan.InterestSubsidy(_ => 0.5m, first.DueDate)[1].Subsidy);
+    }
+
+    [Fact]
+    public void Extend_BeyondTheMaximum_OrTwice_IsRefused()
+    {
+        var loan = Disbursed(Money.FromYuan(3_000m), months: 3, rate: 3.6m);
+        var day = loan.DisbursedOn!.Value;
+
+        var tooLong = Assert.Throws<DomainException>(() => loan.Extend(13, 12, day, true, "展期", day));
+        loan.Extend(12, 12, day, true, "展期", day);
+        var twice = Assert.Throws<DomainException>(() => loan.Extend(1, 12, day, true, "展期", day));
+
+        Assert.Equal("loan-extension", tooLong.Code);
+        Assert.Equal("loan-extension", twice.Code);
+    }
+
     private static LoanApplicant Applicant() => new(LoanApplicantKind.BusinessStart, Guid.CreateVersion7(), null, Guid.CreateVersion7(), "江州小李早餐店");
 
     private static LoanEligibility Eligibility() => new("nanhe-2020-1.startup-loan-individual", "个人创业担保贷款最高 15 万元（邢南政发〔2020〕1号 (十一)）", Maximum);

@@ -253,6 +253,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/bank-decision", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/disbursement", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/repayments", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/extension", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/overdue", Bureau, AlsoAllowed: [404]),
         new(Post, "/api/v1/entrepreneurship/loans/{id:guid}/default", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/job-fairs/summary", Bureau),

@@ -142,6 +142,31 @@ public abstract class EntrepreneurshipTests
     }
 
     [Fact]
+    public async Task An_extension_granted_after_the_epidemic_period_keeps_no_interest_subsidy_and_a_second_is_refused()
+    {
+        var startId = await BusinessStartAsync();
+        var officer = await _app.SignedInClientAsync("officer1");
+        var applied = await officer.PostAsJsonAsync("/api/v1/entrepreneurship/loans", new { businessStartId = startId, amount = "30000", termMonths = 6 });
+        var loanId = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var today = Date(Today);
+        await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/guarantee-decision", new { institution = "江州市融资担保有限公司", approved = true, decidedOn = today }));
+        await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/bank-decision", new { bank = "江州农村商业银行", approved = true, lentAmount = "30000", annualRatePercent = 3.6m, decidedOn = today }));
+        await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/disbursement", new { disbursedOn = today }));
+
+        await OkAsync(officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/extension", new { months = 6, grantedOn = today, borrowerInfected = true }));
+        var again = await officer.PostAsJsonAsync($"/api/v1/entrepreneurship/loans/{loanId}/extension", new { months = 6, grantedOn = today, borrowerInfected = true });
+
+        await using var db = _app.Database.CreateContext();
+        var loan = await db.GuaranteedLoans.Include(l => l.Installments).AsNoTracking().SingleAsync(l => l.Id == loanId);
+        Assert.False(loan.ExtensionSubsidised);
+        Assert.Contains("规则已截止", loan.ExtensionNote, StringComparison.Ordinal);
+        Assert.Equal(Money.FromYuan(540m), loan.Installments.Single(i => i.Period == 1).ExtensionInterest);
+        var first = loan.Installments.Single(i => i.Period == 1);
+        Assert.Equal(first.OriginalDueDate.AddMonths(6), first.DueDate);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
+
+    [Fact]
     public async Task A_station_cannot_handle_loans()
     {
         var station = await _app.SignedInClientAsync("station1");

@@ -1,7 +1,7 @@
 using EmploymentPortal.Data;
 using EmploymentPortal.Domain.Common;
 using EmploymentPortal.Domain.Entrepreneurship;
-using EmploymentPortal.Domain.ValueObjects;
+using EmploymentPortal.Web.Features.Policies;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Validation;
@@ -12,7 +12,8 @@ namespace EmploymentPortal.Web.Features.Entrepreneurship;
 /// <summary>What every loan command does: an officer only, the loan with its schedule loaded, one save.</summary>
 internal static class LoanCommands
 {
-    public static async Task<FeatureOutcome> ChangeAsync(OperationScope scope, Guid loanId, Func<GuaranteedLoan, string> change, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="change"/> on the loan; with <paramref name="policies"/>, the catalogue is brought up to date first (the change asks the rules service).</summary>
+    public static async Task<FeatureOutcome> ChangeAsync(OperationScope scope, Guid loanId, Func<GuaranteedLoan, string> change, CancellationToken cancellationToken, PolicyCatalogueService? policies = null)
     {
         if (!scope.Principal.IsBureauOfficer)
         {
@@ -22,6 +23,11 @@ internal static class LoanCommands
         return await scope.RunAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
+            if (policies is not null)
+            {
+                await policies.EnsureCurrentAsync(db, cancellationToken);
+            }
+
             var loan = await db.GuaranteedLoans.Include(l => l.Installments).Include(l => l.Repayments).AsSplitQuery()
                 .FirstOrDefaultAsync(l => l.Id == loanId, cancellationToken);
             if (loan is null)

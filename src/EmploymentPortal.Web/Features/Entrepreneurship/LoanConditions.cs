@@ -24,6 +24,8 @@ public static class LoanConditions
     public const string IndividualRule = "nanhe-2020-1.startup-loan-individual";
     public const string SmallEnterpriseRule = "nanhe-2020-1.startup-loan-small-enterprise";
     public const string InterestShareParameter = "nanhe-2020-1.startupLoan.interestSubsidyShare";
+    public const string ExtensionRule = "nanhe-2020-1.startup-loan-extension-covid";
+    public const string ExtensionMonthsParameter = "nanhe-2020-1.startupLoan.extensionMonths";
 
     /// <summary>The decision for a business start's loan of <paramref name="amount"/>: the eligibility, or a Chinese refusal.</summary>
     public static (LoanEligibility? Eligibility, string? Refusal) ForBusinessStart(PolicyCatalogueService policies, Money amount, DateOnly today)
@@ -83,6 +85,29 @@ public static class LoanConditions
             ? (null, $"贷款金额超过小微企业创业担保贷款最高额度 {max}。")
             : (new LoanEligibility(SmallEnterpriseRule, $"{note}；最高额度 {maximum?.ToString() ?? "未设定（本地参数）"}", maximum), null);
     }
+
+    /// <summary>
+    /// Whether the interest subsidy continues on an extension granted on <paramref name="grantedOn"/>
+    /// (rule <see cref="ExtensionRule"/>, 邢南政发〔2020〕1号 (十)): eligible only for a person's loan
+    /// whose borrower was infected, while the rule is in force (its end is the bureau's rule end;
+    /// past the catalogue's horizon without one it is a manual review, so not granted here).
+    /// </summary>
+    public static (bool Subsidised, string Note) ExtensionSubsidy(PolicyCatalogueService policies, bool personalLoan, bool borrowerInfected, DateOnly grantedOn)
+    {
+        var facts = new JsonObject
+        {
+            ["person"] = new JsonObject { ["hasStartupGuaranteeLoan"] = personalLoan, ["covidInfected"] = borrowerInfected },
+        };
+        var decision = Evaluate(policies, ExtensionRule, facts, grantedOn);
+        var cited = Describe(policies, ExtensionRule, "创业担保贷款展期", null);
+        return decision?.Outcome == Outcome.Eligible
+            ? (true, $"{cited}：财政部门继续给予贴息支持")
+            : (false, Reasons(decision, $"{cited}的条件不满足或规则已截止"));
+    }
+
+    /// <summary>The longest extension (startupLoan.extensionMonths, 展期期限原则上不超过1年) on a day; 12 when not found.</summary>
+    public static int ExtensionMaximumMonths(PolicyCatalogueService policies, DateOnly date) =>
+        policies.Catalogue.Parameters.TryGetValue(ExtensionMonthsParameter, out var parameter) && parameter.ValueAt(date) is { } value ? (int)value.Value : 12;
 
     /// <summary>The interest-subsidy share in force on <paramref name="date"/> (a ratio), or null while the bureau has set none.</summary>
     public static decimal? InterestShareOn(PolicyCatalogue catalogue, DateOnly date) =>

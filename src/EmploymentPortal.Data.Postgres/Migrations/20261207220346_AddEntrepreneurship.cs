@@ -87,6 +87,10 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     DefaultedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DefaultNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     RepaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtendedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExtensionMonths = table.Column<int>(type: "integer", nullable: true),
+                    ExtensionSubsidised = table.Column<bool>(type: "boolean", nullable: true),
+                    ExtensionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -123,6 +127,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     OpeningBalanceFen = table.Column<long>(type: "bigint", nullable: false),
                     PrincipalFen = table.Column<long>(type: "bigint", nullable: false),
                     InterestFen = table.Column<long>(type: "bigint", nullable: false),
+                    ExtensionInterestFen = table.Column<long>(type: "bigint", nullable: false),
+                    OriginalDueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     PaidFen = table.Column<long>(type: "bigint", nullable: false),
                     PaidOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },

@@ -87,6 +87,10 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     DefaultedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DefaultNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RepaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtensionSubsidised = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ExtensionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -123,6 +127,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     OpeningBalanceFen = table.Column<long>(type: "INTEGER", nullable: false),
                     PrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
                     InterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExtensionInterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     PaidFen = table.Column<long>(type: "INTEGER", nullable: false),
                     PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
