@@ -4,6 +4,7 @@ using EmploymentPortal.Data.Security;
 using EmploymentPortal.Domain.Claims;
 using EmploymentPortal.Domain.Circles;
 using EmploymentPortal.Domain.Enterprises;
+using EmploymentPortal.Domain.Entrepreneurship;
 using EmploymentPortal.Domain.Geography;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Hires;
@@ -84,6 +85,14 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<JobFair> JobFairs => Set<JobFair>();
 
     public DbSet<JobFairIntention> JobFairIntentions => Set<JobFairIntention>();
+
+    public DbSet<BusinessStart> BusinessStarts => Set<BusinessStart>();
+
+    public DbSet<GuaranteedLoan> GuaranteedLoans => Set<GuaranteedLoan>();
+
+    public DbSet<LoanInstallment> LoanInstallments => Set<LoanInstallment>();
+
+    public DbSet<LoanRepayment> LoanRepayments => Set<LoanRepayment>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

@@ -112,6 +112,7 @@ api.MapLedgerEndpoints();
 api.MapPolicyEndpoints();
 api.MapEnterpriseEndpoints();
 api.MapHireEndpoints();
+api.MapEntrepreneurshipEndpoints();
 api.MapEnterpriseAccountEndpoints();
 api.MapPostAndJobFairEndpoints();
 api.MapClaimEndpoints();

@@ -215,6 +215,8 @@ public sealed class EveryPageTests(PortalFixture portal) : PortalPageTest(portal
                 .OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
             "/bureau/payment-batches/{Id:guid}/print" => await db.PaymentBatches.AsNoTracking()
                 .OrderBy(b => b.Id).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(),
+            "/bureau/loans/{Id:guid}" => await db.GuaranteedLoans.AsNoTracking()
+                .OrderBy(l => l.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(),
             "/jobs/{Id:guid}" => await db.Vacancies.AsNoTracking()
                 .Where(v => v.Status == VacancyStatus.Published && v.ValidUntil >= today)
                 .OrderBy(v => v.Id).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(),

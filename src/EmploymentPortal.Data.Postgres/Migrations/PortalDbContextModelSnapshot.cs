@@ -1021,6 +1021,309 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("Enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OneTimeSubsidyClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("OneTimeSubsidyClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("BusinessStarts", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<decimal?>("AnnualRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("ApplicantKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("BankApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("BankDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BankNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("BankRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("BusinessStartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("DefaultedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EligibilityNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EligibilityRuleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("ExtensionSubsidised")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("GuaranteeApproved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("GuaranteeDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GuaranteeInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GuaranteeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("GuaranteeRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("MaximumAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("MaximumAmountFen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RepaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessStartId");
+
+                    b.HasIndex("DisbursedOn");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("Status", "AppliedOn");
+
+                    b.ToTable("GuaranteedLoans", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanInstallment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ExtensionInterest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExtensionInterestFen");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("InterestFen");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("OpeningBalance")
+                        .HasColumnType("bigint")
+                        .HasColumnName("OpeningBalanceFen");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidFen");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Principal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PrincipalFen");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("LoanInstallments", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanRepayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "PaidOn");
+
+                    b.ToTable("LoanRepayments", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2744,6 +3047,62 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessStartId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanInstallment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", null)
+                        .WithMany("Installments")
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanRepayment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", null)
+                        .WithMany("Repayments")
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Community", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Street", null)
@@ -3102,6 +3461,13 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Navigation("CoveredMonths");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.Navigation("Installments");
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.District", b =>

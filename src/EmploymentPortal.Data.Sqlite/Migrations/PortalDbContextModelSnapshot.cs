@@ -1016,6 +1016,309 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("Enterprises", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OneTimeSubsidyClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("OneTimeSubsidyClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("BusinessStarts", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<decimal?>("AnnualRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bank")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BankApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BankDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessStartId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DefaultedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityRuleId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtensionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ExtensionSubsidised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("GuaranteeApproved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GuaranteeDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuaranteeInstitution")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuaranteeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuaranteeRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MaximumAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("MaximumAmountFen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessStartId");
+
+                    b.HasIndex("DisbursedOn");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("Status", "AppliedOn");
+
+                    b.ToTable("GuaranteedLoans", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanInstallment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExtensionInterest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExtensionInterestFen");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("InterestFen");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpeningBalance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OpeningBalanceFen");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PaidFen");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Principal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PrincipalFen");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("LoanInstallments", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanRepayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LoanId", "PaidOn");
+
+                    b.ToTable("LoanRepayments", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Community", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2733,6 +3036,62 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.BusinessStart", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessStartId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanInstallment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", null)
+                        .WithMany("Installments")
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.LoanRepayment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", null)
+                        .WithMany("Repayments")
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.Community", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Street", null)
@@ -3091,6 +3450,13 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Navigation("CoveredMonths");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Entrepreneurship.GuaranteedLoan", b =>
+                {
+                    b.Navigation("Installments");
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("EmploymentPortal.Domain.Geography.District", b =>

@@ -85,6 +85,7 @@ public sealed class DemoDataSeeder
         await DemoHires.SeedAsync(_factory, _calendar, cancellationToken);
         await DemoPostsAndFairs.SeedAsync(_factory, _calendar, cancellationToken);
         await DemoMonitoring.SeedAsync(_factory, _calendar, cancellationToken);
+        await DemoStartups.SeedAsync(_factory, _calendar, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }

@@ -55,6 +55,8 @@ public static class IndicatorMeasures
         new("internshipPostsDeveloped", FigureSource.Records, "就业见习项目：当年项目的岗位数之和（全市）"),
         new("relocatedShareOfPublicWelfarePosts", FigureSource.Records, "公益性岗位安置：当年在岗人员中易地搬迁群众的比例（全市）"),
         new("zeroEmploymentFamilies", FigureSource.Records, "家庭信息：期末仍为零就业家庭的户数"),
+        new("startupLoansIssued", FigureSource.Records, "创业担保贷款：放款日期在期间内的贷款金额之和（个人贷款按创业实体所在社区，小微企业贷款按企业所在社区）"),
+        new("entrepreneursSupported", FigureSource.Records, "自主创业登记和创业担保贷款：成立日期在期间内的创业者，以及放款日期在期间内的个人贷款借款人，按人去重（创业实体所在社区）"),
     ];
 
     public static Measure? Find(string? id) => id is null ? null : All.FirstOrDefault(m => m.Id == id);
@@ -83,6 +85,9 @@ public static class IndicatorMeasures
                     h => h.ZeroEmploymentSince <= asOf && (h.IsZeroEmployment || h.ZeroEmploymentClearedOn > asOf), cancellationToken);
             case "fullyEmployedCommunityShare":
                 return await RecognisedSharePercentAsync(db, ids, start, asOf, cancellationToken);
+            case "startupLoansIssued":
+            case "entrepreneursSupported":
+                return await StartupLoanFigureAsync(db, measureId, ids, start, asOf, cancellationToken);
         }
 
         // Kept for the city as a whole: job fairs have a place, programmes an owner, neither a community.
@@ -112,6 +117,39 @@ public static class IndicatorMeasures
             default:
                 throw new InvalidOperationException($"Unknown measure '{measureId}'.");
         }
+    }
+
+    /// <summary>
+    /// Tongren 专栏1: 发放创业担保贷款金额, the amount in yuan of the guaranteed loans disbursed in the
+    /// window (a person's loan counts in its business start's community, a small firm's in the
+    /// enterprise's); 引领和扶持创业人数, the residents who started a business in the window or whose
+    /// loan was disbursed in it, each counted once.
+    /// </summary>
+    private static async Task<decimal> StartupLoanFigureAsync(PortalDbContext db, string measureId, IReadOnlyList<Guid>? ids, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var loans = db.GuaranteedLoans.AsNoTracking().Where(l => l.DisbursedOn != null && l.DisbursedOn >= start && l.DisbursedOn <= asOf);
+        if (ids is not null)
+        {
+            loans = loans.Where(l =>
+                db.BusinessStarts.Any(b => b.Id == l.BusinessStartId && ids.Contains(b.CommunityId)) ||
+                db.Enterprises.Any(e => e.Id == l.EnterpriseId && ids.Contains(e.CommunityId)));
+        }
+
+        if (measureId == "entrepreneursSupported")
+        {
+            var starts = db.BusinessStarts.AsNoTracking().Where(b => b.StartDate >= start && b.StartDate <= asOf);
+            if (ids is not null)
+            {
+                starts = starts.Where(b => ids.Contains(b.CommunityId));
+            }
+
+            var borrowers = await loans.Where(l => l.ResidentId != null).Select(l => l.ResidentId!.Value).ToListAsync(cancellationToken);
+            var founders = await starts.Select(b => b.ResidentId).ToListAsync(cancellationToken);
+            return borrowers.Concat(founders).Distinct().Count();
+        }
+
+        var fen = await loans.SumAsync(l => (long?)l.Amount, cancellationToken) ?? 0;
+        return Domain.ValueObjects.Money.FromFen(fen).ToYuan();
     }
 
     /// <summary>Residents registered unemployed at the end of <paramref name="date"/>: their latest status change on or before it is 登记失业.</summary>
