@@ -12,6 +12,7 @@ using EmploymentPortal.Domain.JobFairs;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Training;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.AspNetCore.Identity;
@@ -83,6 +84,12 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<JobFair> JobFairs => Set<JobFair>();
 
     public DbSet<JobFairIntention> JobFairIntentions => Set<JobFairIntention>();
+
+    public DbSet<TrainingInstitution> TrainingInstitutions => Set<TrainingInstitution>();
+
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+
+    public DbSet<Enrolment> TrainingEnrolments => Set<Enrolment>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 
