@@ -244,6 +244,19 @@ public sealed partial class AuthorizationMatrixTests
         new(Post, "/api/v1/job-fairs/{id:guid}/intentions", ResidentRecords, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/job-fairs/recent", ResidentRecords),
         new(Get, "/api/v1/residents/{id:guid}/job-fair-intentions", ResidentRecords, AlsoAllowed: [404]),
+        new(Get, "/api/v1/training/institutions/", Bureau),
+        new(Post, "/api/v1/training/institutions/", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/training/institutions/{id:guid}", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/training/classes/", ResidentRecords),
+        new(Post, "/api/v1/training/classes/", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Get, "/api/v1/training/classes/{id:guid}", ResidentRecords, AlsoAllowed: [404]),
+        new(Post, "/api/v1/training/classes/{id:guid}/approve", Bureau, AlsoAllowed: [404]),
+        new(Post, "/api/v1/training/classes/{id:guid}/enrolments", ResidentRecords, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/training/classes/{id:guid}/attendance", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/training/classes/{id:guid}/enrolments/{enrolmentId:guid}/complete", Bureau, AlsoAllowed: [404]),
+        new(Post, "/api/v1/training/classes/{id:guid}/enrolments/{enrolmentId:guid}/certificate", Bureau, Body: "{}", AlsoAllowed: [400]),
+        new(Post, "/api/v1/training/classes/{id:guid}/finish", Bureau, AlsoAllowed: [404]),
+        new(Get, "/api/v1/residents/{id:guid}/training", ResidentRecords, AlsoAllowed: [404]),
         new(Get, "/api/v1/indicators/", Bureau),
         new(Post, "/api/v1/indicators/figures", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/reports/", Bureau),
@@ -471,6 +484,7 @@ public sealed partial class AuthorizationMatrixTests
             ["residentId"] = resident.Id.ToString(),
             ["userId"] = user.Id,
             ["id"] = resident.Id.ToString(),
+            ["enrolmentId"] = resident.Id.ToString(),
         };
     }
 

@@ -24,6 +24,10 @@ public static class DomainRefusals
         // Claims: a payment batch whose stored claims no longer reconcile with it.
         ["batch-totals-mismatch"] = (OutcomeKind.Conflict, null),
         ["batch-amount-corrupt"] = (OutcomeKind.Conflict, null),
+
+        // Training: a second enrolment of the same resident, a certificate number recorded already.
+        ["training-enrolment-duplicate"] = (OutcomeKind.Conflict, null),
+        ["training-certificate-duplicate"] = (OutcomeKind.Conflict, null),
     };
 
     /// <summary>The kind of a domain code's refusal, and the field it concerns if any.</summary>
