@@ -78,6 +78,9 @@ public static class TrainingQueries
         TrainingCertificate? Certificate,
         TrainingEmploymentOutcome Employment);
 
+    /// <summary>An id and a name for a select.</summary>
+    public sealed record Choice(Guid Id, string Name);
+
     public sealed record ClassChoice(Guid Id, string Name, string InstitutionName, DateOnly StartDate, DateOnly EndDate, int Capacity, int Enrolled);
 
     /// <summary>The classes a principal may see.</summary>
