@@ -6,6 +6,7 @@ using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.Security;
 using EmploymentPortal.Web.Infrastructure.Validation;
+using EmploymentPortal.Web.Infrastructure.Xlsx;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmploymentPortal.Web.Api;
@@ -29,6 +30,8 @@ internal static class TrainingEndpoints
             .WithSummary("Plan a class (institution: its own; bureau: institutionId): name, occupation, level, kind, plannedHours, startDate, endDate, place, capacity.");
         classes.MapGet("/{id:guid}", ClassAsync).RequireAuthorization(PortalPolicies.Training)
             .WithSummary("A class with its trainees (station staff: their residents only), attended hours, completion, certificate and employment after training.");
+        classes.MapGet("/{id:guid}/roster", RosterAsync).RequireAuthorization(PortalPolicies.Training)
+            .WithSummary("The class's roster as xlsx (the trainees the caller sees; ID numbers masked).");
         classes.MapPost("/{id:guid}/approve", ApproveAsync).RequireAuthorization(PortalPolicies.Bureau)
             .WithSummary("Approve a planned class (开班审批), at the latest on its first day.");
         classes.MapPost("/{id:guid}/enrolments", EnrolAsync).RequireAuthorization(PortalPolicies.ResidentRecords)
@@ -65,6 +68,11 @@ internal static class TrainingEndpoints
     private static async Task<Results<Ok<TrainingQueries.ClassView>, ProblemHttpResult>> ClassAsync(Guid id, PortalDbContext db, CurrentUser user, TrainingRules rules, PortalCalendar calendar, CancellationToken cancellationToken) =>
         await TrainingQueries.ClassAsync(db, user.Principal, id, rules, calendar.Today, cancellationToken) is { } view
             ? TypedResults.Ok(view)
+            : ApiProblems.For(FeatureOutcome.Missing("培训班"));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RosterAsync(Guid id, PortalDbContext db, CurrentUser user, TrainingRules rules, PortalCalendar calendar, CancellationToken cancellationToken) =>
+        await TrainingQueries.ClassAsync(db, user.Principal, id, rules, calendar.Today, cancellationToken) is { } view
+            ? TypedResults.File(ExportRoster.Xlsx(view), XlsxExport.ContentType, ExportRoster.FileName(view))
             : ApiProblems.For(FeatureOutcome.Missing("培训班"));
 
     private static async Task<Results<Ok<CreatedResponse>, ProblemHttpResult>> ApproveAsync(Guid id, CommandPipeline pipeline, CancellationToken cancellationToken) =>

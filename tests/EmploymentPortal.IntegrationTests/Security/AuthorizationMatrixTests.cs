@@ -256,6 +256,7 @@ public sealed partial class AuthorizationMatrixTests
         new(Get, "/api/v1/training/classes/", ResidentRecords),
         new(Post, "/api/v1/training/classes/", Bureau, Body: "{}", AlsoAllowed: [400]),
         new(Get, "/api/v1/training/classes/{id:guid}", ResidentRecords, AlsoAllowed: [404]),
+        new(Get, "/api/v1/training/classes/{id:guid}/roster", ResidentRecords, AlsoAllowed: [404]),
         new(Post, "/api/v1/training/classes/{id:guid}/approve", Bureau, AlsoAllowed: [404]),
         new(Post, "/api/v1/training/classes/{id:guid}/enrolments", ResidentRecords, Body: "{}", AlsoAllowed: [400]),
         new(Post, "/api/v1/training/classes/{id:guid}/attendance", Bureau, Body: "{}", AlsoAllowed: [400]),

@@ -52,6 +52,31 @@ public abstract class TrainingApiTests
     }
 
     [Fact]
+    public async Task The_roster_export_lists_the_trainees_the_station_sees_with_masked_id_numbers()
+    {
+        var station = await _app.SignedInClientAsync("station1");
+        var classId = await ApprovedClassAsync();
+        var residentId = await ResidentAsync();
+        await IdOfAsync(await station.PostAsJsonAsync($"/api/v1/training/classes/{classId}/enrolments", new { residentId }));
+        string idNumber;
+        await using (var db = _app.Database.CreateContext())
+        {
+            idNumber = await db.Residents.Where(r => r.Id == residentId).Select(r => r.IdNumber).SingleAsync();
+        }
+
+        var response = await station.GetAsync($"/api/v1/training/classes/{classId}/roster");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = XlsxText.Read(await response.Content.ReadAsByteArrayAsync(), "花名册");
+        var header = rows.FindIndex(r => r.Count > 0 && r[0] == "姓名");
+        Assert.True(header >= 0);
+        var trainee = Assert.Single(rows.Skip(header + 1));
+        Assert.Equal("培训测试居民", trainee[0]);
+        Assert.NotEqual(idNumber, trainee[1]);
+        Assert.EndsWith(idNumber[^4..], trainee[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hire_after_completion_makes_the_graduate_employed_after_training()
     {
         var officer = await _app.SignedInClientAsync("officer1");

@@ -79,8 +79,8 @@ public static class DesignateInstitution
             RuleFor(c => c.DesignationExpiresOn)
                 .Must((c, end) => end!.Value.Date > c.DesignatedOn!.Value.Date).When(c => c.DesignatedOn is not null && c.DesignationExpiresOn is not null)
                 .WithMessage("认定有效期应晚于认定日期。");
-            RuleFor(c => c.Scopes).Must(s => s.Any(x => !string.IsNullOrWhiteSpace(x.Occupation))).WithMessage("请至少填写一个可培训的职业及等级。");
-            RuleForEach(c => c.Scopes).ChildRules(scope =>
+            RuleFor(c => c.Scopes).Must(s => s is not null && s.Any(x => x is not null && !string.IsNullOrWhiteSpace(x.Occupation))).WithMessage("请至少填写一个可培训的职业及等级。");
+            RuleForEach(c => c.Scopes).NotNull().WithMessage("职业及等级不能为空。").ChildRules(scope =>
             {
                 scope.RuleFor(s => s.Occupation).MaximumLength(TrainingInstitution.MaxOccupationLength).WithMessage($"职业名称不能超过 {TrainingInstitution.MaxOccupationLength} 个字符。");
                 scope.RuleFor(s => s.Level).NotNull().WithMessage("请选择等级。").IsInEnum().WithMessage("所选等级无效。");
@@ -133,7 +133,7 @@ public static class DesignateInstitution
                     command.Name,
                     DateOnly.FromDateTime(command.DesignatedOn!.Value),
                     DateOnly.FromDateTime(command.DesignationExpiresOn!.Value),
-                    command.Scopes.Where(s => !string.IsNullOrWhiteSpace(s.Occupation)).Select(s => new OccupationLevel(s.Occupation, s.Level!.Value)).ToList(),
+                    command.Scopes.Where(s => s is not null && !string.IsNullOrWhiteSpace(s.Occupation)).Select(s => new OccupationLevel(s.Occupation, s.Level!.Value)).ToList(),
                     command.Address,
                     command.ContactName,
                     command.ContactPhone);
