@@ -26,5 +26,7 @@ public sealed record TrainingRules(int MinimumAttendancePercent = 80, int Employ
     public static TrainingRules Default { get; } = new();
 
     /// <summary>The attended hours that complete a class of <paramref name="plannedHours"/>, rounded up.</summary>
-    public int HoursToComplete(int plannedHours) => (int)Math.Ceiling(plannedHours * MinimumAttendancePercent / 100m);
+    public int HoursToComplete(int plannedHours) => ((plannedHours * MinimumAttendancePercent) + 99) / Percent;
+
+    private const int Percent = 100;
 }
