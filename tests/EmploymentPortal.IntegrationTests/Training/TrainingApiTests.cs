@@ -207,6 +207,36 @@ public abstract class TrainingApiTests
     }
 
     [Fact]
+    public async Task The_institution_account_runs_its_approved_class_attendance_and_completion()
+    {
+        var own = await InstitutionAsync();
+        var institution = await _app.Factory.CreateSignedInClientAsync(await InstitutionUserAsync(own));
+        var officer = await _app.SignedInClientAsync("officer1");
+        var station = await _app.SignedInClientAsync("station1");
+        var classId = await IdOfAsync(await institution.PostAsJsonAsync("/api/v1/training/classes/", ClassBody(institutionId: null)));
+        await OkAsync(await officer.PostAsync($"/api/v1/training/classes/{classId}/approve", null));
+        var enrolment = await IdOfAsync(await station.PostAsJsonAsync($"/api/v1/training/classes/{classId}/enrolments", new { residentId = await ResidentAsync() }));
+
+        await OkAsync(await institution.PostAsJsonAsync($"/api/v1/training/classes/{classId}/attendance", new { date = Date(Today), hours = 8, enrolmentIds = new[] { enrolment } }));
+        await OkAsync(await institution.PostAsync($"/api/v1/training/classes/{classId}/enrolments/{enrolment}/complete", null));
+
+        using var view = JsonDocument.Parse(await institution.GetStringAsync($"/api/v1/training/classes/{classId}"));
+        Assert.Equal("Completed", Assert.Single(view.RootElement.GetProperty("trainees").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_city_has_two_institutions_and_classes_with_certificates()
+    {
+        await using var db = _app.Database.CreateContext();
+
+        Assert.True(await db.TrainingInstitutions.CountAsync(i => i.Name.StartsWith("江州市")) >= 2);
+        Assert.True(await db.TrainingEnrolments.CountAsync(e => e.Certificate != null && e.Certificate.Number.StartsWith("S")) >= 4);
+        Assert.True(await db.TrainingClasses.AnyAsync(c => c.Status == Domain.Training.TrainingClassStatus.Draft));
+        var account = await db.Users.SingleAsync(u => u.UserName == "institution1");
+        Assert.NotNull(account.TrainingInstitutionId);
+    }
+
+    [Fact]
     public async Task A_malformed_credit_code_and_phone_are_400s_in_chinese_by_field()
     {
         var officer = await _app.SignedInClientAsync("officer1");
