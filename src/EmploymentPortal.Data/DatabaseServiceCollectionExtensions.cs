@@ -41,7 +41,14 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<ConcurrencyVersionInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<EntityChangeSignal>();
-        services.AddSingleton<EntityChangeInterceptor>();
+        services.AddSingleton<EntityChangeFeed>();
+        services.AddSingleton(sp => new EntityChangeInterceptor(sp.GetRequiredService<EntityChangeSignal>(), sp.GetRequiredService<EntityChangeFeed>()));
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            // The other web nodes' saves reach this node's read models (docs/operations.md, "Several web nodes").
+            services.AddSingleton<EntityChangeListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<EntityChangeListener>());
+        }
         services.AddSingleton<Identity.UserSessionSignal>();
         services.AddSingleton<Identity.UserSessionInterceptor>();
         services.TryAddSingletonTimeProvider();

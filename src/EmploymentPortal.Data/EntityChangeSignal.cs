@@ -46,6 +46,15 @@ public sealed class EntityChangeSignal
         return log.TryChangedSince(version, out keys);
     }
 
+    /// <summary>Counts every type seen so far as changed, keys unknown (a node that missed other nodes' changes reloads).</summary>
+    internal void ChangedEverything()
+    {
+        foreach (var log in _logs.Values)
+        {
+            log.Add([null]);
+        }
+    }
+
     internal void Changed(IEnumerable<(Type Type, object? Key)> changes)
     {
         foreach (var group in changes.GroupBy(c => c.Type))
@@ -123,8 +132,11 @@ public sealed class EntityChangeSignal
     }
 }
 
-/// <summary>Feeds <see cref="EntityChangeSignal"/> from every save of the portal's contexts.</summary>
-public sealed class EntityChangeInterceptor(EntityChangeSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Feeds <see cref="EntityChangeSignal"/> from every save of the portal's contexts and, on
+/// PostgreSQL, tells the other web nodes (<see cref="EntityChangeFeed"/>).
+/// </summary>
+public sealed class EntityChangeInterceptor(EntityChangeSignal signal, EntityChangeFeed? feed = null) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<(Type Type, object? Key)>> _pending = [];
 
@@ -142,17 +154,31 @@ public sealed class EntityChangeInterceptor(EntityChangeSignal signal) : SaveCha
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release(eventData.Context);
+        if (Release(eventData.Context) is { } changes && Notification(eventData.Context, changes) is { } payload)
+        {
+            eventData.Context!.Database.ExecuteSql($"SELECT pg_notify({EntityChangeFeed.Channel}, {payload})");
+        }
+
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Release(eventData.Context) is { } changes && Notification(eventData.Context, changes) is { } payload)
+        {
+            // Inside the caller's transaction when there is one: PostgreSQL delivers it at commit, and not at all on a rollback.
+            await eventData.Context!.Database.ExecuteSqlAsync($"SELECT pg_notify({EntityChangeFeed.Channel}, {payload})", cancellationToken);
+        }
+
+        return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+    private string? Notification(DbContext? context, List<(Type Type, object? Key)> changes) =>
+        feed is not null && context is not null && context.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? feed.Payload(changes)
+            : null;
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _ = Release(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -181,12 +207,15 @@ public sealed class EntityChangeInterceptor(EntityChangeSignal signal) : SaveCha
     private static object? SingleKey(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
         entry.Metadata.FindPrimaryKey() is { Properties: [var property] } ? entry.Property(property.Name).CurrentValue : null;
 
-    private void Release(DbContext? context)
+    private List<(Type Type, object? Key)>? Release(DbContext? context)
     {
         if (context is not null && _pending.TryGetValue(context, out var changes))
         {
             _pending.Remove(context);
             signal.Changed(changes);
+            return changes;
         }
+
+        return null;
     }
 }

@@ -29,7 +29,7 @@ namespace EmploymentPortal.Data;
 /// commit together. Migrations are kept per provider in EmploymentPortal.Data.Sqlite and
 /// EmploymentPortal.Data.Postgres.
 /// </summary>
-public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string>
+public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, string>, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private readonly List<AuditDraft> _pendingReads = [];
     private readonly PersonalDataProtector? _personalData;
@@ -123,6 +123,13 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// ASP.NET Core's data-protection keys (cookies, antiforgery tokens, protected cursors), kept in
+    /// the database so that every web node reads the same ring and a restart signs nobody out; each
+    /// key's XML is encrypted with a portal key (<see cref="Security.DataProtectionKeyEncryption"/>).
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public IAuditActor Actor { get; }

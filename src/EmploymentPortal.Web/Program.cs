@@ -1,4 +1,5 @@
 using EmploymentPortal.Data;
+using EmploymentPortal.Data.Security;
 using EmploymentPortal.Data.Seeding;
 using EmploymentPortal.Web.Api;
 using EmploymentPortal.Web.Components;
@@ -28,6 +29,7 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != command).ToArray
 
 builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalDataProtection();
 builder.Services.AddScoped<DatabaseMigrator>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddPortalIdentity(builder.Configuration);

@@ -31,6 +31,8 @@ public sealed class JobFairIntentionTests(PortalFixture portal) : PortalPageTest
 
             var form = Page.GetByTestId("intention-form");
             await SelectAsync(form, "intention-fair", fairName);
+            // The server took the choice: the field shows the fair, and its enterprises are offered.
+            await Expect(form.GetByTestId("intention-fair")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(fairName + "$"));
             await form.GetByTestId("intention-save").ClickAsync();
             await Expect(FieldOf(form, "intention-enterprise")).ToContainTextAsync("请选择意向企业。");
             await SelectAsync(form, "intention-enterprise", enterpriseName);

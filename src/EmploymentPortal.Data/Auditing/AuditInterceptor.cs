@@ -38,6 +38,9 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
     private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)
     {
         "Version",
+
+        // A data-protection key's XML (encrypted key material): its row is audited, the material is not copied into the trail.
+        nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml),
     };
 
     private readonly TimeProvider _time;

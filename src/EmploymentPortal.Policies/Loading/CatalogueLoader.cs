@@ -314,6 +314,29 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
             }
         }
 
+        // 所需资金从…列支: the fund, only where the document names it (the words are checked like every reference).
+        RuleFund? fund = null;
+        if (yaml.Fund is { } fundYaml)
+        {
+            var source = fundYaml.Source switch
+            {
+                "employmentSubsidyFund" => FundSource.EmploymentSubsidyFund,
+                "unemploymentInsuranceFund" => FundSource.UnemploymentInsuranceFund,
+                "localFiscal" => FundSource.LocalFiscal,
+                _ => (FundSource?)null,
+            };
+            if (source is null)
+            {
+                _errors.Add($"{where}: fund source '{fundYaml.Source}' is not employmentSubsidyFund, unemploymentInsuranceFund or localFiscal (leave the fund out when the document names none)");
+            }
+
+            var fundReference = ReadReference(where + " fund", document, fundYaml.Reference);
+            if (source is { } known && fundReference is not null)
+            {
+                fund = new RuleFund(known, fundReference);
+            }
+        }
+
         // 可 / 可给予: the bureau may, not must, grant it; the rule must say so.
         if (!yaml.Discretionary)
         {
@@ -344,7 +367,7 @@ internal sealed partial class CatalogueLoader(PolicyTextIndex texts, ConditionRe
 
         Rules.Add(new PolicyRule(id, document.Id, yaml.Title ?? id, yaml.Benefit ?? "", beneficiary, reference,
             yaml.Discretionary, yaml.AmountNotStated, yaml.MaximumOnly, yaml.MinimumOnly, appliesOn, yaml.AppliesOnNote,
-            periods, conditions, amount, onceOnly, yaml.Notes));
+            periods, conditions, amount, onceOnly, yaml.Notes, fund));
     }
 
     /// <summary>

@@ -69,7 +69,14 @@ internal sealed class RuleYaml
     public List<ConditionYaml> Conditions { get; set; } = [];
     public AmountYaml? Amount { get; set; }
     public OnceOnlyYaml? OnceOnly { get; set; }
+    public FundYaml? Fund { get; set; }
     public string? Notes { get; set; }
+}
+
+internal sealed class FundYaml
+{
+    public string? Source { get; set; }
+    public ReferenceYaml? Reference { get; set; }
 }
 
 internal sealed class PeriodYaml

@@ -208,6 +208,26 @@ public enum OnceOnlyScope
 /// <summary>A once-only limit (一次性, 同一企业只能享受一次), optionally once per calendar year.</summary>
 public sealed record OnceOnlyRule(OnceOnlyScope Scope, bool PerCalendarYear, Citation Reference);
 
+/// <summary>Where the money of a benefit comes from (所需资金从…列支), as a document states it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FundSource>))]
+public enum FundSource
+{
+    /// <summary>The document does not say.</summary>
+    [JsonStringEnumMemberName("notStated")] NotStated,
+
+    /// <summary>就业补助资金.</summary>
+    [JsonStringEnumMemberName("employmentSubsidyFund")] EmploymentSubsidyFund,
+
+    /// <summary>失业保险基金.</summary>
+    [JsonStringEnumMemberName("unemploymentInsuranceFund")] UnemploymentInsuranceFund,
+
+    /// <summary>地方财政资金 (the local or provincial budget).</summary>
+    [JsonStringEnumMemberName("localFiscal")] LocalFiscal,
+}
+
+/// <summary>The fund a rule's money comes from, with the words that say so.</summary>
+public sealed record RuleFund(FundSource Source, Citation Reference);
+
 [JsonConverter(typeof(JsonStringEnumConverter<Beneficiary>))]
 public enum Beneficiary
 {
@@ -238,8 +258,12 @@ public sealed record PolicyRule(
     IReadOnlyList<RuleCondition> Conditions,
     AmountRule Amount,
     OnceOnlyRule? OnceOnly,
-    string? Notes)
+    string? Notes,
+    RuleFund? Fund = null)
 {
+    /// <summary>The fund the document names for the rule's money, or <see cref="FundSource.NotStated"/>.</summary>
+    public FundSource FundSource => Fund?.Source ?? FundSource.NotStated;
+
     /// <summary>The pseudo-fact naming the evaluation date.</summary>
     public const string EvaluationDate = "evaluationDate";
 

@@ -145,6 +145,57 @@ public abstract class BureauReportTests
     }
 
     [Fact]
+    public async Task A_corrupt_stored_amount_is_counted_left_out_of_the_sums_and_named_once()
+    {
+        await using var db = _app.Database.CreateContext();
+        var community = await TestCity.AddCommunityAsync(db);
+        var district = await db.Streets.Where(s => s.Id == community.StreetId).Select(s => s.DistrictId).SingleAsync();
+        var china = TimeSpan.FromHours(8);
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.Training, "1000.00", new DateTimeOffset(2023, 3, 2, 10, 0, 0, china), new DateTimeOffset(2023, 3, 3, 10, 0, 0, china));
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.Training, "2000.00", new DateTimeOffset(2023, 3, 4, 10, 0, 0, china), new DateTimeOffset(2023, 3, 5, 10, 0, 0, china));
+        var corrupt = await db.Claims.Where(c => c.CommunityId == community.Id).OrderBy(c => c.Number).Select(c => c.Number).FirstAsync();
+        // Past the domain, the handlers and the audit log: the report must not wrap around it.
+        await _app.Database.ExecuteSqlAsync($"UPDATE \"Claims\" SET \"AmountFen\" = {long.MaxValue} WHERE \"Number\" = '{corrupt}'");
+
+        var report = await ReportAsync(db, March2023, community.Id);
+
+        var figures = report.Total.Current;
+        Assert.Equal(2, figures.ClaimsPaid);
+        Assert.Equal(2, figures.ClaimsApproved);
+        var sound = await db.Claims.Where(c => c.CommunityId == community.Id && c.Number != corrupt).Select(c => c.Amount).SingleAsync();
+        Assert.Equal((sound!.Value, sound.Value), (figures.PaidAmount, figures.ApprovedAmount));
+        var training = report.Families.Single(f => f.Key == "training");
+        Assert.Equal((2, sound.Value), (training.ClaimsPaid, training.Paid));
+        // Approved and paid in the window, the claim is one anomaly, not two.
+        Assert.Equal(1, report.AnomalousAmounts);
+    }
+
+    [Fact]
+    public async Task Subsidies_by_fund_follow_the_fund_the_rules_document_names_and_add_up_to_the_total()
+    {
+        await using var db = _app.Database.CreateContext();
+        var community = await TestCity.AddCommunityAsync(db);
+        var district = await db.Streets.Where(s => s.Id == community.StreetId).Select(s => s.DistrictId).SingleAsync();
+        var china = TimeSpan.FromHours(8);
+        var march = new DateTimeOffset(2023, 3, 10, 10, 0, 0, china);
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.RetentionTraining, "5000.00", march, march.AddDays(1), "jieshou-2022.retention-training");
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.StableEmployment, "1500.00", march, march.AddDays(1), "jieshou-2022.stable-employment");
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.CommunityAward, "6000.00", march, null, "jieshou-2022.community-award");
+        await PaidClaimAsync(db, community.Id, district, BenefitKinds.Absorption, "1000.00", march, march.AddDays(2), "nanhe-2020-1.absorption-long-term-unemployed");
+
+        var report = await ReportAsync(db, March2023, community.Id);
+
+        var funds = report.Funds.ToDictionary(f => f.Key);
+        Assert.Equal(["employmentSubsidyFund", "unemploymentInsuranceFund", "localFiscal", "notStated"], report.Funds.Select(f => f.Key).ToList());
+        Assert.Equal(("失业保险基金", 1, Money.Parse("5000.00")), (funds["unemploymentInsuranceFund"].Label, funds["unemploymentInsuranceFund"].ClaimsPaid, funds["unemploymentInsuranceFund"].Paid));
+        Assert.Equal((1, Money.Parse("1500.00")), (funds["employmentSubsidyFund"].ClaimsPaid, funds["employmentSubsidyFund"].Paid));
+        Assert.Equal((1, Money.Parse("6000.00"), 0), (funds["localFiscal"].ClaimsApproved, funds["localFiscal"].Approved, funds["localFiscal"].ClaimsPaid));
+        Assert.Equal((1, Money.Parse("1000.00")), (funds["notStated"].ClaimsPaid, funds["notStated"].Paid));
+        Assert.Equal(report.Total.Current.PaidAmount, Money.Sum(report.Funds.Select(f => f.Paid)));
+        Assert.Equal(report.Total.Current.ApprovedAmount, Money.Sum(report.Funds.Select(f => f.Approved)));
+    }
+
+    [Fact]
     public async Task Follow_up_coverage_of_a_quarter_sums_the_coverage_list_of_its_months()
     {
         await using var db = _app.Database.CreateContext();
@@ -193,6 +244,7 @@ public abstract class BureauReportTests
         Assert.Equal(EmploymentPortal.Web.Infrastructure.Xlsx.XlsxExport.ContentType, response.Content.Headers.ContentType?.MediaType);
         var xlsx = await response.Content.ReadAsByteArrayAsync();
         var summary = XlsxText.Read(xlsx, "汇总");
+        Assert.Contains(XlsxText.Read(xlsx, "资金来源"), r => r.Count > 0 && r[0] == "失业保险基金");
         Assert.Contains(summary, r => r.Count >= 2 && r[0] == "填报单位" && r[1] == BureauReport.BureauName);
         Assert.Contains(summary, r => r.Count >= 2 && r[0] == "统计期间" && r[1].StartsWith("2023年3月", StringComparison.Ordinal));
         Assert.Contains(summary, r => r.Count >= 2 && r[0] == "统计范围" && r[1] == "测试社区");
@@ -284,11 +336,11 @@ public abstract class BureauReportTests
     {
         var area = (await IndicatorReport.AreaAsync(db, $"community:{community}", default)).Area!;
         var amounts = _app.Factory.Services.GetRequiredService<ClaimAmounts>();
-        return await BureauReport.BuildAsync(db, amounts, new BureauReport.Request(period, area), new DateOnly(2026, 12, 1), DateTimeOffset.UtcNow, default);
+        return await BureauReport.BuildAsync(db, amounts, _app.Factory.Services.GetRequiredService<RuleFunds>(), new BureauReport.Request(period, area), new DateOnly(2026, 12, 1), DateTimeOffset.UtcNow, default);
     }
 
     /// <summary>A claim made, approved at <paramref name="approvedAt"/> and, when <paramref name="paidAt"/> is given, paid in a batch of its own then.</summary>
-    private static async Task PaidClaimAsync(PortalDbContext db, Guid community, Guid district, string benefit, string amount, DateTimeOffset approvedAt, DateTimeOffset? paidAt)
+    private static async Task PaidClaimAsync(PortalDbContext db, Guid community, Guid district, string benefit, string amount, DateTimeOffset approvedAt, DateTimeOffset? paidAt, string? ruleId = null)
     {
         // Instants are stored in UTC (PostgreSQL's timestamptz takes no other offset).
         approvedAt = approvedAt.ToUniversalTime();
@@ -296,7 +348,7 @@ public abstract class BureauReportTests
         var money = Money.Parse(amount);
         var decided = PortalCalendar.DateOf(approvedAt);
         var decision = new ClaimDecision(ClaimOutcome.Eligible, money, [], "{}", "{}", "{}", "itest", decided);
-        var subject = new ClaimSubject(benefit, $"itest.{benefit}", "测试规则", "测试文号", ClaimantKind.Station, null, null, community, district, "测试报表", "resident-records");
+        var subject = new ClaimSubject(benefit, ruleId ?? $"itest.{benefit}", "测试规则", "测试文号", ClaimantKind.Station, null, null, community, district, "测试报表", "resident-records");
         var claim = Claim.Draft(subject, new ClaimPayee("测试报表", "6222020200112233", "江州农商银行"), decision, null, Maker, approvedAt.AddDays(-2));
         claim.Submit(decision, Maker, approvedAt.AddDays(-1));
         claim.Approve(Officer, null, null, new ClaimApprovalLimits(Money.Parse("100000.00"), Money.Parse("200000.00")), approvedAt);

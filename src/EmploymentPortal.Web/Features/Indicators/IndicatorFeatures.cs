@@ -9,6 +9,7 @@ public static class IndicatorFeatures
     public static IServiceCollection AddIndicatorFeatures(this IServiceCollection services)
     {
         services.AddSingleton(sp => IndicatorCatalogue.LoadEmbedded(sp.GetRequiredService<PolicyCatalogueService>().BaseCatalogue));
+        services.AddSingleton<Reports.RuleFunds>();
         return services;
     }
 }

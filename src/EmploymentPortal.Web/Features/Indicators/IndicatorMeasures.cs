@@ -139,7 +139,16 @@ public static class IndicatorMeasures
         (await HardToEmployPlacedAsync(db, residents, start, asOf, cancellationToken)).Count;
 
     /// <summary>The residents counted by <c>hardToEmployEmployed</c>, each once, with the community they count in.</summary>
-    public static async Task<IReadOnlyList<(Guid ResidentId, Guid CommunityId)>> HardToEmployPlacedAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(Guid ResidentId, Guid CommunityId)>> HardToEmployPlacedAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken) =>
+        (await HardToEmployStartsAsync(db, residents, start, asOf, cancellationToken))
+            .DistinctBy(s => s.ResidentId).Select(s => (s.ResidentId, s.CommunityId)).ToList();
+
+    /// <summary>
+    /// Every hire and public-welfare placement starting in the window of a resident certified
+    /// with employment difficulties on its start day (not yet one per person): the monthly report
+    /// reads a year of them at once and counts each month's people itself.
+    /// </summary>
+    public static async Task<IReadOnlyList<(Guid ResidentId, Guid CommunityId, DateOnly StartDate)>> HardToEmployStartsAsync(PortalDbContext db, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var starts = await db.Hires.AsNoTracking().Where(h => h.StartDate >= start && h.StartDate <= asOf).Select(h => new { h.ResidentId, h.StartDate })
@@ -149,7 +158,8 @@ public static class IndicatorMeasures
         var certified = await residents.Where(r => residentIds.Contains(r.Id) && r.DifficultyCertifiedOn != null)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         return starts.Where(s => certified.TryGetValue(s.ResidentId, out var r) && r.IsCertifiedWithEmploymentDifficultyOn(s.StartDate))
-            .Select(s => s.ResidentId).Distinct().Select(id => (id, certified[id].CommunityId)).ToList();
+            .OrderBy(s => s.StartDate)
+            .Select(s => (s.ResidentId, certified[s.ResidentId].CommunityId, s.StartDate)).ToList();
     }
 
     /// <summary>The share of the area's communities recognised in the latest month assessed within the window; null before any assessment.</summary>

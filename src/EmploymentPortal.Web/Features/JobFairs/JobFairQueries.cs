@@ -85,6 +85,8 @@ public static class JobFairQueries
         var fairs = await db.JobFairs.AsNoTracking()
             .Where(f => f.Date >= from && f.Date <= today)
             .OrderByDescending(f => f.Date)
+            .ThenBy(f => f.Name)
+            .ThenBy(f => f.Id)
             .Select(f => new { f.Id, f.Name, f.Date })
             .Take(50)
             .ToListAsync(cancellationToken);

@@ -119,7 +119,7 @@ public static class BureauReport
     /// <summary>One row of a table: an area (the scope, a district or a community) in the period and the same period last year.</summary>
     public sealed record AreaRow(string Key, string Name, string? District, Figures Current, Figures LastYear);
 
-    /// <summary>Subsidies of one family: approved and paid in the period, and the same a year before.</summary>
+    /// <summary>Subsidies of one family (or one fund, <see cref="Report.Funds"/>): approved and paid in the period, and the same a year before.</summary>
     public sealed record FamilyRow(string Key, string Label, int ClaimsApproved, Money Approved, int ClaimsPaid, Money Paid, int LastYearClaimsApproved, Money LastYearApproved, int LastYearClaimsPaid, Money LastYearPaid);
 
     /// <summary>One month of the charts: registered unemployed at its end, new urban employment and hard-to-employ placed in it.</summary>
@@ -141,6 +141,7 @@ public static class BureauReport
         IReadOnlyList<AreaRow> Districts,
         IReadOnlyList<AreaRow> Communities,
         IReadOnlyList<FamilyRow> Families,
+        IReadOnlyList<FamilyRow> Funds,
         IReadOnlyList<MonthPoint> Months,
         int AnomalousAmounts,
         IReadOnlyList<string> Notes);
@@ -149,7 +150,7 @@ public static class BureauReport
     public static IReadOnlyList<string> StandingNotes { get; } =
     [
         "培训、创业：平台尚无培训和创业业务记录，此处“培训类”“创业类”为相应补贴申请的批准与支付情况。",
-        "资金渠道：补贴申请和支付批次未记录资金来源（就业补助资金、失业保险基金等），本表暂不按资金统计。",
+        "资金来源：按补贴所依据政策文件载明的资金渠道（所需资金从……列支）统计；文件未载明的列为“文件未注明”。",
         "人员按其当前所在社区统计；期末登记失业人数为期间最后一天（期间未结束时为截至日）的人数。",
         "新增登记失业、退出登记按人次计：期初登记失业人数 + 新增 − 退出 = 期末登记失业人数。",
         "跟踪服务覆盖率：往月为月末结转记录，本月为实时数据；未结转的月份不计入。",
@@ -179,10 +180,11 @@ public static class BureauReport
         return area is null ? (null, FeatureOutcome.Field("scope", error!)) : (new Request(parsed, area), null);
     }
 
-    public static async Task<Report> BuildAsync(PortalDbContext db, ClaimAmounts amounts, Request request, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Report> BuildAsync(PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, Request request, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(amounts);
+        ArgumentNullException.ThrowIfNull(funds);
         ArgumentNullException.ThrowIfNull(request);
         var period = request.Period;
         var lastYear = period.SameLastYear;
@@ -190,8 +192,8 @@ public static class BureauReport
         var lastYearAsOf = Min(lastYear.End, today.AddYears(-1));
         var places = await PlacesAsync(db, request.Area, cancellationToken);
 
-        var current = await FiguresByCommunityAsync(db, amounts, request.Area, period.Start, asOf, today, cancellationToken);
-        var previous = await FiguresByCommunityAsync(db, amounts, request.Area, lastYear.Start, lastYearAsOf, today, cancellationToken);
+        var current = await FiguresByCommunityAsync(db, amounts, funds, request.Area, period.Start, asOf, today, cancellationToken);
+        var previous = await FiguresByCommunityAsync(db, amounts, funds, request.Area, lastYear.Start, lastYearAsOf, today, cancellationToken);
 
         AreaRow RowOf(string key, string name, string? district, IEnumerable<Place> of)
         {
@@ -218,6 +220,15 @@ public static class BureauReport
             var (lp, lP) = previous.Paid.GetValueOrDefault(f.Key, (0, Money.Zero));
             return new FamilyRow(f.Key, f.Label, ca, a, cp, p, la, lA, lp, lP);
         }).Where(f => f.Key != BenefitFamilies.OtherKey || f.ClaimsApproved + f.ClaimsPaid + f.LastYearClaimsApproved + f.LastYearClaimsPaid > 0).ToList();
+        var byFund = RuleFunds.All.Select(fund =>
+        {
+            var key = RuleFunds.Key(fund);
+            var (ca, a) = current.ApprovedByFund.GetValueOrDefault(key, (0, Money.Zero));
+            var (cp, p) = current.PaidByFund.GetValueOrDefault(key, (0, Money.Zero));
+            var (la, lA) = previous.ApprovedByFund.GetValueOrDefault(key, (0, Money.Zero));
+            var (lp, lP) = previous.PaidByFund.GetValueOrDefault(key, (0, Money.Zero));
+            return new FamilyRow(key, RuleFunds.Label(fund), ca, a, cp, p, la, lA, lp, lP);
+        }).ToList();
 
         var months = await MonthsAsync(db, request.Area, period.End, today, cancellationToken);
         return new Report(
@@ -236,6 +247,7 @@ public static class BureauReport
             districts,
             communities,
             families,
+            byFund,
             months,
             current.Anomalous + previous.Anomalous,
             StandingNotes);
@@ -278,12 +290,14 @@ public static class BureauReport
 
     private sealed record Place(Guid CommunityId, string CommunityCode, string CommunityName, string DistrictCode, string DistrictName);
 
-    private sealed record ClaimLine(string Number, Guid CommunityId, string Benefit, Money? Amount);
+    private sealed record ClaimSum(Guid CommunityId, string Benefit, string RuleId, int Count, Money Amount, int Anomalous);
 
     private sealed record Window(
         Dictionary<Guid, Figures> ByCommunity,
         Dictionary<string, (int Count, Money Amount)> Approved,
         Dictionary<string, (int Count, Money Amount)> Paid,
+        Dictionary<string, (int Count, Money Amount)> ApprovedByFund,
+        Dictionary<string, (int Count, Money Amount)> PaidByFund,
         int Anomalous);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -298,7 +312,7 @@ public static class BureauReport
         return area.CommunityIds is { } ids ? places.Where(p => ids.Contains(p.CommunityId)).ToList() : places;
     }
 
-    private static async Task<Window> FiguresByCommunityAsync(PortalDbContext db, ClaimAmounts amounts, AreaScope area, DateOnly start, DateOnly asOf, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Window> FiguresByCommunityAsync(PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, AreaScope area, DateOnly start, DateOnly asOf, DateOnly today, CancellationToken cancellationToken)
     {
         var residents = ResidentsOf(db, area);
         var registered = await CountByCommunityAsync(IndicatorMeasures.RegisteredUnemployedOn(residents, asOf), cancellationToken);
@@ -309,12 +323,14 @@ public static class BureauReport
         var coverage = await CoverageAsync(db, area, start, asOf, today, cancellationToken);
 
         var claims = ClaimsOf(db, area);
-        var approved = await ApprovedIn(claims, start, asOf).Select(c => new ClaimLine(c.Number, c.CommunityId, c.Benefit, c.Amount)).ToListAsync(cancellationToken);
-        var paid = await PaidIn(claims, start, asOf).Select(c => new ClaimLine(c.Number, c.CommunityId, c.Benefit, c.Amount)).ToListAsync(cancellationToken);
-        var corrupt = approved.Concat(paid).Where(c => !amounts.IsSound(c.Amount)).Select(c => c.Number).Distinct().ToList();
-        amounts.Flag("bureau report", corrupt);
-        var approvedBy = approved.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
-        var paidBy = paid.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
+        var approved = await ClaimSumsAsync(amounts, ApprovedIn(claims, start, asOf), cancellationToken);
+        var paid = await ClaimSumsAsync(amounts, PaidIn(claims, start, asOf), cancellationToken);
+        var corrupt = approved.Concat(paid).Any(c => c.Anomalous > 0)
+            ? await amounts.Corrupt(ApprovedIn(claims, start, asOf).Union(PaidIn(claims, start, asOf))).Select(c => c.Number).Distinct().OrderBy(n => n).ToListAsync(cancellationToken)
+            : [];
+        amounts.Flag("bureau report", corrupt.Take(20).ToList());
+        var approvedBy = ByCommunity(approved);
+        var paidBy = ByCommunity(paid);
 
         var communities = registered.Keys.Concat(hired.Keys).Concat(hardToEmploy.Keys).Concat(entered.Keys).Concat(left.Keys)
             .Concat(coverage.Keys).Concat(approvedBy.Keys).Concat(paidBy.Keys).Distinct();
@@ -337,11 +353,40 @@ public static class BureauReport
                 paidAmount);
         });
 
-        return new Window(byCommunity, ByFamily(amounts, approved), ByFamily(amounts, paid), corrupt.Count);
+        return new Window(byCommunity, ByFamily(approved), ByFamily(paid), ByFund(approved, funds), ByFund(paid, funds), corrupt.Count);
     }
 
-    private static Dictionary<string, (int Count, Money Amount)> ByFamily(ClaimAmounts amounts, List<ClaimLine> claims) =>
-        claims.GroupBy(c => BenefitFamilies.Of(c.Benefit)).ToDictionary(g => g.Key, g => (g.Count(), amounts.Total(g.Select(c => c.Amount))));
+    /// <summary>
+    /// The claims' count and sound amount by community and benefit, grouped in SQL the way
+    /// <see cref="ClaimQueries.ReportAsync"/> groups them: a corrupt amount is counted but left out of
+    /// the sum (and flagged by the caller).
+    /// </summary>
+    private static async Task<List<ClaimSum>> ClaimSumsAsync(ClaimAmounts amounts, IQueryable<Claim> claims, CancellationToken cancellationToken)
+    {
+        var ceiling = (long)amounts.HardCeiling;
+        var rows = await claims
+            .GroupBy(c => new { c.CommunityId, c.Benefit, c.RuleId })
+            .Select(g => new
+            {
+                g.Key.CommunityId,
+                g.Key.Benefit,
+                g.Key.RuleId,
+                Count = g.Count(),
+                Amount = g.Sum(c => (long?)c.Amount >= 0 && (long?)c.Amount <= ceiling ? (long?)c.Amount ?? 0 : 0),
+                Anomalous = g.Count(c => (long?)c.Amount < 0 || (long?)c.Amount > ceiling),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ClaimSum(r.CommunityId, r.Benefit, r.RuleId, r.Count, Money.FromFen(r.Amount), r.Anomalous)).ToList();
+    }
+
+    private static Dictionary<Guid, (int Count, Money Amount)> ByCommunity(List<ClaimSum> sums) =>
+        sums.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
+
+    private static Dictionary<string, (int Count, Money Amount)> ByFund(List<ClaimSum> sums, RuleFunds funds) =>
+        sums.GroupBy(c => RuleFunds.Key(funds.Of(c.RuleId))).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
+
+    private static Dictionary<string, (int Count, Money Amount)> ByFamily(List<ClaimSum> sums) =>
+        sums.GroupBy(c => BenefitFamilies.Of(c.Benefit)).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
 
     private static Task<Dictionary<Guid, int>> CountByCommunityAsync(IQueryable<Resident> residents, CancellationToken cancellationToken) =>
         residents.GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -396,21 +441,33 @@ public static class BureauReport
         return sums;
     }
 
-    /// <summary>The twelve months ending with the period's last month, for the charts.</summary>
+    /// <summary>
+    /// The twelve months ending with the period's last month, for the charts: the registered count
+    /// at each month's end (twelve counts), and the hires and hard-to-employ placements of the year
+    /// read once and counted by month, each person once a month.
+    /// </summary>
     private static async Task<List<MonthPoint>> MonthsAsync(PortalDbContext db, AreaScope area, DateOnly end, DateOnly today, CancellationToken cancellationToken)
     {
         var residents = ResidentsOf(db, area);
-        var points = new List<MonthPoint>();
         var last = FollowUpMonth.StartOf(end);
-        for (var month = last.AddMonths(-11); month <= last; month = month.AddMonths(1))
+        var first = last.AddMonths(-11);
+        var yearEnd = Min(FollowUpMonth.EndOf(last), today);
+        var hires = await db.Hires.AsNoTracking()
+            .Where(h => h.StartDate >= first && h.StartDate <= yearEnd)
+            .Join(residents, h => h.ResidentId, r => r.Id, (h, r) => new { h.ResidentId, h.StartDate })
+            .ToListAsync(cancellationToken);
+        var hardToEmploy = await IndicatorMeasures.HardToEmployStartsAsync(db, residents, first, yearEnd, cancellationToken);
+        var points = new List<MonthPoint>();
+        for (var month = first; month <= last; month = month.AddMonths(1))
         {
             var asOf = Min(FollowUpMonth.EndOf(month), today);
+            var from = month;
             points.Add(new MonthPoint(
                 month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 asOf,
                 await IndicatorMeasures.RegisteredUnemployedAsync(residents, asOf, cancellationToken),
-                await IndicatorMeasures.HiredIn(db, residents, month, asOf).CountAsync(cancellationToken),
-                (await IndicatorMeasures.HardToEmployPlacedAsync(db, residents, month, asOf, cancellationToken)).Count));
+                hires.Where(h => h.StartDate >= from && h.StartDate <= asOf).Select(h => h.ResidentId).Distinct().Count(),
+                hardToEmploy.Where(h => h.StartDate >= from && h.StartDate <= asOf).Select(h => h.ResidentId).Distinct().Count()));
         }
 
         return points;

@@ -116,6 +116,11 @@ public static class BureauReportLayout
                 report.Families.Select(f => (IReadOnlyList<object?>)[f.Label, f.ClaimsApproved, f.Approved, f.ClaimsPaid, f.Paid, f.LastYearClaimsApproved, f.LastYearApproved, f.LastYearClaimsPaid, f.LastYearPaid]),
                 preamble),
             new XlsxExport.Sheet(
+                "资金来源",
+                ["资金来源", "批准笔数", "批准金额（元）", "支付笔数", "支付金额（元）", "上年同期批准笔数", "上年同期批准金额（元）", "上年同期支付笔数", "上年同期支付金额（元）"],
+                report.Funds.Select(f => (IReadOnlyList<object?>)[f.Label, f.ClaimsApproved, f.Approved, f.ClaimsPaid, f.Paid, f.LastYearClaimsApproved, f.LastYearApproved, f.LastYearClaimsPaid, f.LastYearPaid]),
+                preamble),
+            new XlsxExport.Sheet(
                 "月度",
                 ["月份", "期末登记失业人数（人）", "城镇新增就业（人）", "就业困难人员实现就业（人）"],
                 report.Months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RegisteredAtEnd, m.NewEmployment, m.HardToEmployPlaced]),
