@@ -14,6 +14,7 @@ using EmploymentPortal.Domain.Monitoring;
 using EmploymentPortal.Domain.Policies;
 using EmploymentPortal.Domain.Posts;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Training;
 using EmploymentPortal.Domain.Vacancies;
 using EmploymentPortal.Domain.ValueObjects;
 using Microsoft.AspNetCore.Identity;
@@ -93,6 +94,12 @@ public class PortalDbContext : IdentityDbContext<PortalUser, IdentityRole, strin
     public DbSet<LoanInstallment> LoanInstallments => Set<LoanInstallment>();
 
     public DbSet<LoanRepayment> LoanRepayments => Set<LoanRepayment>();
+
+    public DbSet<TrainingInstitution> TrainingInstitutions => Set<TrainingInstitution>();
+
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+
+    public DbSet<Enrolment> TrainingEnrolments => Set<Enrolment>();
 
     public DbSet<LocalParameterValue> LocalParameterValues => Set<LocalParameterValue>();
 

@@ -15,6 +15,7 @@ using EmploymentPortal.Web.Features.Enterprises;
 using EmploymentPortal.Web.Features.Hires;
 using EmploymentPortal.Web.Features.Indicators;
 using EmploymentPortal.Web.Features.JobFairs;
+using EmploymentPortal.Web.Features.Training;
 using EmploymentPortal.Web.Infrastructure;
 using EmploymentPortal.Web.Infrastructure.Commands;
 using EmploymentPortal.Web.Infrastructure.OpenApi;
@@ -52,6 +53,7 @@ var workFolder = PrivateWorkFolder.From(builder.Configuration, builder.Environme
 builder.Services.AddSingleton(workFolder);
 builder.Services.AddCircleFeatures(builder.Configuration);
 builder.Services.AddIndicatorFeatures();
+builder.Services.AddTrainingFeatures(builder.Configuration);
 
 // Chinese text is written as characters, not &#x...; entities: smaller pages, readable source.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -122,6 +124,7 @@ api.MapIndicatorEndpoints();
 api.MapReportEndpoints();
 api.MapMonitoringEndpoints();
 api.MapJobBoardEndpoints();
+api.MapTrainingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

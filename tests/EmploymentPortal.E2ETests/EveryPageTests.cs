@@ -217,6 +217,9 @@ public sealed class EveryPageTests(PortalFixture portal) : PortalPageTest(portal
                 .OrderBy(b => b.Id).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(),
             "/bureau/loans/{Id:guid}" => await db.GuaranteedLoans.AsNoTracking()
                 .OrderBy(l => l.Id).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(),
+            "/training/classes/{Id:guid}" => await db.TrainingClasses.AsNoTracking()
+                .Where(c => c.Status != EmploymentPortal.Domain.Training.TrainingClassStatus.Draft)
+                .OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
             "/jobs/{Id:guid}" => await db.Vacancies.AsNoTracking()
                 .Where(v => v.Status == VacancyStatus.Published && v.ValidUntil >= today)
                 .OrderBy(v => v.Id).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(),

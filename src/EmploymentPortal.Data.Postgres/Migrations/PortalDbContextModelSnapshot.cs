@@ -143,6 +143,9 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("TrainingInstitutionId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -160,6 +163,8 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TrainingInstitutionId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2661,6 +2666,245 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.ToTable("ResidentTransferRequests", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ClassId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FinishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PlannedHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "StartDate");
+
+                    b.HasIndex("Status", "StartDate");
+
+                    b.ToTable("TrainingClasses", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ContactPhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateOnly>("DesignatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DesignationExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("TrainingInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingScope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Occupation", "Level")
+                        .IsUnique();
+
+                    b.ToTable("TrainingScopes", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2920,6 +3164,11 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3385,6 +3634,103 @@ namespace EmploymentPortal.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingClass", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Training.TrainingCertificate", "Certificate", b1 =>
+                        {
+                            b1.Property<Guid>("EnrolmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("IssuedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("CertificateIssuedOn");
+
+                            b1.Property<string>("IssuingBody")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("CertificateIssuingBody");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CertificateKind");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CertificateLevel");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("CertificateNumber");
+
+                            b1.HasKey("EnrolmentId");
+
+                            b1.HasIndex("Number")
+                                .IsUnique();
+
+                            b1.ToTable("TrainingEnrolments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnrolmentId");
+                        });
+
+                    b.Navigation("Certificate");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.Enrolment", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingScope", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany("Scopes")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -3500,6 +3846,21 @@ namespace EmploymentPortal.Data.Postgres.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.Navigation("Enrolments");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.Navigation("Scopes");
                 });
 #pragma warning restore 612, 618
         }

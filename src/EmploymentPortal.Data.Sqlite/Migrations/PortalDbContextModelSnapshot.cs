@@ -138,6 +138,9 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TrainingInstitutionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -155,6 +158,8 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TrainingInstitutionId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2656,6 +2661,245 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.ToTable("ResidentTransferRequests", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ClassId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FinishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "StartDate");
+
+                    b.HasIndex("Status", "StartDate");
+
+                    b.ToTable("TrainingClasses", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContactPhoneCipher")
+                        .HasAnnotation("Portal:PersonalData", "Phone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DesignatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DesignationExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("TrainingInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingScope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Occupation", "Level")
+                        .IsUnique();
+
+                    b.ToTable("TrainingScopes", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2909,6 +3153,11 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                     b.HasOne("EmploymentPortal.Domain.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3374,6 +3623,103 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingClass", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EmploymentPortal.Domain.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EmploymentPortal.Domain.Training.TrainingCertificate", "Certificate", b1 =>
+                        {
+                            b1.Property<Guid>("EnrolmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("IssuedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateIssuedOn");
+
+                            b1.Property<string>("IssuingBody")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateIssuingBody");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateKind");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateLevel");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateNumber");
+
+                            b1.HasKey("EnrolmentId");
+
+                            b1.HasIndex("Number")
+                                .IsUnique();
+
+                            b1.ToTable("TrainingEnrolments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnrolmentId");
+                        });
+
+                    b.Navigation("Certificate");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingAttendance", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.Enrolment", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingScope", b =>
+                {
+                    b.HasOne("EmploymentPortal.Domain.Training.TrainingInstitution", null)
+                        .WithMany("Scopes")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EmploymentPortal.Domain.Vacancies.Vacancy", b =>
                 {
                     b.HasOne("EmploymentPortal.Domain.Geography.Community", null)
@@ -3489,6 +3835,21 @@ namespace EmploymentPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("EmploymentPortal.Domain.Residents.Resident", b =>
                 {
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.Enrolment", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingClass", b =>
+                {
+                    b.Navigation("Enrolments");
+                });
+
+            modelBuilder.Entity("EmploymentPortal.Domain.Training.TrainingInstitution", b =>
+                {
+                    b.Navigation("Scopes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,7 @@
 using EmploymentPortal.Data.Identity;
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Geography;
+using EmploymentPortal.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(u => u.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TrainingInstitution>().WithMany().HasForeignKey(u => u.TrainingInstitutionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.CommunityScopes).WithOne().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,6 +17,9 @@ public sealed class PortalUser : IdentityUser
     /// <summary>The enterprise an <see cref="PortalRoles.EnterpriseUser"/> acts for.</summary>
     public Guid? EnterpriseId { get; set; }
 
+    /// <summary>The training institution a <see cref="PortalRoles.TrainingInstitution"/> user acts for.</summary>
+    public Guid? TrainingInstitutionId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<UserCommunityScope> CommunityScopes { get; set; } = [];
@@ -30,7 +33,7 @@ public sealed class UserCommunityScope
     public Guid CommunityId { get; set; }
 }
 
-/// <summary>The four roles of the portal. Names are stable identifiers stored in the database.</summary>
+/// <summary>The roles of the portal. Names are stable identifiers stored in the database.</summary>
 public static class PortalRoles
 {
     /// <summary>社区服务站工作人员, scoped to one or more communities.</summary>
@@ -45,5 +48,8 @@ public static class PortalRoles
     /// <summary>系统管理员.</summary>
     public const string Administrator = "Administrator";
 
-    public static IReadOnlyList<string> All { get; } = [StationStaff, EnterpriseUser, BureauOfficer, Administrator];
+    /// <summary>培训机构用户, scoped to one designated training institution.</summary>
+    public const string TrainingInstitution = "TrainingInstitution";
+
+    public static IReadOnlyList<string> All { get; } = [StationStaff, EnterpriseUser, BureauOfficer, Administrator, TrainingInstitution];
 }

@@ -1,6 +1,7 @@
 using EmploymentPortal.Domain.Enterprises;
 using EmploymentPortal.Domain.Households;
 using EmploymentPortal.Domain.Residents;
+using EmploymentPortal.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -63,6 +64,7 @@ public static class PersonalDataMapping
         new(typeof(Resident), "Residents", nameof(Resident.Phone), PersonalDataKind.Phone, "PhoneCipher", "PhoneHash", "PhoneLast4Hash"),
         new(typeof(HouseholdMember), "HouseholdMembers", nameof(HouseholdMember.IdNumber), PersonalDataKind.IdNumber, "IdNumberCipher", "IdNumberHash", null),
         new(typeof(Enterprise), "Enterprises", nameof(Enterprise.ContactPhone), PersonalDataKind.Phone, "ContactPhoneCipher", null, null),
+        new(typeof(TrainingInstitution), "TrainingInstitutions", nameof(TrainingInstitution.ContactPhone), PersonalDataKind.Phone, "ContactPhoneCipher", null, null),
     ];
 
     /// <summary>The residents' hash of the whole ID number (unique: one record per person in the city).</summary>

@@ -56,6 +56,7 @@ public sealed class DemoDataSeeder
         new("station2", PortalRoles.StationStaff, "西山社区服务站 station staff, one community"),
         new("enterprise1", PortalRoles.EnterpriseUser, "已认证企业用户 verified enterprise"),
         new("enterprise2", PortalRoles.EnterpriseUser, "企业用户 enterprise user"),
+        new(DemoTraining.InstitutionAccount, PortalRoles.TrainingInstitution, "培训机构用户（技工学校） training institution user"),
     ];
 
     public async Task<DemoSeedReport> SeedAsync(CancellationToken cancellationToken = default)
@@ -86,6 +87,7 @@ public sealed class DemoDataSeeder
         await DemoPostsAndFairs.SeedAsync(_factory, _calendar, cancellationToken);
         await DemoMonitoring.SeedAsync(_factory, _calendar, cancellationToken);
         await DemoStartups.SeedAsync(_factory, _calendar, cancellationToken);
+        await DemoTraining.SeedAsync(_factory, _calendar, cancellationToken);
         _logger.LogInformation("Demo city {City} created: {Communities} communities, {Enterprises} enterprises, {Vacancies} vacancies, {Residents} residents", DemoCity.Name, communities.Count, enterprises.Count, vacancies, ResidentCount);
         return new DemoSeedReport(true, password, Accounts);
     }
@@ -427,6 +429,7 @@ public sealed class DemoDataSeeder
                     "station1" => "张站长",
                     "station2" => "赵专干",
                     "enterprise1" => $"{verified[0].Name[..Math.Min(8, verified[0].Name.Length)]}人事专员",
+                    DemoTraining.InstitutionAccount => "技工学校周老师",
                     _ => $"{pending.Name[..Math.Min(8, pending.Name.Length)]}经办人",
                 },
                 CreatedAt = now,

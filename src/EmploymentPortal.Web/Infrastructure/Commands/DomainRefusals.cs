@@ -28,6 +28,9 @@ public static class DomainRefusals
         // Monitoring: a warning acknowledged or a designation ended already.
         ["monitoring-warning-acknowledged"] = (OutcomeKind.Conflict, null),
         ["monitoring-ended"] = (OutcomeKind.Conflict, null),
+        // Training: a second enrolment of the same resident, a certificate number recorded already.
+        ["training-enrolment-duplicate"] = (OutcomeKind.Conflict, null),
+        ["training-certificate-duplicate"] = (OutcomeKind.Conflict, null),
     };
 
     /// <summary>The kind of a domain code's refusal, and the field it concerns if any.</summary>

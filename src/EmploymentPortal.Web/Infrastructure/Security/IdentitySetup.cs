@@ -182,6 +182,11 @@ public sealed class PortalClaimsPrincipalFactory : UserClaimsPrincipalFactory<Po
             identity.AddClaim(new Claim(PortalClaimTypes.Enterprise, enterprise.ToString()));
         }
 
+        if (user.TrainingInstitutionId is { } institution)
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.TrainingInstitution, institution.ToString()));
+        }
+
         return identity;
     }
 }

@@ -41,6 +41,15 @@ public static class PortalPolicies
     /// <summary>Reading monitoring reports and layoff plans: enterprise users (own) and bureau officers (all).</summary>
     public const string MonitoringRecords = nameof(MonitoringRecords);
 
+    /// <summary>
+    /// Training classes (职业技能培训): bureau officers (all), training institutions (their own
+    /// classes), station staff (approved classes, to enrol their residents).
+    /// </summary>
+    public const string Training = nameof(Training);
+
+    /// <summary>Running a class (attendance, completion, certificates): its institution and bureau officers.</summary>
+    public const string TrainingDelivery = nameof(TrainingDelivery);
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
         return builder
@@ -55,8 +64,14 @@ public static class PortalPolicies
             .AddPolicy(HireRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.StationStaff, PortalRoles.BureauOfficer))
             .AddPolicy(Claimants, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
             .AddPolicy(MonitoringRecords, p => p.RequireRole(PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
-            .AddPolicy(ClaimRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer));
+            .AddPolicy(ClaimRecords, p => p.RequireRole(PortalRoles.StationStaff, PortalRoles.EnterpriseUser, PortalRoles.BureauOfficer))
+            .AddPolicy(Training, p => p.RequireAssertion(c => c.User.IsInRole(PortalRoles.StationStaff) || c.User.IsInRole(PortalRoles.BureauOfficer) || IsInstitutionUser(c.User)))
+            .AddPolicy(TrainingDelivery, p => p.RequireAssertion(c => c.User.IsInRole(PortalRoles.BureauOfficer) || IsInstitutionUser(c.User)));
     }
+
+    private static bool IsInstitutionUser(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.TrainingInstitution) && user.HasClaim(c => c.Type == PortalClaimTypes.TrainingInstitution);
+
 }
 
 /// <summary>Claims the portal adds to a signed-in user's principal.</summary>
@@ -67,6 +82,9 @@ public static class PortalClaimTypes
 
     /// <summary>The enterprise an enterprise user acts for (enterprise id).</summary>
     public const string Enterprise = "portal:enterprise";
+
+    /// <summary>The training institution an institution user acts for (institution id).</summary>
+    public const string TrainingInstitution = "portal:training-institution";
 
     public const string DisplayName = "portal:display-name";
 

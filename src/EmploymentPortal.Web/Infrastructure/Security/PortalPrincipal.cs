@@ -22,6 +22,12 @@ public sealed record PortalPrincipal(string? UserId, string UserName, string Dis
 
     public bool IsEnterpriseUser => Roles.Contains(PortalRoles.EnterpriseUser);
 
+    /// <summary>The designated training institution a <see cref="PortalRoles.TrainingInstitution"/> user acts for.</summary>
+    public Guid? TrainingInstitutionId { get; init; }
+
+    /// <summary>A training institution's user with the institution it acts for.</summary>
+    public bool IsTrainingInstitution => Roles.Contains(PortalRoles.TrainingInstitution) && TrainingInstitutionId is not null;
+
     /// <summary>Bureau officers see every community; station staff only their own.</summary>
     public bool SeesAllCommunities => IsBureauOfficer;
 
@@ -40,6 +46,7 @@ public sealed record PortalPrincipal(string? UserId, string UserName, string Dis
             .Where(id => id != Guid.Empty)
             .ToHashSet();
         Guid? enterprise = Guid.TryParse(user.FindFirstValue(PortalClaimTypes.Enterprise), out var e) ? e : null;
+        Guid? institution = Guid.TryParse(user.FindFirstValue(PortalClaimTypes.TrainingInstitution), out var t) ? t : null;
         var userName = user.Identity.Name ?? string.Empty;
         return new PortalPrincipal(
             user.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -47,6 +54,9 @@ public sealed record PortalPrincipal(string? UserId, string UserName, string Dis
             user.FindFirstValue(PortalClaimTypes.DisplayName) ?? userName,
             roles,
             communities,
-            enterprise);
+            enterprise)
+        {
+            TrainingInstitutionId = institution,
+        };
     }
 }

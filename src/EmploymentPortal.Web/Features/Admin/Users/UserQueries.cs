@@ -69,7 +69,12 @@ public static class UserQueries
         new(PortalRoles.Administrator, "系统管理员"),
     ];
 
-    public static string RoleName(string role) => RoleNames.FirstOrDefault(r => r.Role == role)?.Name ?? role;
+    /// <summary>
+    /// The role's Chinese name. A training institution's account (issue 16) is tied to its
+    /// institution, which these forms cannot choose yet: the role is named in the list, not offered.
+    /// </summary>
+    public static string RoleName(string role) =>
+        RoleNames.FirstOrDefault(r => r.Role == role)?.Name ?? (role == PortalRoles.TrainingInstitution ? "培训机构用户" : role);
 
     /// <summary>
     /// One page of users. Only the page's rows are read; their roles and scopes follow in two
