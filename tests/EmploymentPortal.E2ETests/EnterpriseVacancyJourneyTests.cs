@@ -87,7 +87,7 @@ public sealed class EnterpriseVacancyJourneyTests(PortalFixture portal) : Portal
             var reviewRow = Page.Locator("tr", new() { HasText = title });
             await reviewRow.GetByTestId("reject-vacancy").ClickAsync();
             await Page.GetByTestId("reject-reason").FillAsync("请注明工作时间和是否倒班");
-            await Page.GetByTestId("reject-confirm").ClickAsync();
+            await ClickUntilGoneAsync(Page.GetByTestId("reject-confirm"), Page.GetByTestId("reject-reason"));
             await Expect(reviewRow).ToHaveCountAsync(0);
             await Page.Context.ClearCookiesAsync();
 

@@ -220,6 +220,41 @@ public abstract class PortalPageTest : IAsyncLifetime
     }
 
     /// <summary>
+    /// Clicks <paramref name="button"/> until <paramref name="gone"/> (what the click removes: the
+    /// dialog it closes, the row it takes off a list) is gone. A dialog's confirming click was seen
+    /// lost under load (the dialog still open 20 s later, no message under its field); it clicks
+    /// again while the button is still there, up to three times, and the last wait is the usual
+    /// one, so a click that never takes effect still fails.
+    /// </summary>
+    protected async Task ClickUntilGoneAsync(ILocator button, ILocator gone)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            if (attempt == 3)
+            {
+                await Expect(gone).ToHaveCountAsync(0);
+                return;
+            }
+
+            try
+            {
+                await Expect(gone).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                if (!await button.IsVisibleAsync())
+                {
+                    // The click was taken and the change is on its way: wait for it as usual.
+                    await Expect(gone).ToHaveCountAsync(0);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Answers the portal's confirmation (PortalDialogs.ConfirmAsync) with its confirming button,
     /// after checking that it restates <paramref name="restated"/> (the amount, the person).
     /// </summary>
