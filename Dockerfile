@@ -27,12 +27,12 @@ WORKDIR /app
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true
 COPY --from=build /app/publish ./
-# The SQLite database (./data) and the rolling log files (./logs) live under the content root,
-# the data-protection keys under the app user's home; the app user must be able to write there.
-# Volumes mounted on them take this ownership when first created.
-RUN mkdir -p /app/data/audit /app/logs /home/app/.aspnet/DataProtection-Keys \
+# The SQLite database (./data) and the rolling log files (./logs) live under the content root;
+# the app user must be able to write there. Volumes mounted on them take this ownership when
+# first created. (The data-protection keys are in the database.)
+RUN mkdir -p /app/data/audit /app/logs \
     && chmod 700 /app/data/audit \
-    && chown -R "$APP_UID" /app/data /app/logs /home/app/.aspnet
+    && chown -R "$APP_UID" /app/data /app/logs
 USER $APP_UID
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "EmploymentPortal.Web.dll"]
