@@ -5,7 +5,8 @@ namespace EmploymentPortal.Policies.Tests;
 /// <summary>The loader fails loudly: each refusal with a small inline catalogue.</summary>
 public class LoaderRefusalTests
 {
-    private const string ValidDocument = """
+    /// <summary>A small valid catalogue: one document, one parameter, one rule (RuleFundTests builds on it too).</summary>
+    internal const string ValidDocument = """
         document:
           id: test-doc
           issuer: 邢台市南和区人民政府

@@ -9,44 +9,14 @@ namespace EmploymentPortal.Policies.Tests;
 /// </summary>
 public class RuleFundTests
 {
-    private const string Document = """
-        document:
-          id: test-doc
-          issuer: 邢台市南和区人民政府
-          title: 测试
-          date: 2020-07-27
-          dated: {section: "落款", quote: "2020年7月27日"}
-          jurisdictions: ["130506"]
-          sourceFile: 001_4804ea4ffb61eafb.txt
-        parameters:
-          - id: rate
-            unit: cny
-            description: rate
-            values:
-              - from: 2020-01-01
-                value: 1000
-                reference: {section: "(十)", quote: "按每人1000元标准给予一次性吸纳就业补贴"}
-                inferred: the figure has no date of its own; it applies with the rule
-        rules:
-          - id: absorption
-            title: 一次性吸纳就业补贴
-            benefit: absorption
-            beneficiary: enterprise
-            reference: {section: "(十)", quote: "按每人1000元标准给予一次性吸纳就业补贴"}
-            FUND
-            periods:
-              - from: 2020-01-01
-                until: 2020-12-31
-                reference: {section: "(十)", quote: "实施期限为2020年1月1日至12月31日"}
-            conditions:
-              - check: isTrue
-                args: {fact: hire.socialInsurancePaid}
-                reference: {section: "(十)", quote: "并按规定缴纳社会保险的"}
-            amount: {kind: perPerson, rate: rate}
-        """;
-
-    private static PolicyCatalogue Load(string fund) =>
-        PolicyCatalogue.Load([new CatalogueSource("inline.yaml", Document.Replace("FUND", fund, StringComparison.Ordinal))], CatalogueFixture.PolicyTextDirectory);
+    /// <summary>The loader refusal tests' valid catalogue with <paramref name="fund"/> on its rule.</summary>
+    private static PolicyCatalogue Load(string fund)
+    {
+        const string RulePeriods = "    periods:\n      - from: 2020-01-01\n        until: 2020-12-31";
+        Assert.Contains(RulePeriods, LoaderRefusalTests.ValidDocument, StringComparison.Ordinal);
+        var yaml = LoaderRefusalTests.ValidDocument.Replace(RulePeriods, "    " + fund + "\n" + RulePeriods, StringComparison.Ordinal);
+        return PolicyCatalogue.Load([new CatalogueSource("inline.yaml", yaml)], CatalogueFixture.PolicyTextDirectory);
+    }
 
     [Theory]
     [InlineData("jieshou-2022.retention-training", FundSource.UnemploymentInsuranceFund, "所需资金由失业保险基金承当")]

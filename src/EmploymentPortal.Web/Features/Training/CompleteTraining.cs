@@ -34,24 +34,12 @@ public static class CompleteTraining
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!scope.Principal.IsBureauOfficer && !scope.Principal.IsTrainingInstitution)
+            return await TrainingClassLoader.DeliverAsync(scope, command.ClassId, "办理结业", async (db, @class) =>
             {
-                return FeatureOutcome.Denied("只有培训机构和人社局经办人员可以办理结业。");
-            }
-
-            return await scope.RunAsync(async services =>
-            {
-                var db = services.GetRequiredService<PortalDbContext>();
-                var @class = await TrainingClassLoader.ForDeliveryAsync(db, scope.Principal, command.ClassId, cancellationToken);
-                if (@class is null)
-                {
-                    return FeatureOutcome.Missing("培训班");
-                }
-
                 @class.Complete(command.EnrolmentId, rules, calendar.Today);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success("已办理结业。", command.EnrolmentId);
-            });
+            }, cancellationToken);
         }
     }
 }

@@ -27,24 +27,12 @@ public static class FinishClass
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!scope.Principal.IsBureauOfficer && !scope.Principal.IsTrainingInstitution)
+            return await TrainingClassLoader.DeliverAsync(scope, command.ClassId, "结班", async (db, @class) =>
             {
-                return FeatureOutcome.Denied("只有培训机构和人社局经办人员可以结班。");
-            }
-
-            return await scope.RunAsync(async services =>
-            {
-                var db = services.GetRequiredService<PortalDbContext>();
-                var @class = await TrainingClassLoader.ForDeliveryAsync(db, scope.Principal, command.ClassId, cancellationToken);
-                if (@class is null)
-                {
-                    return FeatureOutcome.Missing("培训班");
-                }
-
                 @class.Finish(calendar.Today);
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已结班：{@class.Name}。", @class.Id);
-            });
+            }, cancellationToken);
         }
     }
 }

@@ -44,20 +44,8 @@ public static class RecordAttendance
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!scope.Principal.IsBureauOfficer && !scope.Principal.IsTrainingInstitution)
+            return await TrainingClassLoader.DeliverAsync(scope, command.ClassId, "登记考勤", async (db, @class) =>
             {
-                return FeatureOutcome.Denied("只有培训机构和人社局经办人员可以登记考勤。");
-            }
-
-            return await scope.RunAsync(async services =>
-            {
-                var db = services.GetRequiredService<PortalDbContext>();
-                var @class = await TrainingClassLoader.ForDeliveryAsync(db, scope.Principal, command.ClassId, cancellationToken);
-                if (@class is null)
-                {
-                    return FeatureOutcome.Missing("培训班");
-                }
-
                 var date = DateOnly.FromDateTime(command.Date!.Value);
                 foreach (var enrolmentId in command.EnrolmentIds.Distinct())
                 {
@@ -66,7 +54,7 @@ public static class RecordAttendance
 
                 await db.SaveChangesAsync(cancellationToken);
                 return FeatureOutcome.Success($"已登记 {date:yyyy-MM-dd} 的考勤：{command.EnrolmentIds.Distinct().Count()} 人，每人 {command.Hours:0.#} 学时。", @class.Id);
-            });
+            }, cancellationToken);
         }
     }
 }

@@ -55,20 +55,8 @@ public static class RecordCertificate
     {
         public async Task<FeatureOutcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
-            if (!scope.Principal.IsBureauOfficer && !scope.Principal.IsTrainingInstitution)
+            return await TrainingClassLoader.DeliverAsync(scope, command.ClassId, "登记证书", async (db, @class) =>
             {
-                return FeatureOutcome.Denied("只有培训机构和人社局经办人员可以登记证书。");
-            }
-
-            return await scope.RunAsync(async services =>
-            {
-                var db = services.GetRequiredService<PortalDbContext>();
-                var @class = await TrainingClassLoader.ForDeliveryAsync(db, scope.Principal, command.ClassId, cancellationToken);
-                if (@class is null)
-                {
-                    return FeatureOutcome.Missing("培训班");
-                }
-
                 var number = command.Number.Trim();
                 if (await db.TrainingEnrolments.AnyAsync(e => e.Certificate!.Number == number, cancellationToken))
                 {
@@ -94,7 +82,7 @@ public static class RecordCertificate
                 }
 
                 return FeatureOutcome.Success($"已登记证书 {number}。", command.EnrolmentId);
-            });
+            }, cancellationToken);
         }
 
         private static FeatureOutcome Duplicate() =>
