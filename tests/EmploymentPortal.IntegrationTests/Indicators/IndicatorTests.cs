@@ -33,6 +33,30 @@ public abstract class IndicatorTests
     }
 
     [Fact]
+    public async Task Training_figures_equal_the_completions_and_certificates_the_training_records_hold()
+    {
+        await using var db = _app.Database.CreateContext();
+        var from = new DateOnly(2000, 1, 1);
+        var to = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var completions = await (from e in db.TrainingEnrolments.AsNoTracking()
+                                 join c in db.TrainingClasses on e.ClassId equals c.Id
+                                 where e.CompletedOn != null
+                                 select c.Kind).ToListAsync();
+        var certificates = await db.TrainingEnrolments.AsNoTracking().CountAsync(e => e.Certificate != null);
+
+        var vocational = await IndicatorMeasures.ComputeAsync(db, "vocationalTraining", AreaScope.City, from, to, NoConfiguration, default);
+        var entrepreneurship = await IndicatorMeasures.ComputeAsync(db, "entrepreneurshipTraining", AreaScope.City, from, to, NoConfiguration, default);
+        var skilled = await IndicatorMeasures.ComputeAsync(db, "skilledTalentTrained", AreaScope.City, from, to, NoConfiguration, default);
+
+        // The demo city's finished class has completions and certificates.
+        Assert.True(completions.Count > 0 && certificates > 0, "the demo city holds no completed training");
+        Assert.Equal(completions.Count(k => k != EmploymentPortal.Domain.Training.TrainingKind.Entrepreneurship), vocational);
+        Assert.Equal(completions.Count(k => k == EmploymentPortal.Domain.Training.TrainingKind.Entrepreneurship), entrepreneurship);
+        Assert.Equal(certificates, skilled);
+        Assert.Equal(0m, await IndicatorMeasures.ComputeAsync(db, "vocationalTraining", AreaScope.City, new DateOnly(2001, 1, 1), new DateOnly(2001, 12, 31), NoConfiguration, default));
+    }
+
+    [Fact]
     public async Task New_urban_employment_and_reemployment_count_each_resident_hired_in_the_period_once()
     {
         await using var db = _app.Database.CreateContext();
@@ -220,10 +244,10 @@ public abstract class IndicatorTests
         var station = await _app.SignedInClientAsync("station1");
         var figure = new Dictionary<string, object?>
         {
-            ["targetId"] = "tongren-2022.vocational-training",
+            ["targetId"] = "tongren-2022.rural-labour-transfer",
             ["year"] = 2022,
             ["value"] = 3.2m,
-            ["source"] = "市人社局2022年职业技能培训统计年报",
+            ["source"] = "市人社局2022年农村劳动力转移就业统计年报",
             ["sourceDate"] = "2023-01-20",
         };
 
@@ -241,10 +265,10 @@ public abstract class IndicatorTests
         var id = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await using var db = _app.Database.CreateContext();
         var stored = await db.IndicatorFigures.AsNoTracking().SingleAsync(f => f.Id == id);
-        Assert.Equal((3.2m, "city", "市人社局2022年职业技能培训统计年报"), (stored.Value, stored.Scope, stored.Source));
+        Assert.Equal((3.2m, "city", "市人社局2022年农村劳动力转移就业统计年报"), (stored.Value, stored.Scope, stored.Source));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString()), "the entered figure is in the audit log");
         using var report = JsonDocument.Parse(await officer.GetStringAsync("/api/v1/indicators?period=2022"));
-        var row = Row(report, "tongren-2022.vocational-training");
+        var row = Row(report, "tongren-2022.rural-labour-transfer");
         Assert.True(row.GetProperty("actual").GetDecimal() >= 3.2m);
         Assert.Equal("Entered", row.GetProperty("source").GetString());
     }

@@ -56,6 +56,9 @@ public static class IndicatorMeasures
         new("relocatedShareOfPublicWelfarePosts", FigureSource.Records, "公益性岗位安置：当年在岗人员中易地搬迁群众的比例（全市）"),
         new("zeroEmploymentFamilies", FigureSource.Records, "家庭信息：期末仍为零就业家庭的户数"),
         new("startupLoansIssued", FigureSource.Records, "创业担保贷款：放款日期在期间内的贷款金额之和（个人贷款按创业实体所在社区，小微企业贷款按企业所在社区）"),
+        new("vocationalTraining", FigureSource.Records, "培训登记：结业日期在期间内的职业技能培训（创业培训以外各类）结业人次（居民所在社区）"),
+        new("entrepreneurshipTraining", FigureSource.Records, "培训登记：结业日期在期间内的创业培训结业人次（居民所在社区）"),
+        new("skilledTalentTrained", FigureSource.Records, "培训登记：发证日期在期间内的职业资格和技能等级证书张数（居民所在社区）"),
         new("entrepreneursSupported", FigureSource.Records, "自主创业登记和创业担保贷款：成立日期在期间内的创业者，以及放款日期在期间内的个人贷款借款人，按人去重（创业实体所在社区）"),
     ];
 
@@ -88,6 +91,10 @@ public static class IndicatorMeasures
             case "startupLoansIssued":
             case "entrepreneursSupported":
                 return await StartupLoanFigureAsync(db, measureId, ids, start, asOf, cancellationToken);
+            case "vocationalTraining":
+            case "entrepreneurshipTraining":
+            case "skilledTalentTrained":
+                return await TrainingFigureAsync(db, measureId, residents, start, asOf, cancellationToken);
         }
 
         // Kept for the city as a whole: job fairs have a place, programmes an owner, neither a community.
@@ -117,6 +124,25 @@ public static class IndicatorMeasures
             default:
                 throw new InvalidOperationException($"Unknown measure '{measureId}'.");
         }
+    }
+
+    /// <summary>
+    /// Tongren 专栏1: 职业技能培训 and 创业培训 in person-times, the completions (结业) in the window of
+    /// the classes of that kind; 技能人才培养, the certificates issued in the window. Each counts in
+    /// the trainee's community.
+    /// </summary>
+    private static Task<int> TrainingFigureAsync(PortalDbContext db, string measureId, IQueryable<Resident> residents, DateOnly start, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var enrolments = db.TrainingEnrolments.AsNoTracking().Where(e => residents.Any(r => r.Id == e.ResidentId));
+        if (measureId == "skilledTalentTrained")
+        {
+            return enrolments.CountAsync(e => e.Certificate != null && e.Certificate.IssuedOn >= start && e.Certificate.IssuedOn <= asOf, cancellationToken);
+        }
+
+        var entrepreneurship = measureId == "entrepreneurshipTraining";
+        return enrolments
+            .Where(e => e.CompletedOn != null && e.CompletedOn >= start && e.CompletedOn <= asOf)
+            .CountAsync(e => db.TrainingClasses.Any(c => c.Id == e.ClassId && (c.Kind == Domain.Training.TrainingKind.Entrepreneurship) == entrepreneurship), cancellationToken);
     }
 
     /// <summary>
