@@ -36,8 +36,10 @@ public sealed class ResidentStatusTests(PortalFixture portal) : PortalPageTest(p
             await Expect(FieldOf(form, "status-note")).ToContainTextAsync("注销登记须填写原因");
 
             await SelectAsync(form, "new-status", "灵活就业");
+            await Expect(form.GetByTestId("new-status")).ToHaveValueAsync("灵活就业");
             await form.GetByTestId("status-note").FillAsync("网约车司机");
-            await form.GetByTestId("change-status").ClickAsync();
+            // A click lost under load is clicked again until the new status shows (seen once in CI).
+            await ClickUntilShownAsync(form.GetByTestId("change-status"), Page.GetByTestId("employment-status").Filter(new() { HasTextString = "灵活就业" }));
 
             await Expect(Page.GetByTestId("employment-status")).ToContainTextAsync("灵活就业");
             await Expect(Page.GetByTestId("status-history")).ToContainTextAsync("网约车司机");
