@@ -192,8 +192,8 @@ public static class BureauReport
         var lastYearAsOf = Min(lastYear.End, today.AddYears(-1));
         var places = await PlacesAsync(db, request.Area, cancellationToken);
 
-        var current = await FiguresByCommunityAsync(db, amounts, funds, request.Area, period.Start, asOf, today, cancellationToken);
-        var previous = await FiguresByCommunityAsync(db, amounts, funds, request.Area, lastYear.Start, lastYearAsOf, today, cancellationToken);
+        var current = await FiguresByCommunityAsync(db, amounts, request.Area, period.Start, asOf, today, cancellationToken);
+        var previous = await FiguresByCommunityAsync(db, amounts, request.Area, lastYear.Start, lastYearAsOf, today, cancellationToken);
 
         AreaRow RowOf(string key, string name, string? district, IEnumerable<Place> of)
         {
@@ -212,23 +212,25 @@ public static class BureauReport
         var communities = places.OrderBy(p => p.DistrictCode, StringComparer.Ordinal).ThenBy(p => p.CommunityCode, StringComparer.Ordinal)
             .Select(p => RowOf($"community:{p.CommunityId}", p.CommunityName, p.DistrictName, [p])).ToList();
 
-        var families = BenefitFamilies.All.Select(f =>
+        // One row of subsidies (a family's or a fund's): the claims whose key is the row's, approved and paid, this period and last year.
+        FamilyRow SubsidyRow(string key, string label, Func<ClaimSum, string> keyOf)
         {
-            var (ca, a) = current.Approved.GetValueOrDefault(f.Key, (0, Money.Zero));
-            var (cp, p) = current.Paid.GetValueOrDefault(f.Key, (0, Money.Zero));
-            var (la, lA) = previous.Approved.GetValueOrDefault(f.Key, (0, Money.Zero));
-            var (lp, lP) = previous.Paid.GetValueOrDefault(f.Key, (0, Money.Zero));
-            return new FamilyRow(f.Key, f.Label, ca, a, cp, p, la, lA, lp, lP);
-        }).Where(f => f.Key != BenefitFamilies.OtherKey || f.ClaimsApproved + f.ClaimsPaid + f.LastYearClaimsApproved + f.LastYearClaimsPaid > 0).ToList();
-        var byFund = RuleFunds.All.Select(fund =>
-        {
-            var key = RuleFunds.Key(fund);
-            var (ca, a) = current.ApprovedByFund.GetValueOrDefault(key, (0, Money.Zero));
-            var (cp, p) = current.PaidByFund.GetValueOrDefault(key, (0, Money.Zero));
-            var (la, lA) = previous.ApprovedByFund.GetValueOrDefault(key, (0, Money.Zero));
-            var (lp, lP) = previous.PaidByFund.GetValueOrDefault(key, (0, Money.Zero));
-            return new FamilyRow(key, RuleFunds.Label(fund), ca, a, cp, p, la, lA, lp, lP);
-        }).ToList();
+            (int Count, Money Amount) Sum(List<ClaimSum> sums)
+            {
+                var mine = sums.Where(c => keyOf(c) == key).ToList();
+                return (mine.Sum(c => c.Count), Money.Sum(mine.Select(c => c.Amount)));
+            }
+
+            var (ca, a) = Sum(current.Approved);
+            var (cp, p) = Sum(current.Paid);
+            var (la, lA) = Sum(previous.Approved);
+            var (lp, lP) = Sum(previous.Paid);
+            return new FamilyRow(key, label, ca, a, cp, p, la, lA, lp, lP);
+        }
+
+        var families = BenefitFamilies.All.Select(f => SubsidyRow(f.Key, f.Label, c => BenefitFamilies.Of(c.Benefit)))
+            .Where(f => f.Key != BenefitFamilies.OtherKey || f.ClaimsApproved + f.ClaimsPaid + f.LastYearClaimsApproved + f.LastYearClaimsPaid > 0).ToList();
+        var byFund = RuleFunds.All.Select(fund => SubsidyRow(RuleFunds.Key(fund), RuleFunds.Label(fund), c => RuleFunds.Key(funds.Of(c.RuleId)))).ToList();
 
         var months = await MonthsAsync(db, request.Area, period.End, today, cancellationToken);
         return new Report(
@@ -294,10 +296,8 @@ public static class BureauReport
 
     private sealed record Window(
         Dictionary<Guid, Figures> ByCommunity,
-        Dictionary<string, (int Count, Money Amount)> Approved,
-        Dictionary<string, (int Count, Money Amount)> Paid,
-        Dictionary<string, (int Count, Money Amount)> ApprovedByFund,
-        Dictionary<string, (int Count, Money Amount)> PaidByFund,
+        List<ClaimSum> Approved,
+        List<ClaimSum> Paid,
         int Anomalous);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -312,7 +312,7 @@ public static class BureauReport
         return area.CommunityIds is { } ids ? places.Where(p => ids.Contains(p.CommunityId)).ToList() : places;
     }
 
-    private static async Task<Window> FiguresByCommunityAsync(PortalDbContext db, ClaimAmounts amounts, RuleFunds funds, AreaScope area, DateOnly start, DateOnly asOf, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<Window> FiguresByCommunityAsync(PortalDbContext db, ClaimAmounts amounts, AreaScope area, DateOnly start, DateOnly asOf, DateOnly today, CancellationToken cancellationToken)
     {
         var residents = ResidentsOf(db, area);
         var registered = await CountByCommunityAsync(IndicatorMeasures.RegisteredUnemployedOn(residents, asOf), cancellationToken);
@@ -353,7 +353,7 @@ public static class BureauReport
                 paidAmount);
         });
 
-        return new Window(byCommunity, ByFamily(approved), ByFamily(paid), ByFund(approved, funds), ByFund(paid, funds), corrupt.Count);
+        return new Window(byCommunity, approved, paid, corrupt.Count);
     }
 
     /// <summary>
@@ -381,12 +381,6 @@ public static class BureauReport
 
     private static Dictionary<Guid, (int Count, Money Amount)> ByCommunity(List<ClaimSum> sums) =>
         sums.GroupBy(c => c.CommunityId).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
-
-    private static Dictionary<string, (int Count, Money Amount)> ByFund(List<ClaimSum> sums, RuleFunds funds) =>
-        sums.GroupBy(c => RuleFunds.Key(funds.Of(c.RuleId))).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
-
-    private static Dictionary<string, (int Count, Money Amount)> ByFamily(List<ClaimSum> sums) =>
-        sums.GroupBy(c => BenefitFamilies.Of(c.Benefit)).ToDictionary(g => g.Key, g => (g.Sum(c => c.Count), Money.Sum(g.Select(c => c.Amount))));
 
     private static Task<Dictionary<Guid, int>> CountByCommunityAsync(IQueryable<Resident> residents, CancellationToken cancellationToken) =>
         residents.GroupBy(r => r.CommunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

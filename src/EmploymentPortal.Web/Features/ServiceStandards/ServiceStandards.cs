@@ -162,8 +162,9 @@ public static class ServiceStandardQueries
             .OrderBy(r => r.District, StringComparer.Ordinal)
             .ThenBy(r => r.Community, StringComparer.Ordinal)
             .ToList();
+        var order = All.Select((standard, i) => (standard.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var ordered = breaches
-            .OrderBy(b => All.Select(s => s.Id).ToList().IndexOf(b.Standard))
+            .OrderBy(b => order[b.Standard])
             .ThenBy(b => b.Since)
             .ThenBy(b => b.Community, StringComparer.Ordinal)
             .ThenBy(b => b.ResidentId)
@@ -230,12 +231,7 @@ public static class ServiceStandardQueries
         var breaches = new List<Breach>();
         foreach (var migrant in migrants)
         {
-            var services = byResident[migrant.Id].ToList();
-            var service = new ReferralQueries.MigrantWorkerService(
-                true,
-                services.Count(s => s.HasFlag(FollowUpServices.CareerGuidance)),
-                offers.GetValueOrDefault(migrant.Id),
-                services.Count(s => s.HasFlag(FollowUpServices.TrainingReferral)) + training.GetValueOrDefault(migrant.Id));
+            var service = ReferralQueries.MigrantWorkerService.Of(true, byResident[migrant.Id], offers.GetValueOrDefault(migrant.Id), training.GetValueOrDefault(migrant.Id));
             var (applicable, complete) = figures.GetValueOrDefault(migrant.CommunityId);
             figures[migrant.CommunityId] = new MigrantFigures(applicable + 1, complete + (service.Complete ? 1 : 0));
             var since = migrant.UnemployedSince ?? asOf;

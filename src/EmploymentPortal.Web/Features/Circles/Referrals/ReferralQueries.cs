@@ -157,6 +157,17 @@ public static class ReferralQueries
         public const int RequiredTraining = 1;
 
         public bool Complete => CareerGuidance >= RequiredGuidance && JobOffers >= RequiredJobOffers && Training >= RequiredTraining;
+
+        /// <summary>The one count of the standard from a person's records: their contacts' services, referrals and periods in training.</summary>
+        public static MigrantWorkerService Of(bool applies, IEnumerable<FollowUpServices> contacts, int referrals, int periodsInTraining)
+        {
+            var services = contacts.ToList();
+            return new MigrantWorkerService(
+                applies,
+                services.Count(s => s.HasFlag(FollowUpServices.CareerGuidance)),
+                referrals,
+                services.Count(s => s.HasFlag(FollowUpServices.TrainingReferral)) + periodsInTraining);
+        }
     }
 
     public static async Task<MigrantWorkerService?> MigrantWorkerServiceAsync(PortalDbContext db, PortalPrincipal principal, Guid residentId, CancellationToken cancellationToken = default)
@@ -171,11 +182,7 @@ public static class ReferralQueries
         var contacts = await db.ResidentContacts.AsNoTracking().Where(c => c.ResidentId == residentId).Select(c => c.Services).ToListAsync(cancellationToken);
         var offers = await db.JobReferrals.AsNoTracking().CountAsync(r => r.ResidentId == residentId, cancellationToken);
         var inTraining = await db.EmploymentStatusChanges.AsNoTracking().CountAsync(c => c.ResidentId == residentId && c.Status == EmploymentStatus.InTraining, cancellationToken);
-        return new MigrantWorkerService(
-            resident.MigrantWorker != MigrantWorkerStatus.None,
-            contacts.Count(s => s.HasFlag(FollowUpServices.CareerGuidance)),
-            offers,
-            contacts.Count(s => s.HasFlag(FollowUpServices.TrainingReferral)) + inTraining);
+        return MigrantWorkerService.Of(resident.MigrantWorker != MigrantWorkerStatus.None, contacts, offers, inTraining);
     }
 
     private static string Mask(string phone) => PhoneNumber.TryParse(phone, out var p, out _) ? p.Masked : "***";
